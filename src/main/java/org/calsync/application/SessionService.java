@@ -1,0 +1,109 @@
+package org.calsync.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.session.SessionDetails;
+import org.calsync.domain.model.session.SessionState;
+import org.calsync.domain.model.session.SessionTime;
+import org.calsync.domain.model.session.TrainingSession;
+import org.calsync.domain.model.session.TrainingSessionRepository;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.UnknownEntityException;
+
+/**
+ * Use cases on training sessions. Each public method is one transaction; a domain exception rolls it
+ * back, so invalid input stores nothing. (CDI transactions rather than EJB, so domain exceptions reach
+ * callers unwrapped.)
+ */
+@ApplicationScoped
+@Transactional
+public class SessionService {
+
+    private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
+
+    @Inject
+    private TrainingSessionRepository sessions;
+
+    @Inject
+    private PersonRepository people;
+
+    public TrainingSession create(TenantId tenant, SessionDetails details, SessionTime time, SessionState state) {
+        TrainingSession session = new TrainingSession(tenant, details, time, state);
+        sessions.add(session);
+        LOG.info(() -> "tenant=" + tenant + " created session " + session.id());
+        return session;
+    }
+
+    public TrainingSession revise(TenantId tenant, String sessionId, SessionDetails details, SessionTime time) {
+        TrainingSession session = find(tenant, sessionId);
+        session.revise(details, time);
+        return session;
+    }
+
+    public TrainingSession activate(TenantId tenant, String sessionId) {
+        TrainingSession session = find(tenant, sessionId);
+        session.activate();
+        return session;
+    }
+
+    public TrainingSession cancel(TenantId tenant, String sessionId) {
+        TrainingSession session = find(tenant, sessionId);
+        session.cancel();
+        LOG.info(() -> "tenant=" + tenant + " cancelled session " + sessionId);
+        return session;
+    }
+
+    public TrainingSession assignInstructor(TenantId tenant, String sessionId, String personId) {
+        TrainingSession session = find(tenant, sessionId);
+        session.assignInstructor(person(tenant, personId));
+        return session;
+    }
+
+    public TrainingSession unassignInstructor(TenantId tenant, String sessionId, String personId) {
+        TrainingSession session = find(tenant, sessionId);
+        session.unassignInstructor(person(tenant, personId));
+        return session;
+    }
+
+    public TrainingSession register(TenantId tenant, String sessionId, String personId) {
+        TrainingSession session = find(tenant, sessionId);
+        session.register(person(tenant, personId));
+        return session;
+    }
+
+    public TrainingSession unregister(TenantId tenant, String sessionId, String personId) {
+        TrainingSession session = find(tenant, sessionId);
+        session.unregister(person(tenant, personId));
+        return session;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TrainingSession find(TenantId tenant, String sessionId) {
+        return sessions.find(tenant, sessionId).orElseThrow(() -> new UnknownEntityException("session", sessionId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TrainingSession> list(TenantId tenant, Instant from, Instant to) {
+        return sessions.list(tenant, from, to);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TrainingSession> listForPerson(TenantId tenant, String personId, Instant from, Instant to) {
+        return sessions.listForPerson(tenant, personId, from, to);
+    }
+
+    private Person person(TenantId tenant, String personId) {
+        // An id of another tenant reads exactly like an unknown id.
+        return people.find(tenant, personId == null ? "" : personId)
+                .orElseThrow(() -> new InvalidInputException("personId", "No such person in this organisation."));
+    }
+}

@@ -1,0 +1,200 @@
+package org.calsync.domain.model.session;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.calsync.domain.model.person.Permission;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.ConflictException;
+import org.calsync.domain.shared.InvalidInputException;
+
+/** A class, workshop or review: the aggregate root for its instructors and learners. */
+public class TrainingSession {
+
+    private String id;
+    private String tenantId;
+    private String courseTitle;
+    private SessionTime time;
+    private String venue;
+    private String meetingLink;
+    private String description;
+    private SessionState state;
+    private List<InstructorAssignment> assignments;
+    private List<Registration> registrations;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private long version;
+
+    protected TrainingSession() {
+        // for JPA
+    }
+
+    public TrainingSession(TenantId tenantId, SessionDetails details, SessionTime time, SessionState initialState) {
+        this.id = UUID.randomUUID().toString();
+        this.tenantId = Objects.requireNonNull(tenantId).value();
+        this.assignments = new ArrayList<>();
+        this.registrations = new ArrayList<>();
+        this.createdAt = Instant.now();
+        this.state = initialState == SessionState.CANCELLED ? SessionState.DRAFT : initialState;
+        if (this.state == null) {
+            this.state = SessionState.ACTIVE;
+        }
+        apply(details, time);
+    }
+
+    /** Changes title, time, zone, venue, link or description. A cancelled session is closed to changes. */
+    public void revise(SessionDetails details, SessionTime newTime) {
+        requireNotCancelled();
+        apply(details, newTime);
+    }
+
+    private void apply(SessionDetails details, SessionTime newTime) {
+        this.courseTitle = Objects.requireNonNull(details).courseTitle();
+        this.venue = details.venue();
+        this.meetingLink = details.meetingLink();
+        this.description = details.description();
+        this.time = Objects.requireNonNull(newTime);
+        touch();
+    }
+
+    public void activate() {
+        requireNotCancelled();
+        state = SessionState.ACTIVE;
+        touch();
+    }
+
+    public void cancel() {
+        state = SessionState.CANCELLED;
+        touch();
+    }
+
+    public void assignInstructor(Person person) {
+        requireNotCancelled();
+        requireSameTenant(person, "personId");
+        if (!person.has(Permission.DELIVER_SESSIONS)) {
+            throw new InvalidInputException("personId",
+                    person.displayName() + " has no role that allows delivering sessions.");
+        }
+        if (isInstructor(person)) {
+            throw new ConflictException("personId", person.displayName() + " is already assigned to this session.");
+        }
+        assignments.add(new InstructorAssignment(this, person));
+        touch();
+    }
+
+    public void unassignInstructor(Person person) {
+        if (!assignments.removeIf(a -> a.person().equals(person))) {
+            throw new InvalidInputException("personId", person.displayName() + " is not assigned to this session.");
+        }
+        touch();
+    }
+
+    public void register(Person person) {
+        requireNotCancelled();
+        requireSameTenant(person, "personId");
+        if (isRegistered(person)) {
+            throw new ConflictException("personId", person.displayName() + " is already registered for this session.");
+        }
+        registrations.add(new Registration(this, person));
+        touch();
+    }
+
+    public void unregister(Person person) {
+        if (!registrations.removeIf(r -> r.person().equals(person))) {
+            throw new InvalidInputException("personId", person.displayName() + " is not registered for this session.");
+        }
+        touch();
+    }
+
+    public boolean isInstructor(Person person) {
+        return assignments.stream().anyMatch(a -> a.person().equals(person));
+    }
+
+    public boolean isRegistered(Person person) {
+        return registrations.stream().anyMatch(r -> r.person().equals(person));
+    }
+
+    private void requireSameTenant(Person person, String field) {
+        // Same message as an unknown id: another tenant's people must not be discoverable.
+        if (!person.belongsTo(tenantId())) {
+            throw new InvalidInputException(field, "No such person in this organisation.");
+        }
+    }
+
+    private void requireNotCancelled() {
+        if (state == SessionState.CANCELLED) {
+            throw new ConflictException("state", "The session is cancelled and can no longer be changed.");
+        }
+    }
+
+    private void touch() {
+        updatedAt = Instant.now();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public TenantId tenantId() {
+        return new TenantId(tenantId);
+    }
+
+    public String courseTitle() {
+        return courseTitle;
+    }
+
+    public SessionTime time() {
+        return time;
+    }
+
+    public String venue() {
+        return venue;
+    }
+
+    public String meetingLink() {
+        return meetingLink;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public List<InstructorAssignment> assignments() {
+        return Collections.unmodifiableList(assignments);
+    }
+
+    public List<Registration> registrations() {
+        return Collections.unmodifiableList(registrations);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TrainingSession session && id.equals(session.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+}

@@ -1,0 +1,20 @@
+package org.calsync.domain.model.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.calsync.domain.model.tenant.TenantId;
+
+public interface TrainingSessionRepository {
+
+    Optional<TrainingSession> find(TenantId tenantId, String id);
+
+    /** Sessions overlapping [from, to), ordered by start. */
+    List<TrainingSession> list(TenantId tenantId, Instant from, Instant to);
+
+    /** Sessions overlapping [from, to) that the person delivers or attends, ordered by start. */
+    List<TrainingSession> listForPerson(TenantId tenantId, String personId, Instant from, Instant to);
+
+    void add(TrainingSession session);
+}

@@ -1,0 +1,2 @@
+/** Training sessions with their instructors and learners: what CalSync pushes into calendars. */
+package org.calsync.domain.model.session;

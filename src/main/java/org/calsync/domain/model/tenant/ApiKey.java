@@ -1,0 +1,107 @@
+package org.calsync.domain.model.tenant;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import org.calsync.domain.shared.Validation;
+
+/**
+ * A key the host training platform uses to call the REST API for one tenant. Only a SHA-256 hash is
+ * stored: the key is 256 random bits, so a fast hash is enough and a lookup by hash stays cheap.
+ */
+public class ApiKey {
+
+    private static final String PREFIX = "csk_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private String id;
+    private String tenantId;
+    private String name;
+    private String keyPrefix;
+    private String keyHash;
+    private Instant createdAt;
+    private Instant revokedAt;
+
+    protected ApiKey() {
+        // for JPA
+    }
+
+    private ApiKey(TenantId tenantId, String name, String secret) {
+        this.id = UUID.randomUUID().toString();
+        this.tenantId = tenantId.value();
+        this.name = name;
+        this.keyPrefix = secret.substring(0, 10);
+        this.keyHash = hash(secret);
+        this.createdAt = Instant.now();
+    }
+
+    /** A new random key; the secret is in the result and nowhere else. */
+    public static Issued issue(TenantId tenantId, String name) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return issueWithSecret(tenantId, name, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+    }
+
+    /** A key with a chosen secret, for demo data whose key is printed in the README. */
+    public static Issued issueWithSecret(TenantId tenantId, String name, String secret) {
+        Validation validation = new Validation();
+        String cleanName = validation.required("name", name, 100, "Key name");
+        validation.check(secret != null && secret.length() >= 20, "secret", "An API key must be at least 20 characters.");
+        validation.throwIfInvalid();
+        return new Issued(new ApiKey(tenantId, cleanName, secret), secret);
+    }
+
+    public static String hash(String secret) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    public void revoke() {
+        if (revokedAt == null) {
+            revokedAt = Instant.now();
+        }
+    }
+
+    public boolean isActive() {
+        return revokedAt == null;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public TenantId tenantId() {
+        return new TenantId(tenantId);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The first characters of the key, shown so an admin can tell keys apart. */
+    public String keyPrefix() {
+        return keyPrefix;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    /** A freshly issued key together with its secret, which is shown once and never stored. */
+    public record Issued(ApiKey key, String secret) {
+    }
+}

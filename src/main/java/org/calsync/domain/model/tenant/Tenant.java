@@ -1,0 +1,60 @@
+package org.calsync.domain.model.tenant;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.calsync.domain.shared.Validation;
+
+/** An organisation using CalSync. Everything else belongs to exactly one tenant. */
+public class Tenant {
+
+    private String id;
+    private String name;
+    private IntegrationSettings settings;
+    private Instant createdAt;
+    private long version;
+
+    protected Tenant() {
+        // for JPA
+    }
+
+    public Tenant(String name) {
+        Validation validation = new Validation();
+        this.name = validation.required("name", name, 200, "Name");
+        validation.throwIfInvalid();
+        this.id = UUID.randomUUID().toString();
+        this.settings = IntegrationSettings.defaults();
+        this.createdAt = Instant.now();
+    }
+
+    public TenantId id() {
+        return new TenantId(id);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public IntegrationSettings settings() {
+        return settings;
+    }
+
+    public void changeSettings(IntegrationSettings newSettings) {
+        this.settings = Objects.requireNonNull(newSettings);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Tenant tenant && id.equals(tenant.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+}

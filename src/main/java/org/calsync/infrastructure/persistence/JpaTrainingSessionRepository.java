@@ -1,0 +1,47 @@
+package org.calsync.infrastructure.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.calsync.domain.model.session.TrainingSession;
+import org.calsync.domain.model.session.TrainingSessionRepository;
+import org.calsync.domain.model.tenant.TenantId;
+
+@ApplicationScoped
+public class JpaTrainingSessionRepository implements TrainingSessionRepository {
+
+    @PersistenceContext(unitName = "calsync")
+    private EntityManager em;
+
+    @Override
+    public Optional<TrainingSession> find(TenantId tenantId, String id) {
+        return em.createNamedQuery("TrainingSession.find", TrainingSession.class)
+                .setParameter("tenant", tenantId.value()).setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<TrainingSession> list(TenantId tenantId, Instant from, Instant to) {
+        return em.createNamedQuery("TrainingSession.listInRange", TrainingSession.class)
+                .setParameter("tenant", tenantId.value()).setParameter("from", from).setParameter("to", to)
+                .getResultList();
+    }
+
+    @Override
+    public List<TrainingSession> listForPerson(TenantId tenantId, String personId, Instant from, Instant to) {
+        return em.createNamedQuery("TrainingSession.listForPerson", TrainingSession.class)
+                .setParameter("tenant", tenantId.value()).setParameter("person", personId)
+                .setParameter("from", from).setParameter("to", to)
+                .getResultList();
+    }
+
+    @Override
+    public void add(TrainingSession session) {
+        em.persist(session);
+    }
+}

@@ -1,0 +1,96 @@
+package org.calsync.interfaces.facade;
+
+import java.time.DayOfWeek;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.application.PersonService;
+import org.calsync.application.RoleService;
+import org.calsync.domain.model.person.Permission;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.person.PersonDetails;
+import org.calsync.domain.model.person.Role;
+import org.calsync.domain.model.person.WorkingHours;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.interfaces.facade.dto.PersonForm;
+import org.calsync.interfaces.facade.dto.PersonView;
+import org.calsync.interfaces.facade.dto.RoleView;
+
+/** People and roles for the console and the REST API. */
+@ApplicationScoped
+@Transactional
+public class PeopleFacade {
+
+    @Inject
+    private PersonService people;
+
+    @Inject
+    private RoleService roles;
+
+    public PersonView create(String tenantId, PersonForm form) {
+        return view(people.create(new TenantId(tenantId), details(form), form.roles(), password(form)));
+    }
+
+    public PersonView update(String tenantId, String personId, PersonForm form) {
+        return view(people.update(new TenantId(tenantId), personId, details(form), form.roles(), password(form)));
+    }
+
+    public PersonView get(String tenantId, String personId) {
+        return view(people.find(new TenantId(tenantId), personId));
+    }
+
+    public List<PersonView> list(String tenantId) {
+        return people.list(new TenantId(tenantId)).stream().map(PeopleFacade::view).toList();
+    }
+
+    /** People who may be assigned to deliver sessions. */
+    public List<PersonView> instructors(String tenantId) {
+        return people.listWithPermission(new TenantId(tenantId), Permission.DELIVER_SESSIONS).stream()
+                .map(PeopleFacade::view).toList();
+    }
+
+    public List<RoleView> roles(String tenantId) {
+        return roles.list(new TenantId(tenantId)).stream().map(PeopleFacade::view).toList();
+    }
+
+    public RoleView createRole(String tenantId, String name, Set<String> permissions) {
+        return view(roles.create(new TenantId(tenantId), name,
+                EnumInput.parseAll(Permission.class, permissions, "permissions")));
+    }
+
+    public RoleView changePermissions(String tenantId, String roleId, Set<String> permissions) {
+        return view(roles.changePermissions(new TenantId(tenantId), roleId,
+                EnumInput.parseAll(Permission.class, permissions, "permissions")));
+    }
+
+    private static PersonDetails details(PersonForm form) {
+        WorkingHours hours = form.workStart() == null && form.workEnd() == null
+                && (form.workDays() == null || form.workDays().isEmpty())
+                ? null
+                : new WorkingHours(form.workStart(), form.workEnd(),
+                        EnumInput.parseAll(DayOfWeek.class, form.workDays(), "workDays"));
+        return new PersonDetails(form.email(), form.displayName(), form.timeZone(), hours);
+    }
+
+    private static char[] password(PersonForm form) {
+        return form.password() == null || form.password().isEmpty() ? null : form.password().toCharArray();
+    }
+
+    static PersonView view(Person person) {
+        List<Role> sortedRoles = person.roles().stream().sorted(Comparator.comparing(Role::name)).toList();
+        WorkingHours hours = person.workingHours();
+        return new PersonView(person.id(), person.email(), person.displayName(), person.timeZone().getId(),
+                hours.start(), hours.end(), EnumInput.names(hours.days()),
+                sortedRoles.stream().map(Role::name).toList(), sortedRoles.stream().map(Role::id).toList(),
+                person.canSignIn());
+    }
+
+    static RoleView view(Role role) {
+        return new RoleView(role.id(), role.name(), EnumInput.names(role.permissions()));
+    }
+}

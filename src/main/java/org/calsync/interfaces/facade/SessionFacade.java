@@ -1,0 +1,106 @@
+package org.calsync.interfaces.facade;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.application.SessionService;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.session.SessionDetails;
+import org.calsync.domain.model.session.SessionState;
+import org.calsync.domain.model.session.SessionTime;
+import org.calsync.domain.model.session.TrainingSession;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.Validation;
+import org.calsync.interfaces.facade.dto.PersonRef;
+import org.calsync.interfaces.facade.dto.SessionForm;
+import org.calsync.interfaces.facade.dto.SessionView;
+
+/** Sessions for the console, the portal and the REST API: DTOs in, DTOs out, one transaction per call. */
+@ApplicationScoped
+@Transactional
+public class SessionFacade {
+
+    @Inject
+    private SessionService sessions;
+
+    public SessionView create(String tenantId, SessionForm form) {
+        Validation validation = new Validation();
+        SessionDetails details = validation.attempt(() -> details(form));
+        SessionTime time = validation.attempt(() -> time(form));
+        SessionState state = validation.attempt(() -> EnumInput.parse(SessionState.class, form.state(), "state"));
+        validation.throwIfInvalid();
+        return view(sessions.create(new TenantId(tenantId), details, time, state));
+    }
+
+    public SessionView update(String tenantId, String sessionId, SessionForm form) {
+        Validation validation = new Validation();
+        SessionDetails details = validation.attempt(() -> details(form));
+        SessionTime time = validation.attempt(() -> time(form));
+        validation.throwIfInvalid();
+        return view(sessions.revise(new TenantId(tenantId), sessionId, details, time));
+    }
+
+    public SessionView activate(String tenantId, String sessionId) {
+        return view(sessions.activate(new TenantId(tenantId), sessionId));
+    }
+
+    public SessionView cancel(String tenantId, String sessionId) {
+        return view(sessions.cancel(new TenantId(tenantId), sessionId));
+    }
+
+    public SessionView assignInstructor(String tenantId, String sessionId, String personId) {
+        return view(sessions.assignInstructor(new TenantId(tenantId), sessionId, personId));
+    }
+
+    public SessionView unassignInstructor(String tenantId, String sessionId, String personId) {
+        return view(sessions.unassignInstructor(new TenantId(tenantId), sessionId, personId));
+    }
+
+    public SessionView register(String tenantId, String sessionId, String personId) {
+        return view(sessions.register(new TenantId(tenantId), sessionId, personId));
+    }
+
+    public SessionView unregister(String tenantId, String sessionId, String personId) {
+        return view(sessions.unregister(new TenantId(tenantId), sessionId, personId));
+    }
+
+    public SessionView get(String tenantId, String sessionId) {
+        return view(sessions.find(new TenantId(tenantId), sessionId));
+    }
+
+    public List<SessionView> list(String tenantId, Instant from, Instant to) {
+        return sessions.list(new TenantId(tenantId), from, to).stream().map(SessionFacade::view).toList();
+    }
+
+    public List<SessionView> listForPerson(String tenantId, String personId, Instant from, Instant to) {
+        return sessions.listForPerson(new TenantId(tenantId), personId, from, to).stream()
+                .map(SessionFacade::view).toList();
+    }
+
+    private static SessionDetails details(SessionForm form) {
+        return new SessionDetails(form.courseTitle(), form.venue(), form.meetingLink(), form.description());
+    }
+
+    private static SessionTime time(SessionForm form) {
+        return SessionTime.ofLocal(form.start(), form.end(), form.timeZone());
+    }
+
+    static SessionView view(TrainingSession session) {
+        SessionTime time = session.time();
+        return new SessionView(session.id(), session.courseTitle(),
+                time.localStart().toLocalDateTime(), time.localEnd().toLocalDateTime(), time.zone().getId(),
+                time.start(), time.end(), session.venue(), session.meetingLink(), session.description(),
+                session.state().name(),
+                session.assignments().stream().map(a -> ref(a.person())).toList(),
+                session.registrations().stream().map(r -> ref(r.person())).toList(),
+                session.version());
+    }
+
+    private static PersonRef ref(Person person) {
+        return new PersonRef(person.id(), person.displayName(), person.email());
+    }
+}

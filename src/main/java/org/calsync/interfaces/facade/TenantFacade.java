@@ -1,0 +1,110 @@
+package org.calsync.interfaces.facade;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.application.ApiKeyService;
+import org.calsync.application.PersonService;
+import org.calsync.application.TenantSettingsService;
+import org.calsync.domain.model.person.Permission;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.tenant.ApiKey;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.IntegrationSettings;
+import org.calsync.domain.model.tenant.PrivacyMode;
+import org.calsync.domain.model.tenant.SyncDirection;
+import org.calsync.domain.model.tenant.Tenant;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.interfaces.facade.dto.ApiKeyView;
+import org.calsync.interfaces.facade.dto.SettingsView;
+import org.calsync.interfaces.facade.dto.SignedInUser;
+
+/** Tenant-wide things: integration settings, API keys, and who a signed-in caller is. */
+@ApplicationScoped
+@Transactional
+public class TenantFacade {
+
+    @Inject
+    private TenantSettingsService settings;
+
+    @Inject
+    private ApiKeyService apiKeys;
+
+    @Inject
+    private PersonService people;
+
+    public SettingsView settings(String tenantId) {
+        return view(settings.tenant(new TenantId(tenantId)));
+    }
+
+    public SettingsView changeSettings(String tenantId, SettingsView form) {
+        IntegrationSettings changed = new IntegrationSettings(form.integrationEnabled(),
+                EnumInput.parseAll(CalendarProviderType.class, form.allowedProviders(), "allowedProviders"),
+                EnumInput.parse(SyncDirection.class, form.direction(), "direction"),
+                EnumInput.parse(PrivacyMode.class, form.defaultPrivacyMode(), "defaultPrivacyMode"),
+                form.pullWindowMonths(), form.omitLearnerDetails(), form.cancellationDeadlineHours());
+        return view(settings.changeSettings(new TenantId(tenantId), changed));
+    }
+
+    public List<ApiKeyView> apiKeys(String tenantId) {
+        return apiKeys.list(new TenantId(tenantId)).stream().map(TenantFacade::view).toList();
+    }
+
+    /** Issues a key and returns its secret, which is shown once and never again. */
+    public String issueApiKey(String tenantId, String name) {
+        return apiKeys.issue(new TenantId(tenantId), name).secret();
+    }
+
+    public void revokeApiKey(String tenantId, String keyId) {
+        apiKeys.revoke(new TenantId(tenantId), keyId);
+    }
+
+    public Optional<String> tenantOfApiKey(String secret) {
+        return apiKeys.authenticate(secret).map(TenantId::value);
+    }
+
+    /** Permission names keyed by their label, in declaration order, for option lists. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> permissionLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (Permission permission : Permission.values()) {
+            labels.put(permission.label(), permission.name());
+        }
+        return labels;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> providerLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (CalendarProviderType provider : CalendarProviderType.values()) {
+            labels.put(provider.label(), provider.name());
+        }
+        return labels;
+    }
+
+    public Optional<SignedInUser> signedInUser(String email) {
+        return people.findByEmail(email).map(person -> user(person, settings.tenant(person.tenantId())));
+    }
+
+    private static SignedInUser user(Person person, Tenant tenant) {
+        return new SignedInUser(person.id(), tenant.id().value(), tenant.name(), person.displayName(), person.email(),
+                person.timeZone().getId(), EnumInput.names(person.permissions()));
+    }
+
+    private static SettingsView view(Tenant tenant) {
+        IntegrationSettings s = tenant.settings();
+        return new SettingsView(tenant.name(), s.integrationEnabled(), EnumInput.names(s.allowedProviders()),
+                s.direction().name(), s.defaultPrivacyMode().name(), s.pullWindowMonths(), s.omitLearnerDetails(),
+                s.cancellationDeadlineHours());
+    }
+
+    private static ApiKeyView view(ApiKey key) {
+        return new ApiKeyView(key.id(), key.name(), key.keyPrefix(), key.createdAt(), key.isActive());
+    }
+}

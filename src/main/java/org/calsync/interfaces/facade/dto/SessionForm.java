@@ -1,0 +1,9 @@
+package org.calsync.interfaces.facade.dto;
+
+import java.io.Serializable;
+import java.time.LocalDateTime;
+
+/** What an admin or the host platform submits to create or change a session; times are in timeZone. */
+public record SessionForm(String courseTitle, LocalDateTime start, LocalDateTime end, String timeZone,
+        String venue, String meetingLink, String description, String state) implements Serializable {
+}

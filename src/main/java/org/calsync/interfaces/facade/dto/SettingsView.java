@@ -1,0 +1,16 @@
+package org.calsync.interfaces.facade.dto;
+
+import java.io.Serializable;
+import java.util.Set;
+
+/** A tenant's integration settings, as shown and as submitted. */
+public record SettingsView(
+        String tenantName,
+        boolean integrationEnabled,
+        Set<String> allowedProviders,
+        String direction,
+        String defaultPrivacyMode,
+        int pullWindowMonths,
+        boolean omitLearnerDetails,
+        int cancellationDeadlineHours) implements Serializable {
+}

@@ -1,0 +1,37 @@
+package org.calsync.interfaces.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+import org.calsync.interfaces.facade.TenantFacade;
+
+/** Every API call presents a tenant API key; the key decides the tenant, never a parameter. */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class ApiKeyFilter implements ContainerRequestFilter {
+
+    static final String HEADER = "X-API-Key";
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    private TenantFacade tenants;
+
+    @Inject
+    private ApiCaller caller;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String key = request.getHeaderString(HEADER);
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if ((key == null || key.isBlank()) && authorization != null && authorization.startsWith(BEARER)) {
+            key = authorization.substring(BEARER.length());
+        }
+        tenants.tenantOfApiKey(key).ifPresentOrElse(caller::authenticatedAs,
+                () -> request.abortWith(Problems.unauthorized()));
+    }
+}

@@ -1,0 +1,89 @@
+package org.calsync.interfaces.rest;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.calsync.domain.shared.ConflictException;
+import org.calsync.domain.shared.FieldError;
+import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.UnknownEntityException;
+
+/** Turns domain and framework errors into problem+json answers. */
+final class ProblemMappers {
+
+    private ProblemMappers() {
+    }
+
+    @Provider
+    public static class InvalidInput implements ExceptionMapper<InvalidInputException> {
+        @Override
+        public Response toResponse(InvalidInputException e) {
+            return Problems.of(400, "invalid-input", "Invalid input", "Nothing was stored.", e.errors());
+        }
+    }
+
+    @Provider
+    public static class Conflict implements ExceptionMapper<ConflictException> {
+        @Override
+        public Response toResponse(ConflictException e) {
+            return Problems.of(409, "conflict", "Conflict", e.getMessage(),
+                    List.of(new FieldError(e.field(), e.getMessage())));
+        }
+    }
+
+    @Provider
+    public static class UnknownEntity implements ExceptionMapper<UnknownEntityException> {
+        @Override
+        public Response toResponse(UnknownEntityException e) {
+            return Problems.of(404, "not-found", "Not found", e.getMessage(), List.of());
+        }
+    }
+
+    @Provider
+    public static class MalformedJson implements ExceptionMapper<JsonbException> {
+        @Override
+        public Response toResponse(JsonbException e) {
+            return Problems.of(400, "malformed-body", "Malformed request body",
+                    "The body is not valid JSON for this resource.", List.of());
+        }
+    }
+
+    @Provider
+    public static class Processing implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            return Problems.of(400, "malformed-body", "Malformed request body",
+                    "The body could not be read as JSON for this resource.", List.of());
+        }
+    }
+
+    @Provider
+    public static class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+            return Problems.of(status, "http-" + status, reason, null, List.of());
+        }
+    }
+
+    /** Anything unexpected: logged in full, answered without internals. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+        private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+
+        @Override
+        public Response toResponse(RuntimeException e) {
+            LOG.log(Level.SEVERE, "Unexpected error in API call", e);
+            return Problems.of(500, "internal", "Internal error", "The error has been logged.", List.of());
+        }
+    }
+}

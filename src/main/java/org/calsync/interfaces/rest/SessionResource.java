@@ -1,0 +1,149 @@
+package org.calsync.interfaces.rest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+
+import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.interfaces.facade.SessionFacade;
+import org.calsync.interfaces.facade.dto.SessionForm;
+import org.calsync.interfaces.facade.dto.SessionView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("sessions")
+@Tag(name = "Sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private static final Duration DEFAULT_PAST = Duration.ofDays(7);
+    private static final Duration DEFAULT_FUTURE = Duration.ofDays(90);
+
+    @Inject
+    private SessionFacade sessions;
+
+    @Inject
+    private ApiCaller caller;
+
+    @Context
+    private UriInfo uri;
+
+    @GET
+    @Operation(summary = "Sessions overlapping a range (default: the last 7 days to the next 90)")
+    public List<SessionView> list(@QueryParam("from") String from, @QueryParam("to") String to) {
+        TextInput input = new TextInput();
+        Instant now = Instant.now();
+        Instant start = input.instant("from", from, now.minus(DEFAULT_PAST));
+        Instant end = input.instant("to", to, now.plus(DEFAULT_FUTURE));
+        input.throwIfInvalid();
+        if (!end.isAfter(start)) {
+            throw new InvalidInputException("to", "'to' must be after 'from'.");
+        }
+        return sessions.list(caller.tenantId(), start, end);
+    }
+
+    @POST
+    @Operation(summary = "Create a session")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid input, one message per field")
+    public Response create(SessionRequest request) {
+        SessionView created = sessions.create(caller.tenantId(), form(request));
+        URI location = uri.getAbsolutePathBuilder().path(created.id()).build();
+        return Response.created(location).entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One session with its instructors and learners")
+    public SessionView get(@PathParam("id") String id) {
+        return sessions.get(caller.tenantId(), id);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change title, time, zone, venue, meeting link or description")
+    public SessionView update(@PathParam("id") String id, SessionRequest request) {
+        return sessions.update(caller.tenantId(), id, form(request));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel a session; it stays visible as cancelled")
+    public SessionView cancel(@PathParam("id") String id) {
+        return sessions.cancel(caller.tenantId(), id);
+    }
+
+    @POST
+    @Path("{id}/activate")
+    @Operation(summary = "Activate a draft session, so that it is pushed to calendars")
+    public SessionView activate(@PathParam("id") String id) {
+        return sessions.activate(caller.tenantId(), id);
+    }
+
+    @POST
+    @Path("{id}/instructors")
+    @Operation(summary = "Assign an instructor")
+    @APIResponse(responseCode = "409", description = "Already assigned")
+    public SessionView assign(@PathParam("id") String id, PersonIdRequest request) {
+        return sessions.assignInstructor(caller.tenantId(), id, personId(request));
+    }
+
+    @DELETE
+    @Path("{id}/instructors/{personId}")
+    @Operation(summary = "Unassign an instructor")
+    public SessionView unassign(@PathParam("id") String id, @PathParam("personId") String personId) {
+        return sessions.unassignInstructor(caller.tenantId(), id, personId);
+    }
+
+    @POST
+    @Path("{id}/registrations")
+    @Operation(summary = "Register a learner")
+    @APIResponse(responseCode = "409", description = "Already registered")
+    public SessionView register(@PathParam("id") String id, PersonIdRequest request) {
+        return sessions.register(caller.tenantId(), id, personId(request));
+    }
+
+    @DELETE
+    @Path("{id}/registrations/{personId}")
+    @Operation(summary = "Unregister a learner")
+    public SessionView unregister(@PathParam("id") String id, @PathParam("personId") String personId) {
+        return sessions.unregister(caller.tenantId(), id, personId);
+    }
+
+    private static String personId(PersonIdRequest request) {
+        if (request == null || request.personId == null || request.personId.isBlank()) {
+            throw new InvalidInputException("personId", "personId is required.");
+        }
+        return request.personId;
+    }
+
+    private static SessionForm form(SessionRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("body", "A JSON body is required.");
+        }
+        TextInput input = new TextInput();
+        var start = input.localDateTime("start", request.start);
+        var end = input.localDateTime("end", request.end);
+        input.throwIfInvalid();
+        return new SessionForm(request.courseTitle, start, end, request.timeZone, request.venue,
+                request.meetingLink, request.description, request.state);
+    }
+}

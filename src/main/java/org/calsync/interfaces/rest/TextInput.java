@@ -1,0 +1,66 @@
+package org.calsync.interfaces.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.calsync.domain.shared.FieldError;
+import org.calsync.domain.shared.InvalidInputException;
+
+/**
+ * Parses dates and times that arrive as JSON strings or query parameters, collecting one message per
+ * malformed field instead of failing on the first.
+ */
+final class TextInput {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    LocalDateTime localDateTime(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "Use a local date and time such as 2026-05-04T09:30."));
+            return null;
+        }
+    }
+
+    LocalTime localTime(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "Use a time such as 09:00."));
+            return null;
+        }
+    }
+
+    /** An instant (2026-05-04T08:30:00Z) or a date, which means midnight UTC. */
+    Instant instant(String field, String text, Instant fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "Use a date (2026-05-04) or a UTC instant (2026-05-04T08:30:00Z)."));
+            return fallback;
+        }
+    }
+
+    void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

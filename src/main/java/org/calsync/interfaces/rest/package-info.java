@@ -1,0 +1,2 @@
+/** The REST API under /api/v1 for host training platforms, authenticated by tenant API keys. */
+package org.calsync.interfaces.rest;

@@ -1,0 +1,54 @@
+package org.calsync.interfaces.web;
+
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.calsync.interfaces.facade.TenantFacade;
+
+/** Option lists for the forms: time zones, weekdays, permissions, providers. */
+@Named
+@ApplicationScoped
+public class Choices {
+
+    @Inject
+    private TenantFacade tenants;
+
+    private final List<String> timeZones = ZoneId.getAvailableZoneIds().stream()
+            .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
+            .sorted().toList();
+
+    public List<String> getTimeZones() {
+        return timeZones;
+    }
+
+    /** Autocomplete for time zone fields: matches anywhere in the id, case-insensitive. */
+    public List<String> completeTimeZone(String query) {
+        String needle = query == null ? "" : query.toLowerCase(Locale.ROOT).replace(' ', '_');
+        return timeZones.stream().filter(id -> id.toLowerCase(Locale.ROOT).contains(needle)).limit(30).toList();
+    }
+
+    public Map<String, String> getWeekdays() {
+        return Arrays.stream(DayOfWeek.values()).collect(Collectors.toMap(
+                day -> day.getDisplayName(TextStyle.FULL, Locale.ENGLISH), DayOfWeek::name,
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    public Map<String, String> getPermissions() {
+        return tenants.permissionLabels();
+    }
+
+    public Map<String, String> getProviders() {
+        return tenants.providerLabels();
+    }
+}

@@ -1,0 +1,47 @@
+package org.calsync.interfaces.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+
+import org.calsync.domain.shared.ConflictException;
+import org.calsync.domain.shared.FieldError;
+import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.UnknownEntityException;
+
+/**
+ * Shows domain errors as faces messages beside the fields they concern. A field error for "courseTitle"
+ * lands on the component with id "courseTitle" in the given form, or at the top of the page when the
+ * form has no such field.
+ */
+public final class FacesErrors {
+
+    private FacesErrors() {
+    }
+
+    public static void show(String formId, RuntimeException error) {
+        if (error instanceof InvalidInputException invalid) {
+            invalid.errors().forEach(e -> addTo(formId, e));
+        } else if (error instanceof ConflictException conflict) {
+            addTo(formId, new FieldError(conflict.field(), conflict.getMessage()));
+        } else if (error instanceof UnknownEntityException) {
+            global(FacesMessage.SEVERITY_ERROR, "That item does not exist, or it was removed.");
+        } else {
+            throw error;
+        }
+    }
+
+    public static void global(FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    }
+
+    private static void addTo(String formId, FieldError error) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        String clientId = formId + ":" + error.field();
+        UIComponent form = context.getViewRoot().findComponent(formId);
+        boolean fieldExists = form != null && form.findComponent(error.field()) != null;
+        FacesMessage message = new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(), null);
+        context.addMessage(fieldExists ? clientId : null, message);
+        context.validationFailed();
+    }
+}

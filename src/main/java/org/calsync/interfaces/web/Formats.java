@@ -1,0 +1,28 @@
+package org.calsync.interfaces.web;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.calsync.interfaces.facade.dto.SessionView;
+
+/** How dates and times read on the pages. */
+@Named
+@ApplicationScoped
+public class Formats {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    /** "Tue 24 Nov 2026, 09:30–12:30" in the session's own zone. */
+    public String when(SessionView session) {
+        LocalDateTime start = session.start();
+        LocalDateTime end = session.end();
+        String endText = end.toLocalDate().equals(start.toLocalDate())
+                ? TIME.format(end) : DAY.format(end) + ", " + TIME.format(end);
+        return DAY.format(start) + ", " + TIME.format(start) + "\u2013" + endText;
+    }
+}

@@ -1,0 +1,87 @@
+package org.calsync.interfaces.web.console;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.calsync.interfaces.facade.PeopleFacade;
+import org.calsync.interfaces.facade.dto.RoleView;
+import org.calsync.interfaces.web.CurrentUser;
+import org.calsync.interfaces.web.FacesErrors;
+
+/** Edits which permissions each role grants, and adds roles. */
+@Named
+@ViewScoped
+public class RoleEditor implements Serializable {
+
+    @Inject
+    private PeopleFacade people;
+
+    @Inject
+    private CurrentUser user;
+
+    private List<RoleView> roles = List.of();
+    private final Map<String, List<String>> selected = new HashMap<>();
+    private String newRoleName;
+    private List<String> newRolePermissions = new ArrayList<>();
+
+    public void load() {
+        roles = people.roles(user.getTenantId());
+        selected.clear();
+        roles.forEach(role -> selected.put(role.id(), new ArrayList<>(role.permissions())));
+    }
+
+    public void save(RoleView role) {
+        try {
+            people.changePermissions(user.getTenantId(), role.id(), new HashSet<>(selected.get(role.id())));
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Saved the permissions of " + role.name() + ".");
+        } catch (RuntimeException e) {
+            FacesErrors.show("rolesForm", e);
+        }
+        load();
+    }
+
+    public void create() {
+        try {
+            people.createRole(user.getTenantId(), newRoleName, new HashSet<>(newRolePermissions));
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Added the role " + newRoleName.strip() + ".");
+            newRoleName = null;
+            newRolePermissions = new ArrayList<>();
+            load();
+        } catch (RuntimeException e) {
+            FacesErrors.show("newRoleForm", e);
+        }
+    }
+
+    public List<RoleView> getRoles() {
+        return roles;
+    }
+
+    public Map<String, List<String>> getSelected() {
+        return selected;
+    }
+
+    public String getNewRoleName() {
+        return newRoleName;
+    }
+
+    public void setNewRoleName(String newRoleName) {
+        this.newRoleName = newRoleName;
+    }
+
+    public List<String> getNewRolePermissions() {
+        return newRolePermissions;
+    }
+
+    public void setNewRolePermissions(List<String> newRolePermissions) {
+        this.newRolePermissions = newRolePermissions;
+    }
+}

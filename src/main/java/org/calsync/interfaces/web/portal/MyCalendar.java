@@ -1,0 +1,90 @@
+package org.calsync.interfaces.web.portal;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.calsync.interfaces.facade.SessionFacade;
+import org.calsync.interfaces.facade.dto.PersonRef;
+import org.calsync.interfaces.facade.dto.SessionView;
+import org.calsync.interfaces.web.CurrentUser;
+import org.primefaces.model.DefaultScheduleEvent;
+import org.primefaces.model.LazyScheduleModel;
+import org.primefaces.model.ScheduleModel;
+
+/** The portal calendar: the person's sessions, shown in the person's own time zone. */
+@Named
+@ViewScoped
+public class MyCalendar implements Serializable {
+
+    @Inject
+    private SessionFacade sessions;
+
+    @Inject
+    private CurrentUser user;
+
+    private String tenantId;
+    private String personId;
+    private String zone;
+    private ScheduleModel model;
+    private List<SessionView> upcoming = List.of();
+
+    @PostConstruct
+    void init() {
+        tenantId = user.getTenantId();
+        personId = user.getPersonId();
+        zone = user.getTimeZone();
+        model = new LazyScheduleModel() {
+            @Override
+            public void loadEvents(LocalDateTime start, LocalDateTime end) {
+                ZoneId personZone = ZoneId.of(zone);
+                for (SessionView session : sessions.listForPerson(tenantId, personId,
+                        start.atZone(personZone).toInstant(), end.atZone(personZone).toInstant())) {
+                    addEvent(event(session, personZone));
+                }
+            }
+        };
+        Instant now = Instant.now();
+        upcoming = sessions.listForPerson(tenantId, personId, now, now.plus(56, ChronoUnit.DAYS));
+    }
+
+    private DefaultScheduleEvent<SessionView> event(SessionView session, ZoneId personZone) {
+        boolean teaching = session.instructors().stream().map(PersonRef::id).anyMatch(personId::equals);
+        String styleClass = "CANCELLED".equals(session.state()) ? "session-cancelled"
+                : teaching ? "session-teaching" : "session-attending";
+        return DefaultScheduleEvent.<SessionView>builder()
+                .id(session.id())
+                .title(session.courseTitle() + ("CANCELLED".equals(session.state()) ? " (cancelled)" : ""))
+                .startDate(LocalDateTime.ofInstant(session.startUtc(), personZone))
+                .endDate(LocalDateTime.ofInstant(session.endUtc(), personZone))
+                .description(session.venue() != null ? session.venue() : session.meetingLink())
+                .styleClass(styleClass)
+                .editable(false)
+                .data(session)
+                .build();
+    }
+
+    public ScheduleModel getModel() {
+        return model;
+    }
+
+    public String getZone() {
+        return zone;
+    }
+
+    public List<SessionView> getUpcoming() {
+        return upcoming;
+    }
+
+    public boolean isTeaching(SessionView session) {
+        return session.instructors().stream().map(PersonRef::id).anyMatch(personId::equals);
+    }
+}
