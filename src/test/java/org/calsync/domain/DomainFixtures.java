@@ -1,0 +1,40 @@
+package org.calsync.domain;
+
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.calsync.domain.model.person.Permission;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.person.PersonDetails;
+import org.calsync.domain.model.person.Role;
+import org.calsync.domain.model.session.SessionDetails;
+import org.calsync.domain.model.session.SessionState;
+import org.calsync.domain.model.session.SessionTime;
+import org.calsync.domain.model.session.TrainingSession;
+import org.calsync.domain.model.tenant.TenantId;
+
+/** Small builders shared by the domain tests. */
+final class DomainFixtures {
+
+    static final TenantId NORTHWIND = new TenantId("northwind");
+    static final TenantId RIVERSIDE = new TenantId("riverside");
+
+    private DomainFixtures() {
+    }
+
+    static Person person(TenantId tenant, String name, Permission... permissions) {
+        Person person = new Person(tenant, new PersonDetails(name.toLowerCase().replace(' ', '.') + "@example.org",
+                name, "Europe/London", null));
+        Set<Permission> granted = permissions.length == 0 ? EnumSet.noneOf(Permission.class) : EnumSet.of(permissions[0], permissions);
+        person.assignRoles(Set.of(new Role(tenant, "Role of " + name, granted)));
+        return person;
+    }
+
+    static TrainingSession session(TenantId tenant) {
+        return new TrainingSession(tenant, new SessionDetails("Excel for Finance Teams", "Room 1", null, null),
+                SessionTime.ofLocal(LocalDateTime.parse("2026-05-04T09:30"), LocalDateTime.parse("2026-05-04T12:30"),
+                        "Europe/London"),
+                SessionState.ACTIVE);
+    }
+}

@@ -1,0 +1,59 @@
+package org.calsync.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+
+import org.calsync.domain.model.session.SessionTime;
+import org.calsync.domain.shared.FieldError;
+import org.calsync.domain.shared.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class SessionTimeTest {
+
+    @Test
+    void storesUtcInstantsAndKeepsTheWallClockAcrossDaylightSaving() {
+        // 09:30 in London is 08:30Z in summer (BST) and 09:30Z in winter (GMT).
+        SessionTime summer = SessionTime.ofLocal(LocalDateTime.parse("2026-10-23T09:30"),
+                LocalDateTime.parse("2026-10-23T12:30"), "Europe/London");
+        SessionTime winter = SessionTime.ofLocal(LocalDateTime.parse("2026-10-26T09:30"),
+                LocalDateTime.parse("2026-10-26T12:30"), "Europe/London");
+        assertEquals(Instant.parse("2026-10-23T08:30:00Z"), summer.start());
+        assertEquals(Instant.parse("2026-10-26T09:30:00Z"), winter.start());
+        assertEquals(LocalDateTime.parse("2026-10-26T09:30"), winter.localStart().toLocalDateTime());
+    }
+
+    @Test
+    void aSessionAcrossTheClockChangeHasItsRealDuration() {
+        // The night the clocks go back in New York lasts an hour longer.
+        SessionTime overnight = SessionTime.ofLocal(LocalDateTime.parse("2026-11-01T00:00"),
+                LocalDateTime.parse("2026-11-01T03:00"), "America/New_York");
+        assertEquals(4 * 3600, overnight.end().getEpochSecond() - overnight.start().getEpochSecond());
+    }
+
+    @Test
+    void endBeforeStartIsRejectedOnTheEndField() {
+        InvalidInputException error = assertThrows(InvalidInputException.class, () -> SessionTime.ofLocal(
+                LocalDateTime.parse("2026-05-04T10:00"), LocalDateTime.parse("2026-05-04T09:00"), "Europe/London"));
+        assertEquals(java.util.List.of(new FieldError("end", "End must be after start.")), error.errors());
+    }
+
+    @Test
+    void unknownAndOffsetOnlyZonesAreRejected() {
+        for (String zone : new String[] {"Mars/Olympus", "+02:00", "", "GMT+2"}) {
+            InvalidInputException error = assertThrows(InvalidInputException.class, () -> SessionTime.ofLocal(
+                    LocalDateTime.parse("2026-05-04T09:00"), LocalDateTime.parse("2026-05-04T10:00"), zone), zone);
+            assertEquals("timeZone", error.errors().get(0).field(), zone);
+        }
+    }
+
+    @Test
+    void missingTimesAreReportedTogether() {
+        InvalidInputException error = assertThrows(InvalidInputException.class,
+                () -> SessionTime.ofLocal(null, null, "Nowhere/City"));
+        assertEquals(java.util.List.of("start", "end", "timeZone"),
+                error.errors().stream().map(FieldError::field).toList());
+    }
+}
