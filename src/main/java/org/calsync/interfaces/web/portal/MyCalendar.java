@@ -2,6 +2,7 @@ package org.calsync.interfaces.web.portal;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +37,7 @@ public class MyCalendar implements Serializable {
     private String zone;
     private ScheduleModel model;
     private List<SessionView> upcoming = List.of();
+    private LocalDate initialDate;
 
     @PostConstruct
     void init() {
@@ -70,6 +72,15 @@ public class MyCalendar implements Serializable {
                 .editable(false)
                 .data(session)
                 .build();
+    }
+
+    /** The day the calendar opens on (?date=2026-05-04); today when absent. */
+    public LocalDate getInitialDate() {
+        return initialDate;
+    }
+
+    public void setInitialDate(LocalDate initialDate) {
+        this.initialDate = initialDate;
     }
 
     public ScheduleModel getModel() {
