@@ -2,6 +2,7 @@ package org.calsync.application;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,27 +64,19 @@ public class SessionService {
     }
 
     public TrainingSession assignInstructor(TenantId tenant, String sessionId, String personId) {
-        TrainingSession session = find(tenant, sessionId);
-        session.assignInstructor(person(tenant, personId));
-        return session;
+        return withPerson(tenant, sessionId, personId, TrainingSession::assignInstructor);
     }
 
     public TrainingSession unassignInstructor(TenantId tenant, String sessionId, String personId) {
-        TrainingSession session = find(tenant, sessionId);
-        session.unassignInstructor(person(tenant, personId));
-        return session;
+        return withPerson(tenant, sessionId, personId, TrainingSession::unassignInstructor);
     }
 
     public TrainingSession register(TenantId tenant, String sessionId, String personId) {
-        TrainingSession session = find(tenant, sessionId);
-        session.register(person(tenant, personId));
-        return session;
+        return withPerson(tenant, sessionId, personId, TrainingSession::register);
     }
 
     public TrainingSession unregister(TenantId tenant, String sessionId, String personId) {
-        TrainingSession session = find(tenant, sessionId);
-        session.unregister(person(tenant, personId));
-        return session;
+        return withPerson(tenant, sessionId, personId, TrainingSession::unregister);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -101,9 +94,14 @@ public class SessionService {
         return sessions.listForPerson(tenant, personId, from, to);
     }
 
-    private Person person(TenantId tenant, String personId) {
+    /** Loads the session and the person, both of this tenant, and applies one change between them. */
+    private TrainingSession withPerson(TenantId tenant, String sessionId, String personId,
+            BiConsumer<TrainingSession, Person> change) {
+        TrainingSession session = find(tenant, sessionId);
         // An id of another tenant reads exactly like an unknown id.
-        return people.find(tenant, personId == null ? "" : personId)
+        Person person = people.find(tenant, personId == null ? "" : personId)
                 .orElseThrow(() -> new InvalidInputException("personId", "No such person in this organisation."));
+        change.accept(session, person);
+        return session;
     }
 }

@@ -1,10 +1,12 @@
 package org.calsync.interfaces.rest;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -72,6 +74,39 @@ final class ProblemMappers {
             int status = e.getResponse().getStatus();
             String reason = e.getResponse().getStatusInfo().getReasonPhrase();
             return Problems.of(status, "http-" + status, reason, null, List.of());
+        }
+    }
+
+    /**
+     * Two requests changed the same data at once: a stale version, or a unique key taken by the other one
+     * between our check and our commit. The loser gets a 409 and nothing of its change is stored.
+     */
+    @Provider
+    public static class ConcurrentChange implements ExceptionMapper<TransactionalException> {
+        private static final Logger LOG = Logger.getLogger(ConcurrentChange.class.getName());
+
+        @Override
+        public Response toResponse(TransactionalException e) {
+            if (isConcurrentChange(e)) {
+                return Problems.of(409, "concurrent-change", "Conflict",
+                        "Someone changed the same data at the same time. Read it again and retry.", List.of());
+            }
+            LOG.log(Level.SEVERE, "Transaction failed in API call", e);
+            return Problems.of(500, "internal", "Internal error", "The error has been logged.", List.of());
+        }
+
+        static boolean isConcurrentChange(Throwable error) {
+            for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+                // By name: JPA's and EclipseLink's both; JPA types stay out of this layer (see LayerRulesTest).
+                if ("OptimisticLockException".equals(cause.getClass().getSimpleName())) {
+                    return true;
+                }
+                // SQLState class 23: integrity constraint violation (unique keys, on H2 and PostgreSQL).
+                if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

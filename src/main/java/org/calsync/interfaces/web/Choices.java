@@ -28,10 +28,6 @@ public class Choices {
             .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
             .sorted().toList();
 
-    public List<String> getTimeZones() {
-        return timeZones;
-    }
-
     /** Autocomplete for time zone fields: matches anywhere in the id, case-insensitive. */
     public List<String> completeTimeZone(String query) {
         String needle = query == null ? "" : query.toLowerCase(Locale.ROOT).replace(' ', '_');

@@ -1,6 +1,5 @@
 package org.calsync.interfaces.web;
 
-import java.io.Serializable;
 import java.security.Principal;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -17,7 +16,7 @@ import org.calsync.interfaces.facade.dto.SignedInUser;
  */
 @Named
 @RequestScoped
-public class CurrentUser implements Serializable {
+public class CurrentUser {
 
     @Inject
     private SecurityContext security;
