@@ -1,0 +1,38 @@
+package org.calsync.domain.model.calendar;
+
+import java.util.List;
+
+import org.calsync.domain.model.tenant.CalendarProviderType;
+
+/**
+ * The port to one kind of external calendar. It speaks only domain types; each adapter translates at
+ * the boundary. Every method may throw:
+ * <ul>
+ * <li>{@link ProviderUnavailableException}: throttled, down or slow; retry after the given delay;</li>
+ * <li>{@link AuthorisationLostException}: the credentials no longer work; the person must reconnect;</li>
+ * <li>{@link VersionConflictException}: a conditional write met a newer version on the server.</li>
+ * </ul>
+ * Items that cannot be read are reported in {@link ChangeBatch#skipped()}, never thrown.
+ */
+public interface CalendarProvider {
+
+    CalendarProviderType type();
+
+    /** Finds the account's calendars, following the provider's discovery rules. */
+    List<RemoteCalendar> listCalendars(ProviderConnection connection);
+
+    /**
+     * What changed since the cursor. {@link SyncCursor#NONE}, or a cursor the server no longer accepts,
+     * leads to a full read of the window.
+     */
+    ChangeBatch changesSince(ProviderConnection connection, String calendarId, SyncCursor cursor, TimeWindow window);
+
+    /**
+     * Creates or replaces the event with this UID. With a null expected version it must not exist yet
+     * (a retry that finds it updates it instead of creating a second one).
+     */
+    WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event, String expectedVersion);
+
+    /** Deletes the event; deleting one that is already gone is not an error. */
+    void delete(ProviderConnection connection, String calendarId, String remoteId, String expectedVersion);
+}

@@ -1,0 +1,36 @@
+package org.calsync.domain.model.calendar;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A session as it is written into one person's calendar. The UID is stable for (tenant, session, person),
+ * so writing it again updates the same event instead of creating a second one.
+ *
+ * @param uid         stable identity, see {@code EventIdentity}
+ * @param title       the course title
+ * @param start       start instant
+ * @param end         end instant
+ * @param zone        the session's zone, so calendars show the planned wall-clock time
+ * @param location    venue, or null
+ * @param meetingLink online meeting address, or null
+ * @param linkBack    the session's page in CalSync
+ * @param description free text, or null
+ * @param otherStaff  names of the other instructors
+ * @param sequence    increases with every change, as iCalendar clients expect
+ */
+public record OutgoingEvent(String uid, String title, Instant start, Instant end, ZoneId zone, String location,
+        URI meetingLink, URI linkBack, String description, List<String> otherStaff, int sequence) {
+
+    public OutgoingEvent {
+        Objects.requireNonNull(uid, "uid");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(zone, "zone");
+        otherStaff = otherStaff == null ? List.of() : List.copyOf(otherStaff);
+    }
+}
