@@ -82,6 +82,14 @@ class IcsReaderTest {
     }
 
     @Test
+    void aZoneWithoutDefinitionIsReadAsFloatingTimeInThePersonsZone() throws Exception {
+        // RFC 5545 requires a VTIMEZONE for every TZID; some clients omit it. Keep the busy time, predictably.
+        RemoteEvent event = new IcsReader(ZoneId.of("America/New_York")).read("/z", null,
+                Files.readString(FIXTURES.resolve("valid/undefined-time-zone.ics")), FROM, TO);
+        assertEquals(List.of(interval("2026-12-02T15:00:00Z", "2026-12-02T16:00:00Z")), event.busy());
+    }
+
+    @Test
     void occurrencesOutsideTheWindowAreLeftOut() throws Exception {
         RemoteEvent event = reader.read("/w", null, Files.readString(FIXTURES.resolve("valid/weekly-with-exceptions.ics")),
                 Instant.parse("2026-12-07T00:00:00Z"), Instant.parse("2026-12-14T00:00:00Z"));

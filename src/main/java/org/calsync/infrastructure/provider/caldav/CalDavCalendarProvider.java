@@ -1,0 +1,59 @@
+package org.calsync.infrastructure.provider.caldav;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.calsync.domain.model.calendar.CalendarProvider;
+import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.RemoteCalendar;
+import org.calsync.domain.model.calendar.SyncCursor;
+import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.infrastructure.provider.ical.IcsReader;
+
+/** Any CalDAV server: Nextcloud, SOGo, Radicale, Cyrus, Baïkal. Calendar ids are collection URLs. */
+@ApplicationScoped
+public class CalDavCalendarProvider implements CalendarProvider {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    @Override
+    public CalendarProviderType type() {
+        return CalendarProviderType.CALDAV;
+    }
+
+    @Override
+    public List<RemoteCalendar> listCalendars(ProviderConnection connection) {
+        return new CalendarDiscovery(transport(connection)).calendars();
+    }
+
+    @Override
+    public ChangeBatch changesSince(ProviderConnection connection, String calendarId, SyncCursor cursor,
+            TimeWindow window) {
+        return new CollectionReader(transport(connection), new IcsReader(connection.ownerZone()))
+                .changesSince(URI.create(calendarId), cursor, window);
+    }
+
+    @Override
+    public WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event,
+            String expectedVersion) {
+        return new EventWriter(transport(connection)).put(URI.create(calendarId), event, expectedVersion);
+    }
+
+    @Override
+    public void delete(ProviderConnection connection, String calendarId, String remoteId, String expectedVersion) {
+        new EventWriter(transport(connection)).delete(URI.create(remoteId), expectedVersion);
+    }
+
+    private DavTransport transport(ProviderConnection connection) {
+        return new DavTransport(http, connection);
+    }
+}

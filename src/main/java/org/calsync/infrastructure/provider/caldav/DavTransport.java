@@ -1,0 +1,98 @@
+package org.calsync.infrastructure.provider.caldav;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+
+/**
+ * HTTP for one CalDAV account: Basic authentication over the JDK client, and the mapping of failures to
+ * the port's errors. 401 and 403 mean the credentials no longer work; 429, 5xx, timeouts and refused
+ * connections mean "try again later", honouring Retry-After. Counts its requests for the sync log.
+ */
+final class DavTransport {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http;
+    private final ProviderConnection connection;
+    private final String authorization;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    DavTransport(HttpClient http, ProviderConnection connection) {
+        this.http = http;
+        this.connection = connection;
+        String pair = connection.username() + ":" + connection.secret();
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    URI server() {
+        return connection.server();
+    }
+
+    int requests() {
+        return requests.get();
+    }
+
+    DavResponse send(String method, URI uri, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Authorization", authorization)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        HttpResponse<String> response;
+        try {
+            requests.incrementAndGet();
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw new ProviderUnavailableException("CalDAV server did not answer in time: " + uri.getHost(), null, e);
+        } catch (IOException e) {
+            throw new ProviderUnavailableException("CalDAV server unreachable: " + uri.getHost() + " (" + e + ")", null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException("Interrupted while calling " + uri.getHost(), null, e);
+        }
+        int status = response.statusCode();
+        if (status == 401) {
+            throw new AuthorisationLostException("The CalDAV server refused the user name or password ("
+                    + uri.getHost() + ", HTTP 401).");
+        }
+        if (status == 429 || status >= 500) {
+            throw new ProviderUnavailableException("CalDAV server " + uri.getHost() + " answered HTTP " + status,
+                    retryAfter(response.headers().firstValue("Retry-After").orElse(null)), null);
+        }
+        return new DavResponse(response.uri(), status, response.headers(), response.body());
+    }
+
+    /** Retry-After as seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime when = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(when.getZone()), when);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.calsync.infrastructure.provider.caldav;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.VersionConflictException;
+import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.infrastructure.provider.ical.IcsWriter;
+
+/**
+ * Conditional PUT and DELETE of the events CalSync owns. A create says If-None-Match: *, so a retry after a
+ * crash that finds the event already there (412) updates it instead of making a second one; an update
+ * says If-Match with the stored etag, so an edit made meanwhile by someone else is not silently lost.
+ */
+final class EventWriter {
+
+    private static final String ICS = "text/calendar; charset=utf-8";
+
+    private final DavTransport dav;
+    private final IcsWriter ics = new IcsWriter();
+
+    EventWriter(DavTransport dav) {
+        this.dav = dav;
+    }
+
+    WriteResult put(URI collection, OutgoingEvent event, String expectedVersion) {
+        URI target = resourceOf(collection, event.uid());
+        String body = ics.write(event);
+        DavResponse response = dav.send("PUT", target, conditional(expectedVersion), body);
+        if (response.status() == 412 && expectedVersion == null) {
+            // Already there: written before a crash or a lost answer. Take its version and update it.
+            String current = currentEtag(target);
+            response = dav.send("PUT", target, conditional(current), body);
+            return result(target, response, false);
+        }
+        if (response.status() == 412) {
+            throw new VersionConflictException("The event " + event.uid() + " was changed on the server.");
+        }
+        // If-None-Match: * succeeded, so it is new; some servers (Radicale) answer 201 to replacements too.
+        return result(target, response, expectedVersion == null);
+    }
+
+    void delete(URI resource, String expectedVersion) {
+        Map<String, String> headers = expectedVersion == null ? Map.of() : Map.of("If-Match", expectedVersion);
+        DavResponse response = dav.send("DELETE", resource, headers, null);
+        if (response.status() == 412) {
+            throw new VersionConflictException("The event at " + resource.getPath() + " was changed on the server.");
+        }
+        if (!response.isSuccess() && response.status() != 404 && response.status() != 410) {
+            throw failure(resource, response);
+        }
+    }
+
+    /** Our events live at &lt;collection&gt;/&lt;uid&gt;.ics, so a retry computes the same place. */
+    static URI resourceOf(URI collection, String uid) {
+        String base = collection.toString().endsWith("/") ? collection.toString() : collection + "/";
+        return URI.create(base + URLEncoder.encode(uid, StandardCharsets.UTF_8).replace("+", "%20") + ".ics");
+    }
+
+    private WriteResult result(URI target, DavResponse response, boolean created) {
+        if (response.status() == 412) {
+            throw new VersionConflictException("The event at " + target.getPath() + " changed while it was written.");
+        }
+        if (!response.isSuccess()) {
+            throw failure(target, response);
+        }
+        String etag = response.header("ETag");
+        return new WriteResult(target.toString(), etag != null ? etag : currentEtag(target), created);
+    }
+
+    private String currentEtag(URI target) {
+        DavResponse response = dav.send("PROPFIND", target, Map.of("Depth", "0", "Content-Type", "application/xml; charset=utf-8"),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/></d:prop></d:propfind>");
+        if (response.status() != 207) {
+            throw failure(target, response);
+        }
+        return Multistatus.parse(response.body(), target).members().stream().map(Multistatus.Member::etag)
+                .filter(e -> e != null).findFirst().orElse(null);
+    }
+
+    private static Map<String, String> conditional(String expectedVersion) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Content-Type", ICS);
+        headers.put(expectedVersion == null ? "If-None-Match" : "If-Match", expectedVersion == null ? "*" : expectedVersion);
+        return headers;
+    }
+
+    private static RuntimeException failure(URI target, DavResponse response) {
+        if (response.status() == 403) {
+            return new AuthorisationLostException("The server does not let this account write to " + target.getPath()
+                    + " (HTTP 403).");
+        }
+        return new ProviderUnavailableException("The server refused the event at " + target.getPath() + " (HTTP "
+                + response.status() + ")", null, null);
+    }
+}

@@ -1,0 +1,167 @@
+package org.calsync.testsupport;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real Radicale CalDAV server (Debian's package) on a free loopback port with a fresh folder and
+ * htpasswd users, started before the tests of a class and stopped after them. Without Radicale the tests
+ * are skipped with a message, except on CI (CI=true), where that is a failure.
+ *
+ * <p>Also plays "another client" editing the calendar with plain CalDAV requests.
+ */
+public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback {
+
+    public static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    private final Map<String, String> users = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Path folder;
+    private Process process;
+    private int port;
+
+    public RadicaleServer withUser(String name, String password) {
+        users.put(name, password);
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        boolean installed = Files.isExecutable(PYTHON) && new ProcessBuilder(PYTHON.toString(), "-c", "import radicale")
+                .redirectErrorStream(true).start().waitFor() == 0;
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("CI needs Debian's radicale package (apt-get install radicale)");
+        }
+        Assumptions.assumeTrue(installed, "Skipped: install Debian's radicale package to run the CalDAV tests");
+        start();
+    }
+
+    public void start() throws IOException, InterruptedException {
+        if (folder == null) {
+            folder = Files.createTempDirectory("calsync-radicale");
+            port = freePort();
+        }
+        StringBuilder htpasswd = new StringBuilder();
+        users.forEach((name, password) -> htpasswd.append(name).append(':').append(password).append('\n'));
+        Files.writeString(folder.resolve("users"), htpasswd);
+        Files.writeString(folder.resolve("config"), """
+                [server]
+                hosts = 127.0.0.1:%d
+                [auth]
+                type = htpasswd
+                htpasswd_filename = %s
+                htpasswd_encryption = plain
+                [rights]
+                type = owner_only
+                [storage]
+                filesystem_folder = %s
+                [logging]
+                level = warning
+                """.formatted(port, folder.resolve("users"), folder.resolve("collections")));
+        process = new ProcessBuilder(PYTHON.toString(), "-m", "radicale", "--config", folder.resolve("config").toString())
+                .redirectErrorStream(true).redirectOutput(folder.resolve("radicale.log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!listening()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("Radicale did not start: " + Files.readString(folder.resolve("radicale.log")));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Stops the server but keeps its data, so that a test can start it again. */
+    public void stop() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            process.waitFor();
+            process = null;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        stop();
+        if (folder != null) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    /** Creates a calendar collection /user/name/ as the user's own client would, and returns its URL. */
+    public URI createCalendar(String user, String name) {
+        URI calendar = base().resolve("/" + user + "/" + name + "/");
+        HttpResponse<String> response = send(user, "MKCALENDAR", calendar, null, Map.of());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("MKCALENDAR failed: " + response.statusCode() + " " + response.body());
+        }
+        return calendar;
+    }
+
+    /** A plain HTTP request with the user's credentials: another client at work. */
+    public HttpResponse<String> send(String user, String method, URI uri, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + users.get(user)).getBytes(StandardCharsets.UTF_8)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> putEvent(String user, URI resource, String ics) {
+        return send(user, "PUT", resource, ics, Map.of("Content-Type", "text/calendar; charset=utf-8"));
+    }
+
+    /** How many event resources the collection holds, counted with a plain PROPFIND. */
+    public int countEvents(String user, URI calendar) {
+        String body = send(user, "PROPFIND", calendar, "<?xml version=\"1.0\"?><propfind xmlns=\"DAV:\"><prop><getetag/></prop></propfind>",
+                Map.of("Depth", "1")).body();
+        return body.split("\\.ics</").length - 1;
+    }
+
+    private boolean listening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
