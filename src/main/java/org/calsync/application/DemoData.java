@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -27,6 +28,10 @@ import org.calsync.domain.model.session.SessionTime;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.tenant.ApiKey;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.IntegrationSettings;
+import org.calsync.domain.model.tenant.PrivacyMode;
+import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.ApiKeyRepository;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
@@ -98,6 +103,9 @@ public class DemoData {
     private void loadNorthwind(String passwordHash) {
         Tenant tenant = provisioning.createTenant(NORTHWIND);
         TenantId id = tenant.id();
+        // The demo shows calendar linking, so Northwind allows every provider.
+        tenant.changeSettings(new IntegrationSettings(true, EnumSet.allOf(CalendarProviderType.class),
+                SyncDirection.TWO_WAY, PrivacyMode.DEFAULT, 12, false, 24));
         apiKeys.add(ApiKey.issueWithSecret(id, "Demo training platform", NORTHWIND_API_KEY).key());
         person(id, ADMIN_EMAIL, "Nadia Okafor", "Europe/London", TenantProvisioning.ADMINISTRATOR, passwordHash);
         List<Person> instructors = new ArrayList<>();

@@ -22,7 +22,7 @@ import org.calsync.domain.shared.UnknownEntityException;
 
 /**
  * Use cases on training sessions. Each public method is one transaction; a domain exception rolls it
- * back, so invalid input stores nothing. (CDI transactions rather than EJB, so domain exceptions reach
+ * back, so invalid input stores nothing. Every change plans its push work in that same transaction. (CDI transactions rather than EJB, so domain exceptions reach
  * callers unwrapped.)
  */
 @ApplicationScoped
@@ -37,6 +37,9 @@ public class SessionService {
     @Inject
     private PersonRepository people;
 
+    @Inject
+    private PushPlanner push;
+
     public TrainingSession create(TenantId tenant, SessionDetails details, SessionTime time, SessionState state) {
         TrainingSession session = new TrainingSession(tenant, details, time, state);
         sessions.add(session);
@@ -47,18 +50,21 @@ public class SessionService {
     public TrainingSession revise(TenantId tenant, String sessionId, SessionDetails details, SessionTime time) {
         TrainingSession session = find(tenant, sessionId);
         session.revise(details, time);
+        push.everyoneOn(session);
         return session;
     }
 
     public TrainingSession activate(TenantId tenant, String sessionId) {
         TrainingSession session = find(tenant, sessionId);
         session.activate();
+        push.everyoneOn(session);
         return session;
     }
 
     public TrainingSession cancel(TenantId tenant, String sessionId) {
         TrainingSession session = find(tenant, sessionId);
         session.cancel();
+        push.everyoneOn(session);
         LOG.info(() -> "tenant=" + tenant + " cancelled session " + sessionId);
         return session;
     }
@@ -102,6 +108,7 @@ public class SessionService {
         Person person = people.find(tenant, personId == null ? "" : personId)
                 .orElseThrow(() -> new InvalidInputException("personId", "No such person in this organisation."));
         change.accept(session, person);
+        push.plan(tenant, session.id(), List.of(person.id()));
         return session;
     }
 }

@@ -12,10 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -35,7 +39,7 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
     public static final Path PYTHON = Path.of("/usr/bin/python3");
 
     private final Map<String, String> users = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private HttpClient http;
     private Path folder;
     private Process process;
     private int port;
@@ -57,6 +61,8 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
     }
 
     public void start() throws IOException, InterruptedException {
+        // A fresh client per start: connections pooled before a restart are dead.
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         if (folder == null) {
             folder = Files.createTempDirectory("calsync-radicale");
             port = freePort();
@@ -148,6 +154,23 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
         String body = send(user, "PROPFIND", calendar, "<?xml version=\"1.0\"?><propfind xmlns=\"DAV:\"><prop><getetag/></prop></propfind>",
                 Map.of("Depth", "1")).body();
         return body.split("\\.ics</").length - 1;
+    }
+
+    /** The iCalendar text of every event in the collection, read with plain PROPFIND and GET. */
+    public List<String> events(String user, URI calendar) {
+        String listing = send(user, "PROPFIND", calendar,
+                "<?xml version=\"1.0\"?><propfind xmlns=\"DAV:\"><prop><getetag/></prop></propfind>", Map.of("Depth", "1")).body();
+        Matcher href = Pattern.compile("<[^>]*href>([^<]+\\.ics)</[^>]*href>").matcher(listing);
+        List<String> events = new ArrayList<>();
+        while (href.find()) {
+            events.add(send(user, "GET", calendar.resolve(href.group(1)), null, Map.of()).body());
+        }
+        return events;
+    }
+
+    /** The events whose text contains the given words (a title, say), unfolded. */
+    public List<String> eventsContaining(String user, URI calendar, String text) {
+        return events(user, calendar).stream().map(e -> e.replace("\r\n ", "")).filter(e -> e.contains(text)).toList();
     }
 
     private boolean listening() {

@@ -1,6 +1,5 @@
 package org.calsync.interfaces.rest;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,9 +12,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import org.calsync.domain.shared.ConcurrentChanges;
 import org.calsync.domain.shared.ConflictException;
 import org.calsync.domain.shared.FieldError;
 import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.RetryLaterException;
 import org.calsync.domain.shared.UnknownEntityException;
 
 /** Turns domain and framework errors into problem+json answers. */
@@ -46,6 +47,17 @@ final class ProblemMappers {
         @Override
         public Response toResponse(UnknownEntityException e) {
             return Problems.of(404, "not-found", "Not found", e.getMessage(), List.of());
+        }
+    }
+
+    @Provider
+    public static class RetryLater implements ExceptionMapper<RetryLaterException> {
+        @Override
+        public Response toResponse(RetryLaterException e) {
+            Response problem = Problems.of(503, "retry-later", "Try again later",
+                    e.getMessage() + " Nothing was changed.", List.of());
+            return e.retryAfter() == null ? problem
+                    : Response.fromResponse(problem).header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
         }
     }
 
@@ -87,26 +99,12 @@ final class ProblemMappers {
 
         @Override
         public Response toResponse(TransactionalException e) {
-            if (isConcurrentChange(e)) {
+            if (ConcurrentChanges.isConcurrentChange(e)) {
                 return Problems.of(409, "concurrent-change", "Conflict",
                         "Someone changed the same data at the same time. Read it again and retry.", List.of());
             }
             LOG.log(Level.SEVERE, "Transaction failed in API call", e);
             return Problems.of(500, "internal", "Internal error", "The error has been logged.", List.of());
-        }
-
-        static boolean isConcurrentChange(Throwable error) {
-            for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-                // By name: JPA's and EclipseLink's both; JPA types stay out of this layer (see LayerRulesTest).
-                if ("OptimisticLockException".equals(cause.getClass().getSimpleName())) {
-                    return true;
-                }
-                // SQLState class 23: integrity constraint violation (unique keys, on H2 and PostgreSQL).
-                if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 

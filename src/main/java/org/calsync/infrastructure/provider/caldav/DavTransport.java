@@ -56,8 +56,7 @@ final class DavTransport {
         headers.forEach(request::header);
         HttpResponse<String> response;
         try {
-            requests.incrementAndGet();
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = sendOnce(request.build());
         } catch (HttpTimeoutException e) {
             throw new ProviderUnavailableException("CalDAV server did not answer in time: " + uri.getHost(), null, e);
         } catch (IOException e) {
@@ -76,6 +75,23 @@ final class DavTransport {
                     retryAfter(response.headers().firstValue("Retry-After").orElse(null)), null);
         }
         return new DavResponse(response.uri(), status, response.headers(), response.body());
+    }
+
+    /**
+     * Sends, and once more if the first attempt fails on the connection itself: a pooled connection the
+     * server had already closed (after a restart, say) fails before any answer. Every request this adapter
+     * makes is safe to repeat: reads, conditional PUTs and DELETEs.
+     */
+    private HttpResponse<String> sendOnce(HttpRequest request) throws IOException, InterruptedException {
+        requests.incrementAndGet();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException timeout) {
+            throw timeout;
+        } catch (IOException staleConnection) {
+            requests.incrementAndGet();
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
     }
 
     /** Retry-After as seconds or as an HTTP date; null when absent or unreadable. */

@@ -1,4 +1,4 @@
-package org.calsync.interfaces.rest;
+package org.calsync.domain.shared;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +12,7 @@ import jakarta.transaction.TransactionalException;
 
 import org.junit.jupiter.api.Test;
 
-class ConcurrentChangeTest {
+class ConcurrentChangesTest {
 
     private static TransactionalException failedCommit(Throwable cause) {
         RollbackException rollback = new RollbackException("rolled back");
@@ -23,17 +23,17 @@ class ConcurrentChangeTest {
     @Test
     void aUniqueKeyTakenAtTheSameTimeIsAConflict() {
         TransactionalException raced = failedCommit(new SQLException("duplicate key", "23505"));
-        assertTrue(ProblemMappers.ConcurrentChange.isConcurrentChange(raced));
+        assertTrue(ConcurrentChanges.isConcurrentChange(raced));
     }
 
     @Test
     void aStaleVersionIsAConflict() {
-        assertTrue(ProblemMappers.ConcurrentChange.isConcurrentChange(failedCommit(new OptimisticLockException("stale"))));
+        assertTrue(ConcurrentChanges.isConcurrentChange(failedCommit(new OptimisticLockException("stale"))));
     }
 
     @Test
     void otherDatabaseFailuresAreNot() {
         TransactionalException down = failedCommit(new SQLException("connection refused", "08001"));
-        assertFalse(ProblemMappers.ConcurrentChange.isConcurrentChange(down));
+        assertFalse(ConcurrentChanges.isConcurrentChange(down));
     }
 }

@@ -1,0 +1,191 @@
+package org.calsync.application;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.CalendarAccount;
+import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.domain.model.calendar.CalendarProvider;
+import org.calsync.domain.model.calendar.EventLink;
+import org.calsync.domain.model.calendar.EventLinkRepository;
+import org.calsync.domain.model.calendar.ExternalCalendar;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.RemoteCalendar;
+import org.calsync.domain.model.calendar.SecretCipher;
+import org.calsync.domain.model.person.Permission;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.session.TrainingSession;
+import org.calsync.domain.model.session.TrainingSessionRepository;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.PrivacyMode;
+import org.calsync.domain.model.tenant.Tenant;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.model.tenant.TenantRepository;
+import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.UnknownEntityException;
+
+/** Linking, configuring and removing a person's external calendar accounts. */
+@ApplicationScoped
+@Transactional
+public class CalendarLinking {
+
+    private static final Logger LOG = Logger.getLogger(CalendarLinking.class.getName());
+
+    @Inject
+    private TenantRepository tenants;
+
+    @Inject
+    private PersonRepository people;
+
+    @Inject
+    private CalendarAccountRepository accounts;
+
+    @Inject
+    private EventLinkRepository links;
+
+    @Inject
+    private TrainingSessionRepository sessions;
+
+    @Inject
+    private CalendarProviders providers;
+
+    @Inject
+    private SecretCipher cipher;
+
+    @Inject
+    private PushPlanner push;
+
+    /** Checks the credentials by discovering the calendars, then stores the account with its secret encrypted. */
+    public CalendarAccount link(TenantId tenantId, String personId, CalendarProviderType type, String serverUrl,
+            String username, String password) {
+        Tenant tenant = tenants.find(tenantId).orElseThrow();
+        Person person = people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));
+        if (!person.has(Permission.CALENDAR_INTEGRATION)) {
+            throw new InvalidInputException("personId", person.displayName() + " has no role that allows linking a calendar.");
+        }
+        if (type == null || !tenant.settings().allows(type)) {
+            throw new InvalidInputException("provider", "Your organisation has not enabled "
+                    + (type == null ? "this kind of calendar" : type.label()) + ".");
+        }
+        if (username == null || username.isBlank()) {
+            throw new InvalidInputException("username", "Enter the user name of the calendar account.");
+        }
+        if (password == null || password.isEmpty()) {
+            throw new InvalidInputException("password", "Enter the password of the calendar account.");
+        }
+        URI server = server(serverUrl, type);
+        CalendarProvider provider = providers.forType(type);
+        List<RemoteCalendar> found;
+        try {
+            found = provider.listCalendars(new ProviderConnection(server, username.strip(), password, person.timeZone()));
+        } catch (AuthorisationLostException e) {
+            throw new InvalidInputException("password", "The server refused this user name and password. " + e.getMessage());
+        } catch (ProviderUnavailableException e) {
+            throw new InvalidInputException("serverUrl", "CalSync could not reach the calendar server. " + e.getMessage());
+        }
+        if (found.isEmpty()) {
+            throw new InvalidInputException("serverUrl", "The account has no calendars that CalSync can use.");
+        }
+        PrivacyMode privacy = tenant.settings().defaultPrivacyMode();
+        CalendarAccount account = new CalendarAccount(tenantId, personId, type, server, username.strip(),
+                cipher.encrypt(password), privacy, found);
+        accounts.add(account);
+        planUpcomingSessions(tenant, person);
+        LOG.info(() -> "tenant=" + tenantId + " account=" + account.id() + " linked " + type + " with " + found.size()
+                + " calendars");
+        return account;
+    }
+
+    /** The target calendar, the calendars checked for conflicts, and the privacy mode. */
+    public CalendarAccount configure(TenantId tenantId, String accountId, String targetCalendarId,
+            Set<String> conflictCalendarIds, PrivacyMode privacy) {
+        CalendarAccount account = find(tenantId, accountId);
+        account.chooseCalendars(targetCalendarId, conflictCalendarIds == null ? Set.of() : conflictCalendarIds);
+        if (privacy != null) {
+            account.changePrivacyMode(privacy);
+        }
+        Tenant tenant = tenants.find(tenantId).orElseThrow();
+        planUpcomingSessions(tenant, people.find(tenantId, account.personId()).orElseThrow());
+        return account;
+    }
+
+    /**
+     * Deletes every event CalSync wrote into the account's calendars, then the account with its calendars
+     * and its secret. When the server cannot be reached nothing is removed, so nothing is left behind.
+     */
+    public Removal remove(TenantId tenantId, String accountId) {
+        CalendarAccount account = find(tenantId, accountId);
+        Person owner = people.find(tenantId, account.personId()).orElseThrow();
+        CalendarProvider provider = providers.forType(account.provider());
+        int deleted = 0;
+        int notReachable = 0;
+        for (ExternalCalendar calendar : account.calendars()) {
+            for (EventLink link : links.inCalendar(tenantId, calendar.id())) {
+                try {
+                    provider.delete(account.connection(cipher, owner.timeZone()), calendar.remoteId(), link.remoteId(), null);
+                    deleted++;
+                } catch (AuthorisationLostException revoked) {
+                    // Access is gone: the events cannot be deleted by CalSync any more; say so.
+                    notReachable++;
+                }
+                links.remove(link);
+            }
+        }
+        accounts.remove(account);
+        int left = notReachable;
+        LOG.info(() -> "tenant=" + tenantId + " account=" + accountId + " removed; " + left + " events could not be deleted");
+        return new Removal(deleted, notReachable);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CalendarAccount> accountsOf(TenantId tenantId, String personId) {
+        people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));
+        return accounts.listForPerson(tenantId, personId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CalendarAccount find(TenantId tenantId, String accountId) {
+        return accounts.find(tenantId, accountId).orElseThrow(() -> new UnknownEntityException("calendar account", accountId));
+    }
+
+    /** Sessions the person is on within the pull window get their events (again). */
+    private void planUpcomingSessions(Tenant tenant, Person person) {
+        Instant now = Instant.now();
+        Instant until = ZonedDateTime.now().plusMonths(tenant.settings().pullWindowMonths()).toInstant();
+        for (TrainingSession session : sessions.listForPerson(tenant.id(), person.id(), now, until)) {
+            push.plan(tenant.id(), session.id(), List.of(person.id()));
+        }
+    }
+
+    private static URI server(String serverUrl, CalendarProviderType type) {
+        String value = serverUrl == null || serverUrl.isBlank() ? type.defaultServer() : serverUrl.strip();
+        if (value == null) {
+            throw new InvalidInputException("serverUrl", "Enter the address of the CalDAV server.");
+        }
+        try {
+            URI uri = new URI(value);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(value, "not http(s)");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("serverUrl", "Enter an http or https address, e.g. https://cloud.example.org/remote.php/dav.");
+        }
+    }
+
+    /** What removing an account did: events deleted, and events that could not be deleted because access was revoked. */
+    public record Removal(int deletedEvents, int notDeletable) {
+    }
+}

@@ -1,0 +1,28 @@
+package org.calsync.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.calsync.domain.model.calendar.CalendarProvider;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.shared.InvalidInputException;
+
+/** Finds the adapter for a kind of calendar among the CalendarProvider beans the deployment has. */
+@ApplicationScoped
+public class CalendarProviders {
+
+    @Inject
+    @Any
+    private Instance<CalendarProvider> adapters;
+
+    public CalendarProvider forType(CalendarProviderType type) {
+        for (CalendarProvider adapter : adapters) {
+            if (adapter.type() == type) {
+                return adapter;
+            }
+        }
+        throw new InvalidInputException("provider", type.label() + " is not available in this version of CalSync.");
+    }
+}

@@ -1,0 +1,58 @@
+package org.calsync.application;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.domain.model.session.TrainingSession;
+import org.calsync.domain.model.sync.OutboxEntry;
+import org.calsync.domain.model.sync.OutboxRepository;
+import org.calsync.domain.model.tenant.TenantId;
+
+/**
+ * Writes the push work a change causes, in the transaction of the change itself: one outbox entry per
+ * (session, person) whose calendars must follow. People without a linked calendar need none.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class PushPlanner {
+
+    @Inject
+    private OutboxRepository outbox;
+
+    @Inject
+    private CalendarAccountRepository accounts;
+
+    @Inject
+    private Event<PushPlanned> planned;
+
+    /** Everyone on the session: its instructors and learners. */
+    public void everyoneOn(TrainingSession session) {
+        Set<String> people = new LinkedHashSet<>();
+        session.assignments().forEach(a -> people.add(a.person().id()));
+        session.registrations().forEach(r -> people.add(r.person().id()));
+        plan(session.tenantId(), session.id(), people);
+    }
+
+    public void plan(TenantId tenant, String sessionId, Collection<String> personIds) {
+        Set<String> linked = accounts.peopleWithAccounts(tenant, personIds);
+        for (String personId : personIds) {
+            if (linked.contains(personId)) {
+                outbox.add(new OutboxEntry(tenant, sessionId, personId));
+            }
+        }
+        if (!linked.isEmpty()) {
+            planned.fire(new PushPlanned(tenant.value(), linked.size()));
+        }
+    }
+
+    /** Observed after commit, so that the worker starts at once instead of waiting for the sweep. */
+    public record PushPlanned(String tenantId, int entries) {
+    }
+}

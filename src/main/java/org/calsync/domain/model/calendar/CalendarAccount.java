@@ -1,0 +1,159 @@
+package org.calsync.domain.model.calendar;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.PrivacyMode;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.InvalidInputException;
+
+/** One external account a person linked, with its calendars. The secret is only ever held encrypted. */
+public class CalendarAccount {
+
+    private String id;
+    private String tenantId;
+    private String personId;
+    private CalendarProviderType provider;
+    private String serverUrl;
+    private String username;
+    private String secretCipher;
+    private AccountStatus status;
+    private String statusMessage;
+    private PrivacyMode privacyMode;
+    private List<ExternalCalendar> calendars;
+    private Instant createdAt;
+    private long version;
+
+    protected CalendarAccount() {
+        // for JPA
+    }
+
+    public CalendarAccount(TenantId tenantId, String personId, CalendarProviderType provider, URI server,
+            String username, String secretCipher, PrivacyMode privacyMode, List<RemoteCalendar> found) {
+        this.id = UUID.randomUUID().toString();
+        this.tenantId = tenantId.value();
+        this.personId = Objects.requireNonNull(personId);
+        this.provider = Objects.requireNonNull(provider);
+        this.serverUrl = server.toString();
+        this.username = username;
+        this.secretCipher = Objects.requireNonNull(secretCipher);
+        this.status = AccountStatus.CONNECTED;
+        this.privacyMode = privacyMode;
+        this.createdAt = Instant.now();
+        this.calendars = new ArrayList<>();
+        found.forEach(remote -> calendars.add(new ExternalCalendar(this, remote)));
+        // Sessions go to the first calendar that accepts events until the person chooses another.
+        calendars.stream().filter(ExternalCalendar::writable).findFirst().ifPresent(first -> first.choose(true, true));
+    }
+
+    /** The calendar that receives sessions and the calendars checked for conflicts. */
+    public void chooseCalendars(String targetCalendarId, Set<String> conflictCalendarIds) {
+        Optional<ExternalCalendar> target = targetCalendarId == null ? Optional.empty() : calendar(targetCalendarId);
+        if (targetCalendarId != null && target.isEmpty()) {
+            throw new InvalidInputException("targetCalendarId", "That calendar is not part of this account.");
+        }
+        if (target.isPresent() && !target.get().writable()) {
+            throw new InvalidInputException("targetCalendarId", "That calendar does not accept new events.");
+        }
+        for (String id : conflictCalendarIds) {
+            if (calendar(id).isEmpty()) {
+                throw new InvalidInputException("conflictCalendarIds", "A calendar to check is not part of this account.");
+            }
+        }
+        calendars.forEach(c -> c.choose(target.isPresent() && c.equals(target.get()), conflictCalendarIds.contains(c.id())));
+    }
+
+    public void changePrivacyMode(PrivacyMode mode) {
+        this.privacyMode = Objects.requireNonNull(mode);
+    }
+
+    public void markConnected() {
+        status = AccountStatus.CONNECTED;
+        statusMessage = null;
+    }
+
+    public void markNeedsReconsent(String message) {
+        status = AccountStatus.NEEDS_RECONSENT;
+        statusMessage = message;
+    }
+
+    public void markError(String message) {
+        status = AccountStatus.ERROR;
+        statusMessage = message;
+    }
+
+    public ProviderConnection connection(SecretCipher cipher, ZoneId ownerZone) {
+        return new ProviderConnection(URI.create(serverUrl), username, cipher.decrypt(secretCipher), ownerZone);
+    }
+
+    public Optional<ExternalCalendar> calendar(String calendarId) {
+        return calendars.stream().filter(c -> c.id().equals(calendarId)).findFirst();
+    }
+
+    public Optional<ExternalCalendar> pushTarget() {
+        return calendars.stream().filter(ExternalCalendar::pushTarget).findFirst();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public TenantId tenantId() {
+        return new TenantId(tenantId);
+    }
+
+    public String personId() {
+        return personId;
+    }
+
+    public CalendarProviderType provider() {
+        return provider;
+    }
+
+    public String serverUrl() {
+        return serverUrl;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public AccountStatus status() {
+        return status;
+    }
+
+    public String statusMessage() {
+        return statusMessage;
+    }
+
+    public PrivacyMode privacyMode() {
+        return privacyMode;
+    }
+
+    public List<ExternalCalendar> calendars() {
+        return Collections.unmodifiableList(calendars);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CalendarAccount account && id.equals(account.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+}

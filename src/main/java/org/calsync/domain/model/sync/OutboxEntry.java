@@ -1,0 +1,113 @@
+package org.calsync.domain.model.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.calsync.domain.model.tenant.TenantId;
+
+/**
+ * "Bring the calendars of this person in line with this session." Written in the same transaction as the
+ * change that causes it, so no change is lost; carried out after commit, retried with back-off.
+ */
+public class OutboxEntry {
+
+    public static final int MAX_ATTEMPTS = 8;
+    static final Duration FIRST_DELAY = Duration.ofSeconds(5);
+    static final Duration LONGEST_DELAY = Duration.ofHours(1);
+
+    private String id;
+    private String tenantId;
+    private String sessionId;
+    private String personId;
+    private OutboxState state;
+    private int attempts;
+    private Instant nextAttemptAt;
+    private String lastError;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private long version;
+
+    protected OutboxEntry() {
+        // for JPA
+    }
+
+    public OutboxEntry(TenantId tenantId, String sessionId, String personId) {
+        this.id = UUID.randomUUID().toString();
+        this.tenantId = tenantId.value();
+        this.sessionId = sessionId;
+        this.personId = personId;
+        this.state = OutboxState.PENDING;
+        this.createdAt = Instant.now();
+        this.nextAttemptAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    public void succeeded() {
+        state = OutboxState.DONE;
+        lastError = null;
+        updatedAt = Instant.now();
+    }
+
+    /**
+     * Schedules the next attempt: after the delay the provider asked for, or with exponential back-off
+     * (5 s, 10 s, 20 s ... at most an hour). After {@link #MAX_ATTEMPTS} the entry is dead.
+     */
+    public void failed(String error, Duration requestedDelay, Instant now) {
+        attempts++;
+        lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
+        updatedAt = now;
+        if (attempts >= MAX_ATTEMPTS) {
+            state = OutboxState.DEAD;
+            return;
+        }
+        Duration backOff = FIRST_DELAY.multipliedBy(1L << Math.min(attempts - 1, 20));
+        Duration delay = requestedDelay != null ? requestedDelay : backOff;
+        nextAttemptAt = now.plus(delay.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : delay);
+    }
+
+    /** Reserves the entry for one worker until the given time; a version check makes the claim exclusive. */
+    public void lease(Instant until) {
+        nextAttemptAt = until;
+        updatedAt = Instant.now();
+    }
+
+    /** An admin asks for another try of a dead entry. */
+    public void retryNow() {
+        state = OutboxState.PENDING;
+        attempts = 0;
+        nextAttemptAt = Instant.now();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public TenantId tenantId() {
+        return new TenantId(tenantId);
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String personId() {
+        return personId;
+    }
+
+    public OutboxState state() {
+        return state;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+}

@@ -1,0 +1,17 @@
+package org.calsync.domain.model.sync;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public interface OutboxRepository {
+
+    void add(OutboxEntry entry);
+
+    /** Installation-wide: the worker serves every tenant. Pending entries due at or before now, oldest first. */
+    List<String> dueIds(Instant now, int limit);
+
+    Optional<OutboxEntry> find(String id);
+
+    long countPending(org.calsync.domain.model.tenant.TenantId tenantId);
+}

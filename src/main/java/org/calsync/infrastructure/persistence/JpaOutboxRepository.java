@@ -1,0 +1,42 @@
+package org.calsync.infrastructure.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.calsync.domain.model.sync.OutboxEntry;
+import org.calsync.domain.model.sync.OutboxRepository;
+import org.calsync.domain.model.tenant.TenantId;
+
+@ApplicationScoped
+public class JpaOutboxRepository implements OutboxRepository {
+
+    @PersistenceContext(unitName = "calsync")
+    private EntityManager em;
+
+    @Override
+    public void add(OutboxEntry entry) {
+        em.persist(entry);
+    }
+
+    @Override
+    public List<String> dueIds(Instant now, int limit) {
+        return em.createNamedQuery("OutboxEntry.dueIds", String.class).setParameter("now", now).setMaxResults(limit)
+                .getResultList();
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(String id) {
+        return Optional.ofNullable(em.find(OutboxEntry.class, id));
+    }
+
+    @Override
+    public long countPending(TenantId tenantId) {
+        return em.createNamedQuery("OutboxEntry.countPending", Long.class).setParameter("tenant", tenantId.value())
+                .getSingleResult();
+    }
+}

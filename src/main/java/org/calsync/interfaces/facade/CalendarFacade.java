@@ -1,0 +1,65 @@
+package org.calsync.interfaces.facade;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.application.CalendarLinking;
+import org.calsync.domain.model.calendar.CalendarAccount;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.PrivacyMode;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.interfaces.facade.dto.AccountRemovalView;
+import org.calsync.interfaces.facade.dto.CalendarAccountView;
+import org.calsync.interfaces.facade.dto.CalendarView;
+
+/** Linked calendar accounts for the portal, the console and the provisioning API. */
+@ApplicationScoped
+@Transactional
+public class CalendarFacade {
+
+    @Inject
+    private CalendarLinking linking;
+
+    public CalendarAccountView link(String tenantId, String personId, String provider, String serverUrl,
+            String username, String password) {
+        CalendarProviderType type = EnumInput.parse(CalendarProviderType.class, provider, "provider");
+        if (type == null) {
+            throw new InvalidInputException("provider", "Choose the kind of calendar to link.");
+        }
+        return view(linking.link(new TenantId(tenantId), personId, type, serverUrl, username, password));
+    }
+
+    public CalendarAccountView configure(String tenantId, String accountId, String targetCalendarId,
+            Set<String> conflictCalendarIds, String privacyMode) {
+        return view(linking.configure(new TenantId(tenantId), accountId, targetCalendarId, conflictCalendarIds,
+                EnumInput.parse(PrivacyMode.class, privacyMode, "privacyMode")));
+    }
+
+    public AccountRemovalView remove(String tenantId, String accountId) {
+        CalendarLinking.Removal removal = linking.remove(new TenantId(tenantId), accountId);
+        String message = "Removed the account and " + removal.deletedEvents() + " events CalSync had written."
+                + (removal.notDeletable() > 0 ? " " + removal.notDeletable()
+                        + " events could not be deleted because the account's access was revoked." : "");
+        return new AccountRemovalView(removal.deletedEvents(), removal.notDeletable(), message);
+    }
+
+    public CalendarAccountView get(String tenantId, String accountId) {
+        return view(linking.find(new TenantId(tenantId), accountId));
+    }
+
+    public List<CalendarAccountView> accountsOf(String tenantId, String personId) {
+        return linking.accountsOf(new TenantId(tenantId), personId).stream().map(CalendarFacade::view).toList();
+    }
+
+    static CalendarAccountView view(CalendarAccount account) {
+        return new CalendarAccountView(account.id(), account.personId(), account.provider().name(), account.serverUrl(),
+                account.username(), account.status().name(), account.statusMessage(), account.privacyMode().name(),
+                account.calendars().stream().map(c -> new CalendarView(c.id(), c.displayName(), c.writable(),
+                        c.pushTarget(), c.conflictCheck(), c.lastSyncedAt())).toList());
+    }
+}

@@ -1,0 +1,9 @@
+package org.calsync.interfaces.facade.dto;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/** One calendar of a linked account and what CalSync does with it. */
+public record CalendarView(String id, String name, boolean writable, boolean pushTarget, boolean conflictCheck,
+        Instant lastSyncedAt) implements Serializable {
+}

@@ -1,0 +1,20 @@
+package org.calsync.interfaces.rest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "LinkAccountRequest")
+public class LinkAccountRequest {
+
+    @Schema(required = true, enumeration = {"CALDAV", "ICLOUD"})
+    public String provider;
+
+    @Schema(description = "The CalDAV server (its /.well-known/caldav is found); iCloud's is the default for ICLOUD",
+            example = "https://cloud.example.org/remote.php/dav")
+    public String serverUrl;
+
+    @Schema(required = true, example = "amira")
+    public String username;
+
+    @Schema(required = true, description = "The password, or for iCloud an app-specific password; stored encrypted")
+    public String password;
+}

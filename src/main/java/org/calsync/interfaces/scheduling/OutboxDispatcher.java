@@ -1,0 +1,86 @@
+package org.calsync.interfaces.scheduling;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.calsync.domain.shared.ConcurrentChanges;
+import org.calsync.application.PushPlanner;
+import org.calsync.application.PushReconciler;
+
+/**
+ * Drains the push outbox on a managed thread, never on the request thread: at once after a change commits,
+ * and on every sweep. One drain runs at a time on this instance; claims keep instances apart.
+ */
+@ApplicationScoped
+public class OutboxDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
+    private static final int BATCH = 50;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    private ManagedExecutorService executor;
+
+    @Inject
+    private PushReconciler reconciler;
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) PushPlanner.PushPlanned planned) {
+        drainSoon();
+    }
+
+    public void drainSoon() {
+        executor.execute(this::drain);
+    }
+
+    void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            again.set(true); // the running drain picks new work up before it stops
+            return;
+        }
+        try {
+            do {
+                again.set(false);
+                List<String> due;
+                while (!(due = reconciler.dueEntries(Instant.now(), BATCH)).isEmpty()) {
+                    int processed = 0;
+                    for (String id : due) {
+                        if (claim(id)) {
+                            reconciler.process(id);
+                            processed++;
+                        }
+                    }
+                    if (processed == 0) {
+                        break; // everything due is held by other workers
+                    }
+                }
+            } while (again.get());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Push drain stopped; the next sweep continues", e);
+        } finally {
+            draining.set(false);
+        }
+    }
+
+    private boolean claim(String id) {
+        try {
+            return reconciler.claim(id, Instant.now());
+        } catch (RuntimeException e) {
+            if (ConcurrentChanges.isConcurrentChange(e)) {
+                return false; // another worker took it first
+            }
+            throw e;
+        }
+    }
+}

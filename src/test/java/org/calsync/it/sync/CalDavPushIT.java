@@ -1,0 +1,148 @@
+package org.calsync.it.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.json.JsonObject;
+
+import org.calsync.it.support.Api;
+import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.RadicaleServer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Push, end to end: an account linked through the provisioning API, session changes committed in CalSync,
+ * and the events as a real Radicale server holds them.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CalDavPushIT {
+
+    @RegisterExtension
+    static final RadicaleServer RADICALE = new RadicaleServer().withUser("amira", "amira-secret")
+            .withUser("lucie", "lucie-secret");
+
+    private static final Duration SOON = Duration.ofSeconds(20);
+
+    @ArquillianResource
+    private URL url;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return CalSyncDeployment.war();
+    }
+
+    private Api api() {
+        return new Api(url, "csk_demo_northwind_0000000000000001");
+    }
+
+    private String personId(String email) {
+        return api().get("people").array().stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("email").equals(email)).findFirst().orElseThrow().getString("id");
+    }
+
+    private JsonObject link(String personId, String user, String password) {
+        Api.Reply linked = api().post("people/" + personId + "/calendar-accounts", """
+                {"provider":"CALDAV","serverUrl":"%s","username":"%s","password":"%s"}""".formatted(RADICALE.base(), user, password));
+        assertEquals(201, linked.status(), linked.body());
+        return linked.object();
+    }
+
+    private String createSession(String title, String start, String end) {
+        Api.Reply created = api().post("sessions", """
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London","venue":"Room 7",
+                 "meetingLink":"https://meet.example.com/push"}""".formatted(title, start, end));
+        assertEquals(201, created.status(), created.body());
+        return created.object().getString("id");
+    }
+
+    @Test
+    void sessionChangesReachTheLinkedCalendarAndRemovingTheAccountCleansUp() {
+        URI calendar = RADICALE.createCalendar("amira", "sessions");
+        String amira = personId("amira.haddad@northwind.example");
+        JsonObject account = link(amira, "amira", "amira-secret");
+        assertEquals("CONNECTED", account.getString("status"));
+        assertTrue(account.getJsonArray("calendars").getJsonObject(0).getBoolean("pushTarget"));
+        assertTrue(!account.toString().contains("amira-secret"), "the secret never comes back");
+
+        String title = "Pushed Workshop " + UUID.randomUUID().toString().substring(0, 6);
+        String session = createSession(title, "2027-03-05T09:30", "2027-03-05T12:00");
+        assertEquals(200, api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + amira + "\"}").status());
+        Eventually.await("the event appears in Radicale", SOON, () -> RADICALE.eventsContaining("amira", calendar, title).size() == 1);
+        String event = RADICALE.eventsContaining("amira", calendar, title).get(0);
+        assertTrue(event.contains("DTSTART;TZID=Europe/London:20270305T093000"), event);
+        assertTrue(event.contains("LOCATION:Room 7"), event);
+        assertTrue(event.contains("https://meet.example.com/push"), event);
+
+        // Moved past the clock change: the same event, with the new time, and still only one.
+        api().put("sessions/" + session, """
+                {"courseTitle":"%s","start":"2027-04-05T14:00","end":"2027-04-05T16:00","timeZone":"Europe/London","venue":"Room 8"}
+                """.formatted(title));
+        Eventually.await("the event moves", SOON, () -> RADICALE.eventsContaining("amira", calendar, title).stream()
+                .anyMatch(e -> e.contains("DTSTART;TZID=Europe/London:20270405T140000")));
+        assertEquals(1, RADICALE.eventsContaining("amira", calendar, title).size());
+
+        api().delete("sessions/" + session + "/instructors/" + amira);
+        Eventually.await("unassigning removes the event", SOON, () -> RADICALE.eventsContaining("amira", calendar, title).isEmpty());
+
+        api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + amira + "\"}");
+        Eventually.await("assigned again", SOON, () -> RADICALE.eventsContaining("amira", calendar, title).size() == 1);
+        api().post("sessions/" + session + "/cancel", "");
+        Eventually.await("cancelling removes the event", SOON, () -> RADICALE.eventsContaining("amira", calendar, title).isEmpty());
+
+        int before = RADICALE.events("amira", calendar).size();
+        assertTrue(before > 0, "linking pushed Amira's demo sessions too");
+        Api.Reply removed = api().delete("calendar-accounts/" + account.getString("id"));
+        assertEquals(200, removed.status(), removed.body());
+        assertEquals(before, removed.object().getInt("deletedEvents"));
+        assertEquals(List.of(), RADICALE.events("amira", calendar), "no event of ours is left");
+        assertEquals(404, api().get("calendar-accounts/" + account.getString("id")).status());
+    }
+
+    @Test
+    void anOutageDelaysThePushAndNothingIsDuplicatedOrLost() throws Exception {
+        URI calendar = RADICALE.createCalendar("lucie", "work");
+        String lucie = personId("lucie.martin@northwind.example");
+        link(lucie, "lucie", "lucie-secret");
+        String title = "Resilience Review " + UUID.randomUUID().toString().substring(0, 6);
+        String session = createSession(title, "2027-02-10T10:00", "2027-02-10T11:00");
+
+        RADICALE.stop();
+        try {
+            api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + lucie + "\"}");
+            Thread.sleep(2000); // the first attempt fails while the server is down
+        } finally {
+            RADICALE.start();
+        }
+        Eventually.await("the postponed push is delivered once Radicale is back", Duration.ofSeconds(75),
+                () -> RADICALE.eventsContaining("lucie", calendar, title).size() == 1);
+        assertEquals(1, RADICALE.eventsContaining("lucie", calendar, title).size());
+    }
+
+    @Test
+    void refusedCredentialsAndDisabledProvidersAreClearErrors() {
+        String amira = personId("amira.haddad@northwind.example");
+        Api.Reply wrong = api().post("people/" + amira + "/calendar-accounts", """
+                {"provider":"CALDAV","serverUrl":"%s","username":"amira","password":"nope"}""".formatted(RADICALE.base()));
+        assertEquals(400, wrong.status());
+        assertEquals("password", wrong.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+        Api.Reply riverside = new Api(url, "csk_demo_riverside_0000000000000001").post("people/"
+                + new Api(url, "csk_demo_riverside_0000000000000001").get("people").array().getJsonObject(0).getString("id")
+                + "/calendar-accounts", """
+                {"provider":"CALDAV","serverUrl":"%s","username":"amira","password":"amira-secret"}""".formatted(RADICALE.base()));
+        assertEquals(400, riverside.status(), "Riverside has not enabled calendar integration");
+        assertEquals("provider", riverside.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+}
