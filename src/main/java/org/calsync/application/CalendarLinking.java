@@ -149,6 +149,13 @@ public class CalendarLinking {
         return new Removal(deleted, notReachable);
     }
 
+    /** After checking the calendar, an admin lets a held pull through; the next pull applies what it finds. */
+    public CalendarAccount releaseHold(TenantId tenantId, String accountId, String calendarId) {
+        CalendarAccount account = find(tenantId, accountId);
+        account.calendar(calendarId).orElseThrow(() -> new UnknownEntityException("calendar", calendarId)).release();
+        return account;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CalendarAccount> accountsOf(TenantId tenantId, String personId) {
         people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));

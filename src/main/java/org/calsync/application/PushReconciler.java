@@ -78,7 +78,7 @@ public class PushReconciler {
     private SessionEvents events;
 
     /** Pending entries whose time has come, oldest first, across tenants. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public List<String> dueEntries(Instant now, int limit) {
         return outbox.dueIds(now, limit);
     }

@@ -48,6 +48,10 @@ public class CalendarFacade {
         return new AccountRemovalView(removal.deletedEvents(), removal.notDeletable(), message);
     }
 
+    public CalendarAccountView releaseHold(String tenantId, String accountId, String calendarId) {
+        return view(linking.releaseHold(new TenantId(tenantId), accountId, calendarId));
+    }
+
     public CalendarAccountView get(String tenantId, String accountId) {
         return view(linking.find(new TenantId(tenantId), accountId));
     }
@@ -60,6 +64,6 @@ public class CalendarFacade {
         return new CalendarAccountView(account.id(), account.personId(), account.provider().name(), account.serverUrl(),
                 account.username(), account.status().name(), account.statusMessage(), account.privacyMode().name(),
                 account.calendars().stream().map(c -> new CalendarView(c.id(), c.displayName(), c.writable(),
-                        c.pushTarget(), c.conflictCheck(), c.lastSyncedAt())).toList());
+                        c.pushTarget(), c.conflictCheck(), c.lastSyncedAt(), c.holdReason())).toList());
     }
 }

@@ -72,8 +72,12 @@ public class CalendarAccount {
         calendars.forEach(c -> c.choose(target.isPresent() && c.equals(target.get()), conflictCalendarIds.contains(c.id())));
     }
 
+    /** A new mode applies to what is already stored too: the next pull reads every calendar in full again. */
     public void changePrivacyMode(PrivacyMode mode) {
-        this.privacyMode = Objects.requireNonNull(mode);
+        if (Objects.requireNonNull(mode) != privacyMode) {
+            privacyMode = mode;
+            calendars.forEach(ExternalCalendar::forgetCursor);
+        }
     }
 
     public void markConnected() {

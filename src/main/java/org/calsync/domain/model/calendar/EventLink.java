@@ -45,6 +45,15 @@ public class EventLink {
         this.updatedAt = Instant.now();
     }
 
+    /**
+     * Someone changed our event in the calendar. Its new version is taken, so the next write is accepted,
+     * and the content is marked unknown, so that write happens.
+     */
+    public void editedElsewhere(String newVersion) {
+        this.versionTag = newVersion;
+        this.contentHash = "";
+    }
+
     /** The next SEQUENCE for a changed event, as iCalendar clients expect. */
     public int nextSequence() {
         return ++sequenceNo;

@@ -15,6 +15,8 @@ public class ExternalCalendar {
     private boolean conflictCheck;
     private String syncCursor;
     private Instant lastSyncedAt;
+    private String holdReason;
+    private boolean holdReleased;
 
     protected ExternalCalendar() {
         // for JPA
@@ -37,6 +39,32 @@ public class ExternalCalendar {
     public void advanceCursor(SyncCursor cursor, Instant at) {
         this.syncCursor = cursor.value();
         this.lastSyncedAt = at;
+    }
+
+    void forgetCursor() {
+        this.syncCursor = null;
+    }
+
+    /** The mass-deletion guard stopped a pull; it stays held until an admin releases it. */
+    public void hold(String reason) {
+        this.holdReason = reason;
+    }
+
+    /** An admin checked the calendar: the next pull applies what it finds, however much it removes. */
+    public void release() {
+        this.holdReason = null;
+        this.holdReleased = true;
+    }
+
+    /** Whether the mass-deletion guard may stop this pull; a release counts for one pull only. */
+    public boolean guardApplies() {
+        boolean applies = !holdReleased;
+        holdReleased = false;
+        return applies;
+    }
+
+    public String holdReason() {
+        return holdReason;
     }
 
     public SyncCursor cursor() {

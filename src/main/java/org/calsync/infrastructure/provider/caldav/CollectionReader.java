@@ -70,7 +70,7 @@ final class CollectionReader {
         List<String> removed = new ArrayList<>();
         List<URI> changed = new ArrayList<>();
         for (Multistatus.Member member : answer.members()) {
-            if (member.href().normalize().equals(collection.normalize())) {
+            if (member.href().equals(DavHref.canonical(collection))) {
                 continue;
             }
             if (member.status() == 404 || member.status() == 410) {

@@ -1,8 +1,6 @@
 package org.calsync.infrastructure.provider.caldav;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,6 +45,7 @@ final class EventWriter {
     }
 
     void delete(URI resource, String expectedVersion) {
+        resource = DavHref.canonical(resource);
         Map<String, String> headers = expectedVersion == null ? Map.of() : Map.of("If-Match", expectedVersion);
         DavResponse response = dav.send("DELETE", resource, headers, null);
         if (response.status() == 412) {
@@ -59,8 +58,8 @@ final class EventWriter {
 
     /** Our events live at &lt;collection&gt;/&lt;uid&gt;.ics, so a retry computes the same place. */
     static URI resourceOf(URI collection, String uid) {
-        String base = collection.toString().endsWith("/") ? collection.toString() : collection + "/";
-        return URI.create(base + URLEncoder.encode(uid, StandardCharsets.UTF_8).replace("+", "%20") + ".ics");
+        URI folder = DavHref.canonical(collection.toString().endsWith("/") ? collection : URI.create(collection + "/"));
+        return URI.create(folder + DavHref.encode(uid) + ".ics");
     }
 
     private WriteResult result(URI target, DavResponse response, boolean created) {

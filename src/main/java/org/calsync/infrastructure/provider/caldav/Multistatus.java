@@ -23,7 +23,7 @@ record Multistatus(List<Member> members, String syncToken) {
         Element root = DavXml.parse(xml);
         List<Member> members = new ArrayList<>();
         for (Element response : DavXml.children(root, DAV, "response")) {
-            URI href = base.resolve(DavXml.text(response, DAV, "href").orElse(""));
+            URI href = DavHref.canonical(base.resolve(DavXml.text(response, DAV, "href").orElse("")));
             int status = DavXml.child(response, DAV, "status").map(e -> statusCode(e.getTextContent())).orElse(200);
             Element found = null;
             for (Element propstat : DavXml.children(response, DAV, "propstat")) {

@@ -1,0 +1,21 @@
+package org.calsync.domain.model.calendar;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.calsync.domain.model.tenant.TenantId;
+
+public interface BusyBlockRepository {
+
+    /** The remote ids of the events whose busy times are stored for the calendar. */
+    Set<String> remoteIdsIn(TenantId tenantId, String calendarId);
+
+    void removeForRemoteIds(TenantId tenantId, String calendarId, Collection<String> remoteIds);
+
+    void add(BusyBlock block);
+
+    /** The person's busy blocks overlapping [from, to), from every linked calendar, ordered by start. */
+    List<BusyBlock> forPerson(TenantId tenantId, String personId, Instant from, Instant to);
+}

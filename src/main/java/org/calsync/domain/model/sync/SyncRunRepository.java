@@ -1,0 +1,13 @@
+package org.calsync.domain.model.sync;
+
+import java.util.List;
+
+import org.calsync.domain.model.tenant.TenantId;
+
+public interface SyncRunRepository {
+
+    void add(SyncRun run);
+
+    /** The account's most recent runs, newest first. */
+    List<SyncRun> recent(TenantId tenantId, String accountId, int limit);
+}

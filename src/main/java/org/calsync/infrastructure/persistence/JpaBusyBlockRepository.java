@@ -1,0 +1,52 @@
+package org.calsync.infrastructure.persistence;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.calsync.domain.model.calendar.BusyBlock;
+import org.calsync.domain.model.calendar.BusyBlockRepository;
+import org.calsync.domain.model.tenant.TenantId;
+
+@ApplicationScoped
+public class JpaBusyBlockRepository implements BusyBlockRepository {
+
+    /** Keeps IN lists well inside every database's parameter limit. */
+    private static final int IN_LIST = 500;
+
+    @PersistenceContext(unitName = "calsync")
+    private EntityManager em;
+
+    @Override
+    public Set<String> remoteIdsIn(TenantId tenantId, String calendarId) {
+        return new HashSet<>(em.createNamedQuery("BusyBlock.remoteIdsIn", String.class)
+                .setParameter("tenant", tenantId.value()).setParameter("calendar", calendarId).getResultList());
+    }
+
+    @Override
+    public void removeForRemoteIds(TenantId tenantId, String calendarId, Collection<String> remoteIds) {
+        List<String> ids = List.copyOf(remoteIds);
+        for (int i = 0; i < ids.size(); i += IN_LIST) {
+            em.createNamedQuery("BusyBlock.forRemoteIds", BusyBlock.class).setParameter("tenant", tenantId.value())
+                    .setParameter("calendar", calendarId).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + IN_LIST)))
+                    .getResultList().forEach(em::remove);
+        }
+    }
+
+    @Override
+    public void add(BusyBlock block) {
+        em.persist(block);
+    }
+
+    @Override
+    public List<BusyBlock> forPerson(TenantId tenantId, String personId, Instant from, Instant to) {
+        return em.createNamedQuery("BusyBlock.forPerson", BusyBlock.class).setParameter("tenant", tenantId.value())
+                .setParameter("person", personId).setParameter("from", from).setParameter("to", to).getResultList();
+    }
+}

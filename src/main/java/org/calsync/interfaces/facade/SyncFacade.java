@@ -1,0 +1,61 @@
+package org.calsync.interfaces.facade;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.application.CalendarPull;
+import org.calsync.domain.model.calendar.BusyBlock;
+import org.calsync.domain.model.calendar.BusyBlockRepository;
+import org.calsync.domain.model.sync.SyncRun;
+import org.calsync.domain.model.sync.SyncRunRepository;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.interfaces.facade.dto.BusyBlockView;
+import org.calsync.interfaces.facade.dto.SyncRunView;
+
+/** Sync now, busy times and the sync log. */
+@ApplicationScoped
+public class SyncFacade {
+
+    private static final int LOG_LENGTH = 50;
+
+    @Inject
+    private CalendarPull pull;
+
+    @Inject
+    private BusyBlockRepository busy;
+
+    @Inject
+    private SyncRunRepository runs;
+
+    /** Pulls every calendar of the person now; each calendar commits on its own. */
+    public List<SyncRunView> syncNow(String tenantId, String personId) {
+        TenantId tenant = new TenantId(tenantId);
+        return pull.calendarsOf(tenant, personId).stream()
+                .map(calendar -> view(pull.pull(tenant, calendar.accountId(), calendar.calendarId()))).toList();
+    }
+
+    @Transactional
+    public List<BusyBlockView> busyTimes(String tenantId, String personId, Instant from, Instant to) {
+        return busy.forPerson(new TenantId(tenantId), personId, from, to).stream().map(SyncFacade::view).toList();
+    }
+
+    @Transactional
+    public List<SyncRunView> log(String tenantId, String accountId) {
+        return runs.recent(new TenantId(tenantId), accountId, LOG_LENGTH).stream().map(SyncFacade::view).toList();
+    }
+
+    static SyncRunView view(SyncRun run) {
+        return new SyncRunView(run.id(), run.accountId(), run.calendarId(), run.startedAt(), run.finishedAt(),
+                run.changesIn(), run.changesOut(), run.errors(), run.requests(), run.outcome().name(), run.message());
+    }
+
+    static BusyBlockView view(BusyBlock block) {
+        return new BusyBlockView(block.start(), block.end(), block.allDay(), block.title() == null ? "Busy" : block.title(),
+                block.calendar().displayName(), block.calendar().account().provider().name(),
+                block.calendar().account().id());
+    }
+}

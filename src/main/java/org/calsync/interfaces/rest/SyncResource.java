@@ -1,0 +1,76 @@
+package org.calsync.interfaces.rest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.interfaces.facade.CalendarFacade;
+import org.calsync.interfaces.facade.SyncFacade;
+import org.calsync.interfaces.facade.dto.BusyBlockView;
+import org.calsync.interfaces.facade.dto.CalendarAccountView;
+import org.calsync.interfaces.facade.dto.SyncRunView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("")
+@Tag(name = "Sync")
+@Produces(MediaType.APPLICATION_JSON)
+public class SyncResource {
+
+    @Inject
+    private SyncFacade sync;
+
+    @Inject
+    private CalendarFacade calendars;
+
+    @Inject
+    private ApiCaller caller;
+
+    @POST
+    @Path("people/{personId}/sync")
+    @Operation(summary = "Sync now: read every linked calendar of the person and return one log entry per calendar")
+    public List<SyncRunView> syncNow(@PathParam("personId") String personId) {
+        return sync.syncNow(caller.tenantId(), personId);
+    }
+
+    @GET
+    @Path("people/{personId}/busy")
+    @Operation(summary = "The person's busy times from linked calendars, for a range (default: the next 14 days)")
+    public List<BusyBlockView> busy(@PathParam("personId") String personId, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        TextInput input = new TextInput();
+        Instant now = Instant.now();
+        Instant start = input.instant("from", from, now);
+        Instant end = input.instant("to", to, now.plus(Duration.ofDays(14)));
+        input.throwIfInvalid();
+        if (!end.isAfter(start)) {
+            throw new InvalidInputException("to", "'to' must be after 'from'.");
+        }
+        return sync.busyTimes(caller.tenantId(), personId, start, end);
+    }
+
+    @GET
+    @Path("calendar-accounts/{id}/sync-runs")
+    @Operation(summary = "The account's sync log, newest first")
+    public List<SyncRunView> log(@PathParam("id") String accountId) {
+        calendars.get(caller.tenantId(), accountId);
+        return sync.log(caller.tenantId(), accountId);
+    }
+
+    @POST
+    @Path("calendar-accounts/{id}/calendars/{calendarId}/release")
+    @Operation(summary = "Let a pull that the mass-deletion guard held back go through on the next sync")
+    public CalendarAccountView release(@PathParam("id") String accountId, @PathParam("calendarId") String calendarId) {
+        return calendars.releaseHold(caller.tenantId(), accountId, calendarId);
+    }
+}

@@ -1,0 +1,198 @@
+package org.calsync.it.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import org.calsync.it.support.Api;
+import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.RadicaleServer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Pull, end to end: another client edits a person's Radicale calendars, "sync now" reads them back, and the
+ * busy times, privacy, echo suppression, restoring our events, skipped items and the mass-deletion guard
+ * show through the API.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CalDavPullIT {
+
+    @RegisterExtension
+    static final RadicaleServer RADICALE = new RadicaleServer().withUser("tom", "tom-secret");
+
+    private static final Path VALID = Path.of("src/test/resources/fixtures/caldav/valid");
+    private static final String RANGE = "from=2026-11-01&to=2028-01-01";
+
+    @ArquillianResource
+    private URL url;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return CalSyncDeployment.war();
+    }
+
+    private Api api() {
+        return new Api(url, "csk_demo_northwind_0000000000000001");
+    }
+
+    private static String simpleEvent(String uid, String summary, String day) {
+        return """
+                BEGIN:VCALENDAR\r
+                VERSION:2.0\r
+                PRODID:-//Other client//EN\r
+                BEGIN:VEVENT\r
+                UID:%s\r
+                DTSTAMP:20261101T120000Z\r
+                DTSTART:%sT150000Z\r
+                DTEND:%sT160000Z\r
+                SUMMARY:%s\r
+                END:VEVENT\r
+                END:VCALENDAR\r
+                """.formatted(uid, day, day, summary);
+    }
+
+    private JsonArray sync(String personId) {
+        Api.Reply reply = api().post("people/" + personId + "/sync", "");
+        assertEquals(200, reply.status(), reply.body());
+        return reply.array();
+    }
+
+    private List<JsonObject> busy(String personId) {
+        return api().get("people/" + personId + "/busy?" + RANGE).array().stream().map(v -> v.asJsonObject()).toList();
+    }
+
+    private static List<String> titles(List<JsonObject> blocks) {
+        return blocks.stream().map(b -> b.getString("title")).toList();
+    }
+
+    @Test
+    void busyTimesPrivacyEchoesRestoresAndTheMassDeletionGuard() throws Exception {
+        URI teaching = RADICALE.createCalendar("tom", "teaching");
+        URI personal = RADICALE.createCalendar("tom", "personal");
+        String tom = api().get("people").array().stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("email").equals("tom.becker@northwind.example")).findFirst().orElseThrow()
+                .getString("id");
+        JsonObject account = api().post("people/" + tom + "/calendar-accounts", """
+                {"provider":"CALDAV","serverUrl":"%s","username":"tom","password":"tom-secret"}""".formatted(RADICALE.base()))
+                .object();
+        String accountId = account.getString("id");
+        String teachingId = calendarId(account, teaching);
+        String personalId = calendarId(account, personal);
+        api().put("calendar-accounts/" + accountId, """
+                {"targetCalendarId":"%s","conflictCalendarIds":["%s","%s"],"privacyMode":"DEFAULT"}"""
+                .formatted(teachingId, teachingId, personalId));
+
+        // Another client fills the personal calendar.
+        RADICALE.putEvent("tom", personal.resolve("standup.ics"), Files.readString(VALID.resolve("weekly-with-exceptions.ics")));
+        RADICALE.putEvent("tom", personal.resolve("private.ics"), Files.readString(VALID.resolve("private.ics")));
+        RADICALE.putEvent("tom", personal.resolve("conference.ics"), Files.readString(VALID.resolve("all-day.ics")));
+        RADICALE.putEvent("tom", personal.resolve("reminder.ics"), Files.readString(VALID.resolve("transparent.ics")));
+        RADICALE.putEvent("tom", personal.resolve("bad.ics"),
+                Files.readString(Path.of("src/test/resources/fixtures/caldav/invalid/until-not-a-date.ics")));
+
+        JsonArray runs = sync(tom);
+        assertTrue(runs.stream().anyMatch(r -> r.asJsonObject().getString("outcome").equals("PARTIAL")
+                && r.asJsonObject().getString("message").contains("bad.ics")), runs.toString());
+        List<JsonObject> blocks = busy(tom);
+        List<String> titles = titles(blocks);
+        assertEquals(3, titles.stream().filter(t -> t.startsWith("Team stand-up")).count(), titles.toString());
+        assertTrue(titles.contains("Busy"), "a private event keeps its time, not its title");
+        assertFalse(titles.contains("Doctor's appointment"));
+        assertFalse(titles.contains("Reminder only"), "transparent events are not busy");
+        assertTrue(blocks.stream().anyMatch(b -> b.getString("title").equals("Conference") && b.getBoolean("allDay")));
+
+        // Full private keeps only times, for what is stored already too.
+        api().put("calendar-accounts/" + accountId, """
+                {"targetCalendarId":"%s","conflictCalendarIds":["%s","%s"],"privacyMode":"FULL_PRIVATE"}"""
+                .formatted(teachingId, teachingId, personalId));
+        sync(tom);
+        assertTrue(titles(busy(tom)).stream().allMatch("Busy"::equals), titles(busy(tom)).toString());
+
+        // Our own pushed event comes back on the pull as an echo, never as a busy time.
+        String title = "Echo Check " + UUID.randomUUID().toString().substring(0, 6);
+        String session = api().post("sessions", """
+                {"courseTitle":"%s","start":"2027-01-20T10:00","end":"2027-01-20T11:00","timeZone":"Europe/London"}"""
+                .formatted(title)).object().getString("id");
+        api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + tom + "\"}");
+        Eventually.await("pushed", Duration.ofSeconds(20), () -> RADICALE.eventsContaining("tom", teaching, title).size() == 1);
+        int blocksBefore = busy(tom).size();
+        JsonArray echo = sync(tom);
+        assertEquals(blocksBefore, busy(tom).size(), "the echo adds no busy time");
+        assertTrue(echo.stream().allMatch(r -> r.asJsonObject().getInt("changesOut") == 0), echo.toString());
+
+        // Someone moves our event in their calendar: one-way, so CalSync writes it back.
+        String ours = RADICALE.eventsContaining("tom", teaching, title).get(0);
+        String href = hrefOf(teaching, title);
+        RADICALE.putEvent("tom", URI.create(href), ours.replace("20270120T100000", "20270120T170000")
+                .replace("20270120T110000", "20270120T180000"));
+        sync(tom);
+        Eventually.await("restored", Duration.ofSeconds(20), () -> RADICALE.eventsContaining("tom", teaching, title).stream()
+                .anyMatch(e -> e.contains("DTSTART;TZID=Europe/London:20270120T100000")));
+        // ... and deleted: it is written again.
+        RADICALE.send("tom", "DELETE", URI.create(href), null, Map.of());
+        sync(tom);
+        Eventually.await("recreated", Duration.ofSeconds(20), () -> RADICALE.eventsContaining("tom", teaching, title).size() == 1);
+
+        // The mass-deletion guard: most of the personal calendar vanishing at once is held back.
+        for (int i = 1; i <= 6; i++) {
+            var stored = RADICALE.putEvent("tom", personal.resolve("extra-" + i + ".ics"),
+                    simpleEvent("extra-" + i + "@example.com", "Extra " + i, "2026121" + i));
+            assertEquals(201, stored.statusCode(), stored.body());
+        }
+        sync(tom);
+        int storedBlocks = busy(tom).size();
+        for (String name : List.of("standup", "private", "conference", "extra-1", "extra-2", "extra-3", "extra-4", "extra-5")) {
+            RADICALE.send("tom", "DELETE", personal.resolve(name + ".ics"), null, Map.of());
+        }
+        JsonArray held = sync(tom);
+        assertTrue(held.stream().anyMatch(r -> r.asJsonObject().getString("outcome").equals("HELD")), held.toString());
+        assertEquals(storedBlocks, busy(tom).size(), "nothing was removed");
+        JsonObject afterHold = api().get("calendar-accounts/" + accountId).object();
+        assertTrue(afterHold.toString().contains("Held back"), afterHold.toString());
+        api().post("calendar-accounts/" + accountId + "/calendars/" + personalId + "/release", "");
+        JsonArray released = sync(tom);
+        List<JsonObject> after = busy(tom);
+        assertTrue(after.size() < storedBlocks, "released: the deletions apply; " + storedBlocks + " before, now "
+                + titles(after) + " runs " + released);
+        assertFalse(api().get("calendar-accounts/" + accountId + "/sync-runs").array().isEmpty());
+    }
+
+    private static String calendarId(JsonObject account, URI calendar) {
+        return account.getJsonArray("calendars").stream().map(v -> v.asJsonObject())
+                .filter(c -> c.getString("name").endsWith(calendar.getPath().replaceAll("/$", "").replaceAll(".*/", "")))
+                .findFirst().orElseThrow(() -> new AssertionError(account.toString())).getString("id");
+    }
+
+    private static String hrefOf(URI calendar, String title) {
+        String listing = RADICALE.send("tom", "PROPFIND", calendar,
+                "<?xml version=\"1.0\"?><propfind xmlns=\"DAV:\"><prop><getetag/></prop></propfind>", Map.of("Depth", "1")).body();
+        for (String part : listing.split("href>")) {
+            if (part.endsWith(".ics</")) {
+                String href = calendar.resolve(part.substring(0, part.length() - 2)).toString();
+                if (RADICALE.send("tom", "GET", URI.create(href), null, Map.of()).body().replace("\r\n ", "").contains(title)) {
+                    return href;
+                }
+            }
+        }
+        throw new AssertionError("No event titled " + title);
+    }
+}
