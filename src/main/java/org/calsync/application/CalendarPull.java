@@ -225,7 +225,35 @@ public class CalendarPull {
         return run;
     }
 
+    /**
+     * Every calendar that pulls (push targets and conflict calendars) of every connected account, for one
+     * tenant or, with a null tenant, installation-wide for the scheduled job; optionally for one person.
+     */
+    @Transactional
+    public List<TenantCalendarRef> calendarsToPull(TenantId tenantId, String personId) {
+        List<TenantCalendarRef> result = new ArrayList<>();
+        List<Tenant> scope = tenantId == null ? tenants.all() : List.of(tenants.find(tenantId).orElseThrow());
+        for (Tenant tenant : scope) {
+            List<Person> owners = personId == null ? people.list(tenant.id())
+                    : people.find(tenant.id(), personId).map(List::of).orElse(List.of());
+            for (Person owner : owners) {
+                for (CalendarAccount account : accounts.listForPerson(tenant.id(), owner.id())) {
+                    if (account.status() == AccountStatus.NEEDS_RECONSENT) {
+                        continue;
+                    }
+                    account.calendars().stream().filter(c -> c.pushTarget() || c.conflictCheck())
+                            .forEach(c -> result.add(new TenantCalendarRef(tenant.id().value(), account.id(), c.id())));
+                }
+            }
+        }
+        return result;
+    }
+
     /** A calendar to pull, by account and calendar id. */
     public record CalendarRef(String accountId, String calendarId) {
+    }
+
+    /** A calendar to pull, with its tenant; serialisable, as batch checkpoints are. */
+    public record TenantCalendarRef(String tenantId, String accountId, String calendarId) implements java.io.Serializable {
     }
 }

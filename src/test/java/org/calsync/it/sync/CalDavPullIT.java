@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CalDavPullIT {
 
     @RegisterExtension
-    static final RadicaleServer RADICALE = new RadicaleServer().withUser("tom", "tom-secret");
+    static final RadicaleServer RADICALE = new RadicaleServer().withUser("tom", "tom-secret")
+            .withUser("emma", "emma-secret");
 
     private static final Path VALID = Path.of("src/test/resources/fixtures/caldav/valid");
     private static final String RANGE = "from=2026-11-01&to=2028-01-01";
@@ -174,6 +175,29 @@ class CalDavPullIT {
         assertTrue(after.size() < storedBlocks, "released: the deletions apply; " + storedBlocks + " before, now "
                 + titles(after) + " runs " + released);
         assertFalse(api().get("calendar-accounts/" + accountId + "/sync-runs").array().isEmpty());
+    }
+
+    @Test
+    void theCalendarPullJobReadsTheTenantsCalendarsAndOnlyItsTenantSeesIt() throws Exception {
+        URI life = RADICALE.createCalendar("emma", "life");
+        String emma = api().get("people").array().stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("email").equals("emma.taylor@northwind.example")).findFirst().orElseThrow()
+                .getString("id");
+        assertEquals(201, api().post("people/" + emma + "/calendar-accounts", """
+                {"provider":"CALDAV","serverUrl":"%s","username":"emma","password":"emma-secret"}""".formatted(RADICALE.base()))
+                .status());
+        RADICALE.putEvent("emma", life.resolve("choir.ics"), simpleEvent("choir@example.com", "Choir rehearsal", "20261215"));
+
+        Api.Reply started = api().post("sync-jobs", "");
+        assertEquals(202, started.status(), started.body());
+        long execution = started.object().getJsonNumber("executionId").longValue();
+        Eventually.await("the job completes", Duration.ofSeconds(60),
+                () -> api().get("sync-jobs/" + execution).object().getString("status").equals("COMPLETED"));
+        JsonObject done = api().get("sync-jobs/" + execution).object();
+        assertTrue(done.getString("exitStatus").contains("OK="), done.toString());
+        assertTrue(titles(busy(emma)).contains("Choir rehearsal"), titles(busy(emma)).toString());
+        assertEquals(404, new Api(url, "csk_demo_riverside_0000000000000001").get("sync-jobs/" + execution).status(),
+                "another tenant cannot see the job");
     }
 
     private static String calendarId(JsonObject account, URI calendar) {

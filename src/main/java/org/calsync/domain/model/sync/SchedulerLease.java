@@ -1,0 +1,10 @@
+package org.calsync.domain.model.sync;
+
+import java.time.Duration;
+
+/** Makes a scheduled job run once in a cluster: only the instance that takes the lease runs it. */
+public interface SchedulerLease {
+
+    /** Takes the named lease for this long if it is free, expired, or already ours. */
+    boolean tryAcquire(String name, String holder, Duration forHowLong);
+}

@@ -1,0 +1,43 @@
+package org.calsync.infrastructure.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import javax.sql.DataSource;
+
+import org.calsync.domain.model.sync.SchedulerLease;
+
+/**
+ * A lease row updated with one conditional UPDATE: the database decides who wins, on H2 and PostgreSQL
+ * alike, without holding a lock while the job runs. Uses its own connection in auto-commit.
+ */
+@ApplicationScoped
+public class JdbcSchedulerLease implements SchedulerLease {
+
+    @Resource(lookup = "jdbc/calsync")
+    private DataSource dataSource;
+
+    @Override
+    public boolean tryAcquire(String name, String holder, Duration forHowLong) {
+        Instant now = Instant.now();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement take = connection.prepareStatement(
+                     "UPDATE scheduler_lease SET holder = ?, expires_at = ? WHERE name = ? AND (expires_at < ? OR holder = ?)")) {
+            take.setString(1, holder);
+            take.setObject(2, now.plus(forHowLong).atOffset(ZoneOffset.UTC));
+            take.setString(3, name);
+            take.setObject(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            take.setString(5, holder);
+            return take.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot take the scheduler lease " + name, e);
+        }
+    }
+}

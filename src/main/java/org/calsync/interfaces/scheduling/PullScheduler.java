@@ -1,0 +1,44 @@
+package org.calsync.interfaces.scheduling;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.calsync.domain.model.sync.SchedulerLease;
+
+/**
+ * Every hour, the instance that takes the database lease starts the calendar-pull job for every tenant.
+ * Non-persistent timers on every instance plus the lease: exactly one pull an hour in a cluster, and no
+ * timer state that a failover can lose. Outside any transaction, as the batch runtime requires.
+ */
+@Startup
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PullScheduler {
+
+    private static final Logger LOG = Logger.getLogger(PullScheduler.class.getName());
+    /** Shorter than the hour, so a crashed holder's lease never blocks the next run. */
+    private static final Duration LEASE = Duration.ofMinutes(50);
+    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
+
+    @Inject
+    private SchedulerLease lease;
+
+    @Inject
+    private PullJobs jobs;
+
+    @Schedule(minute = "5", hour = "*", persistent = false)
+    void pullEveryHour() {
+        if (lease.tryAcquire(PullJobs.JOB, INSTANCE, LEASE)) {
+            long execution = jobs.start(null, null);
+            LOG.info(() -> "Started the hourly calendar pull, execution " + execution);
+        }
+    }
+}
