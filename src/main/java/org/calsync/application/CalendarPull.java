@@ -79,7 +79,7 @@ public class CalendarPull {
     private SecretCipher cipher;
 
     @Inject
-    private PushPlanner push;
+    private TwoWayRules twoWay;
 
     /** Every calendar the person's accounts pull from: the push targets and those checked for conflicts. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -115,6 +115,10 @@ public class CalendarPull {
         Person owner = people.find(tenantId, account.personId()).orElseThrow();
         TimeWindow window = new TimeWindow(started.minus(1, ChronoUnit.DAYS),
                 ZonedDateTime.now().plusMonths(tenant.settings().pullWindowMonths()).toInstant());
+        // What CalSync knows is read before the server is asked: a push that commits while the server answers
+        // must not make its fresh event look deleted on a full read.
+        List<EventLink> knownLinks = links.inCalendar(tenantId, calendar.id());
+        Set<String> knownBusy = busy.remoteIdsIn(tenantId, calendar.id());
         ChangeBatch batch;
         try {
             batch = providers.forType(account.provider()).changesSince(account.connection(cipher, owner.timeZone()),
@@ -127,14 +131,15 @@ public class CalendarPull {
             account.markNeedsReconsent(e.getMessage());
             return log(tenantId, account, calendar, started, 0, 0, 1, 0, SyncRun.Outcome.FAILED, e.getMessage());
         }
-        return apply(tenantId, account, calendar, batch, started);
+        return apply(tenant, account, calendar, batch, started, knownLinks, knownBusy);
     }
 
-    private SyncRun apply(TenantId tenantId, CalendarAccount account, ExternalCalendar calendar, ChangeBatch batch,
-            Instant started) {
+    private SyncRun apply(Tenant tenant, CalendarAccount account, ExternalCalendar calendar, ChangeBatch batch,
+            Instant started, List<EventLink> knownLinks, Set<String> known) {
+        TenantId tenantId = tenant.id();
         Map<String, EventLink> ours = new HashMap<>();
         Map<String, EventLink> oursByUid = new HashMap<>();
-        for (EventLink link : links.inCalendar(tenantId, calendar.id())) {
+        for (EventLink link : knownLinks) {
             ours.put(link.remoteId(), link);
             oursByUid.put(link.uid(), link);
         }
@@ -146,7 +151,6 @@ public class CalendarPull {
                 ours.put(event.remoteId(), byUid);
             }
         }
-        Set<String> known = busy.remoteIdsIn(tenantId, calendar.id());
 
         List<RemoteEvent> external = new ArrayList<>();
         List<RemoteEvent> ourChanged = new ArrayList<>();
@@ -179,39 +183,39 @@ public class CalendarPull {
         for (RemoteEvent event : external) {
             event.busy().forEach(interval -> busy.add(new BusyBlock(tenantId, calendar, event, interval, account.privacyMode())));
         }
-        int restored = restoreOurEvents(tenantId, ourChanged, removedOurs, ours);
+        List<String> decisions = ourEvents(tenant, ourChanged, removedOurs, ours);
         calendar.advanceCursor(batch.next(), Instant.now());
 
         int changesIn = external.size() + removedExternal.size();
-        String message = batch.skipped().isEmpty() ? null : batch.skipped().size() + " events could not be read and were "
-                + "skipped: " + batch.skipped().stream().map(s -> s.remoteId() + " (" + s.reason() + ")")
-                        .collect(Collectors.joining("; "));
-        return log(tenantId, account, calendar, started, changesIn, restored, batch.skipped().size(), batch.requests(),
-                batch.skipped().isEmpty() ? SyncRun.Outcome.OK : SyncRun.Outcome.PARTIAL, message);
+        List<String> lines = new ArrayList<>(decisions);
+        if (!batch.skipped().isEmpty()) {
+            lines.add(batch.skipped().size() + " events could not be read and were skipped: " + batch.skipped().stream()
+                    .map(s -> s.remoteId() + " (" + s.reason() + ")").collect(Collectors.joining("; ")));
+        }
+        return log(tenantId, account, calendar, started, changesIn, decisions.size(), batch.skipped().size(),
+                batch.requests(), batch.skipped().isEmpty() ? SyncRun.Outcome.OK : SyncRun.Outcome.PARTIAL,
+                lines.isEmpty() ? null : String.join(" ", lines));
     }
 
     /**
      * Our events come back on every pull. One carrying the version we wrote is our own echo. One edited or
-     * deleted in the calendar is written back as the platform has it.
+     * deleted in the calendar goes to the two-way rules, which say what it means for the platform.
      */
-    private int restoreOurEvents(TenantId tenantId, List<RemoteEvent> changed, List<EventLink> deleted,
+    private List<String> ourEvents(Tenant tenant, List<RemoteEvent> changed, List<EventLink> deleted,
             Map<String, EventLink> ours) {
-        int restored = 0;
+        List<String> decisions = new ArrayList<>();
         for (RemoteEvent event : changed) {
             EventLink link = ours.get(event.remoteId());
             if (link == null || (link.versionTag() != null && link.versionTag().equals(event.version()))) {
                 continue;
             }
-            link.editedElsewhere(event.version());
-            push.plan(tenantId, link.sessionId(), List.of(link.personId()));
-            restored++;
+            decisions.add("An event " + twoWay.changed(tenant, link, event) + ".");
         }
         for (EventLink link : deleted) {
             links.remove(link);
-            push.plan(tenantId, link.sessionId(), List.of(link.personId()));
-            restored++;
+            decisions.add("An event " + twoWay.deleted(tenant, link) + ".");
         }
-        return restored;
+        return decisions;
     }
 
     private SyncRun log(TenantId tenantId, CalendarAccount account, ExternalCalendar calendar, Instant started,

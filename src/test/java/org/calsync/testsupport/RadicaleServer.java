@@ -136,12 +136,15 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         try {
-            try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException staleConnection) {
-                // Radicale closes idle keep-alive connections; a pooled one fails before any answer. Once more.
-                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // Radicale closes idle keep-alive connections; pooled ones fail before any answer. Try a few.
+            for (int attempt = 1; attempt < 3; attempt++) {
+                try {
+                    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                } catch (IOException staleConnection) {
+                    // next attempt
+                }
             }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

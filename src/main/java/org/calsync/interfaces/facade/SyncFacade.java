@@ -10,9 +10,12 @@ import jakarta.transaction.Transactional;
 import org.calsync.application.CalendarPull;
 import org.calsync.domain.model.calendar.BusyBlock;
 import org.calsync.domain.model.calendar.BusyBlockRepository;
+import org.calsync.domain.model.sync.AdminAlertRepository;
 import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.sync.SyncRunRepository;
 import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.UnknownEntityException;
+import org.calsync.interfaces.facade.dto.AlertView;
 import org.calsync.interfaces.facade.dto.BusyBlockView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 
@@ -31,6 +34,9 @@ public class SyncFacade {
     @Inject
     private SyncRunRepository runs;
 
+    @Inject
+    private AdminAlertRepository alerts;
+
     /** Pulls every calendar of the person now; each calendar commits on its own. */
     public List<SyncRunView> syncNow(String tenantId, String personId) {
         TenantId tenant = new TenantId(tenantId);
@@ -46,6 +52,18 @@ public class SyncFacade {
     @Transactional
     public List<SyncRunView> log(String tenantId, String accountId) {
         return runs.recent(new TenantId(tenantId), accountId, LOG_LENGTH).stream().map(SyncFacade::view).toList();
+    }
+
+    @Transactional
+    public List<AlertView> openAlerts(String tenantId) {
+        return alerts.open(new TenantId(tenantId)).stream().map(a -> new AlertView(a.id(), a.sessionId(), a.personId(),
+                a.message(), a.createdAt())).toList();
+    }
+
+    @Transactional
+    public void resolveAlert(String tenantId, String alertId) {
+        alerts.find(new TenantId(tenantId), alertId).orElseThrow(() -> new UnknownEntityException("alert", alertId))
+                .resolve();
     }
 
     static SyncRunView view(SyncRun run) {

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.interfaces.facade.CalendarFacade;
 import org.calsync.interfaces.facade.SyncFacade;
+import org.calsync.interfaces.facade.dto.AlertView;
 import org.calsync.interfaces.facade.dto.BusyBlockView;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
@@ -65,6 +66,20 @@ public class SyncResource {
     public List<SyncRunView> log(@PathParam("id") String accountId) {
         calendars.get(caller.tenantId(), accountId);
         return sync.log(caller.tenantId(), accountId);
+    }
+
+    @GET
+    @Path("alerts")
+    @Operation(summary = "What syncs could not decide alone, e.g. an instructor deleting a session from their calendar")
+    public List<AlertView> alerts() {
+        return sync.openAlerts(caller.tenantId());
+    }
+
+    @POST
+    @Path("alerts/{id}/resolve")
+    @Operation(summary = "Mark an alert as dealt with")
+    public void resolve(@PathParam("id") String alertId) {
+        sync.resolveAlert(caller.tenantId(), alertId);
     }
 
     @POST

@@ -9,6 +9,9 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +41,7 @@ class CalDavPullIT {
 
     @RegisterExtension
     static final RadicaleServer RADICALE = new RadicaleServer().withUser("tom", "tom-secret")
-            .withUser("emma", "emma-secret");
+            .withUser("emma", "emma-secret").withUser("olivia", "olivia-secret");
 
     private static final Path VALID = Path.of("src/test/resources/fixtures/caldav/valid");
     private static final String RANGE = "from=2026-11-01&to=2028-01-01";
@@ -140,18 +143,23 @@ class CalDavPullIT {
         assertEquals(blocksBefore, busy(tom).size(), "the echo adds no busy time");
         assertTrue(echo.stream().allMatch(r -> r.asJsonObject().getInt("changesOut") == 0), echo.toString());
 
-        // Someone moves our event in their calendar: one-way, so CalSync writes it back.
+        // Tom, the session's lead instructor, moves it in his calendar: two-way, so the session moves.
         String ours = RADICALE.eventsContaining("tom", teaching, title).get(0);
         String href = hrefOf(teaching, title);
         RADICALE.putEvent("tom", URI.create(href), ours.replace("20270120T100000", "20270120T170000")
                 .replace("20270120T110000", "20270120T180000"));
-        sync(tom);
-        Eventually.await("restored", Duration.ofSeconds(20), () -> RADICALE.eventsContaining("tom", teaching, title).stream()
-                .anyMatch(e -> e.contains("DTSTART;TZID=Europe/London:20270120T100000")));
-        // ... and deleted: it is written again.
+        JsonArray moved = sync(tom);
+        assertTrue(moved.toString().contains("was moved by Tom Becker"), moved.toString());
+        assertEquals("2027-01-20T17:00:00", api().get("sessions/" + session).object().getString("start"));
+        // ... and deletes it: an instructor is never silently unassigned; the admin is asked, the event comes back.
         RADICALE.send("tom", "DELETE", URI.create(href), null, Map.of());
         sync(tom);
-        Eventually.await("recreated", Duration.ofSeconds(20), () -> RADICALE.eventsContaining("tom", teaching, title).size() == 1);
+        Eventually.await("recreated", Duration.ofSeconds(20), () -> RADICALE.eventsContaining("tom", teaching, title).stream()
+                .anyMatch(e -> e.contains("DTSTART;TZID=Europe/London:20270120T170000")));
+        assertEquals(1, api().get("sessions/" + session).object().getJsonArray("instructors").size());
+        String alerts = api().get("alerts").body();
+        assertTrue(alerts.contains("Tom Becker deleted") && alerts.contains(title), alerts);
+        assertFalse(alerts.contains("Coaching Review"), "no alert for sessions nobody touched: " + alerts);
 
         // The mass-deletion guard: most of the personal calendar vanishing at once is held back.
         for (int i = 1; i <= 6; i++) {
@@ -200,6 +208,47 @@ class CalDavPullIT {
                 "another tenant cannot see the job");
     }
 
+    @Test
+    void aLearnerWhoDeletesTheEventIsUnregisteredBeforeTheDeadlineAndTheAdminIsAskedAfterIt() {
+        URI calendar = RADICALE.createCalendar("olivia", "mine");
+        String olivia = personId("olivia.brown@northwind.example");
+        api().post("people/" + olivia + "/calendar-accounts", """
+                {"provider":"CALDAV","serverUrl":"%s","username":"olivia","password":"olivia-secret"}""".formatted(RADICALE.base()));
+        ZonedDateTime london = ZonedDateTime.now(ZoneId.of("Europe/London"));
+        String early = "Negotiation " + UUID.randomUUID().toString().substring(0, 6);
+        String late = "Budget Basics " + UUID.randomUUID().toString().substring(0, 6);
+        String earlyId = sessionWith(early, london.plusDays(10), olivia);
+        String lateId = sessionWith(late, london.plusHours(3), olivia); // inside the 24-hour deadline
+        Eventually.await("both pushed", Duration.ofSeconds(20), () -> RADICALE.eventsContaining("olivia", calendar, early).size() == 1
+                && RADICALE.eventsContaining("olivia", calendar, late).size() == 1);
+        sync(olivia);
+
+        RADICALE.send("olivia", "DELETE", URI.create(hrefOf("olivia", calendar, early)), null, Map.of());
+        RADICALE.send("olivia", "DELETE", URI.create(hrefOf("olivia", calendar, late)), null, Map.of());
+        JsonArray runs = sync(olivia);
+        assertTrue(runs.toString().contains("unregistered from"), runs.toString());
+        assertTrue(api().get("sessions/" + earlyId).object().getJsonArray("learners").isEmpty(), "unregistered");
+        assertEquals(1, api().get("sessions/" + lateId).object().getJsonArray("learners").size(), "still registered");
+        assertTrue(api().get("alerts").body().contains("after the cancellation deadline"));
+        Eventually.await("the late one is written back", Duration.ofSeconds(20),
+                () -> RADICALE.eventsContaining("olivia", calendar, late).size() == 1);
+        assertTrue(RADICALE.eventsContaining("olivia", calendar, early).isEmpty());
+    }
+
+    private String personId(String email) {
+        return api().get("people").array().stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("email").equals(email)).findFirst().orElseThrow().getString("id");
+    }
+
+    private String sessionWith(String title, ZonedDateTime start, String learnerId) {
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+        String id = api().post("sessions", """
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London"}"""
+                .formatted(title, local.format(start), local.format(start.plusHours(1)))).object().getString("id");
+        assertEquals(200, api().post("sessions/" + id + "/registrations", "{\"personId\":\"" + learnerId + "\"}").status());
+        return id;
+    }
+
     private static String calendarId(JsonObject account, URI calendar) {
         return account.getJsonArray("calendars").stream().map(v -> v.asJsonObject())
                 .filter(c -> c.getString("name").endsWith(calendar.getPath().replaceAll("/$", "").replaceAll(".*/", "")))
@@ -207,12 +256,16 @@ class CalDavPullIT {
     }
 
     private static String hrefOf(URI calendar, String title) {
-        String listing = RADICALE.send("tom", "PROPFIND", calendar,
+        return hrefOf("tom", calendar, title);
+    }
+
+    private static String hrefOf(String user, URI calendar, String title) {
+        String listing = RADICALE.send(user, "PROPFIND", calendar,
                 "<?xml version=\"1.0\"?><propfind xmlns=\"DAV:\"><prop><getetag/></prop></propfind>", Map.of("Depth", "1")).body();
         for (String part : listing.split("href>")) {
             if (part.endsWith(".ics</")) {
                 String href = calendar.resolve(part.substring(0, part.length() - 2)).toString();
-                if (RADICALE.send("tom", "GET", URI.create(href), null, Map.of()).body().replace("\r\n ", "").contains(title)) {
+                if (RADICALE.send(user, "GET", URI.create(href), null, Map.of()).body().replace("\r\n ", "").contains(title)) {
                     return href;
                 }
             }

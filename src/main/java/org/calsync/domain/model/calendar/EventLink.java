@@ -67,6 +67,10 @@ public class EventLink {
         return id;
     }
 
+    public TenantId tenantId() {
+        return new TenantId(tenantId);
+    }
+
     public String sessionId() {
         return sessionId;
     }

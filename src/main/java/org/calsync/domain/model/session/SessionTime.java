@@ -43,6 +43,14 @@ public class SessionTime {
         return new SessionTime(start, end, zone);
     }
 
+    /** From instants, kept in the given zone; used when a session is moved in an external calendar. */
+    public static SessionTime ofInstants(Instant start, Instant end, ZoneId zone) {
+        if (start == null || end == null || !end.isAfter(start)) {
+            throw new InvalidInputException("end", "End must be after start.");
+        }
+        return new SessionTime(start, end, zone);
+    }
+
     public Instant start() {
         return start;
     }

@@ -27,6 +27,7 @@ import org.calsync.domain.model.calendar.ProviderUnavailableException;
 final class DavTransport {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int CONNECTION_ATTEMPTS = 3;
 
     private final HttpClient http;
     private final ProviderConnection connection;
@@ -78,19 +79,23 @@ final class DavTransport {
     }
 
     /**
-     * Sends, and once more if the first attempt fails on the connection itself: a pooled connection the
-     * server had already closed (after a restart, say) fails before any answer. Every request this adapter
-     * makes is safe to repeat: reads, conditional PUTs and DELETEs.
+     * Sends, and again (three attempts in all) when an attempt fails on the connection itself: the client
+     * pools connections, and ones the server has closed meanwhile (idle timeout, restart) fail before any
+     * answer; each failure drops the dead connection. Every request this adapter makes is safe to repeat:
+     * reads, conditional PUTs and DELETEs. Timeouts are not repeated.
      */
     private HttpResponse<String> sendOnce(HttpRequest request) throws IOException, InterruptedException {
-        requests.incrementAndGet();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException timeout) {
-            throw timeout;
-        } catch (IOException staleConnection) {
+        for (int attempt = 1; ; attempt++) {
             requests.incrementAndGet();
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (HttpTimeoutException timeout) {
+                throw timeout;
+            } catch (IOException deadConnection) {
+                if (attempt == CONNECTION_ATTEMPTS) {
+                    throw deadConnection;
+                }
+            }
         }
     }
 

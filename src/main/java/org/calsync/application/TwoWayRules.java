@@ -1,0 +1,129 @@
+package org.calsync.application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.domain.model.calendar.BusyInterval;
+import org.calsync.domain.model.calendar.EventLink;
+import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.session.SessionDetails;
+import org.calsync.domain.model.session.SessionState;
+import org.calsync.domain.model.session.SessionTime;
+import org.calsync.domain.model.session.TrainingSession;
+import org.calsync.domain.model.session.TrainingSessionRepository;
+import org.calsync.domain.model.sync.AdminAlert;
+import org.calsync.domain.model.sync.AdminAlertRepository;
+import org.calsync.domain.model.tenant.SyncDirection;
+import org.calsync.domain.model.tenant.Tenant;
+import org.calsync.domain.model.tenant.TenantId;
+
+/**
+ * What an edit to one of CalSync's events in a person's own calendar means for the platform.
+ * <ul>
+ * <li>One-way tenants: nothing; the event is written back.</li>
+ * <li>Two-way, deleted by a learner before the cancellation deadline: the learner is unregistered. After it,
+ * the admin is asked and the event is written back.</li>
+ * <li>Two-way, deleted by an instructor: the admin is flagged; the instructor is not silently unassigned.</li>
+ * <li>Two-way, moved by the person who owns the session (its lead instructor, or either side of a one-to-one
+ * review): the session moves and everyone's event follows. Any other move is written back.</li>
+ * </ul>
+ * Each method returns a line for the sync log.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class TwoWayRules {
+
+    private static final Logger LOG = Logger.getLogger(TwoWayRules.class.getName());
+
+    @Inject
+    private TrainingSessionRepository sessions;
+
+    @Inject
+    private PersonRepository people;
+
+    @Inject
+    private AdminAlertRepository alerts;
+
+    @Inject
+    private PushPlanner push;
+
+    public String deleted(Tenant tenant, EventLink link) {
+        TenantId tenantId = tenant.id();
+        Optional<TrainingSession> session = sessions.find(tenantId, link.sessionId());
+        Optional<Person> person = people.find(tenantId, link.personId());
+        if (tenant.settings().direction() == SyncDirection.ONE_WAY || session.isEmpty() || person.isEmpty()
+                || session.get().state() != SessionState.ACTIVE) {
+            return restore(link, "was deleted in the calendar and written back");
+        }
+        TrainingSession course = session.get();
+        Person who = person.get();
+        if (course.isInstructor(who)) {
+            alert(tenantId, course, who, who.displayName() + " deleted \"" + course.courseTitle()
+                    + "\" from their calendar but is still assigned to it. Unassign them or ask them why.");
+            return restore(link, "was deleted by an instructor: written back, admin asked");
+        }
+        Instant deadline = course.time().start().minus(Duration.ofHours(tenant.settings().cancellationDeadlineHours()));
+        if (Instant.now().isBefore(deadline)) {
+            course.unregister(who);
+            LOG.info(() -> "tenant=" + tenantId + " unregistered person " + who.id() + " from session " + course.id()
+                    + " after they deleted its event");
+            return "was deleted by " + who.displayName() + ": unregistered from \"" + course.courseTitle() + "\"";
+        }
+        alert(tenantId, course, who, who.displayName() + " deleted \"" + course.courseTitle()
+                + "\" from their calendar after the cancellation deadline and is still registered.");
+        return restore(link, "was deleted after the cancellation deadline: written back, admin asked");
+    }
+
+    public String changed(Tenant tenant, EventLink link, RemoteEvent event) {
+        TenantId tenantId = tenant.id();
+        Optional<TrainingSession> session = sessions.find(tenantId, link.sessionId());
+        Optional<Person> person = people.find(tenantId, link.personId());
+        link.editedElsewhere(event.version());
+        if (tenant.settings().direction() == SyncDirection.ONE_WAY || session.isEmpty() || person.isEmpty()
+                || event.busy().isEmpty() || session.get().state() != SessionState.ACTIVE) {
+            return restore(link, "was edited in the calendar and written back");
+        }
+        TrainingSession course = session.get();
+        BusyInterval now = event.busy().get(0);
+        boolean moved = !now.start().equals(course.time().start()) || !now.end().equals(course.time().end());
+        if (!moved) {
+            return restore(link, "was edited in the calendar and written back");
+        }
+        if (!owns(course, person.get())) {
+            return restore(link, "was moved by " + person.get().displayName()
+                    + ", who cannot move the session: written back");
+        }
+        course.revise(new SessionDetails(course.courseTitle(), course.venue(), course.meetingLink(), course.description()),
+                SessionTime.ofInstants(now.start(), now.end(), course.time().zone()));
+        push.everyoneOn(course);
+        return "was moved by " + person.get().displayName() + ": \"" + course.courseTitle() + "\" now starts "
+                + course.time().localStart().toLocalDateTime();
+    }
+
+    /** The lead (first assigned) instructor owns a session; either person owns a one-to-one review. */
+    static boolean owns(TrainingSession session, Person person) {
+        boolean lead = !session.assignments().isEmpty() && session.assignments().get(0).person().equals(person);
+        boolean oneToOne = session.assignments().size() == 1 && session.registrations().size() == 1
+                && (session.isInstructor(person) || session.isRegistered(person));
+        return lead || oneToOne;
+    }
+
+    private String restore(EventLink link, String what) {
+        push.plan(link.tenantId(), link.sessionId(), List.of(link.personId()));
+        return what;
+    }
+
+    private void alert(TenantId tenantId, TrainingSession session, Person person, String message) {
+        alerts.add(new AdminAlert(tenantId, session.id(), person.id(), message));
+        LOG.warning(() -> "tenant=" + tenantId + " admin alert: " + message);
+    }
+}
