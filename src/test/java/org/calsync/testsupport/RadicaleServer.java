@@ -114,6 +114,11 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
         }
     }
 
+    /** Radicale's filesystem storage, for benchmarks that fill calendars faster than PUTs could. */
+    public Path storageFolder() {
+        return folder.resolve("collections");
+    }
+
     public URI base() {
         return URI.create("http://127.0.0.1:" + port + "/");
     }
@@ -164,16 +169,21 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
         return body.split("\\.ics</").length - 1;
     }
 
-    /** The iCalendar text of every event in the collection, read with plain PROPFIND and GET. */
-    public List<String> events(String user, URI calendar) {
+    /** The URLs of the event resources in the collection, read with a plain PROPFIND. */
+    public List<String> hrefs(String user, URI calendar) {
         String listing = send(user, "PROPFIND", calendar,
                 "<?xml version=\"1.0\"?><propfind xmlns=\"DAV:\"><prop><getetag/></prop></propfind>", Map.of("Depth", "1")).body();
         Matcher href = Pattern.compile("<[^>]*href>([^<]+\\.ics)</[^>]*href>").matcher(listing);
-        List<String> events = new ArrayList<>();
+        List<String> hrefs = new ArrayList<>();
         while (href.find()) {
-            events.add(send(user, "GET", calendar.resolve(href.group(1)), null, Map.of()).body());
+            hrefs.add(calendar.resolve(href.group(1)).toString());
         }
-        return events;
+        return hrefs;
+    }
+
+    /** The iCalendar text of every event in the collection, read with plain PROPFIND and GET. */
+    public List<String> events(String user, URI calendar) {
+        return hrefs(user, calendar).stream().map(href -> send(user, "GET", URI.create(href), null, Map.of()).body()).toList();
     }
 
     /** The events whose text contains the given words (a title, say), unfolded. */

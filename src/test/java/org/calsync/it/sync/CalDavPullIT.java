@@ -151,6 +151,9 @@ class CalDavPullIT {
         JsonArray moved = sync(tom);
         assertTrue(moved.toString().contains("was moved by Tom Becker"), moved.toString());
         assertEquals("2027-01-20T17:00:00", api().get("sessions/" + session).object().getString("start"));
+        // The moved session is pushed to everyone; wait for CalSync's own write (the next SEQUENCE) to land.
+        Eventually.await("the moved session is written back", Duration.ofSeconds(20), () -> RADICALE
+                .eventsContaining("tom", teaching, title).stream().anyMatch(e -> e.contains("SEQUENCE:1")));
         // ... and deletes it: an instructor is never silently unassigned; the admin is asked, the event comes back.
         RADICALE.send("tom", "DELETE", URI.create(href), null, Map.of());
         sync(tom);
