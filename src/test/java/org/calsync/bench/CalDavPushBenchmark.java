@@ -26,9 +26,7 @@ public final class CalDavPushBenchmark {
         radicale.start();
         try {
             URI calendar = radicale.createCalendar("lucie", "bench");
-            String lucie = api.get("people").array().stream().map(v -> v.asJsonObject())
-                    .filter(p -> p.getString("email").equals("lucie.martin@northwind.example")).findFirst().orElseThrow()
-                    .getString("id");
+            String lucie = api.personId("lucie.martin@northwind.example");
             Api.Reply linked = api.post("people/" + lucie + "/calendar-accounts", """
                     {"provider":"CALDAV","serverUrl":"%s","username":"lucie","password":"lucie-secret"}""".formatted(radicale.base()));
             if (linked.status() != 201) {

@@ -54,10 +54,6 @@ class RestApiIT {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private String personId(Api api, String email) {
-        return api.get("people").array().stream().map(v -> v.asJsonObject())
-                .filter(p -> p.getString("email").equals(email)).findFirst().orElseThrow().getString("id");
-    }
 
     @Test
     void aSessionIsCreatedReadUpdatedAndCancelledWithTimesInUtcAndItsOwnZone() {
@@ -99,8 +95,8 @@ class RestApiIT {
         String id = api.post("sessions", """
                 {"courseTitle":"%s","start":"2026-12-01T14:00","end":"2026-12-01T16:00","timeZone":"Europe/Paris"}
                 """.formatted(unique("Coaching"))).object().getString("id");
-        String instructor = personId(api, "tom.becker@northwind.example");
-        String learner = personId(api, "emma.taylor@northwind.example");
+        String instructor = api.personId("tom.becker@northwind.example");
+        String learner = api.personId("emma.taylor@northwind.example");
 
         Api.Reply assigned = api.post("sessions/" + id + "/instructors", "{\"personId\":\"" + instructor + "\"}");
         assertEquals(200, assigned.status(), assigned.body());
@@ -183,7 +179,7 @@ class RestApiIT {
         String northwindSession = northwind.post("sessions", """
                 {"courseTitle":"%s","start":"2026-12-02T09:00","end":"2026-12-02T10:00","timeZone":"Europe/London"}
                 """.formatted(unique("Private"))).object().getString("id");
-        String northwindLearner = personId(northwind, "noah.williams@northwind.example");
+        String northwindLearner = northwind.personId("noah.williams@northwind.example");
         String riversideSession = riverside.get("sessions").array().getJsonObject(0).getString("id");
 
         assertEquals(404, riverside.get("sessions/" + northwindSession).status());

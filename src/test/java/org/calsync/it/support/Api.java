@@ -44,6 +44,13 @@ public final class Api {
         return send(request(path).DELETE());
     }
 
+    /** The id of the person with this email in the key's tenant. */
+    public String personId(String email) {
+        return get("people").array().stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("email").equals(email)).findFirst()
+                .orElseThrow(() -> new AssertionError("No person " + email)).getString("id");
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Accept", "application/json");

@@ -92,9 +92,7 @@ class CalDavPullIT {
     void busyTimesPrivacyEchoesRestoresAndTheMassDeletionGuard() throws Exception {
         URI teaching = RADICALE.createCalendar("tom", "teaching");
         URI personal = RADICALE.createCalendar("tom", "personal");
-        String tom = api().get("people").array().stream().map(v -> v.asJsonObject())
-                .filter(p -> p.getString("email").equals("tom.becker@northwind.example")).findFirst().orElseThrow()
-                .getString("id");
+        String tom = api().personId("tom.becker@northwind.example");
         JsonObject account = api().post("people/" + tom + "/calendar-accounts", """
                 {"provider":"CALDAV","serverUrl":"%s","username":"tom","password":"tom-secret"}""".formatted(RADICALE.base()))
                 .object();
@@ -191,9 +189,7 @@ class CalDavPullIT {
     @Test
     void theCalendarPullJobReadsTheTenantsCalendarsAndOnlyItsTenantSeesIt() throws Exception {
         URI life = RADICALE.createCalendar("emma", "life");
-        String emma = api().get("people").array().stream().map(v -> v.asJsonObject())
-                .filter(p -> p.getString("email").equals("emma.taylor@northwind.example")).findFirst().orElseThrow()
-                .getString("id");
+        String emma = api().personId("emma.taylor@northwind.example");
         assertEquals(201, api().post("people/" + emma + "/calendar-accounts", """
                 {"provider":"CALDAV","serverUrl":"%s","username":"emma","password":"emma-secret"}""".formatted(RADICALE.base()))
                 .status());
@@ -214,7 +210,7 @@ class CalDavPullIT {
     @Test
     void aLearnerWhoDeletesTheEventIsUnregisteredBeforeTheDeadlineAndTheAdminIsAskedAfterIt() {
         URI calendar = RADICALE.createCalendar("olivia", "mine");
-        String olivia = personId("olivia.brown@northwind.example");
+        String olivia = api().personId("olivia.brown@northwind.example");
         api().post("people/" + olivia + "/calendar-accounts", """
                 {"provider":"CALDAV","serverUrl":"%s","username":"olivia","password":"olivia-secret"}""".formatted(RADICALE.base()));
         ZonedDateTime london = ZonedDateTime.now(ZoneId.of("Europe/London"));
@@ -238,10 +234,6 @@ class CalDavPullIT {
         assertTrue(RADICALE.eventsContaining("olivia", calendar, early).isEmpty());
     }
 
-    private String personId(String email) {
-        return api().get("people").array().stream().map(v -> v.asJsonObject())
-                .filter(p -> p.getString("email").equals(email)).findFirst().orElseThrow().getString("id");
-    }
 
     private String sessionWith(String title, ZonedDateTime start, String learnerId) {
         DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");

@@ -48,10 +48,6 @@ class CalDavPushIT {
         return new Api(url, "csk_demo_northwind_0000000000000001");
     }
 
-    private String personId(String email) {
-        return api().get("people").array().stream().map(v -> v.asJsonObject())
-                .filter(p -> p.getString("email").equals(email)).findFirst().orElseThrow().getString("id");
-    }
 
     private JsonObject link(String personId, String user, String password) {
         Api.Reply linked = api().post("people/" + personId + "/calendar-accounts", """
@@ -71,7 +67,7 @@ class CalDavPushIT {
     @Test
     void sessionChangesReachTheLinkedCalendarAndRemovingTheAccountCleansUp() {
         URI calendar = RADICALE.createCalendar("amira", "sessions");
-        String amira = personId("amira.haddad@northwind.example");
+        String amira = api().personId("amira.haddad@northwind.example");
         JsonObject account = link(amira, "amira", "amira-secret");
         assertEquals("CONNECTED", account.getString("status"));
         assertTrue(account.getJsonArray("calendars").getJsonObject(0).getBoolean("pushTarget"));
@@ -114,7 +110,7 @@ class CalDavPushIT {
     @Test
     void anOutageDelaysThePushAndNothingIsDuplicatedOrLost() throws Exception {
         URI calendar = RADICALE.createCalendar("lucie", "work");
-        String lucie = personId("lucie.martin@northwind.example");
+        String lucie = api().personId("lucie.martin@northwind.example");
         link(lucie, "lucie", "lucie-secret");
         String title = "Resilience Review " + UUID.randomUUID().toString().substring(0, 6);
         String session = createSession(title, "2027-02-10T10:00", "2027-02-10T11:00");
@@ -133,7 +129,7 @@ class CalDavPushIT {
 
     @Test
     void refusedCredentialsAndDisabledProvidersAreClearErrors() {
-        String amira = personId("amira.haddad@northwind.example");
+        String amira = api().personId("amira.haddad@northwind.example");
         Api.Reply wrong = api().post("people/" + amira + "/calendar-accounts", """
                 {"provider":"CALDAV","serverUrl":"%s","username":"amira","password":"nope"}""".formatted(RADICALE.base()));
         assertEquals(400, wrong.status());
