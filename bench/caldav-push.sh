@@ -11,7 +11,10 @@ data=$(mktemp -d)
 CALSYNC_DATA_DIR="$data" CALSYNC_DEMO_DATA=true java -Xmx512m -jar target/calsync.jar --port 18090 --nocluster \
     > "$data/calsync.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
+stop() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$data"; }
+trap stop EXIT
 for _ in $(seq 1 120); do curl -sf http://127.0.0.1:18090/health/ready >/dev/null && break; sleep 1; done
 java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.calsync.bench.CalDavPushBenchmark \
     http://127.0.0.1:18090/ "${1:-1000}"
+stop
+trap - EXIT

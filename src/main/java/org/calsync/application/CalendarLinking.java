@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -154,6 +155,18 @@ public class CalendarLinking {
         CalendarAccount account = find(tenantId, accountId);
         account.calendar(calendarId).orElseThrow(() -> new UnknownEntityException("calendar", calendarId)).release();
         return account;
+    }
+
+    /** What this person may link: enabled by the tenant, implemented here, and allowed by their role. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<CalendarProviderType> linkableProviders(TenantId tenantId, String personId) {
+        Tenant tenant = tenants.find(tenantId).orElseThrow();
+        Person person = people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));
+        Set<CalendarProviderType> result = EnumSet.noneOf(CalendarProviderType.class);
+        if (person.has(Permission.CALENDAR_INTEGRATION)) {
+            providers.available().stream().filter(type -> tenant.settings().allows(type)).forEach(result::add);
+        }
+        return result;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

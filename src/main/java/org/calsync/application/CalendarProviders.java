@@ -1,5 +1,8 @@
 package org.calsync.application;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -16,6 +19,13 @@ public class CalendarProviders {
     @Inject
     @Any
     private Instance<CalendarProvider> adapters;
+
+    /** The kinds of calendar this deployment has an adapter for. */
+    public Set<CalendarProviderType> available() {
+        Set<CalendarProviderType> types = EnumSet.noneOf(CalendarProviderType.class);
+        adapters.forEach(adapter -> types.add(adapter.type()));
+        return types;
+    }
 
     public CalendarProvider forType(CalendarProviderType type) {
         for (CalendarProvider adapter : adapters) {

@@ -1,6 +1,8 @@
 package org.calsync.interfaces.facade;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +52,13 @@ public class CalendarFacade {
 
     public CalendarAccountView releaseHold(String tenantId, String accountId, String calendarId) {
         return view(linking.releaseHold(new TenantId(tenantId), accountId, calendarId));
+    }
+
+    /** Provider names keyed by label, for the portal's choice of what to link. */
+    public Map<String, String> linkableProviders(String tenantId, String personId) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        linking.linkableProviders(new TenantId(tenantId), personId).forEach(type -> labels.put(type.label(), type.name()));
+        return labels;
     }
 
     public CalendarAccountView get(String tenantId, String accountId) {

@@ -1,0 +1,165 @@
+package org.calsync.interfaces.web.portal;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.calsync.interfaces.facade.CalendarFacade;
+import org.calsync.interfaces.facade.SyncFacade;
+import org.calsync.interfaces.facade.dto.CalendarAccountView;
+import org.calsync.interfaces.facade.dto.CalendarView;
+import org.calsync.interfaces.facade.dto.SyncRunView;
+import org.calsync.interfaces.web.CurrentUser;
+import org.calsync.interfaces.web.FacesErrors;
+
+/** The portal's "My calendars": link a CalDAV or iCloud account, choose calendars and privacy, sync, remove. */
+@Named
+@ViewScoped
+public class MyCalendarAccounts implements Serializable {
+
+    @Inject
+    private CalendarFacade calendars;
+
+    @Inject
+    private SyncFacade sync;
+
+    @Inject
+    private CurrentUser user;
+
+    private Map<String, String> providers = Map.of();
+    private List<CalendarAccountView> accounts = List.of();
+    private final Map<String, String> targets = new HashMap<>();
+    private final Map<String, List<String>> conflicts = new HashMap<>();
+    private final Map<String, String> privacy = new HashMap<>();
+
+    private String provider;
+    private String serverUrl;
+    private String username;
+    private String password;
+
+    public void load() {
+        providers = calendars.linkableProviders(user.getTenantId(), user.getPersonId());
+        if (provider == null && !providers.isEmpty()) {
+            provider = providers.values().iterator().next();
+        }
+        accounts = calendars.accountsOf(user.getTenantId(), user.getPersonId());
+        for (CalendarAccountView account : accounts) {
+            targets.put(account.id(), account.calendars().stream().filter(CalendarView::pushTarget).map(CalendarView::id)
+                    .findFirst().orElse(null));
+            conflicts.put(account.id(), new ArrayList<>(account.calendars().stream().filter(CalendarView::conflictCheck)
+                    .map(CalendarView::id).toList()));
+            privacy.put(account.id(), account.privacyMode());
+        }
+    }
+
+    public void link() {
+        try {
+            CalendarAccountView linked = calendars.link(user.getTenantId(), user.getPersonId(), provider, serverUrl,
+                    username, password);
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Linked " + linked.username() + " with "
+                    + linked.calendars().size() + " calendars. Your sessions are on their way.");
+            serverUrl = null;
+            username = null;
+            load();
+        } catch (RuntimeException e) {
+            FacesErrors.show("linkForm", e);
+        } finally {
+            password = null;
+        }
+    }
+
+    public void save(CalendarAccountView account) {
+        try {
+            calendars.configure(user.getTenantId(), account.id(), targets.get(account.id()),
+                    new HashSet<>(conflicts.get(account.id())), privacy.get(account.id()));
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Saved your choices for " + account.username() + ".");
+            load();
+        } catch (RuntimeException e) {
+            FacesErrors.show("accountsForm", e);
+        }
+    }
+
+    public void syncNow() {
+        List<SyncRunView> runs = sync.syncNow(user.getTenantId(), user.getPersonId());
+        int in = runs.stream().mapToInt(SyncRunView::changesIn).sum();
+        long problems = runs.stream().filter(r -> !"OK".equals(r.outcome())).count();
+        FacesErrors.global(problems == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
+                "Synced " + runs.size() + " calendars: " + in + " changes read" + (problems == 0 ? "."
+                        : "; " + problems + " need attention: " + runs.stream().filter(r -> r.message() != null)
+                                .map(SyncRunView::message).findFirst().orElse("")));
+        load();
+    }
+
+    public void remove(CalendarAccountView account) {
+        try {
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, calendars.remove(user.getTenantId(), account.id()).message());
+        } catch (RuntimeException e) {
+            FacesErrors.global(FacesMessage.SEVERITY_ERROR, "Nothing was removed: " + e.getMessage());
+        }
+        load();
+    }
+
+    public boolean isICloud() {
+        return "ICLOUD".equals(provider);
+    }
+
+    public Map<String, String> getProviders() {
+        return providers;
+    }
+
+    public List<CalendarAccountView> getAccounts() {
+        return accounts;
+    }
+
+    public Map<String, String> getTargets() {
+        return targets;
+    }
+
+    public Map<String, List<String>> getConflicts() {
+        return conflicts;
+    }
+
+    public Map<String, String> getPrivacy() {
+        return privacy;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public void setProvider(String provider) {
+        this.provider = provider;
+    }
+
+    public String getServerUrl() {
+        return serverUrl;
+    }
+
+    public void setServerUrl(String serverUrl) {
+        this.serverUrl = serverUrl;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

@@ -1,0 +1,66 @@
+package org.calsync.it.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+
+import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.ui.pages.Browser;
+import org.calsync.it.ui.pages.LoginPage;
+import org.calsync.it.ui.pages.MyCalendarsPage;
+import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.RadicaleServer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** In headless Chromium: an instructor links a Radicale calendar from the portal, syncs, and removes it. */
+@ExtendWith(ArquillianExtension.class)
+class LinkMyCalendarUiIT {
+
+    @RegisterExtension
+    static final RadicaleServer RADICALE = new RadicaleServer().withUser("lucie", "lucie-secret");
+
+    @ArquillianResource
+    private URL url;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return CalSyncDeployment.war();
+    }
+
+    @BeforeAll
+    static void needsChromium() {
+        if (Boolean.getBoolean("calsync.requireBrowser")) {
+            assertTrue(Browser.available(), "CI needs Debian's chromium and chromium-driver installed");
+        }
+        Assumptions.assumeTrue(Browser.available(), "Skipped: install Debian's chromium and chromium-driver");
+    }
+
+    @Test
+    void anInstructorLinksSyncsAndRemovesACalendar() {
+        URI calendar = RADICALE.createCalendar("lucie", "work");
+        try (Browser lucie = new Browser(url.toString())) {
+            new LoginPage(lucie).signInAs("lucie.martin@northwind.example", "calsync-demo");
+            MyCalendarsPage page = new MyCalendarsPage(lucie).linkCalDav(RADICALE.base().toString(), "lucie", "lucie-secret");
+            assertTrue(page.accountsText().contains("Connected"), page.accountsText());
+            assertTrue(page.accountsText().contains("lucie/work"), page.accountsText());
+            Eventually.await("Lucie's sessions arrive in her calendar", Duration.ofSeconds(20),
+                    () -> !RADICALE.events("lucie", calendar).isEmpty());
+            page.syncNow();
+            lucie.screenshot("portal-my-calendars");
+            page.removeFirstAccount();
+            assertTrue(page.messages().contains("events CalSync had written"), page.messages());
+            assertEquals(0, RADICALE.events("lucie", calendar).size(), "every event CalSync wrote is gone");
+        }
+    }
+}

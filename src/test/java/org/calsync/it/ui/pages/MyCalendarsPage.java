@@ -1,0 +1,53 @@
+package org.calsync.it.ui.pages;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** /portal/calendars.xhtml: link a calendar, see it connected, sync now, remove. */
+public final class MyCalendarsPage {
+
+    private final Browser browser;
+
+    public MyCalendarsPage(Browser browser) {
+        this.browser = browser;
+        browser.open("portal/calendars.xhtml");
+        browser.waitFor(By.id("linkForm:link"));
+    }
+
+    public MyCalendarsPage linkCalDav(String server, String user, String password) {
+        browser.waitFor(By.xpath("//div[@id='linkForm:provider']//*[normalize-space(text())='CalDAV server']")).click();
+        type("linkForm:serverUrl", server);
+        type("linkForm:username", user);
+        type("linkForm:password", password);
+        browser.driver().findElement(By.id("linkForm:link")).click();
+        browser.waitForText(By.id("messages"), "Linked " + user);
+        return this;
+    }
+
+    public String accountsText() {
+        return browser.driver().findElement(By.id("accountsForm")).getText();
+    }
+
+    public MyCalendarsPage syncNow() {
+        browser.driver().findElement(By.id("accountsForm:syncNow")).click();
+        browser.waitForText(By.id("messages"), "Synced");
+        return this;
+    }
+
+    public MyCalendarsPage removeFirstAccount() {
+        browser.waitFor(By.xpath("//form[@id='accountsForm']//button[.//span[text()='Remove']]")).click();
+        browser.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
+        browser.waitForText(By.id("messages"), "Removed the account");
+        return this;
+    }
+
+    public String messages() {
+        return browser.driver().findElement(By.id("messages")).getText();
+    }
+
+    private void type(String id, String text) {
+        WebElement input = browser.waitFor(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+}
