@@ -238,16 +238,14 @@ public class CalendarPull {
         List<TenantCalendarRef> result = new ArrayList<>();
         List<Tenant> scope = tenantId == null ? tenants.all() : List.of(tenants.find(tenantId).orElseThrow());
         for (Tenant tenant : scope) {
-            List<Person> owners = personId == null ? people.list(tenant.id())
-                    : people.find(tenant.id(), personId).map(List::of).orElse(List.of());
-            for (Person owner : owners) {
-                for (CalendarAccount account : accounts.listForPerson(tenant.id(), owner.id())) {
-                    if (account.status() == AccountStatus.NEEDS_RECONSENT) {
-                        continue;
-                    }
-                    account.calendars().stream().filter(c -> c.pushTarget() || c.conflictCheck())
-                            .forEach(c -> result.add(new TenantCalendarRef(tenant.id().value(), account.id(), c.id())));
+            List<CalendarAccount> linked = personId == null ? accounts.listForTenant(tenant.id())
+                    : accounts.listForPerson(tenant.id(), personId);
+            for (CalendarAccount account : linked) {
+                if (account.status() == AccountStatus.NEEDS_RECONSENT) {
+                    continue;
                 }
+                account.calendars().stream().filter(c -> c.pushTarget() || c.conflictCheck())
+                        .forEach(c -> result.add(new TenantCalendarRef(tenant.id().value(), account.id(), c.id())));
             }
         }
         return result;

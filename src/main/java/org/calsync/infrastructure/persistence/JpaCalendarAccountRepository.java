@@ -33,6 +33,12 @@ public class JpaCalendarAccountRepository implements CalendarAccountRepository {
     }
 
     @Override
+    public List<CalendarAccount> listForTenant(TenantId tenantId) {
+        return em.createNamedQuery("CalendarAccount.listForTenant", CalendarAccount.class)
+                .setParameter("tenant", tenantId.value()).getResultList();
+    }
+
+    @Override
     public Set<String> peopleWithAccounts(TenantId tenantId, Collection<String> personIds) {
         if (personIds.isEmpty()) {
             return Set.of();

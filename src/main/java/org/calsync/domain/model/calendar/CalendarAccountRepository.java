@@ -13,6 +13,8 @@ public interface CalendarAccountRepository {
 
     List<CalendarAccount> listForPerson(TenantId tenantId, String personId);
 
+    List<CalendarAccount> listForTenant(TenantId tenantId);
+
     /** Which of these people have at least one linked account; the others need no push work. */
     Set<String> peopleWithAccounts(TenantId tenantId, Collection<String> personIds);
 
