@@ -176,6 +176,11 @@ public class CalendarLinking {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CalendarAccount> accountsOfTenant(TenantId tenantId) {
+        return accounts.listForTenant(tenantId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public CalendarAccount find(TenantId tenantId, String accountId) {
         return accounts.find(tenantId, accountId).orElseThrow(() -> new UnknownEntityException("calendar account", accountId));
     }

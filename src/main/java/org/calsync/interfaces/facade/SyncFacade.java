@@ -1,13 +1,16 @@
 package org.calsync.interfaces.facade;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.calsync.application.CalendarLinking;
 import org.calsync.application.CalendarPull;
+import org.calsync.application.PersonService;
 import org.calsync.domain.model.calendar.BusyBlock;
 import org.calsync.domain.model.calendar.BusyBlockRepository;
 import org.calsync.domain.model.sync.AdminAlertRepository;
@@ -15,6 +18,7 @@ import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.sync.SyncRunRepository;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.UnknownEntityException;
+import org.calsync.interfaces.facade.dto.AccountStatusView;
 import org.calsync.interfaces.facade.dto.AlertView;
 import org.calsync.interfaces.facade.dto.BusyBlockView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
@@ -37,6 +41,12 @@ public class SyncFacade {
     @Inject
     private AdminAlertRepository alerts;
 
+    @Inject
+    private CalendarLinking linking;
+
+    @Inject
+    private PersonService people;
+
     /** Pulls every calendar of the person now; each calendar commits on its own. */
     public List<SyncRunView> syncNow(String tenantId, String personId) {
         TenantId tenant = new TenantId(tenantId);
@@ -52,6 +62,18 @@ public class SyncFacade {
     @Transactional
     public List<SyncRunView> log(String tenantId, String accountId) {
         return runs.recent(new TenantId(tenantId), accountId, LOG_LENGTH).stream().map(SyncFacade::view).toList();
+    }
+
+    /** Every linked account of the tenant with its owner and its last runs, for the console. */
+    @Transactional
+    public List<AccountStatusView> accountStatus(String tenantId, int runsPerAccount) {
+        TenantId tenant = new TenantId(tenantId);
+        return linking.accountsOfTenant(tenant).stream()
+                .map(account -> new AccountStatusView(account.personId(), people.find(tenant, account.personId()).displayName(),
+                        CalendarFacade.view(account), runs.recent(tenant, account.id(), runsPerAccount).stream()
+                                .map(SyncFacade::view).toList()))
+                .sorted(Comparator.comparing(AccountStatusView::personName))
+                .toList();
     }
 
     @Transactional

@@ -58,6 +58,17 @@ class LinkMyCalendarUiIT {
                     () -> !RADICALE.events("lucie", calendar).isEmpty());
             page.syncNow();
             lucie.screenshot("portal-my-calendars");
+        }
+        try (Browser admin = new Browser(url.toString())) {
+            new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
+            admin.open("admin/calendars.xhtml");
+            String console = admin.waitFor(org.openqa.selenium.By.id("syncForm:accounts")).getText();
+            assertTrue(console.contains("Lucie Martin") && console.contains("Connected") && console.contains("OK"), console);
+            admin.screenshot("console-calendar-sync");
+        }
+        try (Browser lucie = new Browser(url.toString())) {
+            new LoginPage(lucie).signInAs("lucie.martin@northwind.example", "calsync-demo");
+            MyCalendarsPage page = new MyCalendarsPage(lucie);
             page.removeFirstAccount();
             assertTrue(page.messages().contains("events CalSync had written"), page.messages());
             assertEquals(0, RADICALE.events("lucie", calendar).size(), "every event CalSync wrote is gone");

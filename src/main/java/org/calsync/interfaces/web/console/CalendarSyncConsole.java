@@ -1,0 +1,79 @@
+package org.calsync.interfaces.web.console;
+
+import java.io.Serializable;
+import java.util.List;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.calsync.interfaces.facade.CalendarFacade;
+import org.calsync.interfaces.facade.SyncFacade;
+import org.calsync.interfaces.facade.dto.AccountStatusView;
+import org.calsync.interfaces.facade.dto.AlertView;
+import org.calsync.interfaces.facade.dto.SyncRunView;
+import org.calsync.interfaces.web.CurrentUser;
+import org.calsync.interfaces.web.FacesErrors;
+
+/** The console's calendar sync page: every linked account, its status and log, alerts, sync now, release, remove. */
+@Named
+@ViewScoped
+public class CalendarSyncConsole implements Serializable {
+
+    private static final int RUNS_SHOWN = 5;
+
+    @Inject
+    private SyncFacade sync;
+
+    @Inject
+    private CalendarFacade calendars;
+
+    @Inject
+    private CurrentUser user;
+
+    private List<AccountStatusView> accounts = List.of();
+    private List<AlertView> alerts = List.of();
+
+    public void load() {
+        accounts = sync.accountStatus(user.getTenantId(), RUNS_SHOWN);
+        alerts = sync.openAlerts(user.getTenantId());
+    }
+
+    public void syncNow(AccountStatusView row) {
+        List<SyncRunView> runs = sync.syncNow(user.getTenantId(), row.personId());
+        long problems = runs.stream().filter(r -> !"OK".equals(r.outcome())).count();
+        FacesErrors.global(problems == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN, "Synced "
+                + runs.size() + " calendars of " + row.personName() + (problems == 0 ? "." : "; " + problems
+                        + " need attention, see the log."));
+        load();
+    }
+
+    public void release(AccountStatusView row, String calendarId) {
+        calendars.releaseHold(user.getTenantId(), row.account().id(), calendarId);
+        FacesErrors.global(FacesMessage.SEVERITY_INFO, "Released: the next sync applies what it finds.");
+        load();
+    }
+
+    public void remove(AccountStatusView row) {
+        try {
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, calendars.remove(user.getTenantId(), row.account().id()).message());
+        } catch (RuntimeException e) {
+            FacesErrors.global(FacesMessage.SEVERITY_ERROR, "Nothing was removed: " + e.getMessage());
+        }
+        load();
+    }
+
+    public void resolve(AlertView alert) {
+        sync.resolveAlert(user.getTenantId(), alert.id());
+        load();
+    }
+
+    public List<AccountStatusView> getAccounts() {
+        return accounts;
+    }
+
+    public List<AlertView> getAlerts() {
+        return alerts;
+    }
+}
