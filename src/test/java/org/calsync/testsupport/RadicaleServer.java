@@ -141,15 +141,13 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         try {
-            // Radicale closes idle keep-alive connections; pooled ones fail before any answer. Try a few.
-            for (int attempt = 1; attempt < 3; attempt++) {
-                try {
-                    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                } catch (IOException staleConnection) {
-                    // next attempt
-                }
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException staleConnection) {
+                // Radicale closes idle keep-alive connections after 30 s; start over with an empty pool.
+                http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -32,7 +32,7 @@ class CalDavPushIT {
 
     @RegisterExtension
     static final RadicaleServer RADICALE = new RadicaleServer().withUser("amira", "amira-secret")
-            .withUser("lucie", "lucie-secret");
+            .withUser("lucie", "lucie-secret").withUser("tom", "tom-secret");
 
     private static final Duration SOON = Duration.ofSeconds(20);
 
@@ -125,6 +125,25 @@ class CalDavPushIT {
         Eventually.await("the postponed push is delivered once Radicale is back", Duration.ofSeconds(75),
                 () -> RADICALE.eventsContaining("lucie", calendar, title).size() == 1);
         assertEquals(1, RADICALE.eventsContaining("lucie", calendar, title).size());
+    }
+
+    @Test
+    void aPasswordChangedOnTheServerMarksTheAccountForReconnecting() throws Exception {
+        URI calendar = RADICALE.createCalendar("tom", "classes");
+        String tom = api().personId("tom.becker@northwind.example");
+        JsonObject account = link(tom, "tom", "tom-secret");
+        Eventually.await("linked and pushed", SOON, () -> !RADICALE.events("tom", calendar).isEmpty());
+
+        RADICALE.stop();
+        RADICALE.withUser("tom", "a-new-password");
+        RADICALE.start();
+        String session = createSession("Reconnect Check " + UUID.randomUUID().toString().substring(0, 6),
+                "2027-05-04T09:00", "2027-05-04T10:00");
+        api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + tom + "\"}");
+        Eventually.await("the account needs reconnecting", SOON, () -> api().get("calendar-accounts/"
+                + account.getString("id")).object().getString("status").equals("NEEDS_RECONSENT"));
+        JsonObject refused = api().get("calendar-accounts/" + account.getString("id")).object();
+        assertTrue(refused.getString("statusMessage").contains("401"), refused.toString());
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.calsync.infrastructure.provider.caldav;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +20,7 @@ import org.calsync.infrastructure.provider.ical.IcsReader;
 @ApplicationScoped
 public class CalDavCalendarProvider implements CalendarProvider {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClients clients = new HttpClients();
 
     @Override
     public CalendarProviderType type() {
@@ -54,6 +51,6 @@ public class CalDavCalendarProvider implements CalendarProvider {
     }
 
     private DavTransport transport(ProviderConnection connection) {
-        return new DavTransport(http, connection);
+        return new DavTransport(clients, connection);
     }
 }

@@ -27,15 +27,14 @@ import org.calsync.domain.model.calendar.ProviderUnavailableException;
 final class DavTransport {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final int CONNECTION_ATTEMPTS = 3;
 
-    private final HttpClient http;
+    private final HttpClients clients;
     private final ProviderConnection connection;
     private final String authorization;
     private final AtomicInteger requests = new AtomicInteger();
 
-    DavTransport(HttpClient http, ProviderConnection connection) {
-        this.http = http;
+    DavTransport(HttpClients clients, ProviderConnection connection) {
+        this.clients = clients;
         this.connection = connection;
         String pair = connection.username() + ":" + connection.secret();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
@@ -79,23 +78,20 @@ final class DavTransport {
     }
 
     /**
-     * Sends, and again (three attempts in all) when an attempt fails on the connection itself: the client
-     * pools connections, and ones the server has closed meanwhile (idle timeout, restart) fail before any
-     * answer; each failure drops the dead connection. Every request this adapter makes is safe to repeat:
-     * reads, conditional PUTs and DELETEs. Timeouts are not repeated.
+     * Sends, and once more on a fresh client when the attempt fails on the connection itself: a pooled
+     * connection the server had closed meanwhile fails before any answer. Every request this adapter makes
+     * is safe to repeat: reads, conditional PUTs and DELETEs. Timeouts are not repeated.
      */
     private HttpResponse<String> sendOnce(HttpRequest request) throws IOException, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+        HttpClient http = clients.current();
+        requests.incrementAndGet();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException timeout) {
+            throw timeout;
+        } catch (IOException deadConnection) {
             requests.incrementAndGet();
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (HttpTimeoutException timeout) {
-                throw timeout;
-            } catch (IOException deadConnection) {
-                if (attempt == CONNECTION_ATTEMPTS) {
-                    throw deadConnection;
-                }
-            }
+            return clients.renew(http).send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
     }
 
