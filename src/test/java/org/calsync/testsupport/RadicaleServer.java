@@ -67,9 +67,7 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
             folder = Files.createTempDirectory("calsync-radicale");
             port = freePort();
         }
-        StringBuilder htpasswd = new StringBuilder();
-        users.forEach((name, password) -> htpasswd.append(name).append(':').append(password).append('\n'));
-        Files.writeString(folder.resolve("users"), htpasswd);
+        writeUsers();
         Files.writeString(folder.resolve("config"), """
                 [server]
                 hosts = 127.0.0.1:%d
@@ -93,6 +91,18 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
             }
             Thread.sleep(50);
         }
+    }
+
+    /** Changes a password as its owner would; Radicale reads the htpasswd file on every sign-in, so no restart. */
+    public void changePassword(String user, String password) throws IOException {
+        users.put(user, password);
+        writeUsers();
+    }
+
+    private void writeUsers() throws IOException {
+        StringBuilder htpasswd = new StringBuilder();
+        users.forEach((name, secret) -> htpasswd.append(name).append(':').append(secret).append('\n'));
+        Files.writeString(folder.resolve("users"), htpasswd);
     }
 
     /** Stops the server but keeps its data, so that a test can start it again. */
