@@ -1,5 +1,6 @@
 package org.calsync.application;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -81,19 +82,14 @@ public class CalendarPull {
     @Inject
     private TwoWayRules twoWay;
 
-    /** Every calendar the person's accounts pull from: the push targets and those checked for conflicts. */
+    /**
+     * Every calendar the person's accounts pull from: the push targets and those checked for conflicts.
+     * Accounts that need reconnecting are included, so that "sync now" reports them.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CalendarRef> calendarsOf(TenantId tenantId, String personId) {
+    public List<TenantCalendarRef> calendarsOf(TenantId tenantId, String personId) {
         people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));
-        List<CalendarRef> result = new ArrayList<>();
-        for (CalendarAccount account : accounts.listForPerson(tenantId, personId)) {
-            for (ExternalCalendar calendar : account.calendars()) {
-                if (calendar.pushTarget() || calendar.conflictCheck()) {
-                    result.add(new CalendarRef(account.id(), calendar.id()));
-                }
-            }
-        }
-        return result;
+        return pullable(tenantId, accounts.listForPerson(tenantId, personId), true);
     }
 
     /** Pulls one calendar in a transaction of its own, so one calendar's failure leaves the others' work in place. */
@@ -230,8 +226,9 @@ public class CalendarPull {
     }
 
     /**
-     * Every calendar that pulls (push targets and conflict calendars) of every connected account, for one
-     * tenant or, with a null tenant, installation-wide for the scheduled job; optionally for one person.
+     * Every calendar that pulls of every connected account, for one tenant or, with a null tenant,
+     * installation-wide for the scheduled job; optionally for one person. Accounts that need reconnecting
+     * are left out: pulling them would only repeat the refusal every hour.
      */
     @Transactional
     public List<TenantCalendarRef> calendarsToPull(TenantId tenantId, String personId) {
@@ -240,22 +237,26 @@ public class CalendarPull {
         for (Tenant tenant : scope) {
             List<CalendarAccount> linked = personId == null ? accounts.listForTenant(tenant.id())
                     : accounts.listForPerson(tenant.id(), personId);
-            for (CalendarAccount account : linked) {
-                if (account.status() == AccountStatus.NEEDS_RECONSENT) {
-                    continue;
-                }
-                account.calendars().stream().filter(c -> c.pushTarget() || c.conflictCheck())
-                        .forEach(c -> result.add(new TenantCalendarRef(tenant.id().value(), account.id(), c.id())));
-            }
+            result.addAll(pullable(tenant.id(), linked, false));
         }
         return result;
     }
 
-    /** A calendar to pull, by account and calendar id. */
-    public record CalendarRef(String accountId, String calendarId) {
+    /** The push targets and conflict calendars of these accounts. */
+    private static List<TenantCalendarRef> pullable(TenantId tenantId, List<CalendarAccount> linked,
+            boolean includeNeedingReconnect) {
+        List<TenantCalendarRef> result = new ArrayList<>();
+        for (CalendarAccount account : linked) {
+            if (!includeNeedingReconnect && account.status() == AccountStatus.NEEDS_RECONSENT) {
+                continue;
+            }
+            account.calendars().stream().filter(c -> c.pushTarget() || c.conflictCheck())
+                    .forEach(c -> result.add(new TenantCalendarRef(tenantId.value(), account.id(), c.id())));
+        }
+        return result;
     }
 
     /** A calendar to pull, with its tenant; serialisable, as batch checkpoints are. */
-    public record TenantCalendarRef(String tenantId, String accountId, String calendarId) implements java.io.Serializable {
+    public record TenantCalendarRef(String tenantId, String accountId, String calendarId) implements Serializable {
     }
 }

@@ -49,15 +49,9 @@ public class SessionResource {
     @GET
     @Operation(summary = "Sessions overlapping a range (default: the last 7 days to the next 90)")
     public List<SessionView> list(@QueryParam("from") String from, @QueryParam("to") String to) {
-        TextInput input = new TextInput();
         Instant now = Instant.now();
-        Instant start = input.instant("from", from, now.minus(DEFAULT_PAST));
-        Instant end = input.instant("to", to, now.plus(DEFAULT_FUTURE));
-        input.throwIfInvalid();
-        if (!end.isAfter(start)) {
-            throw new InvalidInputException("to", "'to' must be after 'from'.");
-        }
-        return sessions.list(caller.tenantId(), start, end);
+        TextInput.Range range = new TextInput().range(from, to, now.minus(DEFAULT_PAST), now.plus(DEFAULT_FUTURE));
+        return sessions.list(caller.tenantId(), range.from(), range.to());
     }
 
     @POST

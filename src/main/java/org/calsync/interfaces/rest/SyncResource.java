@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.interfaces.facade.CalendarFacade;
 import org.calsync.interfaces.facade.SyncFacade;
 import org.calsync.interfaces.facade.dto.AlertView;
@@ -49,15 +48,9 @@ public class SyncResource {
     @Operation(summary = "The person's busy times from linked calendars, for a range (default: the next 14 days)")
     public List<BusyBlockView> busy(@PathParam("personId") String personId, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        TextInput input = new TextInput();
         Instant now = Instant.now();
-        Instant start = input.instant("from", from, now);
-        Instant end = input.instant("to", to, now.plus(Duration.ofDays(14)));
-        input.throwIfInvalid();
-        if (!end.isAfter(start)) {
-            throw new InvalidInputException("to", "'to' must be after 'from'.");
-        }
-        return sync.busyTimes(caller.tenantId(), personId, start, end);
+        TextInput.Range range = new TextInput().range(from, to, now, now.plus(Duration.ofDays(14)));
+        return sync.busyTimes(caller.tenantId(), personId, range.from(), range.to());
     }
 
     @GET

@@ -58,6 +58,23 @@ final class TextInput {
         }
     }
 
+    /**
+     * A from/to query range with defaults for what is missing; both malformed values are reported
+     * together, and "to" must come after "from".
+     */
+    Range range(String fromText, String toText, Instant defaultFrom, Instant defaultTo) {
+        Instant from = instant("from", fromText, defaultFrom);
+        Instant to = instant("to", toText, defaultTo);
+        throwIfInvalid();
+        if (!to.isAfter(from)) {
+            throw new InvalidInputException("to", "'to' must be after 'from'.");
+        }
+        return new Range(from, to);
+    }
+
+    record Range(Instant from, Instant to) {
+    }
+
     void throwIfInvalid() {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
