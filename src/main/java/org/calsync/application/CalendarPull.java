@@ -1,17 +1,8 @@
 package org.calsync.application;
 
 import java.io.Serializable;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,41 +10,23 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.domain.model.calendar.AccountStatus;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
-import org.calsync.domain.model.calendar.BusyBlock;
-import org.calsync.domain.model.calendar.BusyBlockRepository;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.calendar.ChangeBatch;
-import org.calsync.domain.model.calendar.EventIdentity;
-import org.calsync.domain.model.calendar.EventLink;
-import org.calsync.domain.model.calendar.EventLinkRepository;
-import org.calsync.domain.model.calendar.ExternalCalendar;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
-import org.calsync.domain.model.calendar.RemoteEvent;
-import org.calsync.domain.model.calendar.SecretCipher;
-import org.calsync.domain.model.calendar.TimeWindow;
-import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.sync.SyncRun;
-import org.calsync.domain.model.sync.SyncRunRepository;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
 import org.calsync.domain.shared.UnknownEntityException;
 
 /**
- * Reads one calendar's changes since its cursor and applies them: busy blocks for other events (titled only
- * where the privacy mode allows), our own events recognised by UID and their echoes by version, a full read
- * treating whatever is missing as deleted, and the mass-deletion guard. Every run is logged.
+ * Pulls calendars: reads one calendar's changes since its cursor from its provider and has
+ * {@link PullRecorder} apply them; and lists the calendars there are to pull.
  */
 @ApplicationScoped
 public class CalendarPull {
-
-    /** A pull that would remove more than this share of what CalSync knows of a calendar is held back. */
-    static final double MASS_DELETION_SHARE = 0.5;
-    /** ... but only for calendars with at least this many events; small calendars empty out legitimately. */
-    static final int MASS_DELETION_MINIMUM = 6;
-    private static final Logger LOG = Logger.getLogger(CalendarPull.class.getName());
 
     @Inject
     private TenantRepository tenants;
@@ -65,22 +38,10 @@ public class CalendarPull {
     private CalendarAccountRepository accounts;
 
     @Inject
-    private EventLinkRepository links;
-
-    @Inject
-    private BusyBlockRepository busy;
-
-    @Inject
-    private SyncRunRepository runs;
-
-    @Inject
     private CalendarProviders providers;
 
     @Inject
-    private SecretCipher cipher;
-
-    @Inject
-    private TwoWayRules twoWay;
+    private PullRecorder recorder;
 
     /**
      * Every calendar the person's accounts pull from: the push targets and those checked for conflicts.
@@ -92,137 +53,27 @@ public class CalendarPull {
         return pullable(tenantId, accounts.listForPerson(tenantId, personId), true);
     }
 
-    /** Pulls one calendar in a transaction of its own, so one calendar's failure leaves the others' work in place. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Pulls one calendar. Not transactional: the server is asked between two short transactions of
+     * {@link PullRecorder}, and one calendar's failure leaves the others' work in place.
+     *
+     * @return the logged run, or null when the calendar was removed while it was read
+     */
     public SyncRun pull(TenantId tenantId, String accountId, String calendarId) {
-        Instant started = Instant.now();
-        CalendarAccount account = accounts.find(tenantId, accountId)
-                .orElseThrow(() -> new UnknownEntityException("calendar account", accountId));
-        ExternalCalendar calendar = account.calendar(calendarId)
-                .orElseThrow(() -> new UnknownEntityException("calendar", calendarId));
-        if (account.status() == AccountStatus.NEEDS_RECONSENT) {
-            return log(tenantId, account, calendar, started, 0, 0, 1, 0, SyncRun.Outcome.FAILED,
-                    "The account needs reconnecting: " + account.statusMessage());
+        PullRecorder.Preparation asked = recorder.prepare(tenantId, accountId, calendarId);
+        if (asked.notAsked() != null) {
+            return asked.notAsked();
         }
-        if (calendar.holdReason() != null) {
-            return log(tenantId, account, calendar, started, 0, 0, 0, 0, SyncRun.Outcome.HELD, calendar.holdReason());
-        }
-        Tenant tenant = tenants.find(tenantId).orElseThrow();
-        Person owner = people.find(tenantId, account.personId()).orElseThrow();
-        TimeWindow window = new TimeWindow(started.minus(1, ChronoUnit.DAYS),
-                ZonedDateTime.now().plusMonths(tenant.settings().pullWindowMonths()).toInstant());
-        // What CalSync knows is read before the server is asked: a push that commits while the server answers
-        // must not make its fresh event look deleted on a full read.
-        List<EventLink> knownLinks = links.inCalendar(tenantId, calendar.id());
-        Set<String> knownBusy = busy.remoteIdsIn(tenantId, calendar.id());
         ChangeBatch batch;
         try {
-            batch = providers.forType(account.provider()).changesSince(account.connection(cipher, owner.timeZone()),
-                    calendar.remoteId(), calendar.cursor(), window);
-            account.markConnected();
+            batch = providers.forType(asked.provider()).changesSince(asked.connection(), asked.remoteCalendarId(),
+                    asked.cursor(), asked.window());
         } catch (ProviderUnavailableException e) {
-            account.markError(e.getMessage());
-            return log(tenantId, account, calendar, started, 0, 0, 1, 0, SyncRun.Outcome.FAILED, e.getMessage());
+            return recorder.failed(asked, e.getMessage(), false);
         } catch (AuthorisationLostException e) {
-            account.markNeedsReconsent(e.getMessage());
-            return log(tenantId, account, calendar, started, 0, 0, 1, 0, SyncRun.Outcome.FAILED, e.getMessage());
+            return recorder.failed(asked, e.getMessage(), true);
         }
-        return apply(tenant, account, calendar, batch, started, knownLinks, knownBusy);
-    }
-
-    private SyncRun apply(Tenant tenant, CalendarAccount account, ExternalCalendar calendar, ChangeBatch batch,
-            Instant started, List<EventLink> knownLinks, Set<String> known) {
-        TenantId tenantId = tenant.id();
-        Map<String, EventLink> ours = new HashMap<>();
-        Map<String, EventLink> oursByUid = new HashMap<>();
-        for (EventLink link : knownLinks) {
-            ours.put(link.remoteId(), link);
-            oursByUid.put(link.uid(), link);
-        }
-        // A provider may list our event under another spelling of its URL; the UID is what identifies it.
-        for (RemoteEvent event : batch.changed()) {
-            EventLink byUid = oursByUid.get(event.uid());
-            if (byUid != null && !ours.containsKey(event.remoteId())) {
-                ours.remove(byUid.remoteId());
-                ours.put(event.remoteId(), byUid);
-            }
-        }
-
-        List<RemoteEvent> external = new ArrayList<>();
-        List<RemoteEvent> ourChanged = new ArrayList<>();
-        for (RemoteEvent event : batch.changed()) {
-            (ours.containsKey(event.remoteId()) || EventIdentity.isOurs(event.uid()) ? ourChanged : external).add(event);
-        }
-        Set<String> removed = new HashSet<>(batch.removed());
-        if (batch.fullRead()) {
-            Set<String> present = batch.changed().stream().map(RemoteEvent::remoteId).collect(Collectors.toSet());
-            batch.skipped().forEach(item -> present.add(item.remoteId()));
-            known.stream().filter(id -> !present.contains(id)).forEach(removed::add);
-            ours.keySet().stream().filter(id -> !present.contains(id)).forEach(removed::add);
-        }
-        Set<String> removedExternal = removed.stream().filter(known::contains).collect(Collectors.toSet());
-        List<EventLink> removedOurs = removed.stream().map(ours::get).filter(link -> link != null).toList();
-
-        int before = known.size() + ours.size();
-        int disappearing = removedExternal.size() + removedOurs.size();
-        if (calendar.guardApplies() && before >= MASS_DELETION_MINIMUM && disappearing > before * MASS_DELETION_SHARE) {
-            String reason = "Held back: this sync would remove " + disappearing + " of " + before
-                    + " events at once. Check the calendar, then release it in the console.";
-            calendar.hold(reason);
-            LOG.warning(() -> "tenant=" + tenantId + " account=" + account.id() + " " + reason);
-            return log(tenantId, account, calendar, started, 0, 0, 0, batch.requests(), SyncRun.Outcome.HELD, reason);
-        }
-
-        Set<String> replaced = new HashSet<>(removedExternal);
-        external.forEach(event -> replaced.add(event.remoteId()));
-        busy.removeForRemoteIds(tenantId, calendar.id(), replaced);
-        for (RemoteEvent event : external) {
-            event.busy().forEach(interval -> busy.add(new BusyBlock(tenantId, calendar, event, interval, account.privacyMode())));
-        }
-        List<String> decisions = ourEvents(tenant, ourChanged, removedOurs, ours);
-        calendar.advanceCursor(batch.next(), Instant.now());
-
-        int changesIn = external.size() + removedExternal.size();
-        List<String> lines = new ArrayList<>(decisions);
-        if (!batch.skipped().isEmpty()) {
-            lines.add(batch.skipped().size() + " events could not be read and were skipped: " + batch.skipped().stream()
-                    .map(s -> s.remoteId() + " (" + s.reason() + ")").collect(Collectors.joining("; ")));
-        }
-        return log(tenantId, account, calendar, started, changesIn, decisions.size(), batch.skipped().size(),
-                batch.requests(), batch.skipped().isEmpty() ? SyncRun.Outcome.OK : SyncRun.Outcome.PARTIAL,
-                lines.isEmpty() ? null : String.join(" ", lines));
-    }
-
-    /**
-     * Our events come back on every pull. One carrying the version we wrote is our own echo. One edited or
-     * deleted in the calendar goes to the two-way rules, which say what it means for the platform.
-     */
-    private List<String> ourEvents(Tenant tenant, List<RemoteEvent> changed, List<EventLink> deleted,
-            Map<String, EventLink> ours) {
-        List<String> decisions = new ArrayList<>();
-        for (RemoteEvent event : changed) {
-            EventLink link = ours.get(event.remoteId());
-            if (link == null || (link.versionTag() != null && link.versionTag().equals(event.version()))) {
-                continue;
-            }
-            decisions.add("An event " + twoWay.changed(tenant, link, event) + ".");
-        }
-        for (EventLink link : deleted) {
-            links.remove(link);
-            decisions.add("An event " + twoWay.deleted(tenant, link) + ".");
-        }
-        return decisions;
-    }
-
-    private SyncRun log(TenantId tenantId, CalendarAccount account, ExternalCalendar calendar, Instant started,
-            int changesIn, int changesOut, int errors, int requests, SyncRun.Outcome outcome, String message) {
-        SyncRun run = new SyncRun(tenantId, account.id(), calendar.id(), started, changesIn, changesOut, errors, requests,
-                outcome, message);
-        runs.add(run);
-        LOG.info(() -> "tenant=" + tenantId + " account=" + account.id() + " pulled " + calendar.displayName() + ": "
-                + outcome + ", " + changesIn + " in, " + changesOut + " restored, " + errors + " errors, " + requests
-                + " requests");
-        return run;
+        return recorder.apply(asked, batch);
     }
 
     /**

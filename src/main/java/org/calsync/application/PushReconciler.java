@@ -2,48 +2,34 @@ package org.calsync.application;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.calsync.domain.model.calendar.AccountStatus;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
-import org.calsync.domain.model.calendar.CalendarAccount;
-import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.calendar.CalendarProvider;
-import org.calsync.domain.model.calendar.EventLink;
-import org.calsync.domain.model.calendar.EventLinkRepository;
-import org.calsync.domain.model.calendar.ExternalCalendar;
-import org.calsync.domain.model.calendar.OutgoingEvent;
-import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
-import org.calsync.domain.model.calendar.SecretCipher;
 import org.calsync.domain.model.calendar.VersionConflictException;
-import org.calsync.domain.model.calendar.WriteResult;
-import org.calsync.domain.model.person.Person;
-import org.calsync.domain.model.person.PersonRepository;
-import org.calsync.domain.model.session.SessionState;
-import org.calsync.domain.model.session.TrainingSession;
-import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.sync.OutboxState;
-import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.model.sync.SyncRun;
 
 /**
  * Carries out one outbox entry: makes the person's push-target calendars show the session exactly when it
  * is active and the person is on it, and nowhere else. Idempotent: running it twice writes nothing new.
+ * <p>
+ * The provider calls run between two short transactions ({@link PushLedger}), so a slow calendar server
+ * never holds a database connection. In two-way tenants an edit found while writing is not overwritten
+ * blindly: that calendar is read first, so that the two-way rules decide (an owner's move moves the
+ * session), and the write is then made against what was read.
  */
 @ApplicationScoped
 public class PushReconciler {
@@ -51,31 +37,18 @@ public class PushReconciler {
     private static final Logger LOG = Logger.getLogger(PushReconciler.class.getName());
     /** While one worker holds an entry, others leave it alone; a crashed worker's lease simply runs out. */
     static final Duration LEASE = Duration.ofMinutes(2);
-    private static final Duration RECONSENT_WAIT = Duration.ofHours(1);
 
     @Inject
     private OutboxRepository outbox;
 
     @Inject
-    private TrainingSessionRepository sessions;
-
-    @Inject
-    private PersonRepository people;
-
-    @Inject
-    private CalendarAccountRepository accounts;
-
-    @Inject
-    private EventLinkRepository links;
+    private PushLedger ledger;
 
     @Inject
     private CalendarProviders providers;
 
     @Inject
-    private SecretCipher cipher;
-
-    @Inject
-    private SessionEvents events;
+    private CalendarPull pull;
 
     /** Pending entries whose time has come, oldest first, across tenants. */
     @Transactional
@@ -94,105 +67,87 @@ public class PushReconciler {
         return true;
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Runs a claimed entry to its end: done, postponed, or (after N tries) dead. Never throws. */
     public void process(String entryId) {
-        OutboxEntry entry = outbox.find(entryId).orElseThrow();
-        TenantId tenant = entry.tenantId();
-        Instant now = Instant.now();
         try {
-            Optional<Person> person = people.find(tenant, entry.personId());
-            Optional<TrainingSession> session = sessions.find(tenant, entry.sessionId());
-            boolean wanted = person.isPresent() && session.isPresent() && session.get().state() == SessionState.ACTIVE
-                    && (session.get().isInstructor(person.get()) || session.get().isRegistered(person.get()));
-            int changes = reconcile(tenant, entry, person, session, wanted);
-            entry.succeeded();
-            LOG.fine(() -> "tenant=" + tenant + " session=" + entry.sessionId() + " person=" + entry.personId()
-                    + " pushed " + changes + " changes");
-        } catch (ProviderUnavailableException e) {
-            entry.failed(e.getMessage(), e.retryAfter(), now);
-            LOG.info(() -> "tenant=" + tenant + " push for session " + entry.sessionId() + " postponed: " + e.getMessage());
-        } catch (AuthorisationLostException e) {
-            entry.failed(e.getMessage(), RECONSENT_WAIT, now);
-            LOG.warning(() -> "tenant=" + tenant + " person=" + entry.personId() + " needs to reconnect: " + e.getMessage());
-        } catch (RuntimeException e) {
-            entry.failed(e.toString(), null, now);
-            LOG.log(Level.WARNING, "tenant=" + tenant + " push for session " + entry.sessionId() + " failed", e);
-        }
-    }
-
-    private int reconcile(TenantId tenant, OutboxEntry entry, Optional<Person> person, Optional<TrainingSession> session,
-            boolean wanted) {
-        List<CalendarAccount> linked = accounts.listForPerson(tenant, entry.personId());
-        Map<String, EventLink> existing = links.forSessionAndPerson(tenant, entry.sessionId(), entry.personId()).stream()
-                .collect(Collectors.toMap(link -> link.calendar().id(), Function.identity()));
-        List<ExternalCalendar> targets = new ArrayList<>();
-        if (wanted) {
-            linked.stream().filter(a -> a.status() != AccountStatus.NEEDS_RECONSENT)
-                    .forEach(a -> a.pushTarget().ifPresent(targets::add));
-        }
-        int changes = 0;
-        for (ExternalCalendar target : targets) {
-            changes += write(tenant, session.get(), person.get(), target, existing.remove(target.id()));
-        }
-        for (EventLink stale : existing.values()) {
-            CalendarAccount account = stale.calendar().account();
-            withAccount(account, () -> provider(account).delete(connection(account, person), stale.calendar().remoteId(),
-                    stale.remoteId(), null));
-            links.remove(stale);
-            changes++;
-        }
-        return changes;
-    }
-
-    private int write(TenantId tenant, TrainingSession session, Person person, ExternalCalendar target, EventLink link) {
-        CalendarAccount account = target.account();
-        OutgoingEvent probe = events.eventFor(session, person, link == null ? 0 : link.sequence());
-        String hash = SessionEvents.contentHash(probe);
-        if (link != null && hash.equals(link.contentHash())) {
-            return 0;
-        }
-        OutgoingEvent event = link == null ? probe : events.eventFor(session, person, link.nextSequence());
-        ProviderConnection connection = connection(account, Optional.of(person));
-        WriteResult written = withAccount(account, () -> {
-            try {
-                return provider(account).put(connection, target.remoteId(), event, link == null ? null : link.versionTag());
-            } catch (VersionConflictException editedElsewhere) {
-                // Our event was edited in the calendar. The platform is the source: write it back as it is here.
-                return provider(account).put(connection, target.remoteId(), event, null);
+            Set<String> readFirst = new HashSet<>();
+            while (round(entryId, readFirst)) {
+                // an edit was found and its calendar read; the next round writes against what was read
             }
-        });
-        if (link == null) {
-            links.add(new EventLink(tenant, session.id(), person.id(), target, event.uid(), written, hash));
-        } else {
-            link.recordWrite(written, hash);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Push " + entryId + " failed; it is tried again later", e);
+            try {
+                ledger.postpone(entryId, e.toString());
+            } catch (RuntimeException again) {
+                LOG.log(Level.WARNING, "Push " + entryId + " could not be postponed; its lease runs out instead", again);
+            }
         }
-        return 1;
     }
 
-    /** Runs a provider call and keeps the account's status in step with what the provider answered. */
-    private <T> T withAccount(CalendarAccount account, Supplier<T> call) {
+    /** One plan, its calls and their record; true when calendars were read after edits and a new round is due. */
+    private boolean round(String entryId, Set<String> readFirst) {
+        Optional<PushPlan> found = ledger.plan(entryId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        PushPlan plan = found.get();
+        List<StepOutcome> outcomes = plan.steps().stream()
+                .map(step -> execute(step, !plan.twoWay() || readFirst.contains(step.target().calendarId()))).toList();
+        for (PushStep.Remove orphan : ledger.record(plan, outcomes)) {
+            // The calendar was removed while we wrote into it: take the event out again.
+            execute(orphan, true);
+        }
+        List<PushStep.Target> edited = outcomes.stream().filter(o -> o.result() == StepOutcome.Result.EDITED_ELSEWHERE)
+                .map(o -> o.step().target()).distinct().toList();
+        LOG.fine(() -> "tenant=" + plan.tenantId() + " session=" + plan.sessionId() + " person=" + plan.personId() + ": "
+                + outcomes.stream().map(o -> o.result().name()).toList());
+        for (PushStep.Target target : edited) {
+            SyncRun run = pull.pull(plan.tenantId(), target.accountId(), target.calendarId());
+            if (run.outcome() == SyncRun.Outcome.FAILED || run.outcome() == SyncRun.Outcome.HELD) {
+                ledger.postpone(entryId, "Our event was edited in the calendar, which could not be read before writing: "
+                        + run.message());
+                return false;
+            }
+            readFirst.add(target.calendarId());
+            LOG.info(() -> "tenant=" + plan.tenantId() + " session=" + plan.sessionId() + ": an edit in calendar "
+                    + target.calendarId() + " was read before writing over it");
+        }
+        return !edited.isEmpty();
+    }
+
+    private StepOutcome execute(PushStep step, boolean overwriteEdits) {
+        PushStep.Target target = step.target();
+        if (target.waitingForReconnect()) {
+            return StepOutcome.failed(step, StepOutcome.Result.WAITING_FOR_RECONNECT,
+                    "The calendar account needs reconnecting before CalSync can write to it.", null);
+        }
+        CalendarProvider provider = providers.forType(target.provider());
         try {
-            T result = call.get();
-            account.markConnected();
-            return result;
+            if (step instanceof PushStep.Write write) {
+                try {
+                    return StepOutcome.done(step, provider.put(target.connection(), target.remoteCalendarId(), write.event(),
+                            write.expectedVersion()));
+                } catch (VersionConflictException edited) {
+                    if (!overwriteEdits) {
+                        return StepOutcome.failed(step, StepOutcome.Result.EDITED_ELSEWHERE, edited.getMessage(), null);
+                    }
+                    // The platform is the source: write it back as it is here.
+                    return StepOutcome.done(step, provider.put(target.connection(), target.remoteCalendarId(),
+                            write.event(), null));
+                }
+            }
+            PushStep.Remove remove = (PushStep.Remove) step;
+            provider.delete(target.connection(), target.remoteCalendarId(), remove.remoteId(), null);
+            return StepOutcome.done(step, null);
+        } catch (ProviderUnavailableException e) {
+            LOG.info(() -> "Push to calendar " + target.calendarId() + " postponed: " + e.getMessage());
+            return StepOutcome.failed(step, StepOutcome.Result.UNAVAILABLE, e.getMessage(), e.retryAfter());
         } catch (AuthorisationLostException e) {
-            account.markNeedsReconsent(e.getMessage());
-            throw e;
+            LOG.warning(() -> "Account " + target.accountId() + " needs to reconnect: " + e.getMessage());
+            return StepOutcome.failed(step, StepOutcome.Result.AUTHORISATION_LOST, e.getMessage(), null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Push to calendar " + target.calendarId() + " failed", e);
+            return StepOutcome.failed(step, StepOutcome.Result.FAILED, e.toString(), null);
         }
-    }
-
-    private void withAccount(CalendarAccount account, Runnable call) {
-        withAccount(account, () -> {
-            call.run();
-            return null;
-        });
-    }
-
-    private CalendarProvider provider(CalendarAccount account) {
-        return providers.forType(account.provider());
-    }
-
-    private ProviderConnection connection(CalendarAccount account, Optional<Person> person) {
-        return account.connection(cipher, person.map(Person::timeZone).orElse(ZoneOffset.UTC));
     }
 }

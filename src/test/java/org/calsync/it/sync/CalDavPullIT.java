@@ -41,7 +41,7 @@ class CalDavPullIT {
 
     @RegisterExtension
     static final RadicaleServer RADICALE = new RadicaleServer().withUser("tom", "tom-secret")
-            .withUser("emma", "emma-secret").withUser("olivia", "olivia-secret");
+            .withUser("emma", "emma-secret").withUser("olivia", "olivia-secret").withUser("lucie", "lucie-secret");
 
     private static final Path VALID = Path.of("src/test/resources/fixtures/caldav/valid");
     private static final String RANGE = "from=2026-11-01&to=2028-01-01";
@@ -242,6 +242,44 @@ class CalDavPullIT {
                 .formatted(title, local.format(start), local.format(start.plusHours(1)))).object().getString("id");
         assertEquals(200, api().post("sessions/" + id + "/registrations", "{\"personId\":\"" + learnerId + "\"}").status());
         return id;
+    }
+
+    @Test
+    void anOwnersMoveMadeBetweenPullsIsReadBeforeAPushCanOverwriteIt() {
+        URI lessons = RADICALE.createCalendar("lucie", "lessons");
+        String lucie = api().personId("lucie.martin@northwind.example");
+        Api.Reply linked = api().post("people/" + lucie + "/calendar-accounts", """
+                {"provider":"CALDAV","serverUrl":"%s","username":"lucie","password":"lucie-secret"}"""
+                .formatted(RADICALE.base()));
+        assertEquals(201, linked.status(), linked.body());
+        String accountId = linked.object().getString("id");
+        String title = "Owner Move " + UUID.randomUUID().toString().substring(0, 6);
+        String session = api().post("sessions", """
+                {"courseTitle":"%s","start":"2027-02-10T10:00","end":"2027-02-10T11:00","timeZone":"Europe/London",
+                 "venue":"Room 1"}""".formatted(title)).object().getString("id");
+        api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + lucie + "\"}");
+        Eventually.await("pushed", Duration.ofSeconds(20), () -> RADICALE.eventsContaining("lucie", lessons, title).size() == 1);
+
+        // Lucie, who leads the session, moves it in her calendar; no pull has run since.
+        String ours = RADICALE.eventsContaining("lucie", lessons, title).get(0);
+        RADICALE.putEvent("lucie", URI.create(hrefOf("lucie", lessons, title)), ours
+                .replace("20270210T100000", "20270210T150000").replace("20270210T110000", "20270210T160000"));
+        // Meanwhile an admin changes the venue, which pushes the session to her calendar.
+        Api.Reply edited = api().put("sessions/" + session, """
+                {"courseTitle":"%s","start":"2027-02-10T10:00","end":"2027-02-10T11:00","timeZone":"Europe/London",
+                 "venue":"Room 2"}""".formatted(title));
+        assertEquals(200, edited.status(), edited.body());
+
+        // The push meets her edit (412), reads her calendar first, and the two-way rules keep her move.
+        Eventually.await("the owner's move reaches the session", Duration.ofSeconds(20),
+                () -> api().get("sessions/" + session).object().getString("start").equals("2027-02-10T15:00:00"));
+        assertEquals("Room 2", api().get("sessions/" + session).object().getString("venue"), "the admin's change stays too");
+        Eventually.await("her calendar shows both changes", Duration.ofSeconds(20), () -> RADICALE
+                .eventsContaining("lucie", lessons, title).stream().anyMatch(e -> e.contains("LOCATION:Room 2")
+                        && e.contains("DTSTART;TZID=Europe/London:20270210T150000")));
+        assertEquals(1, RADICALE.eventsContaining("lucie", lessons, title).size(), "still one event");
+        String log = api().get("calendar-accounts/" + accountId + "/sync-runs").body();
+        assertTrue(log.contains("was moved by Lucie Martin"), "the sync log says why the session moved: " + log);
     }
 
     private static String calendarId(JsonObject account, URI calendar) {

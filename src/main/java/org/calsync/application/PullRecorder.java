@@ -1,0 +1,261 @@
+package org.calsync.application;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.domain.model.calendar.AccountStatus;
+import org.calsync.domain.model.calendar.BusyBlock;
+import org.calsync.domain.model.calendar.BusyBlockRepository;
+import org.calsync.domain.model.calendar.CalendarAccount;
+import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.EventIdentity;
+import org.calsync.domain.model.calendar.EventLink;
+import org.calsync.domain.model.calendar.EventLinkRepository;
+import org.calsync.domain.model.calendar.ExternalCalendar;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.SecretCipher;
+import org.calsync.domain.model.calendar.SyncCursor;
+import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.sync.SyncRun;
+import org.calsync.domain.model.sync.SyncRunRepository;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.Tenant;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.model.tenant.TenantRepository;
+import org.calsync.domain.shared.UnknownEntityException;
+
+/**
+ * The database ends of one calendar's pull, each a short transaction of its own, so that no connection
+ * waits while the calendar server answers:
+ * <ol>
+ * <li>{@link #prepare}: what CalSync knows of the calendar, read before the server is asked, so that a push
+ * committing meanwhile cannot make its fresh event look deleted on a full read;</li>
+ * <li>{@link #apply}: busy blocks for other events (titled only where the privacy mode allows), our own
+ * events recognised by UID and their echoes by version, a full read treating whatever is missing as
+ * deleted, and the mass-deletion guard.</li>
+ * </ol>
+ * Every run is logged.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class PullRecorder {
+
+    /** A pull that would remove more than this share of what CalSync knows of a calendar is held back. */
+    static final double MASS_DELETION_SHARE = 0.5;
+    /** ... but only for calendars with at least this many events; small calendars empty out legitimately. */
+    static final int MASS_DELETION_MINIMUM = 6;
+    private static final Logger LOG = Logger.getLogger(PullRecorder.class.getName());
+
+    @Inject
+    private TenantRepository tenants;
+
+    @Inject
+    private PersonRepository people;
+
+    @Inject
+    private CalendarAccountRepository accounts;
+
+    @Inject
+    private EventLinkRepository links;
+
+    @Inject
+    private BusyBlockRepository busy;
+
+    @Inject
+    private SyncRunRepository runs;
+
+    @Inject
+    private SecretCipher cipher;
+
+    @Inject
+    private TwoWayRules twoWay;
+
+    /**
+     * What the server must be asked, or, for an account that needs reconnecting or a calendar held by the
+     * guard, the run that says why it is not asked.
+     */
+    public Preparation prepare(TenantId tenantId, String accountId, String calendarId) {
+        Instant started = Instant.now();
+        CalendarAccount account = accounts.find(tenantId, accountId)
+                .orElseThrow(() -> new UnknownEntityException("calendar account", accountId));
+        ExternalCalendar calendar = account.calendar(calendarId)
+                .orElseThrow(() -> new UnknownEntityException("calendar", calendarId));
+        if (account.status() == AccountStatus.NEEDS_RECONSENT) {
+            return Preparation.notAsked(log(tenantId, account, calendar, started, 0, 0, 1, 0, SyncRun.Outcome.FAILED,
+                    "The account needs reconnecting: " + account.statusMessage()));
+        }
+        if (calendar.holdReason() != null) {
+            return Preparation.notAsked(log(tenantId, account, calendar, started, 0, 0, 0, 0, SyncRun.Outcome.HELD,
+                    calendar.holdReason()));
+        }
+        Tenant tenant = tenants.find(tenantId).orElseThrow();
+        Person owner = people.find(tenantId, account.personId()).orElseThrow();
+        TimeWindow window = new TimeWindow(started.minus(1, ChronoUnit.DAYS),
+                ZonedDateTime.now().plusMonths(tenant.settings().pullWindowMonths()).toInstant());
+        Set<String> knownLinks = links.inCalendar(tenantId, calendar.id()).stream().map(EventLink::id)
+                .collect(Collectors.toSet());
+        return new Preparation(null, tenantId, accountId, calendarId, account.provider(),
+                account.connection(cipher, owner.timeZone()), calendar.remoteId(), calendar.cursor(), window, started,
+                knownLinks, busy.remoteIdsIn(tenantId, calendar.id()));
+    }
+
+    /** The server could not be asked: the account's status says why, and the run is logged. */
+    public SyncRun failed(Preparation asked, String message, boolean needsReconnecting) {
+        CalendarAccount account = accounts.find(asked.tenantId(), asked.accountId()).orElse(null);
+        if (account == null) {
+            return null;
+        }
+        if (needsReconnecting) {
+            account.markNeedsReconsent(message);
+        } else {
+            account.markError(message);
+        }
+        ExternalCalendar calendar = account.calendar(asked.calendarId()).orElseThrow();
+        return log(asked.tenantId(), account, calendar, asked.started(), 0, 0, 1, 0, SyncRun.Outcome.FAILED, message);
+    }
+
+    /** Applies what the server answered, unless the calendar was removed or another pull got there first. */
+    public SyncRun apply(Preparation asked, ChangeBatch batch) {
+        TenantId tenantId = asked.tenantId();
+        Optional<CalendarAccount> account = accounts.find(tenantId, asked.accountId());
+        Optional<ExternalCalendar> calendar = account.flatMap(a -> a.calendar(asked.calendarId()));
+        if (calendar.isEmpty()) {
+            return null;
+        }
+        account.get().markConnected();
+        if (!calendar.get().cursor().equals(asked.cursor())) {
+            return log(tenantId, account.get(), calendar.get(), asked.started(), 0, 0, 0, batch.requests(),
+                    SyncRun.Outcome.OK, "Another sync of this calendar finished first; its result stands.");
+        }
+        List<EventLink> knownLinks = links.inCalendar(tenantId, calendar.get().id()).stream()
+                .filter(link -> asked.knownLinkIds().contains(link.id())).toList();
+        return apply(tenants.find(tenantId).orElseThrow(), account.get(), calendar.get(), batch, asked.started(), knownLinks,
+                asked.knownBusy());
+    }
+
+    private SyncRun apply(Tenant tenant, CalendarAccount account, ExternalCalendar calendar, ChangeBatch batch,
+            Instant started, List<EventLink> knownLinks, Set<String> known) {
+        TenantId tenantId = tenant.id();
+        Map<String, EventLink> ours = new HashMap<>();
+        Map<String, EventLink> oursByUid = new HashMap<>();
+        for (EventLink link : knownLinks) {
+            ours.put(link.remoteId(), link);
+            oursByUid.put(link.uid(), link);
+        }
+        // A provider may list our event under another spelling of its URL; the UID is what identifies it.
+        for (RemoteEvent event : batch.changed()) {
+            EventLink byUid = oursByUid.get(event.uid());
+            if (byUid != null && !ours.containsKey(event.remoteId())) {
+                ours.remove(byUid.remoteId());
+                ours.put(event.remoteId(), byUid);
+            }
+        }
+
+        List<RemoteEvent> external = new ArrayList<>();
+        List<RemoteEvent> ourChanged = new ArrayList<>();
+        for (RemoteEvent event : batch.changed()) {
+            (ours.containsKey(event.remoteId()) || EventIdentity.isOurs(event.uid()) ? ourChanged : external).add(event);
+        }
+        Set<String> removed = new HashSet<>(batch.removed());
+        if (batch.fullRead()) {
+            Set<String> present = batch.changed().stream().map(RemoteEvent::remoteId).collect(Collectors.toSet());
+            batch.skipped().forEach(item -> present.add(item.remoteId()));
+            known.stream().filter(id -> !present.contains(id)).forEach(removed::add);
+            ours.keySet().stream().filter(id -> !present.contains(id)).forEach(removed::add);
+        }
+        Set<String> removedExternal = removed.stream().filter(known::contains).collect(Collectors.toSet());
+        List<EventLink> removedOurs = removed.stream().map(ours::get).filter(link -> link != null).toList();
+
+        int before = known.size() + ours.size();
+        int disappearing = removedExternal.size() + removedOurs.size();
+        if (calendar.guardApplies() && before >= MASS_DELETION_MINIMUM && disappearing > before * MASS_DELETION_SHARE) {
+            String reason = "Held back: this sync would remove " + disappearing + " of " + before
+                    + " events at once. Check the calendar, then release it in the console.";
+            calendar.hold(reason);
+            LOG.warning(() -> "tenant=" + tenantId + " account=" + account.id() + " " + reason);
+            return log(tenantId, account, calendar, started, 0, 0, 0, batch.requests(), SyncRun.Outcome.HELD, reason);
+        }
+
+        Set<String> replaced = new HashSet<>(removedExternal);
+        external.forEach(event -> replaced.add(event.remoteId()));
+        busy.removeForRemoteIds(tenantId, calendar.id(), replaced);
+        for (RemoteEvent event : external) {
+            event.busy().forEach(interval -> busy.add(new BusyBlock(tenantId, calendar, event, interval, account.privacyMode())));
+        }
+        List<String> decisions = ourEvents(tenant, ourChanged, removedOurs, ours);
+        calendar.advanceCursor(batch.next(), Instant.now());
+
+        int changesIn = external.size() + removedExternal.size();
+        List<String> lines = new ArrayList<>(decisions);
+        if (!batch.skipped().isEmpty()) {
+            lines.add(batch.skipped().size() + " events could not be read and were skipped: " + batch.skipped().stream()
+                    .map(s -> s.remoteId() + " (" + s.reason() + ")").collect(Collectors.joining("; ")));
+        }
+        return log(tenantId, account, calendar, started, changesIn, decisions.size(), batch.skipped().size(),
+                batch.requests(), batch.skipped().isEmpty() ? SyncRun.Outcome.OK : SyncRun.Outcome.PARTIAL,
+                lines.isEmpty() ? null : String.join(" ", lines));
+    }
+
+    /**
+     * Our events come back on every pull. One carrying the version we wrote is our own echo. One edited or
+     * deleted in the calendar goes to the two-way rules, which say what it means for the platform.
+     */
+    private List<String> ourEvents(Tenant tenant, List<RemoteEvent> changed, List<EventLink> deleted,
+            Map<String, EventLink> ours) {
+        List<String> decisions = new ArrayList<>();
+        for (RemoteEvent event : changed) {
+            EventLink link = ours.get(event.remoteId());
+            if (link == null || (link.versionTag() != null && link.versionTag().equals(event.version()))) {
+                continue;
+            }
+            decisions.add("An event " + twoWay.changed(tenant, link, event) + ".");
+        }
+        for (EventLink link : deleted) {
+            links.remove(link);
+            decisions.add("An event " + twoWay.deleted(tenant, link) + ".");
+        }
+        return decisions;
+    }
+
+    private SyncRun log(TenantId tenantId, CalendarAccount account, ExternalCalendar calendar, Instant started,
+            int changesIn, int changesOut, int errors, int requests, SyncRun.Outcome outcome, String message) {
+        SyncRun run = new SyncRun(tenantId, account.id(), calendar.id(), started, changesIn, changesOut, errors, requests,
+                outcome, message);
+        runs.add(run);
+        LOG.info(() -> "tenant=" + tenantId + " account=" + account.id() + " pulled " + calendar.displayName() + ": "
+                + outcome + ", " + changesIn + " in, " + changesOut + " restored, " + errors + " errors, " + requests
+                + " requests");
+        return run;
+    }
+
+    /**
+     * One pull's question to the server, with what CalSync knew before asking; or, when {@code notAsked}
+     * is set, the run that explains why the server is not asked.
+     */
+    public record Preparation(SyncRun notAsked, TenantId tenantId, String accountId, String calendarId,
+            CalendarProviderType provider, ProviderConnection connection, String remoteCalendarId, SyncCursor cursor,
+            TimeWindow window, Instant started, Set<String> knownLinkIds, Set<String> knownBusy) {
+
+        static Preparation notAsked(SyncRun run) {
+            return new Preparation(run, null, null, null, null, null, null, null, null, null, Set.of(), Set.of());
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.calsync.application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.domain.model.calendar.AccountStatus;
+import org.calsync.domain.model.calendar.CalendarAccount;
+import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.domain.model.calendar.EventLink;
+import org.calsync.domain.model.calendar.EventLinkRepository;
+import org.calsync.domain.model.calendar.ExternalCalendar;
+import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.SecretCipher;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.session.SessionState;
+import org.calsync.domain.model.session.TrainingSession;
+import org.calsync.domain.model.session.TrainingSessionRepository;
+import org.calsync.domain.model.sync.OutboxEntry;
+import org.calsync.domain.model.sync.OutboxRepository;
+import org.calsync.domain.model.sync.OutboxState;
+import org.calsync.domain.model.tenant.SyncDirection;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.model.tenant.TenantRepository;
+
+/**
+ * The two database ends of a push, each a short transaction of its own: what an outbox entry needs done,
+ * and what the calendars answered. The calls in between hold no database connection.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class PushLedger {
+
+    /** Pushes to an account whose credentials were refused wait this long, or until the person reconnects. */
+    static final Duration RECONNECT_WAIT = Duration.ofHours(1);
+
+    @Inject
+    private OutboxRepository outbox;
+
+    @Inject
+    private TenantRepository tenants;
+
+    @Inject
+    private TrainingSessionRepository sessions;
+
+    @Inject
+    private PersonRepository people;
+
+    @Inject
+    private CalendarAccountRepository accounts;
+
+    @Inject
+    private EventLinkRepository links;
+
+    @Inject
+    private SecretCipher cipher;
+
+    @Inject
+    private SessionEvents events;
+
+    /**
+     * The writes and deletes that make the person's push-target calendars show the session exactly when it
+     * is active and the person is on it, and nowhere else. Events whose content has not changed need none.
+     */
+    public Optional<PushPlan> plan(String entryId) {
+        Optional<OutboxEntry> found = outbox.find(entryId);
+        if (found.isEmpty() || found.get().state() != OutboxState.PENDING) {
+            return Optional.empty();
+        }
+        OutboxEntry entry = found.get();
+        TenantId tenant = entry.tenantId();
+        boolean twoWay = tenants.find(tenant).map(t -> t.settings().direction() == SyncDirection.TWO_WAY).orElse(false);
+        Optional<Person> person = people.find(tenant, entry.personId());
+        Optional<TrainingSession> session = sessions.find(tenant, entry.sessionId());
+        boolean wanted = person.isPresent() && session.isPresent() && session.get().state() == SessionState.ACTIVE
+                && (session.get().isInstructor(person.get()) || session.get().isRegistered(person.get()));
+        Map<String, EventLink> existing = links.forSessionAndPerson(tenant, entry.sessionId(), entry.personId()).stream()
+                .collect(Collectors.toMap(link -> link.calendar().id(), Function.identity()));
+
+        List<PushStep> steps = new ArrayList<>();
+        if (wanted) {
+            for (CalendarAccount account : accounts.listForPerson(tenant, entry.personId())) {
+                Optional<ExternalCalendar> target = account.pushTarget();
+                if (target.isPresent()) {
+                    write(session.get(), person.get(), target.get(), existing.remove(target.get().id())).ifPresent(steps::add);
+                }
+            }
+        }
+        for (EventLink stale : existing.values()) {
+            steps.add(new PushStep.Remove(target(stale.calendar(), person), stale.id(), stale.remoteId()));
+        }
+        return Optional.of(new PushPlan(entryId, tenant, entry.sessionId(), entry.personId(), twoWay, steps));
+    }
+
+    private Optional<PushStep> write(TrainingSession session, Person person, ExternalCalendar calendar, EventLink link) {
+        OutgoingEvent probe = events.eventFor(session, person, link == null ? 0 : link.sequence());
+        String hash = SessionEvents.contentHash(probe);
+        if (link != null && hash.equals(link.contentHash())) {
+            return Optional.empty();
+        }
+        OutgoingEvent event = link == null ? probe : events.eventFor(session, person, link.nextSequence());
+        return Optional.of(new PushStep.Write(target(calendar, Optional.of(person)), event,
+                link == null ? null : link.id(), link == null ? null : link.versionTag(), hash));
+    }
+
+    private PushStep.Target target(ExternalCalendar calendar, Optional<Person> person) {
+        CalendarAccount account = calendar.account();
+        return new PushStep.Target(account.id(), calendar.id(), account.provider(),
+                account.connection(cipher, person.map(Person::timeZone).orElse(ZoneOffset.UTC)),
+                calendar.remoteId(), account.status() == AccountStatus.NEEDS_RECONSENT);
+    }
+
+    /**
+     * Records what the calendars answered: links for the events written, none for those deleted, and the
+     * accounts' status. The entry is done when every step succeeded, and is tried again later otherwise;
+     * with an edit found in a calendar it stays with its worker, which reads that calendar first.
+     *
+     * @return events written into a calendar that was removed meanwhile; the caller deletes them again
+     */
+    public List<PushStep.Remove> record(PushPlan plan, List<StepOutcome> outcomes) {
+        TenantId tenant = plan.tenantId();
+        List<EventLink> current = links.forSessionAndPerson(tenant, plan.sessionId(), plan.personId());
+        List<PushStep.Remove> orphans = new ArrayList<>();
+        for (StepOutcome outcome : outcomes) {
+            PushStep.Target target = outcome.step().target();
+            Optional<CalendarAccount> account = accounts.find(tenant, target.accountId());
+            if (outcome.result() == StepOutcome.Result.AUTHORISATION_LOST) {
+                account.ifPresent(a -> a.markNeedsReconsent(outcome.message()));
+            }
+            if (!outcome.succeeded()) {
+                continue;
+            }
+            account.ifPresent(CalendarAccount::markConnected);
+            Optional<EventLink> link = current.stream().filter(l -> l.calendar().id().equals(target.calendarId())).findFirst();
+            if (outcome.step() instanceof PushStep.Remove) {
+                link.ifPresent(links::remove);
+            } else if (outcome.step() instanceof PushStep.Write write) {
+                Optional<ExternalCalendar> calendar = account.flatMap(a -> a.calendar(target.calendarId()));
+                if (calendar.isEmpty()) {
+                    orphans.add(new PushStep.Remove(target, null, outcome.written().remoteId()));
+                } else if (link.isPresent()) {
+                    link.get().recordWrite(outcome.written(), write.contentHash());
+                } else {
+                    links.add(new EventLink(tenant, plan.sessionId(), plan.personId(), calendar.get(), write.event().uid(),
+                            outcome.written(), write.contentHash()));
+                }
+            }
+        }
+        OutboxEntry entry = outbox.find(plan.entryId()).orElseThrow();
+        if (outcomes.stream().anyMatch(o -> o.result() == StepOutcome.Result.EDITED_ELSEWHERE)) {
+            return orphans;
+        }
+        Optional<StepOutcome> failure = outcomes.stream().filter(o -> !o.succeeded()).findFirst();
+        if (failure.isEmpty()) {
+            entry.succeeded();
+        } else {
+            StepOutcome.Result result = failure.get().result();
+            boolean reconnect = result == StepOutcome.Result.AUTHORISATION_LOST
+                    || result == StepOutcome.Result.WAITING_FOR_RECONNECT;
+            entry.failed(failure.get().message(), reconnect ? RECONNECT_WAIT : failure.get().retryAfter(), Instant.now());
+        }
+        return orphans;
+    }
+
+    /** The push cannot go on now; it is tried again with back-off. */
+    public void postpone(String entryId, String reason) {
+        outbox.find(entryId).ifPresent(entry -> entry.failed(reason, null, Instant.now()));
+    }
+}
