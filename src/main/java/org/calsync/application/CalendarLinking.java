@@ -29,6 +29,8 @@ import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.session.TrainingSessionRepository;
+import org.calsync.domain.model.sync.OutboxEntry;
+import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.Tenant;
@@ -68,6 +70,9 @@ public class CalendarLinking {
     @Inject
     private PushPlanner push;
 
+    @Inject
+    private OutboxRepository outbox;
+
     /** Checks the credentials by discovering the calendars, then stores the account with its secret encrypted. */
     public CalendarAccount link(TenantId tenantId, String personId, CalendarProviderType type, String serverUrl,
             String username, String password) {
@@ -106,6 +111,32 @@ public class CalendarLinking {
         planUpcomingSessions(tenant, person);
         LOG.info(() -> "tenant=" + tenantId + " account=" + account.id() + " linked " + type + " with " + found.size()
                 + " calendars");
+        return account;
+    }
+
+    /**
+     * Replaces the refused password of an account that needs reconnecting (or any account, when it was
+     * changed on the server). The new one is checked first; then waiting pushes go at once.
+     */
+    public CalendarAccount reconnect(TenantId tenantId, String accountId, String password) {
+        CalendarAccount account = find(tenantId, accountId);
+        if (password == null || password.isEmpty()) {
+            throw new InvalidInputException("password", "Enter the new password of the calendar account.");
+        }
+        Person person = people.find(tenantId, account.personId()).orElseThrow();
+        try {
+            providers.forType(account.provider()).listCalendars(
+                    new ProviderConnection(URI.create(account.serverUrl()), account.username(), password, person.timeZone()));
+        } catch (AuthorisationLostException e) {
+            throw new InvalidInputException("password", "The server refused this password. " + e.getMessage());
+        } catch (ProviderUnavailableException e) {
+            throw new InvalidInputException("password", "CalSync could not reach the calendar server to check the password. "
+                    + e.getMessage());
+        }
+        account.reconnect(cipher.encrypt(password));
+        outbox.pendingFor(tenantId, person.id()).forEach(OutboxEntry::dueNow);
+        planUpcomingSessions(tenants.find(tenantId).orElseThrow(), person);
+        LOG.info(() -> "tenant=" + tenantId + " account=" + accountId + " reconnected");
         return account;
     }
 

@@ -35,6 +35,12 @@ public class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public List<OutboxEntry> pendingFor(TenantId tenantId, String personId) {
+        return em.createNamedQuery("OutboxEntry.pendingFor", OutboxEntry.class).setParameter("tenant", tenantId.value())
+                .setParameter("person", personId).getResultList();
+    }
+
+    @Override
     public long countPending(TenantId tenantId) {
         return em.createNamedQuery("OutboxEntry.countPending", Long.class).setParameter("tenant", tenantId.value())
                 .getSingleResult();

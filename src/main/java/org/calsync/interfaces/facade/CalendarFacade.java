@@ -42,6 +42,10 @@ public class CalendarFacade {
                 EnumInput.parse(PrivacyMode.class, privacyMode, "privacyMode")));
     }
 
+    public CalendarAccountView reconnect(String tenantId, String accountId, String password) {
+        return view(linking.reconnect(new TenantId(tenantId), accountId, password));
+    }
+
     public AccountRemovalView remove(String tenantId, String accountId) {
         CalendarLinking.Removal removal = linking.remove(new TenantId(tenantId), accountId);
         String message = "Removed the account and " + removal.deletedEvents() + " events CalSync had written."

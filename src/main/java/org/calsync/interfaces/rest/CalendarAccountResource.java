@@ -75,6 +75,19 @@ public class CalendarAccountResource {
                 request.privacyMode);
     }
 
+    @POST
+    @Path("calendar-accounts/{id}/reconnect")
+    @Operation(summary = "Give an account whose password was refused (status NEEDS_RECONSENT) its new password; "
+            + "it is checked against the server, and waiting pushes go at once")
+    @APIResponse(responseCode = "200", description = "Reconnected")
+    @APIResponse(responseCode = "400", description = "Missing or refused password, or unreachable server")
+    public CalendarAccountView reconnect(@PathParam("id") String id, ReconnectRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("body", "A JSON body is required.");
+        }
+        return calendars.reconnect(caller.tenantId(), id, request.password);
+    }
+
     @DELETE
     @Path("calendar-accounts/{id}")
     @Operation(summary = "Remove the account: every event CalSync wrote there is deleted first")

@@ -1,6 +1,7 @@
 package org.calsync.it.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -128,20 +129,35 @@ class CalDavPushIT {
     }
 
     @Test
-    void aPasswordChangedOnTheServerMarksTheAccountForReconnecting() throws Exception {
+    void aPasswordChangedOnTheServerHoldsPushesUntilTheAccountIsReconnected() throws Exception {
         URI calendar = RADICALE.createCalendar("tom", "classes");
         String tom = api().personId("tom.becker@northwind.example");
         JsonObject account = link(tom, "tom", "tom-secret");
+        String accountPath = "calendar-accounts/" + account.getString("id");
         Eventually.await("linked and pushed", SOON, () -> !RADICALE.events("tom", calendar).isEmpty());
 
         RADICALE.changePassword("tom", "a-new-password");
-        String session = createSession("Reconnect Check " + UUID.randomUUID().toString().substring(0, 6),
-                "2027-05-04T09:00", "2027-05-04T10:00");
+        String title = "Reconnect Check " + UUID.randomUUID().toString().substring(0, 6);
+        String session = createSession(title, "2027-05-04T09:00", "2027-05-04T10:00");
         api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + tom + "\"}");
-        Eventually.await("the account needs reconnecting", Duration.ofSeconds(75), () -> api().get("calendar-accounts/"
-                + account.getString("id")).object().getString("status").equals("NEEDS_RECONSENT"));
-        JsonObject refused = api().get("calendar-accounts/" + account.getString("id")).object();
+        Eventually.await("the account needs reconnecting", Duration.ofSeconds(75),
+                () -> api().get(accountPath).object().getString("status").equals("NEEDS_RECONSENT"));
+        JsonObject refused = api().get(accountPath).object();
         assertTrue(refused.getString("statusMessage").contains("401"), refused.toString());
+        assertTrue(RADICALE.eventsContaining("tom", calendar, title).isEmpty(), "the push waits for the new password");
+
+        Api.Reply stillWrong = api().post(accountPath + "/reconnect", "{\"password\":\"tom-secret\"}");
+        assertEquals(400, stillWrong.status(), stillWrong.body());
+        assertEquals("password", stillWrong.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals("NEEDS_RECONSENT", api().get(accountPath).object().getString("status"), "a refused password changes nothing");
+
+        Api.Reply reconnected = api().post(accountPath + "/reconnect", "{\"password\":\"a-new-password\"}");
+        assertEquals(200, reconnected.status(), reconnected.body());
+        assertEquals("CONNECTED", reconnected.object().getString("status"));
+        // The waiting push was postponed by an hour; reconnecting sends it at once.
+        Eventually.await("the waiting session reaches the calendar", SOON,
+                () -> RADICALE.eventsContaining("tom", calendar, title).size() == 1);
+        assertFalse(api().get(accountPath).body().contains("a-new-password"), "the secret is never shown");
     }
 
     @Test

@@ -80,6 +80,12 @@ public class CalendarAccount {
         }
     }
 
+    /** New credentials, already checked against the server, replace those that were refused. */
+    public void reconnect(String newSecretCipher) {
+        this.secretCipher = Objects.requireNonNull(newSecretCipher);
+        markConnected();
+    }
+
     public void markConnected() {
         status = AccountStatus.CONNECTED;
         statusMessage = null;

@@ -72,6 +72,14 @@ public class OutboxEntry {
         updatedAt = Instant.now();
     }
 
+    /** What it waited for (a reconnect, say) has happened: try at once. Attempts so far still count. */
+    public void dueNow() {
+        if (state == OutboxState.PENDING) {
+            nextAttemptAt = Instant.now();
+            updatedAt = nextAttemptAt;
+        }
+    }
+
     /** An admin asks for another try of a dead entry. */
     public void retryNow() {
         state = OutboxState.PENDING;

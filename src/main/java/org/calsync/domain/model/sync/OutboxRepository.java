@@ -13,5 +13,8 @@ public interface OutboxRepository {
 
     Optional<OutboxEntry> find(String id);
 
+    /** The person's entries still waiting to be carried out. */
+    List<OutboxEntry> pendingFor(org.calsync.domain.model.tenant.TenantId tenantId, String personId);
+
     long countPending(org.calsync.domain.model.tenant.TenantId tenantId);
 }

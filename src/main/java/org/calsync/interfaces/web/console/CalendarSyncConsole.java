@@ -15,6 +15,7 @@ import org.calsync.interfaces.facade.dto.AlertView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.ReconnectForm;
 
 /** The console's calendar sync page: every linked account, its status and log, alerts, sync now, release, remove. */
 @Named
@@ -34,6 +35,7 @@ public class CalendarSyncConsole implements Serializable {
 
     private List<AccountStatusView> accounts = List.of();
     private List<AlertView> alerts = List.of();
+    private final ReconnectForm reconnect = new ReconnectForm();
 
     public void load() {
         accounts = sync.accountStatus(user.getTenantId(), RUNS_SHOWN);
@@ -62,6 +64,17 @@ public class CalendarSyncConsole implements Serializable {
             FacesErrors.global(FacesMessage.SEVERITY_ERROR, "Nothing was removed: " + e.getMessage());
         }
         load();
+    }
+
+    /** For accounts IT provisioned: the new password is typed here instead of by the person. */
+    public void reconnect(AccountStatusView row) {
+        if (reconnect.submit(calendars, user.getTenantId(), row.account())) {
+            load();
+        }
+    }
+
+    public ReconnectForm getReconnect() {
+        return reconnect;
     }
 
     public void resolve(AlertView alert) {

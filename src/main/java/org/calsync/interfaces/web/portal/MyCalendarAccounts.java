@@ -19,6 +19,7 @@ import org.calsync.interfaces.facade.dto.CalendarView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.ReconnectForm;
 
 /** The portal's "My calendars": link a CalDAV or iCloud account, choose calendars and privacy, sync, remove. */
 @Named
@@ -39,6 +40,7 @@ public class MyCalendarAccounts implements Serializable {
     private final Map<String, String> targets = new HashMap<>();
     private final Map<String, List<String>> conflicts = new HashMap<>();
     private final Map<String, String> privacy = new HashMap<>();
+    private final ReconnectForm reconnect = new ReconnectForm();
 
     private String provider;
     private String serverUrl;
@@ -87,6 +89,12 @@ public class MyCalendarAccounts implements Serializable {
         }
     }
 
+    public void reconnect(CalendarAccountView account) {
+        if (reconnect.submit(calendars, user.getTenantId(), account)) {
+            load();
+        }
+    }
+
     public void syncNow() {
         List<SyncRunView> runs = sync.syncNow(user.getTenantId(), user.getPersonId());
         int in = runs.stream().mapToInt(SyncRunView::changesIn).sum();
@@ -125,6 +133,10 @@ public class MyCalendarAccounts implements Serializable {
 
     public Map<String, List<String>> getConflicts() {
         return conflicts;
+    }
+
+    public ReconnectForm getReconnect() {
+        return reconnect;
     }
 
     public Map<String, String> getPrivacy() {
