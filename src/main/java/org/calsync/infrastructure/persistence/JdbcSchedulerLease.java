@@ -24,6 +24,15 @@ public class JdbcSchedulerLease implements SchedulerLease {
     @Resource(lookup = "jdbc/calsync")
     private DataSource dataSource;
 
+    protected JdbcSchedulerLease() {
+        // for CDI, which injects the data source
+    }
+
+    /** Outside a container, for instance as one of several nodes in a test. */
+    JdbcSchedulerLease(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @Override
     public boolean tryAcquire(String name, String holder, Duration forHowLong) {
         Instant now = Instant.now();
