@@ -1,6 +1,9 @@
 package org.calsync.interfaces.web;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -16,6 +19,18 @@ public class Formats {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    /**
+     * A moment such as a sync or an alert, "Sat 21 Nov 2026, 05:40", in the zone of the person reading;
+     * empty for none.
+     */
+    public String moment(Instant at, String viewerZone) {
+        if (at == null) {
+            return "";
+        }
+        ZoneId zone = viewerZone == null ? ZoneOffset.UTC : ZoneId.of(viewerZone);
+        return DAY.format(at.atZone(zone)) + ", " + TIME.format(at.atZone(zone));
+    }
 
     /** "Tue 24 Nov 2026, 09:30–12:30" in the session's own zone. */
     public String when(SessionView session) {

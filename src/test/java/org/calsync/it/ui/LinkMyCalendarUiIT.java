@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** In headless Chromium: an instructor links a Radicale calendar from the portal, syncs, and removes it. */
+/** In headless Chromium: an instructor links a Radicale calendar from the portal, syncs, reconnects and removes it. */
 @ExtendWith(ArquillianExtension.class)
 class LinkMyCalendarUiIT {
 
@@ -47,7 +47,7 @@ class LinkMyCalendarUiIT {
     }
 
     @Test
-    void anInstructorLinksSyncsAndRemovesACalendar() {
+    void anInstructorLinksSyncsReconnectsAndRemovesACalendar() throws Exception {
         URI calendar = RADICALE.createCalendar("lucie", "work");
         try (Browser lucie = new Browser(url.toString())) {
             new LoginPage(lucie).signInAs("lucie.martin@northwind.example", "calsync-demo");
@@ -58,6 +58,18 @@ class LinkMyCalendarUiIT {
                     () -> !RADICALE.events("lucie", calendar).isEmpty());
             page.syncNow();
             lucie.screenshot("portal-my-calendars");
+
+            // Her password changes on the server: the next sync says so, and she types the new one.
+            RADICALE.changePassword("lucie", "lucie-new-secret");
+            page.syncNow();
+            assertTrue(page.accountsText().contains("Needs reconnecting"), page.accountsText());
+            lucie.screenshot("portal-needs-reconnecting");
+            page.reconnect("a-wrong-guess");
+            assertTrue(page.messages().contains("Not reconnected"), page.messages());
+            page.reconnect("lucie-new-secret");
+            assertTrue(page.messages().contains("Reconnected lucie"), page.messages());
+            assertTrue(page.accountsText().contains("Connected") && !page.accountsText().contains("Needs reconnecting"),
+                    page.accountsText());
         }
         try (Browser admin = new Browser(url.toString())) {
             new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");

@@ -66,6 +66,14 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
+    /** Clicks, then waits until the AJAX answer has replaced the given part of the page. */
+    public WebElement clickAndWaitForUpdate(WebElement button, By updated) {
+        WebElement before = driver.findElement(updated);
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+        return waitFor(updated);
+    }
+
     public void waitForUrl(String fragment) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(fragment));
     }

@@ -29,8 +29,17 @@ public final class MyCalendarsPage {
     }
 
     public MyCalendarsPage syncNow() {
-        browser.driver().findElement(By.id("accountsForm:syncNow")).click();
+        browser.clickAndWaitForUpdate(browser.driver().findElement(By.id("accountsForm:syncNow")), By.id("accountsForm"));
         browser.waitForText(By.id("messages"), "Synced");
+        return this;
+    }
+
+    /** For the first account that needs reconnecting: types the new password and reconnects. */
+    public MyCalendarsPage reconnect(String newPassword) {
+        WebElement field = browser.waitFor(By.xpath("//form[@id='accountsForm']//input[contains(@id,'newPassword')]"));
+        field.sendKeys(newPassword);
+        browser.clickAndWaitForUpdate(browser.driver().findElement(
+                By.xpath("//form[@id='accountsForm']//button[contains(@id,'reconnect')]")), By.id("accountsForm"));
         return this;
     }
 
