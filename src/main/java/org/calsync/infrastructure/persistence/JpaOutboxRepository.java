@@ -35,6 +35,17 @@ public class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public List<OutboxEntry> failing(TenantId tenantId, int limit) {
+        return em.createNamedQuery("OutboxEntry.failing", OutboxEntry.class).setParameter("tenant", tenantId.value())
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(TenantId tenantId, String id) {
+        return find(id).filter(entry -> entry.tenantId().equals(tenantId));
+    }
+
+    @Override
     public List<OutboxEntry> pendingFor(TenantId tenantId, String personId) {
         return em.createNamedQuery("OutboxEntry.pendingFor", OutboxEntry.class).setParameter("tenant", tenantId.value())
                 .setParameter("person", personId).getResultList();

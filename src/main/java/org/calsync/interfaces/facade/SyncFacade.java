@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.calsync.application.CalendarLinking;
 import org.calsync.application.CalendarPull;
 import org.calsync.application.PersonService;
+import org.calsync.application.PushFailures;
 import org.calsync.domain.model.calendar.BusyBlock;
 import org.calsync.domain.model.calendar.BusyBlockRepository;
 import org.calsync.domain.model.sync.AdminAlertRepository;
@@ -21,6 +22,7 @@ import org.calsync.domain.shared.UnknownEntityException;
 import org.calsync.interfaces.facade.dto.AccountStatusView;
 import org.calsync.interfaces.facade.dto.AlertView;
 import org.calsync.interfaces.facade.dto.BusyBlockView;
+import org.calsync.interfaces.facade.dto.PushFailureView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 
 /** Sync now, busy times and the sync log. */
@@ -46,6 +48,9 @@ public class SyncFacade {
 
     @Inject
     private PersonService people;
+
+    @Inject
+    private PushFailures pushFailures;
 
     /** Pulls every calendar of the person now; each calendar commits on its own. */
     public List<SyncRunView> syncNow(String tenantId, String personId) {
@@ -86,6 +91,16 @@ public class SyncFacade {
     public void resolveAlert(String tenantId, String alertId) {
         alerts.find(new TenantId(tenantId), alertId).orElseThrow(() -> new UnknownEntityException("alert", alertId))
                 .resolve();
+    }
+
+    public List<PushFailureView> pushFailures(String tenantId) {
+        return pushFailures.list(new TenantId(tenantId)).stream().map(f -> new PushFailureView(f.entryId(), f.sessionId(),
+                f.sessionTitle(), f.personId(), f.personName(), f.state(), f.attempts(), f.nextAttemptAt(), f.lastError()))
+                .toList();
+    }
+
+    public void retryPush(String tenantId, String entryId) {
+        pushFailures.retry(new TenantId(tenantId), entryId);
     }
 
     static SyncRunView view(SyncRun run) {

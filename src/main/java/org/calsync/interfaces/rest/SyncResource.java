@@ -18,6 +18,7 @@ import org.calsync.interfaces.facade.SyncFacade;
 import org.calsync.interfaces.facade.dto.AlertView;
 import org.calsync.interfaces.facade.dto.BusyBlockView;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
+import org.calsync.interfaces.facade.dto.PushFailureView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -73,6 +74,21 @@ public class SyncResource {
     @Operation(summary = "Mark an alert as dealt with")
     public void resolve(@PathParam("id") String alertId) {
         sync.resolveAlert(caller.tenantId(), alertId);
+    }
+
+    @GET
+    @Path("push-failures")
+    @Operation(summary = "Pushes that have not reached a calendar: PENDING while retried with back-off, DEAD after "
+            + "the last attempt; newest first")
+    public List<PushFailureView> pushFailures() {
+        return sync.pushFailures(caller.tenantId());
+    }
+
+    @POST
+    @Path("push-failures/{id}/retry")
+    @Operation(summary = "Try a push again now, with a fresh count of attempts")
+    public void retryPush(@PathParam("id") String entryId) {
+        sync.retryPush(caller.tenantId(), entryId);
     }
 
     @POST

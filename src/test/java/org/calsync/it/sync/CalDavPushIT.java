@@ -144,7 +144,19 @@ class CalDavPushIT {
                 () -> api().get(accountPath).object().getString("status").equals("NEEDS_RECONSENT"));
         JsonObject refused = api().get(accountPath).object();
         assertTrue(refused.getString("statusMessage").contains("401"), refused.toString());
+        // Pushes still in flight from linking may have met the new password first; wait for this session's own.
+        Eventually.await("the waiting push is listed for the admin", SOON,
+                () -> api().get("push-failures").body().contains(title));
         assertTrue(RADICALE.eventsContaining("tom", calendar, title).isEmpty(), "the push waits for the new password");
+        JsonObject waiting = api().get("push-failures").array().stream().map(v -> v.asJsonObject())
+                .filter(f -> f.getString("sessionTitle").equals(title)).findFirst().orElseThrow();
+        assertEquals("PENDING", waiting.getString("state"));
+        assertEquals("Tom Becker", waiting.getString("personName"));
+        Api riverside = new Api(url, "csk_demo_riverside_0000000000000001");
+        assertFalse(riverside.get("push-failures").body().contains(title), "other tenants never see it");
+        assertEquals(404, riverside.post("push-failures/" + waiting.getString("id") + "/retry", "").status());
+        assertEquals(204, api().post("push-failures/" + waiting.getString("id") + "/retry", "").status(),
+                "an admin may try again at any time; here it waits for the reconnect again");
 
         Api.Reply stillWrong = api().post(accountPath + "/reconnect", "{\"password\":\"tom-secret\"}");
         assertEquals(400, stillWrong.status(), stillWrong.body());
@@ -158,6 +170,8 @@ class CalDavPushIT {
         Eventually.await("the waiting session reaches the calendar", SOON,
                 () -> RADICALE.eventsContaining("tom", calendar, title).size() == 1);
         assertFalse(api().get(accountPath).body().contains("a-new-password"), "the secret is never shown");
+        Eventually.await("nothing left failing for this session", SOON,
+                () -> !api().get("push-failures").body().contains(title));
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 
 /** In headless Chromium: an instructor links a Radicale calendar from the portal, syncs, reconnects and removes it. */
 @ExtendWith(ArquillianExtension.class)
@@ -71,11 +72,22 @@ class LinkMyCalendarUiIT {
             assertTrue(page.accountsText().contains("Connected") && !page.accountsText().contains("Needs reconnecting"),
                     page.accountsText());
         }
+        // IT manages the password this time: it changes again, and the admin reconnects from the console.
+        RADICALE.changePassword("lucie", "lucie-third-secret");
         try (Browser admin = new Browser(url.toString())) {
             new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
             admin.open("admin/calendars.xhtml");
-            String console = admin.waitFor(org.openqa.selenium.By.id("syncForm:accounts")).getText();
-            assertTrue(console.contains("Lucie Martin") && console.contains("Connected") && console.contains("OK"), console);
+            By accounts = By.id("syncForm:accounts");
+            admin.clickAndWaitForUpdate(admin.waitFor(By.xpath("//*[@id='syncForm:accounts']//button[.//span[text()='Sync now']]")),
+                    accounts);
+            assertTrue(admin.waitFor(accounts).getText().contains("Needs reconnecting"), admin.waitFor(accounts).getText());
+            admin.waitFor(By.xpath("//*[@id='syncForm:accounts']//input[contains(@id,'newPassword')]")).sendKeys("lucie-third-secret");
+            admin.clickAndWaitForUpdate(admin.driver().findElement(
+                    By.xpath("//*[@id='syncForm:accounts']//button[contains(@id,'reconnect')]")), accounts);
+            admin.waitForText(By.id("messages"), "Reconnected lucie");
+            String console = admin.waitFor(accounts).getText();
+            assertTrue(console.contains("Lucie Martin") && console.contains("Connected") && console.contains("OK")
+                    && !console.contains("Needs reconnecting"), console);
             admin.screenshot("console-calendar-sync");
         }
         try (Browser lucie = new Browser(url.toString())) {

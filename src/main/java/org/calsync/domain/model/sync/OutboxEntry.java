@@ -12,7 +12,8 @@ import org.calsync.domain.model.tenant.TenantId;
  */
 public class OutboxEntry {
 
-    public static final int MAX_ATTEMPTS = 8;
+    /** With the back-off below, about eleven hours of retries: an outage over a working day heals by itself. */
+    public static final int MAX_ATTEMPTS = 20;
     static final Duration FIRST_DELAY = Duration.ofSeconds(5);
     static final Duration LONGEST_DELAY = Duration.ofHours(1);
 

@@ -13,6 +13,11 @@ public interface OutboxRepository {
 
     Optional<OutboxEntry> find(String id);
 
+    /** Entries an admin should see: dead ones, and pending ones that have failed at least once; newest first. */
+    List<OutboxEntry> failing(org.calsync.domain.model.tenant.TenantId tenantId, int limit);
+
+    Optional<OutboxEntry> find(org.calsync.domain.model.tenant.TenantId tenantId, String id);
+
     /** The person's entries still waiting to be carried out. */
     List<OutboxEntry> pendingFor(org.calsync.domain.model.tenant.TenantId tenantId, String personId);
 

@@ -12,6 +12,7 @@ import org.calsync.interfaces.facade.CalendarFacade;
 import org.calsync.interfaces.facade.SyncFacade;
 import org.calsync.interfaces.facade.dto.AccountStatusView;
 import org.calsync.interfaces.facade.dto.AlertView;
+import org.calsync.interfaces.facade.dto.PushFailureView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
@@ -35,11 +36,24 @@ public class CalendarSyncConsole implements Serializable {
 
     private List<AccountStatusView> accounts = List.of();
     private List<AlertView> alerts = List.of();
+    private List<PushFailureView> pushFailures = List.of();
     private final ReconnectForm reconnect = new ReconnectForm();
 
     public void load() {
         accounts = sync.accountStatus(user.getTenantId(), RUNS_SHOWN);
         alerts = sync.openAlerts(user.getTenantId());
+        pushFailures = sync.pushFailures(user.getTenantId());
+    }
+
+    public void retry(PushFailureView failure) {
+        sync.retryPush(user.getTenantId(), failure.id());
+        FacesErrors.global(FacesMessage.SEVERITY_INFO, "Trying again to put \"" + failure.sessionTitle() + "\" into the calendar of "
+                + failure.personName() + ".");
+        load();
+    }
+
+    public List<PushFailureView> getPushFailures() {
+        return pushFailures;
     }
 
     public void syncNow(AccountStatusView row) {
