@@ -3,6 +3,8 @@ package org.calsync.application;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +29,8 @@ import org.calsync.domain.shared.UnknownEntityException;
  */
 @ApplicationScoped
 public class CalendarPull {
+
+    private static final Logger LOG = Logger.getLogger(CalendarPull.class.getName());
 
     @Inject
     private TenantRepository tenants;
@@ -57,7 +61,7 @@ public class CalendarPull {
      * Pulls one calendar. Not transactional: the server is asked between two short transactions of
      * {@link PullRecorder}, and one calendar's failure leaves the others' work in place.
      *
-     * @return the logged run, or null when the calendar was removed while it was read
+     * @return the logged run
      */
     public SyncRun pull(TenantId tenantId, String accountId, String calendarId) {
         PullRecorder.Preparation asked = recorder.prepare(tenantId, accountId, calendarId);
@@ -72,6 +76,10 @@ public class CalendarPull {
             return recorder.failed(asked, e.getMessage(), false);
         } catch (AuthorisationLostException e) {
             return recorder.failed(asked, e.getMessage(), true);
+        } catch (RuntimeException e) {
+            // A defect in reading one calendar must not stop the others; the log shows it.
+            LOG.log(Level.WARNING, "tenant=" + tenantId + " account=" + accountId + " pull failed", e);
+            return recorder.failed(asked, "Reading the calendar failed: " + e, false);
         }
         return recorder.apply(asked, batch);
     }

@@ -113,23 +113,27 @@ public class PullRecorder {
         Set<String> knownLinks = links.inCalendar(tenantId, calendar.id()).stream().map(EventLink::id)
                 .collect(Collectors.toSet());
         return new Preparation(null, tenantId, accountId, calendarId, account.provider(),
-                account.connection(cipher, owner.timeZone()), calendar.remoteId(), calendar.cursor(), window, started,
+                account.connection(cipher, owner.timeZone()), account.credentialsTag(), calendar.remoteId(),
+                calendar.cursor(), window, started,
                 knownLinks, busy.remoteIdsIn(tenantId, calendar.id()));
     }
 
     /** The server could not be asked: the account's status says why, and the run is logged. */
     public SyncRun failed(Preparation asked, String message, boolean needsReconnecting) {
-        CalendarAccount account = accounts.find(asked.tenantId(), asked.accountId()).orElse(null);
-        if (account == null) {
-            return null;
+        Optional<CalendarAccount> account = accounts.find(asked.tenantId(), asked.accountId());
+        Optional<ExternalCalendar> calendar = account.flatMap(a -> a.calendar(asked.calendarId()));
+        if (calendar.isEmpty()) {
+            return removedMeanwhile(asked);
         }
-        if (needsReconnecting) {
-            account.markNeedsReconsent(message);
+        if (needsReconnecting && !account.get().credentialsTag().equals(asked.credentialsTag())) {
+            message = "Refused with credentials that have been replaced since; the next sync uses the new ones.";
+        } else if (needsReconnecting) {
+            account.get().markNeedsReconsent(message);
         } else {
-            account.markError(message);
+            account.get().markError(message);
         }
-        ExternalCalendar calendar = account.calendar(asked.calendarId()).orElseThrow();
-        return log(asked.tenantId(), account, calendar, asked.started(), 0, 0, 1, 0, SyncRun.Outcome.FAILED, message);
+        return log(asked.tenantId(), account.get(), calendar.get(), asked.started(), 0, 0, 1, 0, SyncRun.Outcome.FAILED,
+                message);
     }
 
     /** Applies what the server answered, unless the calendar was removed or another pull got there first. */
@@ -138,7 +142,7 @@ public class PullRecorder {
         Optional<CalendarAccount> account = accounts.find(tenantId, asked.accountId());
         Optional<ExternalCalendar> calendar = account.flatMap(a -> a.calendar(asked.calendarId()));
         if (calendar.isEmpty()) {
-            return null;
+            return removedMeanwhile(asked);
         }
         account.get().markConnected();
         if (!calendar.get().cursor().equals(asked.cursor())) {
@@ -235,6 +239,12 @@ public class PullRecorder {
         return decisions;
     }
 
+    /** Not logged: the account or calendar it would belong to is gone, and its log with it. */
+    private static SyncRun removedMeanwhile(Preparation asked) {
+        return new SyncRun(asked.tenantId(), asked.accountId(), asked.calendarId(), asked.started(), 0, 0, 0, 0,
+                SyncRun.Outcome.FAILED, "The calendar was removed while it was read.");
+    }
+
     private SyncRun log(TenantId tenantId, CalendarAccount account, ExternalCalendar calendar, Instant started,
             int changesIn, int changesOut, int errors, int requests, SyncRun.Outcome outcome, String message) {
         SyncRun run = new SyncRun(tenantId, account.id(), calendar.id(), started, changesIn, changesOut, errors, requests,
@@ -251,11 +261,11 @@ public class PullRecorder {
      * is set, the run that explains why the server is not asked.
      */
     public record Preparation(SyncRun notAsked, TenantId tenantId, String accountId, String calendarId,
-            CalendarProviderType provider, ProviderConnection connection, String remoteCalendarId, SyncCursor cursor,
-            TimeWindow window, Instant started, Set<String> knownLinkIds, Set<String> knownBusy) {
+            CalendarProviderType provider, ProviderConnection connection, String credentialsTag, String remoteCalendarId,
+            SyncCursor cursor, TimeWindow window, Instant started, Set<String> knownLinkIds, Set<String> knownBusy) {
 
         static Preparation notAsked(SyncRun run) {
-            return new Preparation(run, null, null, null, null, null, null, null, null, null, Set.of(), Set.of());
+            return new Preparation(run, null, null, null, null, null, null, null, null, null, null, Set.of(), Set.of());
         }
     }
 }

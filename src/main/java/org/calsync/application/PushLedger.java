@@ -117,7 +117,7 @@ public class PushLedger {
     private PushStep.Target target(ExternalCalendar calendar, Optional<Person> person) {
         CalendarAccount account = calendar.account();
         return new PushStep.Target(account.id(), calendar.id(), account.provider(),
-                account.connection(cipher, person.map(Person::timeZone).orElse(ZoneOffset.UTC)),
+                account.connection(cipher, person.map(Person::timeZone).orElse(ZoneOffset.UTC)), account.credentialsTag(),
                 calendar.remoteId(), account.status() == AccountStatus.NEEDS_RECONSENT);
     }
 
@@ -132,13 +132,18 @@ public class PushLedger {
         TenantId tenant = plan.tenantId();
         List<EventLink> current = links.forSessionAndPerson(tenant, plan.sessionId(), plan.personId());
         List<PushStep.Remove> orphans = new ArrayList<>();
+        boolean reconnectedMeanwhile = false;
         for (StepOutcome outcome : outcomes) {
             PushStep.Target target = outcome.step().target();
             Optional<CalendarAccount> account = accounts.find(tenant, target.accountId());
-            if (outcome.result() == StepOutcome.Result.AUTHORISATION_LOST) {
-                account.ifPresent(a -> a.markNeedsReconsent(outcome.message()));
-            }
             if (!outcome.succeeded()) {
+                boolean refused = outcome.result() == StepOutcome.Result.AUTHORISATION_LOST
+                        || outcome.result() == StepOutcome.Result.WAITING_FOR_RECONNECT;
+                if (refused && account.isPresent() && !account.get().credentialsTag().equals(target.credentialsTag())) {
+                    reconnectedMeanwhile = true; // new credentials arrived while we used the old ones
+                } else if (outcome.result() == StepOutcome.Result.AUTHORISATION_LOST) {
+                    account.ifPresent(a -> a.markNeedsReconsent(outcome.message()));
+                }
                 continue;
             }
             account.ifPresent(CalendarAccount::markConnected);
@@ -166,8 +171,8 @@ public class PushLedger {
             entry.succeeded();
         } else {
             StepOutcome.Result result = failure.get().result();
-            boolean reconnect = result == StepOutcome.Result.AUTHORISATION_LOST
-                    || result == StepOutcome.Result.WAITING_FOR_RECONNECT;
+            boolean reconnect = !reconnectedMeanwhile && (result == StepOutcome.Result.AUTHORISATION_LOST
+                    || result == StepOutcome.Result.WAITING_FOR_RECONNECT);
             entry.failed(failure.get().message(), reconnect ? RECONNECT_WAIT : failure.get().retryAfter(), Instant.now());
         }
         return orphans;

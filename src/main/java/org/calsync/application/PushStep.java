@@ -14,7 +14,7 @@ sealed interface PushStep {
 
     /** Where the call goes. Calls to an account that needs reconnecting are not made; they wait. */
     record Target(String accountId, String calendarId, CalendarProviderType provider, ProviderConnection connection,
-            String remoteCalendarId, boolean waitingForReconnect) {
+            String credentialsTag, String remoteCalendarId, boolean waitingForReconnect) {
     }
 
     /** Creates (no link yet) or updates (the link's id and the version we last wrote) the event. */

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -80,10 +81,11 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
                 [storage]
                 filesystem_folder = %s
                 [logging]
-                level = warning
+                level = info
                 """.formatted(port, folder.resolve("users"), folder.resolve("collections")));
         process = new ProcessBuilder(PYTHON.toString(), "-m", "radicale", "--config", folder.resolve("config").toString())
-                .redirectErrorStream(true).redirectOutput(folder.resolve("radicale.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("radicale.log").toFile()))
+                .start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!listening()) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -118,6 +120,10 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
     public void afterAll(ExtensionContext context) throws Exception {
         stop();
         if (folder != null) {
+            // Kept for the build's reports: every request the server saw, to explain a failed test.
+            Path logs = Files.createDirectories(Path.of("target", "radicale-logs"));
+            Files.copy(folder.resolve("radicale.log"), logs.resolve(context.getRequiredTestClass().getSimpleName() + "-"
+                    + port + ".log"), StandardCopyOption.REPLACE_EXISTING);
             try (Stream<Path> files = Files.walk(folder)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }

@@ -101,6 +101,14 @@ public class CalendarAccount {
         statusMessage = message;
     }
 
+    /**
+     * Changes whenever the credentials do, without revealing them: a refusal met with credentials that have
+     * been replaced meanwhile says nothing about the new ones.
+     */
+    public String credentialsTag() {
+        return Integer.toHexString(secretCipher.hashCode());
+    }
+
     public ProviderConnection connection(SecretCipher cipher, ZoneId ownerZone) {
         return new ProviderConnection(URI.create(serverUrl), username, cipher.decrypt(secretCipher), ownerZone);
     }

@@ -1,6 +1,7 @@
 package org.calsync.infrastructure.provider.caldav;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.ProviderConnection;
@@ -27,6 +29,9 @@ import org.calsync.domain.model.calendar.ProviderUnavailableException;
 final class DavTransport {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int CONNECTION_ATTEMPTS = 3;
+    private static final Duration CONNECTION_RETRY_PAUSE = Duration.ofMillis(150);
+    private static final Logger LOG = Logger.getLogger(DavTransport.class.getName());
 
     private final HttpClients clients;
     private final ProviderConnection connection;
@@ -78,20 +83,28 @@ final class DavTransport {
     }
 
     /**
-     * Sends, and once more on a fresh client when the attempt fails on the connection itself: a pooled
-     * connection the server had closed meanwhile fails before any answer. Every request this adapter makes
-     * is safe to repeat: reads, conditional PUTs and DELETEs. Timeouts are not repeated.
+     * Sends, and again on a fresh client when an attempt fails on the connection itself: a pooled connection
+     * the server had closed meanwhile fails before any answer, and a server at its connection limit may drop
+     * a new one. Every request this adapter makes is safe to repeat: reads, conditional PUTs and DELETEs.
+     * Timeouts are not repeated.
      */
     private HttpResponse<String> sendOnce(HttpRequest request) throws IOException, InterruptedException {
         HttpClient http = clients.current();
-        requests.incrementAndGet();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException timeout) {
-            throw timeout;
-        } catch (IOException deadConnection) {
+        for (int attempt = 1;; attempt++) {
             requests.incrementAndGet();
-            return clients.renew(http).send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (HttpTimeoutException | ConnectException notWorthRepeating) {
+                throw notWorthRepeating; // slow, or nobody listening: the outbox retries later
+            } catch (IOException deadConnection) {
+                if (attempt == CONNECTION_ATTEMPTS) {
+                    throw deadConnection;
+                }
+                LOG.fine(() -> "Connection to " + request.uri().getHost() + " failed (" + deadConnection
+                        + "); trying again on a fresh client");
+                Thread.sleep(CONNECTION_RETRY_PAUSE.toMillis() * attempt);
+                http = clients.renew(http);
+            }
         }
     }
 
