@@ -1,0 +1,300 @@
+package org.calsync.testsupport.ews;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * A stateful Exchange Web Services endpoint on loopback, for tests and demos. Every request is validated
+ * against the official schemas before it is served, and every response before it is sent; a request that
+ * does not validate is answered with {@code ErrorSchemaValidation} and recorded as a violation, which
+ * fails the test that caused it. Users sign in with Basic auth; a service account may impersonate any
+ * mailbox through the {@code ExchangeImpersonation} header. Faults are injected per request.
+ * <p>
+ * Run it on its own with {@code java ... EwsSimulator 8081}: it serves mailboxes for alice and bob.
+ */
+public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
+
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    private final Map<String, String> ownMailbox = new ConcurrentHashMap<>();
+    private final Set<String> impersonators = ConcurrentHashMap.newKeySet();
+    private final Map<String, SimulatedMailbox> mailboxes = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    private HttpServer server;
+    private ExecutorService executor;
+    private volatile Duration latency = Duration.ZERO;
+
+    /** A person who signs in with their own domain account and reaches their own mailbox. */
+    public EwsSimulator withUser(String user, String password, String smtp) {
+        passwords.put(user.toLowerCase(), password);
+        ownMailbox.put(user.toLowerCase(), smtp.toLowerCase());
+        mailbox(smtp);
+        return this;
+    }
+
+    /** A service account holding the ApplicationImpersonation role. */
+    public EwsSimulator withServiceAccount(String user, String password) {
+        passwords.put(user.toLowerCase(), password);
+        impersonators.add(user.toLowerCase());
+        return this;
+    }
+
+    public SimulatedMailbox mailbox(String smtp) {
+        return mailboxes.computeIfAbsent(smtp.toLowerCase(), SimulatedMailbox::new);
+    }
+
+    public void changePassword(String user, String password) {
+        passwords.put(user.toLowerCase(), password);
+    }
+
+    public void revokeImpersonation(String user) {
+        impersonators.remove(user.toLowerCase());
+    }
+
+    /** Every request adds this delay, like a server across a WAN. */
+    public void latency(Duration perRequest) {
+        this.latency = perRequest;
+    }
+
+    /** The next request (of any operation) meets this fault instead of being served. */
+    public void failNext(Fault fault) {
+        faults.add(fault);
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/EWS/Exchange.asmx");
+    }
+
+    public List<Recorded> requests() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    public void clearRequests() {
+        recorded.clear();
+    }
+
+    /** Requests or responses that broke the schema, or CalSync's contract; must stay empty. */
+    public List<String> violations() {
+        synchronized (violations) {
+            return List.copyOf(violations);
+        }
+    }
+
+    /** The violations so far, forgetting them: for a test that broke the schema on purpose. */
+    public List<String> takeViolations() {
+        synchronized (violations) {
+            List<String> taken = List.copyOf(violations);
+            violations.clear();
+            return taken;
+        }
+    }
+
+    /** A request that validates but breaks what CalSync promises, e.g. to send no meeting requests. */
+    void contractBroken(String what) {
+        violations.add("contract: " + what);
+    }
+
+    public void start(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        executor = Executors.newFixedThreadPool(16);
+        server.setExecutor(executor);
+        server.createContext("/EWS/Exchange.asmx", this::serve);
+        server.start();
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        start(0);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!latency.isZero()) {
+                Thread.sleep(latency.toMillis());
+            }
+            String user = authenticated(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (user == null) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"EWS simulator\"");
+                send(exchange, 401, "");
+                return;
+            }
+            Document request;
+            try {
+                request = EwsSchema.validate(body);
+            } catch (EwsSchema.SchemaViolation violation) {
+                violations.add("request: " + violation.getMessage() + "\n" + body);
+                send(exchange, 500, EwsXml.fault("ErrorSchemaValidation", violation.getMessage()));
+                return;
+            }
+            Element operation = EwsSchema.children(EwsXml.child(request.getDocumentElement(), EwsSchema.SOAP, "Body")).get(0);
+            String impersonated = EwsXml.impersonatedSmtp(request);
+            recorded.add(new Recorded(operation.getLocalName(), user, impersonated, Instant.now(), body));
+            Fault fault = faults.poll();
+            if (fault != null && fault.apply(exchange, operation.getLocalName())) {
+                return;
+            }
+            String smtp;
+            if (impersonated != null) {
+                if (!impersonators.contains(user)) {
+                    respond(exchange, 200, EwsOperations.error(operation.getLocalName(), "ErrorImpersonateUserDenied",
+                            "The account does not have permission to impersonate the requested user."));
+                    return;
+                }
+                smtp = impersonated.toLowerCase();
+                if (!mailboxes.containsKey(smtp)) {
+                    respond(exchange, 200, EwsOperations.error(operation.getLocalName(), "ErrorNonExistentMailbox",
+                            "No mailbox with such guid."));
+                    return;
+                }
+            } else {
+                smtp = ownMailbox.get(user);
+                if (smtp == null) {
+                    respond(exchange, 200, EwsOperations.error(operation.getLocalName(), "ErrorMissingEmailAddress",
+                            "This account has no mailbox of its own."));
+                    return;
+                }
+            }
+            String answer = new EwsOperations(mailbox(smtp), this).handle(operation, fault);
+            respond(exchange, 200, answer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            violations.add("simulator failure: " + e);
+            send(exchange, 500, EwsXml.fault("ErrorInternalServerError", String.valueOf(e)));
+        }
+    }
+
+    private void respond(HttpExchange exchange, int status, String xml) throws IOException {
+        try {
+            EwsSchema.validate(xml);
+        } catch (EwsSchema.SchemaViolation violation) {
+            violations.add("response: " + violation.getMessage() + "\n" + xml);
+        }
+        send(exchange, status, xml);
+    }
+
+    static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (!body.isEmpty()) {
+            exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
+        }
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private String authenticated(String header) {
+        if (header == null || !header.startsWith("Basic ")) {
+            return null;
+        }
+        String pair = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+        int colon = pair.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        String user = pair.substring(0, colon).toLowerCase();
+        // DOMAIN\\user and user@domain sign in as the same account.
+        user = user.contains("\\") ? user.substring(user.indexOf('\\') + 1) : user;
+        String expected = passwords.get(user);
+        return expected != null && expected.equals(pair.substring(colon + 1)) ? user : null;
+    }
+
+    /** One request as it arrived, for assertions on what the adapter sent and when. */
+    public record Recorded(String operation, String user, String impersonated, Instant at, String body) {
+    }
+
+    /** What can go wrong with the next request. */
+    public sealed interface Fault {
+
+        /** Answers instead of the operation, or (for a per-operation fault) leaves it to the handler; true when answered. */
+        default boolean apply(HttpExchange exchange, String operation) throws IOException, InterruptedException {
+            return false;
+        }
+
+        /** ErrorServerBusy, with or without BackOffMilliseconds, over HTTP 500 as Exchange does. */
+        record ServerBusy(Long backOffMillis) implements Fault {
+            @Override
+            public boolean apply(HttpExchange exchange, String operation) throws IOException {
+                send(exchange, 500, EwsXml.serverBusy(backOffMillis));
+                return true;
+            }
+        }
+
+        record HttpStatus(int status) implements Fault {
+            @Override
+            public boolean apply(HttpExchange exchange, String operation) throws IOException {
+                send(exchange, status, status == 500 ? EwsXml.fault("ErrorInternalServerError", "Simulated failure") : "");
+                return true;
+            }
+        }
+
+        /** Answers normally, but only after this long. */
+        record Slow(Duration delay) implements Fault {
+            @Override
+            public boolean apply(HttpExchange exchange, String operation) throws InterruptedException {
+                Thread.sleep(delay.toMillis());
+                return false;
+            }
+        }
+
+        /** The next SyncFolderItems finds its state unreadable. */
+        record InvalidSyncState() implements Fault {
+        }
+    }
+
+    /** Standalone, for demos: {@code EwsSimulator [port]}. */
+    public static void main(String[] args) throws IOException {
+        EwsSimulator simulator = new EwsSimulator().withUser("alice", "alice-secret", "alice@contoso.example")
+                .withUser("bob", "bob-secret", "bob@contoso.example").withServiceAccount("svc-calsync", "svc-secret");
+        simulator.start(args.length > 0 ? Integer.parseInt(args[0]) : 8081);
+        System.out.println("EWS simulator at " + simulator.url() + " (alice/alice-secret, bob/bob-secret, "
+                + "svc-calsync/svc-secret impersonates both)");
+    }
+}

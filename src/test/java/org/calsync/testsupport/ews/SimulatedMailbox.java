@@ -1,0 +1,172 @@
+package org.calsync.testsupport.ews;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A mailbox's calendar folder: items with ids and change keys, and a change log from which sync states
+ * really advance. Synchronised as a whole; the simulator serves several threads.
+ */
+public final class SimulatedMailbox {
+
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    final String smtp;
+    final String calendarFolderId;
+    private final Map<String, SimulatedItem> items = new LinkedHashMap<>();
+    /** Every change in order: the sync state is a position in this list. */
+    private final List<Change> log = new ArrayList<>();
+
+    SimulatedMailbox(String smtp) {
+        this.smtp = smtp;
+        this.calendarFolderId = "AQMkCalendar" + Math.abs(smtp.hashCode());
+    }
+
+    public String smtp() {
+        return smtp;
+    }
+
+    /** As another client (Outlook, say) would: a new item in the calendar. */
+    public synchronized SimulatedItem add(String subject, Instant start, Instant end) {
+        SimulatedItem item = new SimulatedItem("AAMkItem" + IDS.incrementAndGet() + "x" + Math.abs(smtp.hashCode()));
+        item.subject = subject;
+        item.start = start;
+        item.end = end;
+        items.put(item.id, item);
+        log.add(new Change(Kind.CREATE, item.id));
+        return item;
+    }
+
+    /** As another client would: moves an item. */
+    public synchronized void move(String id, Instant start, Instant end) {
+        SimulatedItem item = require(id);
+        item.start = start;
+        item.end = end;
+        changed(item);
+    }
+
+    /** As another client would: deletes an item. */
+    public synchronized void delete(String id) {
+        if (items.remove(id) != null) {
+            log.add(new Change(Kind.DELETE, id));
+        }
+    }
+
+    public synchronized void setSensitivity(String id, String sensitivity) {
+        require(id).sensitivity = sensitivity;
+        changed(require(id));
+    }
+
+    public synchronized void setFreeBusy(String id, String freeBusy) {
+        require(id).freeBusy = freeBusy;
+        changed(require(id));
+    }
+
+    public synchronized void setMalformed(String id) {
+        require(id).malformed = true;
+        changed(require(id));
+    }
+
+    public synchronized List<SimulatedItem> items() {
+        return List.copyOf(items.values());
+    }
+
+    public synchronized Optional<SimulatedItem> find(String id) {
+        return Optional.ofNullable(items.get(id));
+    }
+
+    /** Items carrying this extended property value, e.g. CalSync's UID. */
+    public synchronized List<SimulatedItem> withExtendedProperty(String key, String value) {
+        return items.values().stream().filter(i -> value.equals(i.extended.get(key))).toList();
+    }
+
+    synchronized SimulatedItem create() {
+        SimulatedItem item = new SimulatedItem("AAMkItem" + IDS.incrementAndGet() + "x" + Math.abs(smtp.hashCode()));
+        items.put(item.id, item);
+        log.add(new Change(Kind.CREATE, item.id));
+        return item;
+    }
+
+    synchronized void changed(SimulatedItem item) {
+        item.touched();
+        log.add(new Change(Kind.UPDATE, item.id));
+    }
+
+    synchronized Collection<SimulatedItem> all() {
+        return List.copyOf(items.values());
+    }
+
+    SimulatedItem require(String id) {
+        SimulatedItem item = items.get(id);
+        if (item == null) {
+            throw new IllegalArgumentException("no item " + id + " in " + smtp);
+        }
+        return item;
+    }
+
+    /**
+     * The changes after a sync state, at most {@code max}, folded per item as Exchange does (created then
+     * deleted within the range shows as nothing; several updates as one). A null state starts from empty.
+     */
+    synchronized SyncPage changesSince(String syncState, int max) {
+        int from = position(syncState);
+        Map<String, Kind> folded = new LinkedHashMap<>();
+        int position = from;
+        while (position < log.size() && folded.size() < max) {
+            Change change = log.get(position++);
+            Kind before = folded.get(change.itemId());
+            if (before == Kind.CREATE && change.kind() == Kind.DELETE) {
+                folded.remove(change.itemId());
+            } else if (before == Kind.CREATE) {
+                continue; // still a creation, of the latest content
+            } else {
+                folded.put(change.itemId(), change.kind());
+            }
+        }
+        List<Change> changes = new ArrayList<>();
+        folded.forEach((id, kind) -> changes.add(new Change(kind, id)));
+        return new SyncPage(changes, state(position), position >= log.size());
+    }
+
+    /** A state this mailbox issued, or ErrorInvalidSyncStateData. */
+    static int position(String syncState) {
+        if (syncState == null || syncState.isBlank()) {
+            return 0;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(syncState));
+            if (!decoded.startsWith("sim-sync:")) {
+                throw new InvalidSyncState();
+            }
+            return Integer.parseInt(decoded.substring("sim-sync:".length()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSyncState();
+        }
+    }
+
+    static String state(int position) {
+        return Base64.getEncoder().encodeToString(("sim-sync:" + position).getBytes());
+    }
+
+    enum Kind {
+        CREATE,
+        UPDATE,
+        DELETE
+    }
+
+    record Change(Kind kind, String itemId) {
+    }
+
+    record SyncPage(List<Change> changes, String nextState, boolean includesLast) {
+    }
+
+    static final class InvalidSyncState extends RuntimeException {
+    }
+}
