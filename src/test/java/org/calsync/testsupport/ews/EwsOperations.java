@@ -55,10 +55,15 @@ final class EwsOperations {
     }
 
     private static String errorMessage(String operation, String code, String text) {
+        // Item operations' response messages carry an (empty) Items element even when they fail.
+        String items = switch (operation) {
+            case "GetItem", "CreateItem", "UpdateItem" -> "<m:Items/>";
+            default -> "";
+        };
         return """
-                <m:%sResponseMessage ResponseClass="Error"><m:MessageText>%s</m:MessageText>\
-                <m:ResponseCode>%s</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey></m:%1$sResponseMessage>"""
-                .formatted(operation, escape(text), code);
+                <m:%1$sResponseMessage ResponseClass="Error"><m:MessageText>%2$s</m:MessageText>\
+                <m:ResponseCode>%3$s</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey>%4$s\
+                </m:%1$sResponseMessage>""".formatted(operation, escape(text), code, items);
     }
 
     private static String success(String operation, String content) {

@@ -242,6 +242,9 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
         String user = pair.substring(0, colon).toLowerCase();
         // DOMAIN\\user and user@domain sign in as the same account.
         user = user.contains("\\") ? user.substring(user.indexOf('\\') + 1) : user;
+        if (!passwords.containsKey(user) && user.contains("@")) {
+            user = user.substring(0, user.indexOf('@'));
+        }
         String expected = passwords.get(user);
         return expected != null && expected.equals(pair.substring(colon + 1)) ? user : null;
     }

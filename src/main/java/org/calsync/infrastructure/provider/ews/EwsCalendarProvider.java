@@ -1,0 +1,249 @@
+package org.calsync.infrastructure.provider.ews;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import microsoft.exchange.webservices.data.core.PropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
+import microsoft.exchange.webservices.data.core.enumeration.service.ConflictResolutionMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.SendCancellationsMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsOrCancellationsMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.SyncFolderItemsScope;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
+import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
+import microsoft.exchange.webservices.data.core.service.folder.Folder;
+import microsoft.exchange.webservices.data.core.service.item.Appointment;
+import microsoft.exchange.webservices.data.core.service.item.Item;
+import microsoft.exchange.webservices.data.property.complex.FolderId;
+import microsoft.exchange.webservices.data.property.complex.ItemId;
+import microsoft.exchange.webservices.data.search.CalendarView;
+import microsoft.exchange.webservices.data.search.FindItemsResults;
+import microsoft.exchange.webservices.data.search.ItemView;
+import microsoft.exchange.webservices.data.search.filter.SearchFilter;
+import microsoft.exchange.webservices.data.sync.ChangeCollection;
+import microsoft.exchange.webservices.data.sync.ItemChange;
+
+import org.calsync.domain.model.calendar.CalendarProvider;
+import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.RemoteCalendar;
+import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.SkippedItem;
+import org.calsync.domain.model.calendar.SyncCursor;
+import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.domain.model.calendar.VersionConflictException;
+import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+
+/**
+ * On-premise Exchange over EWS. The calendar is the mailbox's Calendar folder. Our appointments carry our
+ * UID in an extended property, so a retry finds and updates them; none sends a meeting request.
+ * <ul>
+ * <li>Reads: {@code SyncFolderItems} from the stored SyncState (512 a call) tells whether anything changed;
+ * an unchanged calendar costs that one request. When something changed, or on the first read or after
+ * {@code ErrorInvalidSyncStateData}, the window is read with {@code FindItem} calendar views, which expand
+ * recurring series, paged by date so that no view exceeds Exchange's 1000-item limit.</li>
+ * <li>Writes: {@code CreateItem} or {@code UpdateItem} with {@code NeverOverwrite} against the change key
+ * we last saw, so an edit made meanwhile is a conflict, not silently lost.</li>
+ * </ul>
+ */
+public class EwsCalendarProvider implements CalendarProvider {
+
+    static final int SYNC_PAGE = 512;
+    static final int VIEW_LIMIT = 1000;
+    private static final Duration FIRST_SLICE = Duration.ofDays(31);
+    private static final Duration SMALLEST_SLICE = Duration.ofHours(6);
+
+    @Override
+    public CalendarProviderType type() {
+        return CalendarProviderType.EXCHANGE;
+    }
+
+    @Override
+    public List<RemoteCalendar> listCalendars(ProviderConnection connection) {
+        return call(connection, session -> {
+            Folder calendar = Folder.bind(session.service, WellKnownFolderName.Calendar);
+            return List.of(new RemoteCalendar(calendar.getId().getUniqueId(), calendar.getDisplayName(), true, true));
+        });
+    }
+
+    @Override
+    public WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event, String expectedVersion) {
+        return call(connection, session -> {
+            Appointment existing = findOurs(session, calendarId, event.uid());
+            if (existing == null) {
+                Appointment created = EwsEvents.newAppointment(session.service, event);
+                created.save(new FolderId(calendarId), SendInvitationsMode.SendToNone);
+                return new WriteResult(created.getId().getUniqueId(), created.getId().getChangeKey(), true);
+            }
+            if (expectedVersion != null && !expectedVersion.equals(existing.getId().getChangeKey())) {
+                throw new VersionConflictException("The appointment " + event.uid() + " was changed in Exchange.");
+            }
+            EwsEvents.fill(existing, event);
+            // NeverOverwrite: Exchange itself refuses when the item changed after we found it.
+            existing.update(ConflictResolutionMode.NeverOverwrite, SendInvitationsOrCancellationsMode.SendToNone);
+            return new WriteResult(existing.getId().getUniqueId(), existing.getId().getChangeKey(), false);
+        });
+    }
+
+    @Override
+    public void delete(ProviderConnection connection, String calendarId, String remoteId, String expectedVersion) {
+        call(connection, session -> {
+            try {
+                Appointment appointment = Appointment.bind(session.service, new ItemId(remoteId),
+                        PropertySet.getIdOnly());
+                if (expectedVersion != null && !expectedVersion.equals(appointment.getId().getChangeKey())) {
+                    throw new VersionConflictException("The appointment was changed in Exchange.");
+                }
+                appointment.delete(DeleteMode.MoveToDeletedItems, SendCancellationsMode.SendToNone);
+            } catch (ServiceResponseException e) {
+                if (e.getErrorCode() != ServiceError.ErrorItemNotFound) {
+                    throw e;
+                }
+                // already gone: what we wanted
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public ChangeBatch changesSince(ProviderConnection connection, String calendarId, SyncCursor cursor,
+            TimeWindow window) {
+        return call(connection, session -> {
+            FolderId folder = new FolderId(calendarId);
+            int[] requests = {0};
+            if (!cursor.isNone()) {
+                try {
+                    SyncResult sync = sync(session, folder, cursor.value(), requests);
+                    if (!sync.changed()) {
+                        return new ChangeBatch(List.of(), List.of(), List.of(), new SyncCursor(sync.state()), false,
+                                requests[0]);
+                    }
+                    WindowRead read = readWindow(session, folder, window, requests);
+                    return new ChangeBatch(read.events(), List.of(), read.skipped(), new SyncCursor(sync.state()), true,
+                            requests[0]);
+                } catch (ServiceResponseException e) {
+                    if (e.getErrorCode() != ServiceError.ErrorInvalidSyncStateData) {
+                        throw e;
+                    }
+                    // Exchange no longer knows this state: start again from a full read.
+                }
+            }
+            // The state comes first, so that whatever changes during the window read is seen next time.
+            SyncResult baseline = sync(session, folder, null, requests);
+            WindowRead read = readWindow(session, folder, window, requests);
+            return new ChangeBatch(read.events(), List.of(), read.skipped(), new SyncCursor(baseline.state()), true,
+                    requests[0]);
+        });
+    }
+
+    private static Appointment findOurs(EwsSession session, String calendarId, String uid) throws Exception {
+        ItemView view = new ItemView(2);
+        view.setPropertySet(new PropertySet(BasePropertySet.IdOnly, EwsEvents.uidProperty()));
+        FindItemsResults<Item> found = session.service.findItems(new FolderId(calendarId),
+                new SearchFilter.IsEqualTo(EwsEvents.uidProperty(), uid), view);
+        for (Item item : found.getItems()) {
+            if (item instanceof Appointment appointment) {
+                return appointment;
+            }
+        }
+        return null;
+    }
+
+    /** Follows the folder's changes to the end; whether there were any, and the state after them. */
+    private static SyncResult sync(EwsSession session, FolderId folder, String state, int[] requests) throws Exception {
+        boolean changed = false;
+        String current = state;
+        boolean more = true;
+        while (more) {
+            ChangeCollection<ItemChange> page = session.service.syncFolderItems(folder, PropertySet.getIdOnly(), null,
+                    SYNC_PAGE, SyncFolderItemsScope.NormalItems, current);
+            requests[0]++;
+            changed |= page.getCount() > 0;
+            current = page.getSyncState();
+            more = page.getMoreChangesAvailable();
+        }
+        return new SyncResult(changed, current);
+    }
+
+    /** The window as calendar views, each under the view limit: a slice that is too full is split. */
+    private static WindowRead readWindow(EwsSession session, FolderId folder, TimeWindow window, int[] requests)
+            throws Exception {
+        // By item id: an appointment that spans two slices is listed in both.
+        Map<String, RemoteEvent> events = new LinkedHashMap<>();
+        List<SkippedItem> skipped = new ArrayList<>();
+        Instant from = window.from();
+        while (from.isBefore(window.to())) {
+            Instant to = from.plus(FIRST_SLICE).isAfter(window.to()) ? window.to() : from.plus(FIRST_SLICE);
+            readSlice(session, folder, from, to, requests, events, skipped);
+            from = to;
+        }
+        return new WindowRead(List.copyOf(events.values()), skipped);
+    }
+
+    private static void readSlice(EwsSession session, FolderId folder, Instant from, Instant to, int[] requests,
+            Map<String, RemoteEvent> events, List<SkippedItem> skipped) throws Exception {
+        CalendarView view = new CalendarView(Date.from(from), Date.from(to), VIEW_LIMIT);
+        view.setPropertySet(EwsEvents.readShape());
+        FindItemsResults<Appointment> found;
+        try {
+            requests[0]++;
+            found = session.service.findAppointments(folder, view);
+        } catch (ServiceResponseException e) {
+            if (e.getErrorCode() != ServiceError.ErrorExceededFindCountLimit) {
+                throw e;
+            }
+            found = null;
+        }
+        if (found == null || found.isMoreAvailable()) {
+            if (Duration.between(from, to).compareTo(SMALLEST_SLICE) <= 0) {
+                skipped.add(new SkippedItem(from + "/" + to, "more than " + VIEW_LIMIT + " appointments in "
+                        + Duration.between(from, to).toHours() + " hours"));
+                return;
+            }
+            Instant middle = from.plus(Duration.between(from, to).dividedBy(2));
+            readSlice(session, folder, from, middle, requests, events, skipped);
+            readSlice(session, folder, middle, to, requests, events, skipped);
+            return;
+        }
+        for (Appointment appointment : found.getItems()) {
+            String id = appointment.getId().getUniqueId();
+            try {
+                events.putIfAbsent(id, EwsEvents.remote(appointment));
+            } catch (Exception unreadable) {
+                skipped.add(new SkippedItem(id, String.valueOf(unreadable.getMessage())));
+            }
+        }
+    }
+
+    /** Runs one unit of work on a fresh session and turns EWS failures into the port's. */
+    private static <T> T call(ProviderConnection connection, Work<T> work) {
+        try (EwsSession session = new EwsSession(connection)) {
+            return work.run(session);
+        } catch (VersionConflictException e) {
+            throw e;
+        } catch (Exception e) {
+            throw EwsFailures.translate(e, connection.server().getHost());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(EwsSession session) throws Exception;
+    }
+
+    private record SyncResult(boolean changed, String state) {
+    }
+
+    private record WindowRead(List<RemoteEvent> events, List<SkippedItem> skipped) {
+    }
+}

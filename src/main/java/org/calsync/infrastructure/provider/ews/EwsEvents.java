@@ -1,0 +1,125 @@
+package org.calsync.infrastructure.provider.ews;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.UUID;
+
+import microsoft.exchange.webservices.data.core.ExchangeService;
+import microsoft.exchange.webservices.data.core.PropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.property.BodyType;
+import microsoft.exchange.webservices.data.core.enumeration.property.LegacyFreeBusyStatus;
+import microsoft.exchange.webservices.data.core.enumeration.property.MapiPropertyType;
+import microsoft.exchange.webservices.data.core.enumeration.property.Sensitivity;
+import microsoft.exchange.webservices.data.core.service.item.Appointment;
+import microsoft.exchange.webservices.data.core.service.schema.AppointmentSchema;
+import microsoft.exchange.webservices.data.core.service.schema.ItemSchema;
+import microsoft.exchange.webservices.data.property.complex.MessageBody;
+import microsoft.exchange.webservices.data.property.complex.time.OlsonTimeZoneDefinition;
+import microsoft.exchange.webservices.data.property.definition.ExtendedPropertyDefinition;
+
+import org.calsync.domain.model.calendar.BusyInterval;
+import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.RemoteEvent;
+
+/** CalSync's events as Exchange appointments, and appointments as busy times. */
+final class EwsEvents {
+
+    /** CalSync's own property set; the UID under it finds our appointment again after a retry, move or edit. */
+    static final UUID PROPERTY_SET = UUID.fromString("5b6f1a8e-7c52-4c0e-9d7a-0b8a3c1e2f47");
+    static final String UID_NAME = "CalSyncUid";
+
+    private EwsEvents() {
+    }
+
+    static ExtendedPropertyDefinition uidProperty() {
+        try {
+            return new ExtendedPropertyDefinition(PROPERTY_SET, UID_NAME, MapiPropertyType.String);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a read needs of each appointment: times, free/busy, privacy, title, and our UID if it is ours. */
+    static PropertySet readShape() {
+        return new PropertySet(BasePropertySet.IdOnly, ItemSchema.Subject, ItemSchema.Sensitivity,
+                AppointmentSchema.Start, AppointmentSchema.End, AppointmentSchema.IsAllDayEvent,
+                AppointmentSchema.LegacyFreeBusyStatus, AppointmentSchema.ICalUid, uidProperty());
+    }
+
+    static Appointment newAppointment(ExchangeService service, OutgoingEvent event) throws Exception {
+        Appointment appointment = new Appointment(service);
+        fill(appointment, event);
+        appointment.setExtendedProperty(uidProperty(), event.uid());
+        return appointment;
+    }
+
+    /** The session's content; the time zone is the session's, so Outlook shows the planned wall-clock time. */
+    static void fill(Appointment appointment, OutgoingEvent event) throws Exception {
+        appointment.setSubject(event.title());
+        appointment.setStart(Date.from(event.start()));
+        appointment.setEnd(Date.from(event.end()));
+        TimeZone zone = TimeZone.getTimeZone(event.zone());
+        appointment.setStartTimeZone(new OlsonTimeZoneDefinition(zone));
+        appointment.setEndTimeZone(new OlsonTimeZoneDefinition(zone));
+        appointment.setLocation(event.location() == null ? "" : event.location());
+        appointment.setLegacyFreeBusyStatus(LegacyFreeBusyStatus.Busy);
+        MessageBody body = new MessageBody(BodyType.Text, description(event));
+        appointment.setBody(body);
+    }
+
+    static String description(OutgoingEvent event) {
+        List<String> lines = new ArrayList<>();
+        if (event.description() != null && !event.description().isBlank()) {
+            lines.add(event.description());
+        }
+        if (event.meetingLink() != null) {
+            lines.add("Join online: " + event.meetingLink());
+        }
+        if (!event.otherStaff().isEmpty()) {
+            lines.add("Also teaching: " + String.join(", ", event.otherStaff()));
+        }
+        if (event.linkBack() != null) {
+            lines.add("Session details: " + event.linkBack());
+        }
+        return String.join("\n\n", lines);
+    }
+
+    /** An appointment as busy time: only Busy, Tentative and OOF are busy; private ones keep their times only. */
+    static RemoteEvent remote(Appointment appointment) throws Exception {
+        String ours = ourUid(appointment);
+        Instant start = appointment.getStart().toInstant();
+        Instant end = appointment.getEnd().toInstant();
+        LegacyFreeBusyStatus status = appointment.getLegacyFreeBusyStatus();
+        // Free, NoData and (Exchange 2013's) WorkingElsewhere leave the person available.
+        boolean busy = status == LegacyFreeBusyStatus.Busy || status == LegacyFreeBusyStatus.Tentative
+                || status == LegacyFreeBusyStatus.OOF;
+        Sensitivity sensitivity = appointment.getSensitivity();
+        boolean hidden = sensitivity == Sensitivity.Private || sensitivity == Sensitivity.Confidential;
+        List<BusyInterval> intervals = busy ? List.of(new BusyInterval(start, end, appointment.getIsAllDayEvent()))
+                : List.of();
+        return new RemoteEvent(appointment.getId().getUniqueId(), ours != null ? ours : appointment.getICalUid(),
+                appointment.getId().getChangeKey(), intervals, hidden ? null : appointment.getSubject(), hidden);
+    }
+
+    static String ourUid(Appointment appointment) throws Exception {
+        var properties = appointment.getExtendedProperties();
+        if (properties == null) {
+            return null;
+        }
+        for (var property : properties) {
+            var definition = property.getPropertyDefinition();
+            if (PROPERTY_SET.equals(definition.getPropertySetId()) && UID_NAME.equals(definition.getName())) {
+                return String.valueOf(property.getValue());
+            }
+        }
+        return null;
+    }
+
+    static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,90 @@
+package org.calsync.infrastructure.provider.ews;
+
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
+import microsoft.exchange.webservices.data.core.exception.http.HttpErrorException;
+import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
+
+import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.VersionConflictException;
+
+/** What an EWS failure means for CalSync, in the port's terms; the EWS API's own types stop here. */
+final class EwsFailures {
+
+    private static final Set<ServiceError> REFUSED = Set.of(ServiceError.ErrorAccessDenied,
+            ServiceError.ErrorImpersonateUserDenied, ServiceError.ErrorImpersonationDenied,
+            ServiceError.ErrorNonExistentMailbox);
+
+    private EwsFailures() {
+    }
+
+    static RuntimeException translate(Exception failure, String server) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ServiceResponseException response) {
+                return translate(response, server);
+            }
+            if (cause instanceof HttpErrorException http) {
+                return http(http.getHttpErrorCode(), server);
+            }
+            if (cause instanceof SocketTimeoutException) {
+                return new ProviderUnavailableException("Exchange did not answer in time (" + server + ").", null, failure);
+            }
+        }
+        String text = String.valueOf(failure.getMessage());
+        // The EWS API reports some HTTP failures only in its message text.
+        if (text.contains("(401)") || text.contains("401 Unauthorized")) {
+            return http(401, server);
+        }
+        if (failure instanceof RuntimeException runtime && !(failure instanceof IllegalStateException)) {
+            return runtime;
+        }
+        return new ProviderUnavailableException("Exchange could not be reached (" + server + "): " + text, null, failure);
+    }
+
+    static RuntimeException http(int status, String server) {
+        if (status == 401 || status == 403) {
+            return new AuthorisationLostException("Exchange refused the sign-in (" + server + ", HTTP " + status
+                    + "). Check the user name and password, or the service account.");
+        }
+        return new ProviderUnavailableException("Exchange answered HTTP " + status + " (" + server + ").", null, null);
+    }
+
+    static RuntimeException translate(ServiceResponseException response, String server) {
+        ServiceError code = response.getErrorCode();
+        if (code == ServiceError.ErrorServerBusy) {
+            return new ProviderUnavailableException("Exchange is throttling CalSync (ErrorServerBusy).",
+                    backOff(response.getResponse().getErrorDetails()), response);
+        }
+        if (REFUSED.contains(code)) {
+            return new AuthorisationLostException(refusal(code, server));
+        }
+        if (code == ServiceError.ErrorIrresolvableConflict) {
+            return new VersionConflictException("The appointment was changed in Exchange since CalSync wrote it.");
+        }
+        return new ProviderUnavailableException("Exchange answered " + code + ": " + response.getMessage(), null, response);
+    }
+
+    private static String refusal(ServiceError code, String server) {
+        return switch (code) {
+            case ErrorImpersonateUserDenied, ErrorImpersonationDenied -> "The service account may not act for this "
+                    + "mailbox (" + code + "). Give it the ApplicationImpersonation role for this user.";
+            case ErrorNonExistentMailbox -> "Exchange has no mailbox for this address (" + server + ").";
+            default -> "Exchange denied access (" + code + ", " + server + ").";
+        };
+    }
+
+    /** BackOffMilliseconds when Exchange says how long to wait. */
+    static Duration backOff(Map<String, String> details) {
+        String value = details == null ? null : details.get("BackOffMilliseconds");
+        try {
+            return value == null ? null : Duration.ofMillis(Long.parseLong(value.trim()));
+        } catch (NumberFormatException unreadable) {
+            return null;
+        }
+    }
+}

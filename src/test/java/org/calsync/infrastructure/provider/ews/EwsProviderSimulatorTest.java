@@ -1,0 +1,189 @@
+package org.calsync.infrastructure.provider.ews;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.RemoteCalendar;
+import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.SyncCursor;
+import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.domain.model.calendar.VersionConflictException;
+import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.testsupport.ews.EwsSimulator;
+import org.calsync.testsupport.ews.SimulatedItem;
+import org.calsync.testsupport.ews.SimulatedMailbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The EWS adapter against the schema-validating simulator: every request it sends must validate. */
+class EwsProviderSimulatorTest {
+
+    @RegisterExtension
+    static final EwsSimulator EWS = new EwsSimulator().withUser("amira", "amira-secret", "amira@northwind.example")
+            .withUser("tom", "tom-secret", "tom@northwind.example").withServiceAccount("svc-calsync", "svc-secret");
+
+    private static final Instant NOW = Instant.now();
+    private static final TimeWindow WINDOW = new TimeWindow(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private final EwsCalendarProvider ews = new EwsCalendarProvider();
+
+    @AfterEach
+    void everyRequestValidated() {
+        List<String> violations = EWS.takeViolations();
+        assertTrue(violations.isEmpty(), String.join("\n\n", violations));
+    }
+
+    private static ProviderConnection as(String user, String password) {
+        return new ProviderConnection(EWS.url(), "NORTHWIND\\" + user, password, LONDON);
+    }
+
+    private static ProviderConnection impersonating(String smtp) {
+        return new ProviderConnection(EWS.url(), "svc-calsync@northwind.example", "svc-secret", LONDON, smtp);
+    }
+
+    private static OutgoingEvent event(String uid, String title, Instant start, String venue) {
+        return new OutgoingEvent(uid, title, start, start.plus(Duration.ofHours(2)), LONDON, venue,
+                URI.create("https://meet.example.com/abc"), URI.create("https://calsync.example/sessions/1"),
+                "Bring a laptop.", List.of("Lucie Martin"), 0);
+    }
+
+    @Test
+    void pushCreatesUpdatesAndDeletesOneAppointmentWithoutInvitations() {
+        ProviderConnection amira = as("amira", "amira-secret");
+        RemoteCalendar calendar = ews.listCalendars(amira).get(0);
+        assertEquals("Calendar", calendar.displayName());
+        SimulatedMailbox mailbox = EWS.mailbox("amira@northwind.example");
+        String uid = "calsync-" + UUID.randomUUID();
+        Instant start = NOW.plus(Duration.ofDays(10)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+
+        WriteResult created = ews.put(amira, calendar.id(), event(uid, "Excel for Finance", start, "Room 7"), null);
+        assertTrue(created.created());
+        SimulatedItem item = mailbox.find(created.remoteId()).orElseThrow();
+        assertEquals("Excel for Finance", item.subject());
+        assertEquals("Room 7", item.location());
+        assertEquals(start, item.start());
+        assertTrue(item.body().contains("https://meet.example.com/abc") && item.body().contains("Lucie Martin"), item.body());
+        assertTrue(item.extendedProperties().containsValue(uid), "our UID rides in an extended property");
+        assertEquals("GMT Standard Time", item.startTimeZoneId(), "Outlook shows the session in its own zone");
+
+        // A retry after a lost answer finds the appointment by UID and updates it: still one appointment.
+        WriteResult retried = ews.put(amira, calendar.id(), event(uid, "Excel for Finance", start, "Room 8"), null);
+        assertEquals(created.remoteId(), retried.remoteId());
+        assertEquals(1, mailbox.withExtendedProperty(EwsEvents.PROPERTY_SET + "/" + EwsEvents.UID_NAME, uid).size());
+        assertEquals("Room 8", mailbox.find(created.remoteId()).orElseThrow().location());
+
+        // Someone moves it in Outlook; a write against the old change key is a conflict, not a silent overwrite.
+        mailbox.move(created.remoteId(), start.plus(Duration.ofHours(3)), start.plus(Duration.ofHours(5)));
+        assertThrows(VersionConflictException.class,
+                () -> ews.put(amira, calendar.id(), event(uid, "Excel for Finance", start, "Room 9"), retried.version()));
+
+        ews.delete(amira, calendar.id(), created.remoteId(), null);
+        assertTrue(mailbox.find(created.remoteId()).isEmpty());
+        ews.delete(amira, calendar.id(), created.remoteId(), null); // already gone is fine
+        assertTrue(EWS.requests().stream().noneMatch(r -> r.body().contains("SendToAllAndSaveCopy")));
+    }
+
+    @Test
+    void pullReadsBusyTimesOnceThenCostsOneRequestWhileNothingChanges() {
+        ProviderConnection tom = as("tom", "tom-secret");
+        String calendar = ews.listCalendars(tom).get(0).id();
+        SimulatedMailbox mailbox = EWS.mailbox("tom@northwind.example");
+        Instant day = NOW.plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        SimulatedItem meeting = mailbox.add("Budget review", day, day.plus(Duration.ofHours(1)));
+        SimulatedItem free = mailbox.add("Lunch maybe", day.plus(Duration.ofHours(2)), day.plus(Duration.ofHours(3)));
+        mailbox.setFreeBusy(free.id(), "Free");
+        SimulatedItem doctor = mailbox.add("Doctor", day.plus(Duration.ofDays(1)), day.plus(Duration.ofDays(1).plusHours(1)));
+        mailbox.setSensitivity(doctor.id(), "Private");
+
+        ChangeBatch first = ews.changesSince(tom, calendar, SyncCursor.NONE, WINDOW);
+        assertTrue(first.fullRead());
+        RemoteEvent budget = find(first, meeting.id());
+        assertEquals("Budget review", budget.title());
+        assertEquals(day, budget.busy().get(0).start());
+        assertTrue(find(first, free.id()).busy().isEmpty(), "Free is not busy");
+        RemoteEvent privateOne = find(first, doctor.id());
+        assertNull(privateOne.title(), "a private appointment keeps its times only");
+        assertEquals(1, privateOne.busy().size());
+
+        EWS.clearRequests();
+        ChangeBatch unchanged = ews.changesSince(tom, calendar, first.next(), WINDOW);
+        assertTrue(unchanged.isEmpty());
+        assertFalse(unchanged.fullRead());
+        assertEquals(1, unchanged.requests(), "an unchanged calendar costs one request");
+        assertEquals(List.of("SyncFolderItems"), EWS.requests().stream().map(EwsSimulator.Recorded::operation).toList());
+
+        mailbox.move(meeting.id(), day.plus(Duration.ofHours(4)), day.plus(Duration.ofHours(5)));
+        mailbox.delete(free.id());
+        ChangeBatch changed = ews.changesSince(tom, calendar, unchanged.next(), WINDOW);
+        assertEquals(day.plus(Duration.ofHours(4)), find(changed, meeting.id()).busy().get(0).start());
+        assertTrue(changed.changed().stream().noneMatch(e -> e.remoteId().equals(free.id())),
+                "a deleted appointment is missing from the full read, which the engine treats as deleted");
+    }
+
+    @Test
+    void anInvalidSyncStateMeansAFullReadNotAFailure() {
+        ProviderConnection tom = as("tom", "tom-secret");
+        String calendar = ews.listCalendars(tom).get(0).id();
+        ChangeBatch first = ews.changesSince(tom, calendar, SyncCursor.NONE, WINDOW);
+        EWS.failNext(new EwsSimulator.Fault.InvalidSyncState());
+        ChangeBatch recovered = ews.changesSince(tom, calendar, first.next(), WINDOW);
+        assertTrue(recovered.fullRead());
+        assertFalse(recovered.next().isNone());
+    }
+
+    @Test
+    void throttlingFailuresAndRefusalsBecomeThePortsErrors() {
+        ProviderConnection tom = as("tom", "tom-secret");
+        EWS.failNext(new EwsSimulator.Fault.ServerBusy(30_000L));
+        ProviderUnavailableException busy = assertThrows(ProviderUnavailableException.class, () -> ews.listCalendars(tom));
+        assertEquals(Duration.ofSeconds(30), busy.retryAfter(), "BackOffMilliseconds is honoured");
+
+        EWS.failNext(new EwsSimulator.Fault.ServerBusy(null));
+        assertNull(assertThrows(ProviderUnavailableException.class, () -> ews.listCalendars(tom)).retryAfter());
+
+        EWS.failNext(new EwsSimulator.Fault.HttpStatus(503));
+        assertThrows(ProviderUnavailableException.class, () -> ews.listCalendars(tom));
+
+        assertThrows(AuthorisationLostException.class, () -> ews.listCalendars(as("tom", "wrong")));
+    }
+
+    @Test
+    void aServiceAccountActsForEachMailboxUntilItsRoleIsTaken() {
+        ProviderConnection forAmira = impersonating("amira@northwind.example");
+        String calendar = ews.listCalendars(forAmira).get(0).id();
+        assertEquals(EWS.mailbox("amira@northwind.example").items().size(),
+                ews.changesSince(forAmira, calendar, SyncCursor.NONE, WINDOW).changed().size());
+        assertTrue(EWS.requests().stream().anyMatch(r -> "amira@northwind.example".equals(r.impersonated())));
+
+        EWS.revokeImpersonation("svc-calsync");
+        try {
+            AuthorisationLostException denied = assertThrows(AuthorisationLostException.class,
+                    () -> ews.listCalendars(impersonating("tom@northwind.example")));
+            assertTrue(denied.getMessage().contains("ApplicationImpersonation"), denied.getMessage());
+        } finally {
+            EWS.withServiceAccount("svc-calsync", "svc-secret");
+        }
+    }
+
+    private static RemoteEvent find(ChangeBatch batch, String remoteId) {
+        return batch.changed().stream().filter(e -> e.remoteId().equals(remoteId)).findFirst()
+                .orElseThrow(() -> new AssertionError(remoteId + " not in " + batch.changed()));
+    }
+}
