@@ -3,6 +3,7 @@ package org.calsync.application;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,6 +33,8 @@ import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.ExchangeSettings;
+import org.calsync.domain.model.tenant.ExchangeSettingsRepository;
 import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
@@ -73,7 +76,20 @@ public class CalendarLinking {
     @Inject
     private OutboxRepository outbox;
 
-    /** Checks the credentials by discovering the calendars, then stores the account with its secret encrypted. */
+    @Inject
+    private AccountConnections connections;
+
+    @Inject
+    private ExchangeSettingsRepository exchange;
+
+    @Inject
+    private AccountRemoval removal;
+
+    /**
+     * Checks the credentials by discovering the calendars, then stores the account with its secret encrypted.
+     * Exchange accounts use the tenant's EWS address; in impersonation mode the person enters nothing and the
+     * service account is checked against their mailbox.
+     */
     public CalendarAccount link(TenantId tenantId, String personId, CalendarProviderType type, String serverUrl,
             String username, String password) {
         Tenant tenant = tenants.find(tenantId).orElseThrow();
@@ -85,28 +101,14 @@ public class CalendarLinking {
             throw new InvalidInputException("provider", "Your organisation has not enabled "
                     + (type == null ? "this kind of calendar" : type.label()) + ".");
         }
-        if (username == null || username.isBlank()) {
-            throw new InvalidInputException("username", "Enter the user name of the calendar account.");
-        }
-        if (password == null || password.isEmpty()) {
-            throw new InvalidInputException("password", "Enter the password of the calendar account.");
-        }
-        URI server = server(serverUrl, type);
-        CalendarProvider provider = providers.forType(type);
-        List<RemoteCalendar> found;
-        try {
-            found = provider.listCalendars(new ProviderConnection(server, username.strip(), password, person.timeZone()));
-        } catch (AuthorisationLostException e) {
-            throw new InvalidInputException("password", "The server refused this user name and password. " + e.getMessage());
-        } catch (ProviderUnavailableException e) {
-            throw new InvalidInputException("serverUrl", "CalSync could not reach the calendar server. " + e.getMessage());
-        }
-        if (found.isEmpty()) {
-            throw new InvalidInputException("serverUrl", "The account has no calendars that CalSync can use.");
-        }
+        Credentials credentials = type == CalendarProviderType.EXCHANGE ? exchangeCredentials(tenantId, person, username,
+                password) : new Credentials(server(serverUrl, type), required(username, "username",
+                        "Enter the user name of the calendar account.").strip(),
+                required(password, "password", "Enter the password of the calendar account."), null);
+        List<RemoteCalendar> found = discover(type, credentials.connection(person.timeZone()), credentials.secretField());
         PrivacyMode privacy = tenant.settings().defaultPrivacyMode();
-        CalendarAccount account = new CalendarAccount(tenantId, personId, type, server, username.strip(),
-                cipher.encrypt(password), privacy, found);
+        CalendarAccount account = new CalendarAccount(tenantId, personId, type, credentials.server(),
+                credentials.username(), cipher.encrypt(credentials.password()), privacy, found);
         accounts.add(account);
         planUpcomingSessions(tenant, person);
         LOG.info(() -> "tenant=" + tenantId + " account=" + account.id() + " linked " + type + " with " + found.size()
@@ -114,30 +116,89 @@ public class CalendarLinking {
         return account;
     }
 
+    private Credentials exchangeCredentials(TenantId tenantId, Person person, String username, String password) {
+        ExchangeSettings settings = exchange.find(tenantId).filter(s -> s.ewsUrl() != null)
+                .orElseThrow(() -> new InvalidInputException("provider", "Your organisation has not set up Exchange yet. "
+                        + "Ask an administrator to enter its address under Integration."));
+        URI server = URI.create(settings.ewsUrl());
+        if (settings.usesServiceAccount()) {
+            // The service account acts for the person's mailbox; nothing of the person's own is stored.
+            return new Credentials(server, person.email(), "", connections.serviceAccount(settings, person.timeZone(),
+                    person.email()));
+        }
+        return new Credentials(server, required(username, "username",
+                "Enter your Windows sign-in, e.g. NORTHWIND\\amira.").strip(),
+                required(password, "password", "Enter your Windows password."), null);
+    }
+
+    private List<RemoteCalendar> discover(CalendarProviderType type, ProviderConnection connection, String secretField) {
+        List<RemoteCalendar> found;
+        try {
+            found = providers.forType(type).listCalendars(connection);
+        } catch (AuthorisationLostException e) {
+            throw new InvalidInputException(secretField, "The server refused this sign-in. " + e.getMessage());
+        } catch (ProviderUnavailableException e) {
+            throw new InvalidInputException(secretField.equals("password") ? "serverUrl" : secretField,
+                    "CalSync could not reach the calendar server. " + e.getMessage());
+        }
+        if (found.isEmpty()) {
+            throw new InvalidInputException("serverUrl", "The account has no calendars that CalSync can use.");
+        }
+        return found;
+    }
+
+    private static String required(String value, String field, String message) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, message);
+        }
+        return value;
+    }
+
     /**
      * Replaces the refused password of an account that needs reconnecting (or any account, when it was
-     * changed on the server). The new one is checked first; then waiting pushes go at once.
+     * changed on the server). The new one is checked first; then waiting pushes go at once. An Exchange
+     * account reached through the service account needs no password: it is checked again as it is, for
+     * instance after an administrator restored the impersonation role.
      */
     public CalendarAccount reconnect(TenantId tenantId, String accountId, String password) {
         CalendarAccount account = find(tenantId, accountId);
-        if (password == null || password.isEmpty()) {
-            throw new InvalidInputException("password", "Enter the new password of the calendar account.");
-        }
         Person person = people.find(tenantId, account.personId()).orElseThrow();
+        boolean serviceAccount = account.provider() == CalendarProviderType.EXCHANGE
+                && exchange.find(tenantId).map(ExchangeSettings::usesServiceAccount).orElse(false);
+        ProviderConnection candidate;
+        if (serviceAccount) {
+            candidate = connections.of(account, person.timeZone());
+        } else {
+            required(password, "password", "Enter the new password of the calendar account.");
+            ProviderConnection current = connections.of(account, person.timeZone());
+            candidate = new ProviderConnection(current.server(), current.username(), password, person.timeZone());
+        }
         try {
-            providers.forType(account.provider()).listCalendars(
-                    new ProviderConnection(URI.create(account.serverUrl()), account.username(), password, person.timeZone()));
+            providers.forType(account.provider()).listCalendars(candidate);
         } catch (AuthorisationLostException e) {
-            throw new InvalidInputException("password", "The server refused this password. " + e.getMessage());
+            throw new InvalidInputException("password", (serviceAccount ? "Exchange still refuses the service account. "
+                    : "The server refused this password. ") + e.getMessage());
         } catch (ProviderUnavailableException e) {
-            throw new InvalidInputException("password", "CalSync could not reach the calendar server to check the password. "
+            throw new InvalidInputException("password", "CalSync could not reach the calendar server to check the sign-in. "
                     + e.getMessage());
         }
-        account.reconnect(cipher.encrypt(password));
+        account.reconnect(serviceAccount ? cipher.encrypt("") : cipher.encrypt(password));
         outbox.pendingFor(tenantId, person.id()).forEach(OutboxEntry::dueNow);
         planUpcomingSessions(tenants.find(tenantId).orElseThrow(), person);
         LOG.info(() -> "tenant=" + tenantId + " account=" + accountId + " reconnected");
         return account;
+    }
+
+    /** Who to sign in as and how to check it; {@code check} is set when it differs from the stored sign-in. */
+    private record Credentials(URI server, String username, String password, ProviderConnection check) {
+
+        ProviderConnection connection(ZoneId zone) {
+            return check != null ? check : new ProviderConnection(server, username, password, zone);
+        }
+
+        String secretField() {
+            return check != null ? "provider" : "password";
+        }
     }
 
     /** The target calendar, the calendars checked for conflicts, and the privacy mode. */
@@ -155,27 +216,28 @@ public class CalendarLinking {
 
     /**
      * Deletes every event CalSync wrote into the account's calendars, then the account with its calendars
-     * and its secret. When the server cannot be reached nothing is removed, so nothing is left behind.
+     * and its secret. The account stops taking new events first, so none is written behind the removal.
+     * When the server cannot be reached nothing is removed and the account stays, so nothing is left behind;
+     * when access was revoked, the events cannot be deleted by anyone but their owner, and the result says so.
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Removal remove(TenantId tenantId, String accountId) {
-        CalendarAccount account = find(tenantId, accountId);
-        Person owner = people.find(tenantId, account.personId()).orElseThrow();
-        CalendarProvider provider = providers.forType(account.provider());
+        AccountRemoval.Plan plan = removal.begin(tenantId, accountId);
+        CalendarProvider provider = providers.forType(plan.provider());
         int deleted = 0;
         int notReachable = 0;
-        for (ExternalCalendar calendar : account.calendars()) {
-            for (EventLink link : links.inCalendar(tenantId, calendar.id())) {
-                try {
-                    provider.delete(account.connection(cipher, owner.timeZone()), calendar.remoteId(), link.remoteId(), null);
-                    deleted++;
-                } catch (AuthorisationLostException revoked) {
-                    // Access is gone: the events cannot be deleted by CalSync any more; say so.
-                    notReachable++;
-                }
-                links.remove(link);
+        for (AccountRemoval.Deletion deletion : plan.deletions()) {
+            try {
+                provider.delete(plan.connection(), deletion.calendarRemoteId(), deletion.remoteId(), null);
+                deleted++;
+            } catch (AuthorisationLostException revoked) {
+                notReachable++;
+            } catch (ProviderUnavailableException unreachable) {
+                removal.stop(tenantId, accountId, unreachable.getMessage());
+                throw unreachable;
             }
         }
-        accounts.remove(account);
+        removal.finish(tenantId, accountId);
         int left = notReachable;
         LOG.info(() -> "tenant=" + tenantId + " account=" + accountId + " removed; " + left + " events could not be deleted");
         return new Removal(deleted, notReachable);

@@ -106,7 +106,7 @@ public class CalendarPull {
             boolean includeNeedingReconnect) {
         List<TenantCalendarRef> result = new ArrayList<>();
         for (CalendarAccount account : linked) {
-            if (!includeNeedingReconnect && account.status() == AccountStatus.NEEDS_RECONSENT) {
+            if (account.beingRemoved() || !includeNeedingReconnect && account.status() == AccountStatus.NEEDS_RECONSENT) {
                 continue;
             }
             account.calendars().stream().filter(c -> c.pushTarget() || c.conflictCheck())

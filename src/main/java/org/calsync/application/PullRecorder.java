@@ -29,7 +29,6 @@ import org.calsync.domain.model.calendar.EventLinkRepository;
 import org.calsync.domain.model.calendar.ExternalCalendar;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.RemoteEvent;
-import org.calsync.domain.model.calendar.SecretCipher;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.person.Person;
@@ -83,7 +82,7 @@ public class PullRecorder {
     private SyncRunRepository runs;
 
     @Inject
-    private SecretCipher cipher;
+    private AccountConnections connections;
 
     @Inject
     private TwoWayRules twoWay;
@@ -98,6 +97,10 @@ public class PullRecorder {
                 .orElseThrow(() -> new UnknownEntityException("calendar account", accountId));
         ExternalCalendar calendar = account.calendar(calendarId)
                 .orElseThrow(() -> new UnknownEntityException("calendar", calendarId));
+        if (account.beingRemoved()) {
+            return Preparation.notAsked(log(tenantId, account, calendar, started, 0, 0, 0, 0, SyncRun.Outcome.FAILED,
+                    "The account is being removed."));
+        }
         if (account.status() == AccountStatus.NEEDS_RECONSENT) {
             return Preparation.notAsked(log(tenantId, account, calendar, started, 0, 0, 1, 0, SyncRun.Outcome.FAILED,
                     "The account needs reconnecting: " + account.statusMessage()));
@@ -113,7 +116,7 @@ public class PullRecorder {
         Set<String> knownLinks = links.inCalendar(tenantId, calendar.id()).stream().map(EventLink::id)
                 .collect(Collectors.toSet());
         return new Preparation(null, tenantId, accountId, calendarId, account.provider(),
-                account.connection(cipher, owner.timeZone()), account.credentialsTag(), calendar.remoteId(),
+                connections.of(account, owner.timeZone()), connections.credentialsTag(account), calendar.remoteId(),
                 calendar.cursor(), window, started,
                 knownLinks, busy.remoteIdsIn(tenantId, calendar.id()));
     }
@@ -125,7 +128,7 @@ public class PullRecorder {
         if (calendar.isEmpty()) {
             return removedMeanwhile(asked);
         }
-        if (needsReconnecting && !account.get().credentialsTag().equals(asked.credentialsTag())) {
+        if (needsReconnecting && !connections.credentialsTag(account.get()).equals(asked.credentialsTag())) {
             message = "Refused with credentials that have been replaced since; the next sync uses the new ones.";
         } else if (needsReconnecting) {
             account.get().markNeedsReconsent(message);

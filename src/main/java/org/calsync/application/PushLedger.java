@@ -21,7 +21,6 @@ import org.calsync.domain.model.calendar.EventLink;
 import org.calsync.domain.model.calendar.EventLinkRepository;
 import org.calsync.domain.model.calendar.ExternalCalendar;
 import org.calsync.domain.model.calendar.OutgoingEvent;
-import org.calsync.domain.model.calendar.SecretCipher;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.session.SessionState;
@@ -64,7 +63,7 @@ public class PushLedger {
     private EventLinkRepository links;
 
     @Inject
-    private SecretCipher cipher;
+    private AccountConnections connections;
 
     @Inject
     private SessionEvents events;
@@ -91,12 +90,16 @@ public class PushLedger {
         List<PushStep> steps = new ArrayList<>();
         if (wanted) {
             for (CalendarAccount account : accounts.listForPerson(tenant, entry.personId())) {
+                if (account.beingRemoved()) {
+                    continue; // its removal deletes what is there; nothing new goes in
+                }
                 Optional<ExternalCalendar> target = account.pushTarget();
                 if (target.isPresent()) {
                     write(session.get(), person.get(), target.get(), existing.remove(target.get().id())).ifPresent(steps::add);
                 }
             }
         }
+        existing.values().removeIf(link -> link.calendar().account().beingRemoved());
         for (EventLink stale : existing.values()) {
             steps.add(new PushStep.Remove(target(stale.calendar(), person), stale.id(), stale.remoteId()));
         }
@@ -117,7 +120,7 @@ public class PushLedger {
     private PushStep.Target target(ExternalCalendar calendar, Optional<Person> person) {
         CalendarAccount account = calendar.account();
         return new PushStep.Target(account.id(), calendar.id(), account.provider(),
-                account.connection(cipher, person.map(Person::timeZone).orElse(ZoneOffset.UTC)), account.credentialsTag(),
+                connections.of(account, person.map(Person::timeZone).orElse(ZoneOffset.UTC)), connections.credentialsTag(account),
                 calendar.remoteId(), account.status() == AccountStatus.NEEDS_RECONSENT);
     }
 
@@ -126,7 +129,8 @@ public class PushLedger {
      * accounts' status. The entry is done when every step succeeded, and is tried again later otherwise;
      * with an edit found in a calendar it stays with its worker, which reads that calendar first.
      *
-     * @return events written into a calendar that was removed meanwhile; the caller deletes them again
+     * @return events written into a calendar that was removed, or began to be, meanwhile; the caller deletes
+     *         them again
      */
     public List<PushStep.Remove> record(PushPlan plan, List<StepOutcome> outcomes) {
         TenantId tenant = plan.tenantId();
@@ -139,7 +143,7 @@ public class PushLedger {
             if (!outcome.succeeded()) {
                 boolean refused = outcome.result() == StepOutcome.Result.AUTHORISATION_LOST
                         || outcome.result() == StepOutcome.Result.WAITING_FOR_RECONNECT;
-                if (refused && account.isPresent() && !account.get().credentialsTag().equals(target.credentialsTag())) {
+                if (refused && account.isPresent() && !connections.credentialsTag(account.get()).equals(target.credentialsTag())) {
                     reconnectedMeanwhile = true; // new credentials arrived while we used the old ones
                 } else if (outcome.result() == StepOutcome.Result.AUTHORISATION_LOST) {
                     account.ifPresent(a -> a.markNeedsReconsent(outcome.message()));
@@ -151,7 +155,8 @@ public class PushLedger {
             if (outcome.step() instanceof PushStep.Remove) {
                 link.ifPresent(links::remove);
             } else if (outcome.step() instanceof PushStep.Write write) {
-                Optional<ExternalCalendar> calendar = account.flatMap(a -> a.calendar(target.calendarId()));
+                Optional<ExternalCalendar> calendar = account.filter(a -> !a.beingRemoved())
+                        .flatMap(a -> a.calendar(target.calendarId()));
                 if (calendar.isEmpty()) {
                     orphans.add(new PushStep.Remove(target, null, outcome.written().remoteId()));
                 } else if (link.isPresent()) {

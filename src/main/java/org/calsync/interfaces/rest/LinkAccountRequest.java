@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "LinkAccountRequest")
 public class LinkAccountRequest {
 
-    @Schema(required = true, enumeration = {"CALDAV", "ICLOUD"})
+    @Schema(required = true, enumeration = {"CALDAV", "ICLOUD", "EXCHANGE"}, description = "For EXCHANGE the server is the organisation's; with a service account, username and password are not needed")
     public String provider;
 
     @Schema(description = "The CalDAV server (its /.well-known/caldav is found); iCloud's is the default for ICLOUD",

@@ -32,6 +32,16 @@ public class Formats {
         return DAY.format(at.atZone(zone)) + ", " + TIME.format(at.atZone(zone));
     }
 
+    /** A linked account's status as people read it. */
+    public String accountStatus(String status) {
+        return switch (status) {
+            case "CONNECTED" -> "Connected";
+            case "NEEDS_RECONSENT" -> "Needs reconnecting";
+            case "REMOVING" -> "Being removed";
+            default -> "Error";
+        };
+    }
+
     /** "Tue 24 Nov 2026, 09:30–12:30" in the session's own zone. */
     public String when(SessionView session) {
         LocalDateTime start = session.start();

@@ -86,19 +86,43 @@ public class CalendarAccount {
         markConnected();
     }
 
+    // While the account is being removed, what a late sync or push learns of it changes nothing.
+
     public void markConnected() {
-        status = AccountStatus.CONNECTED;
-        statusMessage = null;
+        if (status != AccountStatus.REMOVING) {
+            status = AccountStatus.CONNECTED;
+            statusMessage = null;
+        }
     }
 
     public void markNeedsReconsent(String message) {
-        status = AccountStatus.NEEDS_RECONSENT;
-        statusMessage = message;
+        if (status != AccountStatus.REMOVING) {
+            status = AccountStatus.NEEDS_RECONSENT;
+            statusMessage = message;
+        }
     }
 
     public void markError(String message) {
+        if (status != AccountStatus.REMOVING) {
+            status = AccountStatus.ERROR;
+            statusMessage = message;
+        }
+    }
+
+    /** From now on nothing new is written here, so the events to delete are a list that no longer grows. */
+    public void beginRemoval() {
+        status = AccountStatus.REMOVING;
+        statusMessage = "Being removed: CalSync is deleting the events it wrote here.";
+    }
+
+    /** The removal stopped (the server was unreachable); the account works as before until it is tried again. */
+    public void removalStopped(String reason) {
         status = AccountStatus.ERROR;
-        statusMessage = message;
+        statusMessage = "Removing stopped: " + reason + " Try again later.";
+    }
+
+    public boolean beingRemoved() {
+        return status == AccountStatus.REMOVING;
     }
 
     /**

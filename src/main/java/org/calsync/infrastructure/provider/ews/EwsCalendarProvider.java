@@ -7,8 +7,15 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import microsoft.exchange.webservices.data.core.PropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
 import microsoft.exchange.webservices.data.core.enumeration.service.ConflictResolutionMode;
@@ -17,7 +24,6 @@ import microsoft.exchange.webservices.data.core.enumeration.service.SendCancella
 import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsOrCancellationsMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.SyncFolderItemsScope;
-import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import microsoft.exchange.webservices.data.core.service.item.Appointment;
@@ -30,11 +36,13 @@ import microsoft.exchange.webservices.data.search.ItemView;
 import microsoft.exchange.webservices.data.search.filter.SearchFilter;
 import microsoft.exchange.webservices.data.sync.ChangeCollection;
 import microsoft.exchange.webservices.data.sync.ItemChange;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.SkippedItem;
@@ -56,12 +64,26 @@ import org.calsync.domain.model.tenant.CalendarProviderType;
  * we last saw, so an edit made meanwhile is a conflict, not silently lost.</li>
  * </ul>
  */
+@ApplicationScoped
 public class EwsCalendarProvider implements CalendarProvider {
 
     static final int SYNC_PAGE = 512;
     static final int VIEW_LIMIT = 1000;
     private static final Duration FIRST_SLICE = Duration.ofDays(31);
     private static final Duration SMALLEST_SLICE = Duration.ofHours(6);
+    /** How long a call waits for one of the server's slots before it is retried later instead. */
+    private static final Duration SLOT_WAIT = Duration.ofSeconds(30);
+
+    /**
+     * Calls in flight per Exchange server from this instance. Impersonated mailboxes share the server, and
+     * Exchange's budgets (10 concurrent requests per user on 2010, 27 later) are charged to each mailbox, so
+     * the default stays well inside them.
+     */
+    @Inject
+    @ConfigProperty(name = "calsync.ews.max-concurrent-requests", defaultValue = "10")
+    int maxConcurrentRequests = 10;
+
+    private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
 
     @Override
     public CalendarProviderType type() {
@@ -225,14 +247,30 @@ public class EwsCalendarProvider implements CalendarProvider {
         }
     }
 
-    /** Runs one unit of work on a fresh session and turns EWS failures into the port's. */
-    private static <T> T call(ProviderConnection connection, Work<T> work) {
+    /**
+     * Runs one unit of work on a fresh session, inside one of the server's slots, and turns EWS failures
+     * into the port's.
+     */
+    private <T> T call(ProviderConnection connection, Work<T> work) {
+        String server = connection.server().getHost() + ":" + connection.server().getPort();
+        Semaphore slot = slots.computeIfAbsent(server, key -> new Semaphore(Math.max(1, maxConcurrentRequests), true));
+        try {
+            if (!slot.tryAcquire(SLOT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ProviderUnavailableException("All " + maxConcurrentRequests + " connections to Exchange at "
+                        + connection.server().getHost() + " are busy.", Duration.ofSeconds(30), null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException("Interrupted while waiting for Exchange.", null, e);
+        }
         try (EwsSession session = new EwsSession(connection)) {
             return work.run(session);
-        } catch (VersionConflictException e) {
+        } catch (VersionConflictException | ProviderUnavailableException e) {
             throw e;
         } catch (Exception e) {
             throw EwsFailures.translate(e, connection.server().getHost());
+        } finally {
+            slot.release();
         }
     }
 

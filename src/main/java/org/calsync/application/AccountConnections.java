@@ -1,0 +1,69 @@
+package org.calsync.application;
+
+import java.net.URI;
+import java.time.ZoneId;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.domain.model.calendar.CalendarAccount;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.SecretCipher;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.ExchangeSettings;
+import org.calsync.domain.model.tenant.ExchangeSettingsRepository;
+import org.calsync.domain.model.tenant.TenantId;
+
+/**
+ * How to reach a linked account now. Most accounts carry their own address and credentials. Exchange
+ * accounts follow the tenant's Exchange settings: its current EWS address, and in impersonation mode the
+ * service account acting for the person's mailbox, so a changed service password reaches every account.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class AccountConnections {
+
+    @Inject
+    private ExchangeSettingsRepository exchange;
+
+    @Inject
+    private SecretCipher cipher;
+
+    public ProviderConnection of(CalendarAccount account, ZoneId ownerZone) {
+        if (account.provider() != CalendarProviderType.EXCHANGE) {
+            return account.connection(cipher, ownerZone);
+        }
+        ExchangeSettings settings = exchangeSettings(account.tenantId());
+        if (settings.usesServiceAccount()) {
+            return serviceAccount(settings, ownerZone, account.username());
+        }
+        ProviderConnection own = account.connection(cipher, ownerZone);
+        return new ProviderConnection(URI.create(settings.ewsUrl()), own.username(), own.secret(), ownerZone);
+    }
+
+    /** The service account acting for one mailbox. */
+    ProviderConnection serviceAccount(ExchangeSettings settings, ZoneId ownerZone, String mailbox) {
+        return new ProviderConnection(URI.create(settings.ewsUrl()), settings.serviceUsername(),
+                cipher.decrypt(settings.serviceSecretCipher()), ownerZone, mailbox);
+    }
+
+    /** Changes whenever the credentials this account is reached with change; never reveals them. */
+    public String credentialsTag(CalendarAccount account) {
+        if (account.provider() == CalendarProviderType.EXCHANGE) {
+            ExchangeSettings settings = exchangeSettings(account.tenantId());
+            if (settings.usesServiceAccount()) {
+                return "svc-" + Integer.toHexString(String.valueOf(settings.serviceSecretCipher()).hashCode());
+            }
+        }
+        return account.credentialsTag();
+    }
+
+    private ExchangeSettings exchangeSettings(TenantId tenantId) {
+        return exchange.find(tenantId).filter(s -> s.ewsUrl() != null)
+                .orElseThrow(() -> new ProviderUnavailableException(
+                        "Exchange is not configured for this organisation: an admin enters its EWS address under Integration.",
+                        null, null));
+    }
+}

@@ -1,0 +1,75 @@
+package org.calsync.application;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.domain.model.calendar.CalendarAccount;
+import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.domain.model.calendar.EventLink;
+import org.calsync.domain.model.calendar.EventLinkRepository;
+import org.calsync.domain.model.calendar.ExternalCalendar;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.UnknownEntityException;
+
+/**
+ * The database ends of removing an account, each a short transaction: marking it as being removed, which
+ * stops new writes so that the list of events to delete is final; then forgetting it; or, when the server
+ * could not be reached, putting it back. The deletes themselves happen in between, outside any transaction.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class AccountRemoval {
+
+    @Inject
+    private CalendarAccountRepository accounts;
+
+    @Inject
+    private EventLinkRepository links;
+
+    @Inject
+    private PersonRepository people;
+
+    @Inject
+    private AccountConnections connections;
+
+    public Plan begin(TenantId tenantId, String accountId) {
+        CalendarAccount account = accounts.find(tenantId, accountId)
+                .orElseThrow(() -> new UnknownEntityException("calendar account", accountId));
+        account.beginRemoval();
+        List<Deletion> deletions = new ArrayList<>();
+        for (ExternalCalendar calendar : account.calendars()) {
+            for (EventLink link : links.inCalendar(tenantId, calendar.id())) {
+                deletions.add(new Deletion(calendar.remoteId(), link.remoteId()));
+            }
+        }
+        ProviderConnection connection = connections.of(account,
+                people.find(tenantId, account.personId()).orElseThrow().timeZone());
+        return new Plan(account.provider(), connection, deletions);
+    }
+
+    /** Forgets the account, its calendars, links and secret. */
+    public void finish(TenantId tenantId, String accountId) {
+        accounts.find(tenantId, accountId).ifPresent(account -> {
+            account.calendars().forEach(calendar -> links.inCalendar(tenantId, calendar.id()).forEach(links::remove));
+            accounts.remove(account);
+        });
+    }
+
+    public void stop(TenantId tenantId, String accountId, String reason) {
+        accounts.find(tenantId, accountId).ifPresent(account -> account.removalStopped(reason));
+    }
+
+    /** What to delete, and how to reach it. */
+    public record Plan(CalendarProviderType provider, ProviderConnection connection, List<Deletion> deletions) {
+    }
+
+    public record Deletion(String calendarRemoteId, String remoteId) {
+    }
+}

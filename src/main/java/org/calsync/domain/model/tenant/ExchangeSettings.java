@@ -1,0 +1,160 @@
+package org.calsync.domain.model.tenant;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.Objects;
+
+import org.calsync.domain.shared.Validation;
+
+/**
+ * How a tenant reaches its on-premise Exchange: the EWS address (or an address to autodiscover it from),
+ * the release, how CalSync signs in, and an optional private CA to trust. The service account's password
+ * is kept encrypted; this class never sees it in clear.
+ */
+public class ExchangeSettings {
+
+    public enum AuthScheme {
+        BASIC,
+        NTLM
+    }
+
+    private String tenantId;
+    private String ewsUrl;
+    private String autodiscoverEmail;
+    private ExchangeServerVersion serverVersion;
+    private ExchangeAuthMode authMode;
+    private AuthScheme authScheme;
+    private String serviceUsername;
+    private String serviceSecret;
+    private String trustedCertificates;
+    private Instant updatedAt;
+    private long version;
+
+    protected ExchangeSettings() {
+        // for JPA
+    }
+
+    public ExchangeSettings(TenantId tenantId) {
+        this.tenantId = tenantId.value();
+        this.serverVersion = ExchangeServerVersion.EXCHANGE_2016;
+        this.authMode = ExchangeAuthMode.SERVICE_ACCOUNT_IMPERSONATION;
+        this.authScheme = AuthScheme.NTLM;
+        this.updatedAt = Instant.now();
+    }
+
+    /**
+     * Replaces the settings. A null {@code newServiceSecretCipherCipher} keeps the stored password, so that a form
+     * need never show it; a new one comes encrypted.
+     */
+    public void change(String ewsUrl, String autodiscoverEmail, ExchangeServerVersion serverVersion,
+            ExchangeAuthMode authMode, AuthScheme authScheme, String serviceUsername, String newServiceSecretCipher,
+            String trustedCertificates) {
+        Validation validation = new Validation();
+        String url = blankToNull(ewsUrl);
+        String email = blankToNull(autodiscoverEmail);
+        validation.check(url != null || email != null, "ewsUrl",
+                "Enter the EWS address, e.g. https://mail.example.org/EWS/Exchange.asmx, or an email address to find it from.");
+        validation.check(url == null || isHttpUrl(url), "ewsUrl",
+                "Enter an http or https address, e.g. https://mail.example.org/EWS/Exchange.asmx.");
+        validation.check(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "autodiscoverEmail",
+                "Enter an email address of someone in your organisation.");
+        validation.check(serverVersion != null, "serverVersion", "Choose your Exchange version.");
+        validation.check(authMode != null, "authMode", "Choose how CalSync signs in.");
+        validation.check(authScheme != null, "authScheme", "Choose Basic or NTLM.");
+        boolean serviceAccount = authMode == ExchangeAuthMode.SERVICE_ACCOUNT_IMPERSONATION;
+        validation.check(!serviceAccount || blankToNull(serviceUsername) != null, "serviceUsername",
+                "Enter the service account, e.g. NORTHWIND\\svc-calsync.");
+        validation.check(!serviceAccount || newServiceSecretCipher != null || serviceSecret != null, "servicePassword",
+                "Enter the service account's password.");
+        String pem = blankToNull(trustedCertificates);
+        validation.check(pem == null || pem.contains("-----BEGIN CERTIFICATE-----"), "trustedCertificates",
+                "Paste one or more PEM certificates (-----BEGIN CERTIFICATE----- ...).");
+        validation.throwIfInvalid();
+        this.ewsUrl = url;
+        this.autodiscoverEmail = email;
+        this.serverVersion = serverVersion;
+        this.authMode = authMode;
+        this.authScheme = authScheme;
+        this.serviceUsername = serviceAccount ? serviceUsername.strip() : null;
+        if (!serviceAccount) {
+            this.serviceSecret = null;
+        } else if (newServiceSecretCipher != null) {
+            this.serviceSecret = newServiceSecretCipher;
+        }
+        this.trustedCertificates = pem;
+        this.updatedAt = Instant.now();
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public boolean usesServiceAccount() {
+        return authMode == ExchangeAuthMode.SERVICE_ACCOUNT_IMPERSONATION;
+    }
+
+    public TenantId tenantId() {
+        return new TenantId(tenantId);
+    }
+
+    public String ewsUrl() {
+        return ewsUrl;
+    }
+
+    public String autodiscoverEmail() {
+        return autodiscoverEmail;
+    }
+
+    public ExchangeServerVersion serverVersion() {
+        return serverVersion;
+    }
+
+    public ExchangeAuthMode authMode() {
+        return authMode;
+    }
+
+    public AuthScheme authScheme() {
+        return authScheme;
+    }
+
+    public String serviceUsername() {
+        return serviceUsername;
+    }
+
+    /** The service account's password as stored: encrypted. */
+    public String serviceSecretCipher() {
+        return serviceSecret;
+    }
+
+    public boolean hasServiceSecret() {
+        return serviceSecret != null;
+    }
+
+    public String trustedCertificates() {
+        return trustedCertificates;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ExchangeSettings that && Objects.equals(tenantId, that.tenantId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(tenantId);
+    }
+}

@@ -1,0 +1,67 @@
+package org.calsync.interfaces.facade;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.calsync.application.ExchangeSetup;
+import org.calsync.domain.model.tenant.ExchangeAuthMode;
+import org.calsync.domain.model.tenant.ExchangeServerVersion;
+import org.calsync.domain.model.tenant.ExchangeSettings;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.interfaces.facade.dto.ConnectionTestView;
+import org.calsync.interfaces.facade.dto.ExchangeSettingsView;
+
+/** The tenant's on-premise Exchange set-up, for the console and the API. */
+@ApplicationScoped
+public class ExchangeFacade {
+
+    @Inject
+    private ExchangeSetup setup;
+
+    public ExchangeSettingsView settings(String tenantId) {
+        return setup.settings(new TenantId(tenantId)).map(ExchangeFacade::view)
+                .orElse(new ExchangeSettingsView(false, null, null, ExchangeServerVersion.EXCHANGE_2016.name(),
+                        ExchangeAuthMode.SERVICE_ACCOUNT_IMPERSONATION.name(), ExchangeSettings.AuthScheme.NTLM.name(),
+                        null, false, null));
+    }
+
+    /** Saves the settings; a blank {@code servicePassword} keeps the stored one. */
+    public ExchangeSettingsView configure(String tenantId, ExchangeSettingsView form, String servicePassword) {
+        return view(setup.configure(new TenantId(tenantId), form.ewsUrl(), form.autodiscoverEmail(),
+                EnumInput.parse(ExchangeServerVersion.class, form.serverVersion(), "serverVersion"),
+                EnumInput.parse(ExchangeAuthMode.class, form.authMode(), "authMode"),
+                EnumInput.parse(ExchangeSettings.AuthScheme.class, form.authScheme(), "authScheme"),
+                form.serviceUsername(), servicePassword, form.trustedCertificates()));
+    }
+
+    public ConnectionTestView test(String tenantId, String mailbox) {
+        ExchangeSetup.ConnectionTest result = setup.test(new TenantId(tenantId), mailbox);
+        return new ConnectionTestView(result.ok(), result.message());
+    }
+
+    /** Version names keyed by label, for option lists. */
+    public Map<String, String> versions() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (ExchangeServerVersion version : ExchangeServerVersion.values()) {
+            labels.put(version.label(), version.name());
+        }
+        return labels;
+    }
+
+    public Map<String, String> authModes() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (ExchangeAuthMode mode : ExchangeAuthMode.values()) {
+            labels.put(mode.label(), mode.name());
+        }
+        return labels;
+    }
+
+    static ExchangeSettingsView view(ExchangeSettings settings) {
+        return new ExchangeSettingsView(true, settings.ewsUrl(), settings.autodiscoverEmail(),
+                settings.serverVersion().name(), settings.authMode().name(), settings.authScheme().name(),
+                settings.serviceUsername(), settings.hasServiceSecret(), settings.trustedCertificates());
+    }
+}

@@ -1,0 +1,12 @@
+package org.calsync.interfaces.facade.dto;
+
+import java.io.Serializable;
+
+/**
+ * A tenant's Exchange settings as forms and the API show them. The service account's password is never
+ * shown: {@code servicePasswordSet} says whether one is stored, and a form leaves it blank to keep it.
+ */
+public record ExchangeSettingsView(boolean configured, String ewsUrl, String autodiscoverEmail, String serverVersion,
+        String authMode, String authScheme, String serviceUsername, boolean servicePasswordSet,
+        String trustedCertificates) implements Serializable {
+}

@@ -1,0 +1,59 @@
+package org.calsync.interfaces.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.interfaces.facade.ExchangeFacade;
+import org.calsync.interfaces.facade.dto.ConnectionTestView;
+import org.calsync.interfaces.facade.dto.ExchangeSettingsView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("exchange-settings")
+@Tag(name = "Exchange")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ExchangeSettingsResource {
+
+    @Inject
+    private ExchangeFacade exchange;
+
+    @Inject
+    private ApiCaller caller;
+
+    @GET
+    @Operation(summary = "How CalSync reaches the organisation's on-premise Exchange (never the password)")
+    public ExchangeSettingsView get() {
+        return exchange.settings(caller.tenantId());
+    }
+
+    @PUT
+    @Operation(summary = "Set the EWS address, version and sign-in: a service account with impersonation, or per user")
+    public ExchangeSettingsView put(ExchangeSettingsRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("body", "A JSON body is required.");
+        }
+        return exchange.configure(caller.tenantId(), new ExchangeSettingsView(true, request.ewsUrl,
+                request.autodiscoverEmail, request.serverVersion, request.authMode, request.authScheme,
+                request.serviceUsername, false, request.trustedCertificates), request.servicePassword);
+    }
+
+    @POST
+    @Path("test")
+    @Operation(summary = "Test the address, the credentials and the impersonation of one mailbox; says what failed")
+    public ConnectionTestView test(TestConnectionRequest request) {
+        return exchange.test(caller.tenantId(), request == null ? null : request.mailbox);
+    }
+
+    /** The mailbox to open as a test. */
+    public static class TestConnectionRequest {
+        public String mailbox;
+    }
+}

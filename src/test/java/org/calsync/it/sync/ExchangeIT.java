@@ -1,0 +1,153 @@
+package org.calsync.it.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.json.JsonObject;
+
+import org.calsync.it.support.Api;
+import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.ews.EwsSimulator;
+import org.calsync.testsupport.ews.SimulatedItem;
+import org.calsync.testsupport.ews.SimulatedMailbox;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * On-premise Exchange end to end: an admin configures it through the API, tests the connection, people
+ * connect, and sessions and busy times flow through the schema-validating EWS simulator.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ExchangeIT {
+
+    private static final String AMIRA = "amira.haddad@northwind.example";
+    private static final String TOM = "tom.becker@northwind.example";
+
+    @RegisterExtension
+    static final EwsSimulator EWS = new EwsSimulator().withServiceAccount("svc-calsync", "svc-secret")
+            .withUser("tom", "tom-secret", TOM);
+
+    private static final Duration SOON = Duration.ofSeconds(20);
+
+    @ArquillianResource
+    private URL url;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return CalSyncDeployment.war();
+    }
+
+    private Api api() {
+        return new Api(url, "csk_demo_northwind_0000000000000001");
+    }
+
+    @AfterEach
+    void everyRequestValidated() {
+        List<String> violations = EWS.takeViolations();
+        assertTrue(violations.isEmpty(), String.join("\n\n", violations));
+    }
+
+    private Api.Reply configure(String mode, String password) {
+        return api().put("exchange-settings", """
+                {"ewsUrl":"%s","serverVersion":"EXCHANGE_2016","authMode":"%s","authScheme":"NTLM",
+                 "serviceUsername":"NORTHWIND\\\\svc-calsync","servicePassword":%s}"""
+                .formatted(EWS.url(), mode, password == null ? "null" : "\"" + password + "\""));
+    }
+
+    private JsonObject test(String mailbox) {
+        return api().post("exchange-settings/test", "{\"mailbox\":\"" + mailbox + "\"}").object();
+    }
+
+    @Test
+    void aServiceAccountActsForEveryoneAndTestConnectionSaysWhatFailed() {
+        EWS.mailbox(AMIRA);
+        Api.Reply saved = configure("SERVICE_ACCOUNT_IMPERSONATION", "not-the-password");
+        assertEquals(200, saved.status(), saved.body());
+        assertTrue(saved.object().getBoolean("servicePasswordSet"));
+        assertFalse(saved.body().contains("not-the-password"), "the password is never shown");
+
+        JsonObject refused = test(AMIRA);
+        assertFalse(refused.getBoolean("ok"));
+        assertTrue(refused.getString("message").contains("refused the sign-in"), refused.toString());
+
+        assertEquals(200, configure("SERVICE_ACCOUNT_IMPERSONATION", "svc-secret").status());
+        JsonObject ok = test(AMIRA);
+        assertTrue(ok.getBoolean("ok"), ok.toString());
+        assertTrue(ok.getString("message").contains(AMIRA), ok.toString());
+        JsonObject nobody = test("nobody@northwind.example");
+        assertFalse(nobody.getBoolean("ok"));
+        assertTrue(nobody.getString("message").contains("no mailbox"), nobody.toString());
+        assertEquals(200, configure("SERVICE_ACCOUNT_IMPERSONATION", null).status(), "a blank password keeps the stored one");
+        assertTrue(test(AMIRA).getBoolean("ok"));
+
+        // Amira connects with nothing to enter; her sessions appear in her Exchange calendar.
+        String amira = api().personId(AMIRA);
+        Api.Reply linked = api().post("people/" + amira + "/calendar-accounts", "{\"provider\":\"EXCHANGE\"}");
+        assertEquals(201, linked.status(), linked.body());
+        String accountId = linked.object().getString("id");
+        String title = "Exchange Push " + UUID.randomUUID().toString().substring(0, 6);
+        String session = api().post("sessions", """
+                {"courseTitle":"%s","start":"2027-03-02T09:00","end":"2027-03-02T11:00","timeZone":"Europe/Berlin",
+                 "venue":"Room 4"}""".formatted(title)).object().getString("id");
+        api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + amira + "\"}");
+        SimulatedMailbox mailbox = EWS.mailbox(AMIRA);
+        Eventually.await("the session is in Amira's Exchange calendar", SOON,
+                () -> mailbox.items().stream().anyMatch(i -> i.subject().equals(title)));
+        SimulatedItem pushed = mailbox.items().stream().filter(i -> i.subject().equals(title)).findFirst().orElseThrow();
+        assertEquals("W. Europe Standard Time", pushed.startTimeZoneId());
+        assertEquals(Instant.parse("2027-03-02T08:00:00Z"), pushed.start());
+        assertTrue(EWS.requests().stream().allMatch(r -> r.impersonated() == null || r.impersonated().equals(AMIRA)
+                || r.impersonated().startsWith("nobody")), "CalSync acts for Amira's mailbox only");
+
+        // Her own appointments come back as busy times.
+        Instant day = Instant.parse("2027-03-03T13:00:00Z");
+        mailbox.add("Dentist", day, day.plus(1, ChronoUnit.HOURS));
+        Api.Reply synced = api().post("people/" + amira + "/sync", "");
+        assertEquals(200, synced.status(), synced.body());
+        String busy = api().get("people/" + amira + "/busy?from=2027-03-01T00:00:00Z&to=2027-03-05T00:00:00Z").body();
+        assertTrue(busy.contains("Dentist") && busy.contains("2027-03-03T13:00:00Z"), busy);
+        assertFalse(busy.contains(title), "her CalSync session is no busy block of its own: " + busy);
+
+        // Removing the account deletes what CalSync wrote there, and only that.
+        Api.Reply removed = api().delete("calendar-accounts/" + accountId);
+        assertEquals(200, removed.status(), removed.body());
+        assertTrue(mailbox.items().stream().noneMatch(i -> i.subject().equals(title)));
+        assertTrue(mailbox.items().stream().anyMatch(i -> i.subject().equals("Dentist")));
+    }
+
+    @Test
+    void inPerUserModeEachPersonSignsInWithTheirWindowsAccount() {
+        assertEquals(200, configure("PER_USER", null).status());
+        assertFalse(test(TOM).getBoolean("ok"), "nothing to test without a person's own sign-in");
+        String tom = api().personId(TOM);
+        Api.Reply wrong = api().post("people/" + tom + "/calendar-accounts", """
+                {"provider":"EXCHANGE","username":"NORTHWIND\\\\tom","password":"guess"}""");
+        assertEquals(400, wrong.status(), wrong.body());
+        assertEquals("password", wrong.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+        Api.Reply linked = api().post("people/" + tom + "/calendar-accounts", """
+                {"provider":"EXCHANGE","username":"NORTHWIND\\\\tom","password":"tom-secret"}""");
+        assertEquals(201, linked.status(), linked.body());
+        assertFalse(linked.body().contains("tom-secret"));
+        Eventually.await("Tom's upcoming sessions reach his calendar", SOON,
+                () -> !EWS.mailbox(TOM).items().isEmpty());
+        assertTrue(EWS.requests().stream().filter(r -> "tom".equals(r.user())).allMatch(r -> r.impersonated() == null));
+        // Removed while some of those pushes are still under way: none of them may leave an event behind.
+        assertEquals(200, api().delete("calendar-accounts/" + linked.object().getString("id")).status());
+        Eventually.await("nothing CalSync wrote is left in Tom's calendar", SOON, () -> EWS.mailbox(TOM).items().isEmpty());
+    }
+}
