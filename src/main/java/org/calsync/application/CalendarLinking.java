@@ -39,6 +39,7 @@ import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
+import org.calsync.domain.shared.ConflictException;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.domain.shared.UnknownEntityException;
 
@@ -105,6 +106,12 @@ public class CalendarLinking {
                 password) : new Credentials(server(serverUrl, type), required(username, "username",
                         "Enter the user name of the calendar account.").strip(),
                 required(password, "password", "Enter the password of the calendar account."), null);
+        boolean linkedAlready = accounts.listForPerson(tenantId, personId).stream().anyMatch(a -> a.provider() == type
+                && a.username().equalsIgnoreCase(credentials.username())
+                && a.serverUrl().equals(credentials.server().toString()));
+        if (linkedAlready) {
+            throw new ConflictException("provider", "This calendar account is linked already.");
+        }
         List<RemoteCalendar> found = discover(type, credentials.connection(person.timeZone()), credentials.secretField());
         PrivacyMode privacy = tenant.settings().defaultPrivacyMode();
         CalendarAccount account = new CalendarAccount(tenantId, personId, type, credentials.server(),

@@ -100,6 +100,8 @@ class ExchangeIT {
         Api.Reply linked = api().post("people/" + amira + "/calendar-accounts", "{\"provider\":\"EXCHANGE\"}");
         assertEquals(201, linked.status(), linked.body());
         String accountId = linked.object().getString("id");
+        Api.Reply twice = api().post("people/" + amira + "/calendar-accounts", "{\"provider\":\"EXCHANGE\"}");
+        assertEquals(409, twice.status(), "the same mailbox is linked once: " + twice.body());
         String title = "Exchange Push " + UUID.randomUUID().toString().substring(0, 6);
         String session = api().post("sessions", """
                 {"courseTitle":"%s","start":"2027-03-02T09:00","end":"2027-03-02T11:00","timeZone":"Europe/Berlin",

@@ -13,9 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.calsync.interfaces.facade.CalendarFacade;
+import org.calsync.interfaces.facade.ExchangeFacade;
 import org.calsync.interfaces.facade.SyncFacade;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.CalendarView;
+import org.calsync.interfaces.facade.dto.ExchangeSettingsView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
@@ -33,6 +35,9 @@ public class MyCalendarAccounts implements Serializable {
     private SyncFacade sync;
 
     @Inject
+    private ExchangeFacade exchange;
+
+    @Inject
     private CurrentUser user;
 
     private Map<String, String> providers = Map.of();
@@ -42,12 +47,15 @@ public class MyCalendarAccounts implements Serializable {
     private final Map<String, String> privacy = new HashMap<>();
     private final ReconnectForm reconnect = new ReconnectForm();
 
+    private String exchangeMode;
     private String provider;
     private String serverUrl;
     private String username;
     private String password;
 
     public void load() {
+        ExchangeSettingsView exchangeSettings = exchange.settings(user.getTenantId());
+        exchangeMode = exchangeSettings.configured() ? exchangeSettings.authMode() : null;
         providers = calendars.linkableProviders(user.getTenantId(), user.getPersonId());
         if (provider == null && !providers.isEmpty()) {
             provider = providers.values().iterator().next();
@@ -117,6 +125,15 @@ public class MyCalendarAccounts implements Serializable {
 
     public boolean isICloud() {
         return "ICLOUD".equals(provider);
+    }
+
+    public boolean isExchange() {
+        return "EXCHANGE".equals(provider);
+    }
+
+    /** SERVICE_ACCOUNT_IMPERSONATION, PER_USER, or null while the organisation has not set Exchange up. */
+    public String getExchangeMode() {
+        return exchangeMode;
     }
 
     public Map<String, String> getProviders() {

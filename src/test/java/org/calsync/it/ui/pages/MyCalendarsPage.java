@@ -24,6 +24,20 @@ public final class MyCalendarsPage {
         return this;
     }
 
+    /** Picks Exchange and connects; with the organisation's service account there is nothing to type. */
+    public MyCalendarsPage connectExchange() {
+        browser.waitFor(By.xpath("//div[@id='linkForm:provider']//*[normalize-space(text())='On-premise Exchange (EWS)']"))
+                .click();
+        browser.waitForText(By.id("linkForm"), "nothing to enter");
+        browser.driver().findElement(By.id("linkForm:link")).click();
+        try {
+            browser.waitForText(By.id("messages"), "Linked ");
+        } finally {
+            browser.screenshot("portal-exchange-connect");
+        }
+        return this;
+    }
+
     public String accountsText() {
         return browser.driver().findElement(By.id("accountsForm")).getText();
     }

@@ -1,0 +1,172 @@
+package org.calsync.interfaces.web.console;
+
+import java.io.Serializable;
+import java.util.Map;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.interfaces.facade.ExchangeFacade;
+import org.calsync.interfaces.facade.dto.ConnectionTestView;
+import org.calsync.interfaces.facade.dto.ExchangeSettingsView;
+import org.calsync.interfaces.web.CurrentUser;
+import org.calsync.interfaces.web.FacesErrors;
+
+/** The console's Exchange (EWS) settings and "Test connection". */
+@Named
+@ViewScoped
+public class ExchangeSettingsEditor implements Serializable {
+
+    @Inject
+    private ExchangeFacade exchange;
+
+    @Inject
+    private CurrentUser user;
+
+    private boolean configured;
+    private String ewsUrl;
+    private String autodiscoverEmail;
+    private String serverVersion;
+    private String authMode;
+    private String authScheme;
+    private String serviceUsername;
+    private boolean servicePasswordSet;
+    private String servicePassword;
+    private String trustedCertificates;
+    private String testMailbox;
+    private ConnectionTestView testResult;
+
+    public void load() {
+        ExchangeSettingsView settings = exchange.settings(user.getTenantId());
+        configured = settings.configured();
+        ewsUrl = settings.ewsUrl();
+        autodiscoverEmail = settings.autodiscoverEmail();
+        serverVersion = settings.serverVersion();
+        authMode = settings.authMode();
+        authScheme = settings.authScheme();
+        serviceUsername = settings.serviceUsername();
+        servicePasswordSet = settings.servicePasswordSet();
+        trustedCertificates = settings.trustedCertificates();
+    }
+
+    public void save() {
+        try {
+            exchange.configure(user.getTenantId(), new ExchangeSettingsView(true, ewsUrl, autodiscoverEmail, serverVersion,
+                    authMode, authScheme, serviceUsername, false, trustedCertificates), servicePassword);
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Exchange settings saved. Test the connection with one mailbox.");
+            load();
+        } catch (RuntimeException e) {
+            FacesErrors.show("exchangeForm", e);
+        } finally {
+            servicePassword = null;
+        }
+    }
+
+    public void test() {
+        try {
+            testResult = exchange.test(user.getTenantId(), testMailbox);
+        } catch (InvalidInputException e) {
+            testResult = null;
+            FacesErrors.global(FacesMessage.SEVERITY_ERROR, e.errors().get(0).message());
+        }
+    }
+
+    public boolean isServiceAccount() {
+        return "SERVICE_ACCOUNT_IMPERSONATION".equals(authMode);
+    }
+
+    public Map<String, String> getVersions() {
+        return exchange.versions();
+    }
+
+    public Map<String, String> getAuthModes() {
+        return exchange.authModes();
+    }
+
+    public boolean isConfigured() {
+        return configured;
+    }
+
+    public String getEwsUrl() {
+        return ewsUrl;
+    }
+
+    public void setEwsUrl(String ewsUrl) {
+        this.ewsUrl = ewsUrl;
+    }
+
+    public String getAutodiscoverEmail() {
+        return autodiscoverEmail;
+    }
+
+    public void setAutodiscoverEmail(String autodiscoverEmail) {
+        this.autodiscoverEmail = autodiscoverEmail;
+    }
+
+    public String getServerVersion() {
+        return serverVersion;
+    }
+
+    public void setServerVersion(String serverVersion) {
+        this.serverVersion = serverVersion;
+    }
+
+    public String getAuthMode() {
+        return authMode;
+    }
+
+    public void setAuthMode(String authMode) {
+        this.authMode = authMode;
+    }
+
+    public String getAuthScheme() {
+        return authScheme;
+    }
+
+    public void setAuthScheme(String authScheme) {
+        this.authScheme = authScheme;
+    }
+
+    public String getServiceUsername() {
+        return serviceUsername;
+    }
+
+    public void setServiceUsername(String serviceUsername) {
+        this.serviceUsername = serviceUsername;
+    }
+
+    public boolean isServicePasswordSet() {
+        return servicePasswordSet;
+    }
+
+    public String getServicePassword() {
+        return servicePassword;
+    }
+
+    public void setServicePassword(String servicePassword) {
+        this.servicePassword = servicePassword;
+    }
+
+    public String getTrustedCertificates() {
+        return trustedCertificates;
+    }
+
+    public void setTrustedCertificates(String trustedCertificates) {
+        this.trustedCertificates = trustedCertificates;
+    }
+
+    public String getTestMailbox() {
+        return testMailbox;
+    }
+
+    public void setTestMailbox(String testMailbox) {
+        this.testMailbox = testMailbox;
+    }
+
+    public ConnectionTestView getTestResult() {
+        return testResult;
+    }
+}

@@ -1,0 +1,78 @@
+package org.calsync.it.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+
+import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.ui.pages.Browser;
+import org.calsync.it.ui.pages.ExchangeSettingsPage;
+import org.calsync.it.ui.pages.LoginPage;
+import org.calsync.it.ui.pages.MyCalendarsPage;
+import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.ews.EwsSimulator;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * In headless Chromium: the admin sets up Exchange with a service account in the console and tests the
+ * connection, first with a wrong password; then an instructor connects her Outlook calendar with one click.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConnectExchangeUiIT {
+
+    private static final String LUCIE = "lucie.martin@northwind.example";
+
+    @RegisterExtension
+    static final EwsSimulator EWS = new EwsSimulator().withServiceAccount("svc-calsync", "svc-secret");
+
+    @ArquillianResource
+    private URL url;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return CalSyncDeployment.war();
+    }
+
+    @BeforeAll
+    static void needsChromium() {
+        if (Boolean.getBoolean("calsync.requireBrowser")) {
+            assertTrue(Browser.available(), "CI needs Debian's chromium and chromium-driver installed");
+        }
+        Assumptions.assumeTrue(Browser.available(), "Skipped: install Debian's chromium and chromium-driver");
+    }
+
+    @Test
+    void anAdminSetsUpExchangeAndAnInstructorConnectsWithOneClick() {
+        EWS.mailbox(LUCIE);
+        try (Browser admin = new Browser(url.toString())) {
+            new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
+            ExchangeSettingsPage page = new ExchangeSettingsPage(admin)
+                    .withServiceAccount(EWS.url().toString(), "NORTHWIND\\svc-calsync", "a-typo");
+            String refused = page.testWith(LUCIE);
+            assertTrue(refused.contains("refused the sign-in"), refused);
+            page.withServiceAccount(EWS.url().toString(), "NORTHWIND\\svc-calsync", "svc-secret");
+            String ok = page.testWith(LUCIE);
+            assertTrue(ok.startsWith("Connected to") && ok.contains(LUCIE), ok);
+            admin.screenshot("console-exchange-settings");
+        }
+        try (Browser lucie = new Browser(url.toString())) {
+            new LoginPage(lucie).signInAs(LUCIE, "calsync-demo");
+            MyCalendarsPage page = new MyCalendarsPage(lucie).connectExchange();
+            assertTrue(page.accountsText().contains("Connected") && page.accountsText().contains(LUCIE), page.accountsText());
+            Eventually.await("Lucie's sessions arrive in her Exchange calendar", Duration.ofSeconds(20),
+                    () -> !EWS.mailbox(LUCIE).items().isEmpty());
+            lucie.screenshot("portal-exchange-connected");
+            page.removeFirstAccount();
+        }
+        assertTrue(EWS.takeViolations().isEmpty());
+    }
+}
