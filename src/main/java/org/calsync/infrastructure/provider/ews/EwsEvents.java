@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.TimeZone;
+import java.util.Optional;
 import java.util.UUID;
 
 import microsoft.exchange.webservices.data.core.ExchangeService;
@@ -18,7 +18,7 @@ import microsoft.exchange.webservices.data.core.service.item.Appointment;
 import microsoft.exchange.webservices.data.core.service.schema.AppointmentSchema;
 import microsoft.exchange.webservices.data.core.service.schema.ItemSchema;
 import microsoft.exchange.webservices.data.property.complex.MessageBody;
-import microsoft.exchange.webservices.data.property.complex.time.OlsonTimeZoneDefinition;
+import microsoft.exchange.webservices.data.property.complex.time.TimeZoneDefinition;
 import microsoft.exchange.webservices.data.property.definition.ExtendedPropertyDefinition;
 
 import org.calsync.domain.model.calendar.BusyInterval;
@@ -62,9 +62,11 @@ final class EwsEvents {
         appointment.setSubject(event.title());
         appointment.setStart(Date.from(event.start()));
         appointment.setEnd(Date.from(event.end()));
-        TimeZone zone = TimeZone.getTimeZone(event.zone());
-        appointment.setStartTimeZone(new OlsonTimeZoneDefinition(zone));
-        appointment.setEndTimeZone(new OlsonTimeZoneDefinition(zone));
+        Optional<TimeZoneDefinition> zone = WindowsZones.definition(event.zone());
+        if (zone.isPresent()) {
+            appointment.setStartTimeZone(zone.get());
+            appointment.setEndTimeZone(zone.get());
+        }
         appointment.setLocation(event.location() == null ? "" : event.location());
         appointment.setLegacyFreeBusyStatus(LegacyFreeBusyStatus.Busy);
         MessageBody body = new MessageBody(BodyType.Text, description(event));

@@ -101,6 +101,24 @@ class EwsProviderSimulatorTest {
     }
 
     @Test
+    void sessionsInZonesTheEwsApiDoesNotKnowKeepTheirTimes() {
+        ProviderConnection amira = as("amira", "amira-secret");
+        String calendar = ews.listCalendars(amira).get(0).id();
+        Instant start = Instant.parse("2027-06-01T07:00:00Z");
+        OutgoingEvent kyiv = new OutgoingEvent("calsync-" + UUID.randomUUID(), "Kyiv workshop", start,
+                start.plus(Duration.ofHours(1)), ZoneId.of("Europe/Kyiv"), null, null, null, null, List.of(), 0);
+        SimulatedItem written = EWS.mailbox("amira@northwind.example").find(ews.put(amira, calendar, kyiv, null).remoteId())
+                .orElseThrow();
+        assertEquals("FLE Standard Time", written.startTimeZoneId());
+        OutgoingEvent troll = new OutgoingEvent("calsync-" + UUID.randomUUID(), "Troll briefing", start,
+                start.plus(Duration.ofHours(1)), ZoneId.of("Antarctica/Troll"), null, null, null, null, List.of(), 0);
+        SimulatedItem utc = EWS.mailbox("amira@northwind.example").find(ews.put(amira, calendar, troll, null).remoteId())
+                .orElseThrow();
+        assertNull(utc.startTimeZoneId(), "no Windows zone: written in UTC");
+        assertEquals(start, utc.start());
+    }
+
+    @Test
     void pullReadsBusyTimesOnceThenCostsOneRequestWhileNothingChanges() {
         ProviderConnection tom = as("tom", "tom-secret");
         String calendar = ews.listCalendars(tom).get(0).id();
