@@ -56,6 +56,12 @@ public class PushReconciler {
         return outbox.dueIds(now, limit);
     }
 
+    /** When the next pending entry is due, so that a worker can wake up for it. */
+    @Transactional
+    public Optional<Instant> nextAttempt() {
+        return outbox.nextAttempt();
+    }
+
     /** Takes the entry for this worker; false when it is not due or another worker (or node) has it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean claim(String entryId, Instant now) {

@@ -30,6 +30,11 @@ public class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public Optional<Instant> nextAttempt() {
+        return em.createNamedQuery("OutboxEntry.nextAttempt", Instant.class).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
     public Optional<OutboxEntry> find(String id) {
         return Optional.ofNullable(em.find(OutboxEntry.class, id));
     }

@@ -1,13 +1,17 @@
 package org.calsync.interfaces.scheduling;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -27,8 +31,16 @@ public class OutboxDispatcher {
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
     private static final int BATCH = 50;
 
+    /** Retries due sooner than the next sweep get a wake-up of their own, so that a Retry-After of seconds is kept. */
+    private static final Duration SWEEP = Duration.ofSeconds(30);
+
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     private ManagedExecutorService executor;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    private ManagedScheduledExecutorService scheduler;
+
+    private final AtomicReference<Instant> wakeUp = new AtomicReference<>();
 
     @Inject
     private PushReconciler reconciler;
@@ -70,6 +82,24 @@ public class OutboxDispatcher {
             LOG.log(Level.WARNING, "Push drain stopped; the next sweep continues", e);
         } finally {
             draining.set(false);
+        }
+        scheduleWakeUp();
+    }
+
+    /** Wakes up for the next retry when it is due before the sweep would come; one wake-up at a time. */
+    private void scheduleWakeUp() {
+        try {
+            reconciler.nextAttempt().ifPresent(next -> {
+                Instant now = Instant.now();
+                Instant planned = wakeUp.get();
+                boolean soonerThanSweep = next.isBefore(now.plus(SWEEP));
+                boolean soonerThanPlanned = planned == null || planned.isBefore(now) || next.isBefore(planned);
+                if (next.isAfter(now) && soonerThanSweep && soonerThanPlanned && wakeUp.compareAndSet(planned, next)) {
+                    scheduler.schedule(this::drain, Duration.between(now, next).toMillis() + 50, TimeUnit.MILLISECONDS);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "No wake-up planned; the sweep picks retries up", e);
         }
     }
 

@@ -116,6 +116,29 @@ class ExchangeIT {
         assertTrue(EWS.requests().stream().allMatch(r -> r.impersonated() == null || r.impersonated().equals(AMIRA)
                 || r.impersonated().startsWith("nobody")), "CalSync acts for Amira's mailbox only");
 
+        // Exchange throttles the next call: the push waits as long as BackOffMilliseconds says, not its own back-off.
+        EWS.clearRequests();
+        EWS.failNext(new EwsSimulator.Fault.ServerBusy(12_000L));
+        String throttledTitle = "Exchange Throttled " + UUID.randomUUID().toString().substring(0, 6);
+        String throttled = api().post("sessions", """
+                {"courseTitle":"%s","start":"2027-03-09T09:00","end":"2027-03-09T11:00","timeZone":"Europe/Berlin"}"""
+                .formatted(throttledTitle)).object().getString("id");
+        api().post("sessions/" + throttled + "/instructors", "{\"personId\":\"" + amira + "\"}");
+        Eventually.await("the throttled push is listed as retrying", SOON,
+                () -> api().get("push-failures").body().contains(throttledTitle));
+        JsonObject waiting = api().get("push-failures").array().stream().map(v -> v.asJsonObject())
+                .filter(f -> f.getString("sessionTitle").equals(throttledTitle)).findFirst().orElseThrow();
+        assertTrue(waiting.getString("lastError").contains("ErrorServerBusy"), waiting.toString());
+        Duration planned = Duration.between(EWS.requests().get(0).at(), Instant.parse(waiting.getString("nextAttemptAt")));
+        assertTrue(planned.compareTo(Duration.ofSeconds(11)) > 0 && planned.compareTo(Duration.ofSeconds(14)) < 0,
+                "the retry is planned BackOffMilliseconds later: " + planned);
+        Eventually.await("the throttled push gets through once Exchange is ready", Duration.ofSeconds(30),
+                () -> mailbox.items().stream().anyMatch(i -> i.subject().equals(throttledTitle)));
+        List<EwsSimulator.Recorded> calls = EWS.requests();
+        Duration waited = Duration.between(calls.get(0).at(), calls.get(1).at());
+        assertTrue(waited.compareTo(Duration.ofSeconds(12)) >= 0 && waited.compareTo(Duration.ofSeconds(20)) < 0,
+                "Exchange was asked again after " + waited + ", woken for the retry rather than at the next sweep");
+
         // Her own appointments come back as busy times.
         Instant day = Instant.parse("2027-03-03T13:00:00Z");
         mailbox.add("Dentist", day, day.plus(1, ChronoUnit.HOURS));

@@ -11,6 +11,9 @@ public interface OutboxRepository {
     /** Installation-wide: the worker serves every tenant. Pending entries due at or before now, oldest first. */
     List<String> dueIds(Instant now, int limit);
 
+    /** Installation-wide: when the next pending entry is due, if any is pending. */
+    Optional<Instant> nextAttempt();
+
     Optional<OutboxEntry> find(String id);
 
     /** Entries an admin should see: dead ones, and pending ones that have failed at least once; newest first. */
