@@ -149,35 +149,50 @@ final class EwsOperations {
     }
 
     private String getItem(Element request) {
+        boolean idOnly = idOnly(child(request, MESSAGES, "ItemShape"));
         StringBuilder messages = new StringBuilder();
         for (Element id : all(child(request, MESSAGES, "ItemIds"), TYPES, "ItemId")) {
-            var item = mailbox.find(id.getAttribute("Id"));
-            messages.append(item.isEmpty()
-                    ? errorMessage("GetItem", "ErrorItemNotFound", "The specified object was not found in the store.")
-                    : success("GetItem", "<m:Items>" + calendarItem(item.get()) + "</m:Items>"));
+            Row row = row(id.getAttribute("Id"));
+            if (row == null) {
+                messages.append(errorMessage("GetItem", "ErrorItemNotFound", "The specified object was not found in the store."));
+            } else if (row.item().malformed && !idOnly) {
+                messages.append(errorMessage("GetItem", "ErrorCorruptData", "The item is corrupt."));
+            } else {
+                messages.append(success("GetItem", "<m:Items>" + (idOnly ? idOnlyItem(row) : calendarItem(row)) + "</m:Items>"));
+            }
         }
         return EwsXml.envelope("GetItem", messages.toString());
     }
 
     private String findItem(Element request) {
+        boolean idOnly = idOnly(child(request, MESSAGES, "ItemShape"));
         Element view = child(request, MESSAGES, "CalendarView");
-        List<SimulatedItem> found = new ArrayList<>(mailbox.all());
+        List<Row> rows = new ArrayList<>();
         boolean last = true;
         if (view != null) {
             Instant from = OffsetDateTime.parse(view.getAttribute("StartDate")).toInstant();
             Instant to = OffsetDateTime.parse(view.getAttribute("EndDate")).toInstant();
-            found.removeIf(item -> item.start == null || !item.end.isAfter(from) || !item.start.isBefore(to));
-            found.sort(Comparator.comparing((SimulatedItem item) -> item.start));
-            if (found.size() > FIND_COUNT_LIMIT) {
+            for (SimulatedItem item : mailbox.all()) {
+                if (item.recurring()) {
+                    item.occurrences().stream().filter(o -> o.end().isAfter(from) && o.start().isBefore(to))
+                            .forEach(o -> rows.add(new Row(item, o)));
+                } else if (item.start != null && item.end.isAfter(from) && item.start.isBefore(to)) {
+                    rows.add(new Row(item, null));
+                }
+            }
+            rows.sort(Comparator.comparing(Row::start));
+            if (rows.size() > FIND_COUNT_LIMIT) {
                 return error("FindItem", "ErrorExceededFindCountLimit", "You have exceeded the maximum number of objects "
                         + "that can be returned for the find operation. Use paging to reduce the result size and try your "
                         + "request again.");
             }
             String max = view.getAttribute("MaxEntriesReturned");
-            if (!max.isEmpty() && found.size() > Integer.parseInt(max)) {
-                found = found.subList(0, Integer.parseInt(max));
+            if (!max.isEmpty() && rows.size() > Integer.parseInt(max)) {
+                rows.subList(Integer.parseInt(max), rows.size()).clear();
                 last = false;
             }
+        } else {
+            mailbox.all().forEach(item -> rows.add(new Row(item, null)));
         }
         Element restriction = child(request, MESSAGES, "Restriction");
         if (restriction != null) {
@@ -188,13 +203,59 @@ final class EwsOperations {
                 return error("FindItem", "ErrorUnsupportedQueryFilter", "The simulator filters only on extended properties.");
             }
             String key = key(uri);
-            found.removeIf(item -> !constant.getAttribute("Value").equals(item.extended.get(key)));
+            rows.removeIf(row -> !constant.getAttribute("Value").equals(row.item().extended.get(key)));
+        }
+        if (!idOnly && rows.stream().anyMatch(row -> row.item().malformed)) {
+            // Exchange cannot convert one item's properties, and the whole view fails with it.
+            return error("FindItem", "ErrorCorruptData", "The item is corrupt.");
         }
         StringBuilder items = new StringBuilder();
-        found.forEach(item -> items.append(calendarItem(item)));
-        String root = "<m:RootFolder TotalItemsInView=\"" + found.size() + "\" IncludesLastItemInRange=\"" + last
+        rows.forEach(row -> items.append(idOnly ? idOnlyItem(row) : calendarItem(row)));
+        String root = "<m:RootFolder TotalItemsInView=\"" + rows.size() + "\" IncludesLastItemInRange=\"" + last
                 + "\"><t:Items>" + items + "</t:Items></m:RootFolder>";
         return EwsXml.envelope("FindItem", success("FindItem", root));
+    }
+
+    /** A master or single item, or one occurrence of a series. */
+    private record Row(SimulatedItem item, SimulatedItem.Occurrence occurrence) {
+
+        Instant start() {
+            return occurrence != null ? occurrence.start() : item.start;
+        }
+
+        Instant end() {
+            return occurrence != null ? occurrence.end() : item.end;
+        }
+
+        String id() {
+            return occurrence != null ? item.id + "_OCC" + occurrence.index() : item.id;
+        }
+
+        String type() {
+            if (occurrence != null) {
+                return occurrence.exception() ? "Exception" : "Occurrence";
+            }
+            return item.recurring() ? "RecurringMaster" : "Single";
+        }
+    }
+
+    private Row row(String id) {
+        int marker = id.indexOf("_OCC");
+        if (marker < 0) {
+            return mailbox.find(id).map(item -> new Row(item, null)).orElse(null);
+        }
+        int index = Integer.parseInt(id.substring(marker + 4));
+        return mailbox.find(id.substring(0, marker)).flatMap(item -> item.occurrences().stream()
+                .filter(o -> o.index() == index).findFirst().map(o -> new Row(item, o))).orElse(null);
+    }
+
+    /** IdOnly without additional properties: all Exchange must read is the id. */
+    private static boolean idOnly(Element shape) {
+        if (shape == null) {
+            return false;
+        }
+        Element extra = child(shape, TYPES, "AdditionalProperties");
+        return "IdOnly".equals(text(shape, TYPES, "BaseShape")) && (extra == null || EwsSchema.children(extra).isEmpty());
     }
 
     private String syncFolderItems(Element request, boolean invalidState) {
@@ -227,14 +288,17 @@ final class EwsOperations {
         return EwsXml.envelope("SyncFolderItems", success("SyncFolderItems", content));
     }
 
-    /** The item as FindItem and GetItem return it, elements in the schema's order. */
-    private String calendarItem(SimulatedItem item) {
-        if (item.malformed) {
-            // Times that do not parse: what a corrupted item looks like to a client.
-            return "<t:CalendarItem>" + itemId(item) + "<t:Subject>" + escape(item.subject)
-                    + "</t:Subject><t:Start>2026-13-45T99:00:00Z</t:Start></t:CalendarItem>";
-        }
-        StringBuilder xml = new StringBuilder("<t:CalendarItem>").append(itemId(item));
+    private static String idOnlyItem(Row row) {
+        return "<t:CalendarItem><t:ItemId Id=\"" + escape(row.id()) + "\" ChangeKey=\"" + row.item().changeKey()
+                + "\"/></t:CalendarItem>";
+    }
+
+    /** The item (or occurrence) as FindItem and GetItem return it, elements in the schema's order. */
+    private static String calendarItem(Row row) {
+        SimulatedItem item = row.item();
+        StringBuilder xml = new StringBuilder("<t:CalendarItem>");
+        xml.append("<t:ItemId Id=\"").append(escape(row.id())).append("\" ChangeKey=\"").append(item.changeKey())
+                .append("\"/>");
         xml.append("<t:ItemClass>IPM.Appointment</t:ItemClass>");
         xml.append("<t:Subject>").append(escape(item.subject)).append("</t:Subject>");
         xml.append("<t:Sensitivity>").append(item.sensitivity).append("</t:Sensitivity>");
@@ -248,14 +312,14 @@ final class EwsOperations {
                     .append("<t:Value>").append(escape(value)).append("</t:Value></t:ExtendedProperty>");
         });
         xml.append("<t:UID>").append(escape(item.uid)).append("</t:UID>");
-        xml.append("<t:Start>").append(instant(item.start)).append("</t:Start>");
-        xml.append("<t:End>").append(instant(item.end)).append("</t:End>");
+        xml.append("<t:Start>").append(instant(row.start())).append("</t:Start>");
+        xml.append("<t:End>").append(instant(row.end())).append("</t:End>");
         xml.append("<t:IsAllDayEvent>").append(item.allDay).append("</t:IsAllDayEvent>");
         xml.append("<t:LegacyFreeBusyStatus>").append(item.freeBusy).append("</t:LegacyFreeBusyStatus>");
         if (item.location != null) {
             xml.append("<t:Location>").append(escape(item.location)).append("</t:Location>");
         }
-        xml.append("<t:CalendarItemType>Single</t:CalendarItemType>");
+        xml.append("<t:CalendarItemType>").append(row.type()).append("</t:CalendarItemType>");
         return xml.append("</t:CalendarItem>").toString();
     }
 

@@ -1,8 +1,13 @@
 package org.calsync.testsupport.ews;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** One calendar item in a simulated mailbox, with the fields CalSync reads and writes. */
 public final class SimulatedItem {
@@ -23,8 +28,13 @@ public final class SimulatedItem {
     String uid;
     /** Extended properties by "PropertySetId/PropertyName". */
     final Map<String, String> extended = new LinkedHashMap<>();
-    /** Answered as a item that does not parse as a calendar item, for the malformed-item fault. */
+    /** Exchange cannot convert this item's properties (ErrorCorruptData); only its id can be read. */
     boolean malformed;
+    /** For a recurring series: how often, how many occurrences, and its exceptions by occurrence index. */
+    Duration every;
+    int count;
+    final Map<Integer, Instant[]> movedOccurrences = new LinkedHashMap<>();
+    final Set<Integer> deletedOccurrences = new HashSet<>();
 
     SimulatedItem(String id) {
         this.id = id;
@@ -65,6 +75,28 @@ public final class SimulatedItem {
 
     public Map<String, String> extendedProperties() {
         return Map.copyOf(extended);
+    }
+
+    boolean recurring() {
+        return every != null;
+    }
+
+    /** The occurrences as a calendar view shows them: index, start and end, exceptions applied. */
+    List<Occurrence> occurrences() {
+        List<Occurrence> result = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            if (deletedOccurrences.contains(index)) {
+                continue;
+            }
+            Instant[] moved = movedOccurrences.get(index);
+            Instant offset = start.plus(every.multipliedBy(index));
+            result.add(new Occurrence(index, moved != null ? moved[0] : offset,
+                    moved != null ? moved[1] : offset.plus(Duration.between(start, end)), moved != null));
+        }
+        return result;
+    }
+
+    record Occurrence(int index, Instant start, Instant end, boolean exception) {
     }
 
     void touched() {

@@ -1,5 +1,6 @@
 package org.calsync.testsupport.ews;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,6 +43,26 @@ public final class SimulatedMailbox {
         items.put(item.id, item);
         log.add(new Change(Kind.CREATE, item.id));
         return item;
+    }
+
+    /** As another client would: a series every {@code every}, {@code count} times. */
+    public synchronized SimulatedItem addSeries(String subject, Instant start, Instant end, Duration every, int count) {
+        SimulatedItem series = add(subject, start, end);
+        series.every = every;
+        series.count = count;
+        return series;
+    }
+
+    /** Moves one occurrence of a series: it becomes an exception. */
+    public synchronized void moveOccurrence(String seriesId, int index, Instant start, Instant end) {
+        require(seriesId).movedOccurrences.put(index, new Instant[] {start, end});
+        changed(require(seriesId));
+    }
+
+    /** Deletes one occurrence of a series. */
+    public synchronized void deleteOccurrence(String seriesId, int index) {
+        require(seriesId).deletedOccurrences.add(index);
+        changed(require(seriesId));
     }
 
     /** As another client would: moves an item. */

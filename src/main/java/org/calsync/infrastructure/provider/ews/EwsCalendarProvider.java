@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,8 +24,11 @@ import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.SendCancellationsMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitationsOrCancellationsMode;
+import microsoft.exchange.webservices.data.core.enumeration.service.ServiceResult;
 import microsoft.exchange.webservices.data.core.enumeration.service.SyncFolderItemsScope;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
+import microsoft.exchange.webservices.data.core.response.GetItemResponse;
+import microsoft.exchange.webservices.data.core.response.ServiceResponseCollection;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import microsoft.exchange.webservices.data.core.service.item.Appointment;
 import microsoft.exchange.webservices.data.core.service.item.Item;
@@ -73,6 +77,9 @@ public class EwsCalendarProvider implements CalendarProvider {
     private static final Duration SMALLEST_SLICE = Duration.ofHours(6);
     /** How long a call waits for one of the server's slots before it is retried later instead. */
     private static final Duration SLOT_WAIT = Duration.ofSeconds(30);
+    /** Items per GetItem when a view has to be read item by item. */
+    static final int ITEM_BATCH = 50;
+    private static final Logger LOG = Logger.getLogger(EwsCalendarProvider.class.getName());
 
     /**
      * Calls in flight per Exchange server from this instance. Impersonated mailboxes share the server, and
@@ -221,8 +228,13 @@ public class EwsCalendarProvider implements CalendarProvider {
             requests[0]++;
             found = session.service.findAppointments(folder, view);
         } catch (ServiceResponseException e) {
-            if (e.getErrorCode() != ServiceError.ErrorExceededFindCountLimit) {
+            if (EwsFailures.concernsTheWholeCall(e.getErrorCode())) {
                 throw e;
+            }
+            if (e.getErrorCode() != ServiceError.ErrorExceededFindCountLimit) {
+                // One item Exchange cannot convert fails the whole view: read this slice item by item instead.
+                readItemByItem(session, folder, from, to, requests, events, skipped, e.getErrorCode());
+                return;
             }
             found = null;
         }
@@ -243,6 +255,34 @@ public class EwsCalendarProvider implements CalendarProvider {
                 events.putIfAbsent(id, EwsEvents.remote(appointment));
             } catch (Exception unreadable) {
                 skipped.add(new SkippedItem(id, String.valueOf(unreadable.getMessage())));
+            }
+        }
+    }
+
+    /** Ids first, which always read; then the items in batches, each answering for itself. Bad ones are skipped. */
+    private static void readItemByItem(EwsSession session, FolderId folder, Instant from, Instant to, int[] requests,
+            Map<String, RemoteEvent> events, List<SkippedItem> skipped, ServiceError viewError) throws Exception {
+        CalendarView ids = new CalendarView(Date.from(from), Date.from(to), VIEW_LIMIT);
+        ids.setPropertySet(PropertySet.getIdOnly());
+        requests[0]++;
+        List<ItemId> itemIds = new ArrayList<>();
+        for (Appointment appointment : session.service.findAppointments(folder, ids).getItems()) {
+            itemIds.add(appointment.getId());
+        }
+        LOG.info(() -> "A calendar view failed with " + viewError + "; reading " + itemIds.size() + " items one by one");
+        for (int first = 0; first < itemIds.size(); first += ITEM_BATCH) {
+            List<ItemId> batch = itemIds.subList(first, Math.min(itemIds.size(), first + ITEM_BATCH));
+            requests[0]++;
+            ServiceResponseCollection<GetItemResponse> answers = session.service.bindToItems(batch, EwsEvents.readShape());
+            for (int index = 0; index < answers.getCount(); index++) {
+                GetItemResponse answer = answers.getResponseAtIndex(index);
+                String id = batch.get(index).getUniqueId();
+                if (answer.getResult() == ServiceResult.Success && answer.getItem() instanceof Appointment appointment) {
+                    events.putIfAbsent(id, EwsEvents.remote(appointment));
+                } else {
+                    LOG.warning(() -> "Skipped item " + id + ": " + answer.getErrorCode() + " " + answer.getErrorMessage());
+                    skipped.add(new SkippedItem(id, answer.getErrorCode() + ": " + answer.getErrorMessage()));
+                }
             }
         }
     }

@@ -23,6 +23,11 @@ final class EwsFailures {
     private EwsFailures() {
     }
 
+    /** Throttling and refusals stop the whole call; other codes concern single items. */
+    static boolean concernsTheWholeCall(ServiceError code) {
+        return code == ServiceError.ErrorServerBusy || REFUSED.contains(code);
+    }
+
     static RuntimeException translate(Exception failure, String server) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ServiceResponseException response) {

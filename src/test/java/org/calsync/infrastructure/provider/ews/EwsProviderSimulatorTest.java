@@ -156,6 +156,42 @@ class EwsProviderSimulatorTest {
     }
 
     @Test
+    void recurringSeriesAreReadAsTheirOccurrencesWithExceptionsApplied() {
+        ProviderConnection amira = as("amira", "amira-secret");
+        String calendar = ews.listCalendars(amira).get(0).id();
+        SimulatedMailbox mailbox = EWS.mailbox("amira@northwind.example");
+        Instant first = NOW.plus(Duration.ofDays(20)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        SimulatedItem standUp = mailbox.addSeries("Weekly stand-up", first, first.plus(Duration.ofMinutes(30)),
+                Duration.ofDays(7), 4);
+        Instant moved = first.plus(Duration.ofDays(7)).plus(Duration.ofHours(2));
+        mailbox.moveOccurrence(standUp.id(), 1, moved, moved.plus(Duration.ofMinutes(30)));
+        mailbox.deleteOccurrence(standUp.id(), 2);
+
+        List<Instant> starts = ews.changesSince(amira, calendar, SyncCursor.NONE, WINDOW).changed().stream()
+                .filter(e -> "Weekly stand-up".equals(e.title())).map(e -> e.busy().get(0).start()).sorted().toList();
+        assertEquals(List.of(first, moved, first.plus(Duration.ofDays(21))), starts,
+                "four occurrences, the second moved, the third deleted");
+    }
+
+    @Test
+    void anItemExchangeCannotReadIsSkippedAndTheRestOfTheCalendarStillSyncs() {
+        ProviderConnection tom = as("tom", "tom-secret");
+        String calendar = ews.listCalendars(tom).get(0).id();
+        SimulatedMailbox mailbox = EWS.mailbox("tom@northwind.example");
+        Instant day = NOW.plus(Duration.ofDays(40)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        SimulatedItem good = mailbox.add("Planning", day, day.plus(Duration.ofHours(1)));
+        SimulatedItem corrupt = mailbox.add("Corrupt", day.plus(Duration.ofHours(2)), day.plus(Duration.ofHours(3)));
+        mailbox.setMalformed(corrupt.id());
+
+        ChangeBatch batch = ews.changesSince(tom, calendar, SyncCursor.NONE, WINDOW);
+        assertEquals("Planning", find(batch, good.id()).title());
+        assertTrue(batch.skipped().stream().anyMatch(s -> s.remoteId().equals(corrupt.id()) && s.reason().contains("ErrorCorruptData")),
+                batch.skipped().toString());
+        assertTrue(batch.changed().stream().noneMatch(e -> e.remoteId().equals(corrupt.id())));
+        mailbox.delete(corrupt.id());
+    }
+
+    @Test
     void anInvalidSyncStateMeansAFullReadNotAFailure() {
         ProviderConnection tom = as("tom", "tom-secret");
         String calendar = ews.listCalendars(tom).get(0).id();
