@@ -45,6 +45,7 @@ final class EwsOperations {
             case "GetItem" -> getItem(operation);
             case "FindItem" -> findItem(operation);
             case "SyncFolderItems" -> syncFolderItems(operation, fault instanceof EwsSimulator.Fault.InvalidSyncState);
+            case "GetUserAvailabilityRequest" -> simulator.availability(operation);
             default -> error(name, "ErrorInvalidOperation", "The simulator does not serve " + name + ".");
         };
     }

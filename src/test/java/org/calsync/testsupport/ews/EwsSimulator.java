@@ -116,6 +116,65 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /**
+     * GetUserAvailability: the busy times of every mailbox asked for, whoever signs in, as Exchange's
+     * free/busy service shows them to the organisation. An unknown address gets its own error response.
+     */
+    String availability(Element request) {
+        RequestTimeZone zone = new RequestTimeZone(EwsXml.child(request, EwsSchema.TYPES, "TimeZone"));
+        Element window = EwsXml.child(EwsXml.child(request, EwsSchema.TYPES, "FreeBusyViewOptions"), EwsSchema.TYPES,
+                "TimeWindow");
+        Instant from = zone.instant(java.time.LocalDateTime.parse(EwsXml.text(window, EwsSchema.TYPES, "StartTime")));
+        Instant to = zone.instant(java.time.LocalDateTime.parse(EwsXml.text(window, EwsSchema.TYPES, "EndTime")));
+        if (Duration.between(from, to).toDays() > 42) {
+            contractBroken("GetUserAvailability for more than 42 days (" + from + " to " + to + ")");
+        }
+        List<Element> mailboxData = EwsXml.all(EwsXml.child(request, EwsSchema.MESSAGES, "MailboxDataArray"),
+                EwsSchema.TYPES, "MailboxData");
+        if (mailboxData.size() > 100) {
+            contractBroken("GetUserAvailability for " + mailboxData.size() + " mailboxes; Exchange allows 100");
+        }
+        StringBuilder responses = new StringBuilder();
+        for (Element data : mailboxData) {
+            String address = EwsXml.text(EwsXml.child(data, EwsSchema.TYPES, "Email"), EwsSchema.TYPES, "Address");
+            SimulatedMailbox mailbox = address == null ? null : mailboxes.get(address.toLowerCase());
+            if (mailbox == null) {
+                responses.append("<m:FreeBusyResponse><m:ResponseMessage ResponseClass=\"Error\"><m:MessageText>")
+                        .append("No mailbox with such an address.</m:MessageText><m:ResponseCode>ErrorMailRecipientNotFound")
+                        .append("</m:ResponseCode><m:DescriptiveLinkKey>0</m:DescriptiveLinkKey></m:ResponseMessage>")
+                        .append("</m:FreeBusyResponse>");
+                continue;
+            }
+            StringBuilder events = new StringBuilder();
+            for (SimulatedItem item : mailbox.items()) {
+                if (item.start == null || !item.end.isAfter(from) || !item.start.isBefore(to) || item.recurring()) {
+                    continue;
+                }
+                events.append("<t:CalendarEvent><t:StartTime>").append(zone.localText(item.start))
+                        .append("</t:StartTime><t:EndTime>").append(zone.localText(item.end))
+                        .append("</t:EndTime><t:BusyType>").append(item.freeBusy).append("</t:BusyType></t:CalendarEvent>");
+            }
+            responses.append("<m:FreeBusyResponse><m:ResponseMessage ResponseClass=\"Success\"><m:ResponseCode>NoError")
+                    .append("</m:ResponseCode></m:ResponseMessage><m:FreeBusyView><t:FreeBusyViewType>FreeBusy")
+                    .append("</t:FreeBusyViewType><t:CalendarEventArray>").append(events)
+                    .append("</t:CalendarEventArray></m:FreeBusyView></m:FreeBusyResponse>");
+        }
+        return """
+                <?xml version="1.0" encoding="utf-8"?>
+                <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">
+                  <s:Header>
+                    <h:ServerVersionInfo MajorVersion="15" MinorVersion="1" MajorBuildNumber="2507" MinorBuildNumber="6" \
+                Version="V2017_07_11" xmlns:h="http://schemas.microsoft.com/exchange/services/2006/types"/>
+                  </s:Header>
+                  <s:Body>
+                    <m:GetUserAvailabilityResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" \
+                xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types">
+                      <m:FreeBusyResponseArray>%s</m:FreeBusyResponseArray>
+                    </m:GetUserAvailabilityResponse>
+                  </s:Body>
+                </s:Envelope>""".formatted(responses);
+    }
+
     /** A request that validates but breaks what CalSync promises, e.g. to send no meeting requests. */
     void contractBroken(String what) {
         violations.add("contract: " + what);

@@ -1,6 +1,7 @@
 package org.calsync.domain.model.calendar;
 
 import java.util.List;
+import java.util.Map;
 
 import org.calsync.domain.model.tenant.CalendarProviderType;
 
@@ -35,4 +36,13 @@ public interface CalendarProvider {
 
     /** Deletes the event; deleting one that is already gone is not an error. */
     void delete(ProviderConnection connection, String calendarId, String remoteId, String expectedVersion);
+
+    /**
+     * Busy times of many people at once, by email address, as the organisation's free/busy service sees them,
+     * including people who linked no calendar. Providers without such a service answer with an empty map;
+     * people the provider does not know are left out.
+     */
+    default Map<String, List<BusyInterval>> freeBusy(ProviderConnection connection, List<String> emails, TimeWindow window) {
+        return Map.of();
+    }
 }

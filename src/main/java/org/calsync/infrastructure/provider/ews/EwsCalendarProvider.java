@@ -17,7 +17,9 @@ import jakarta.inject.Inject;
 
 import microsoft.exchange.webservices.data.core.PropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
+import microsoft.exchange.webservices.data.core.enumeration.availability.AvailabilityData;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.property.LegacyFreeBusyStatus;
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
 import microsoft.exchange.webservices.data.core.enumeration.service.ConflictResolutionMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
@@ -27,13 +29,17 @@ import microsoft.exchange.webservices.data.core.enumeration.service.SendInvitati
 import microsoft.exchange.webservices.data.core.enumeration.service.ServiceResult;
 import microsoft.exchange.webservices.data.core.enumeration.service.SyncFolderItemsScope;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
+import microsoft.exchange.webservices.data.core.response.AttendeeAvailability;
 import microsoft.exchange.webservices.data.core.response.GetItemResponse;
 import microsoft.exchange.webservices.data.core.response.ServiceResponseCollection;
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 import microsoft.exchange.webservices.data.core.service.item.Appointment;
 import microsoft.exchange.webservices.data.core.service.item.Item;
+import microsoft.exchange.webservices.data.misc.availability.AttendeeInfo;
+import microsoft.exchange.webservices.data.misc.availability.GetUserAvailabilityResults;
 import microsoft.exchange.webservices.data.property.complex.FolderId;
 import microsoft.exchange.webservices.data.property.complex.ItemId;
+import microsoft.exchange.webservices.data.property.complex.availability.CalendarEvent;
 import microsoft.exchange.webservices.data.search.CalendarView;
 import microsoft.exchange.webservices.data.search.FindItemsResults;
 import microsoft.exchange.webservices.data.search.ItemView;
@@ -42,6 +48,7 @@ import microsoft.exchange.webservices.data.sync.ChangeCollection;
 import microsoft.exchange.webservices.data.sync.ItemChange;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.OutgoingEvent;
@@ -77,6 +84,8 @@ public class EwsCalendarProvider implements CalendarProvider {
     private static final Duration SMALLEST_SLICE = Duration.ofHours(6);
     /** How long a call waits for one of the server's slots before it is retried later instead. */
     private static final Duration SLOT_WAIT = Duration.ofSeconds(30);
+    static final int AVAILABILITY_BATCH = 50;
+    private static final Duration AVAILABILITY_SPAN = Duration.ofDays(42);
     /** Items per GetItem when a view has to be read item by item. */
     static final int ITEM_BATCH = 50;
     private static final Logger LOG = Logger.getLogger(EwsCalendarProvider.class.getName());
@@ -173,6 +182,50 @@ public class EwsCalendarProvider implements CalendarProvider {
             return new ChangeBatch(read.events(), List.of(), read.skipped(), new SyncCursor(baseline.state()), true,
                     requests[0]);
         });
+    }
+
+    /**
+     * GetUserAvailability, in batches: Exchange answers for at most 100 mailboxes and 42 days per call, and
+     * CalSync asks for fewer so that one slow mailbox does not hold up many.
+     */
+    @Override
+    public Map<String, List<BusyInterval>> freeBusy(ProviderConnection connection, List<String> emails, TimeWindow window) {
+        return call(connection, session -> {
+            Map<String, List<BusyInterval>> result = new LinkedHashMap<>();
+            for (int first = 0; first < emails.size(); first += AVAILABILITY_BATCH) {
+                List<String> batch = emails.subList(first, Math.min(emails.size(), first + AVAILABILITY_BATCH));
+                for (Instant from = window.from(); from.isBefore(window.to()); from = from.plus(AVAILABILITY_SPAN)) {
+                    Instant to = from.plus(AVAILABILITY_SPAN).isAfter(window.to()) ? window.to() : from.plus(AVAILABILITY_SPAN);
+                    availability(session, batch, from, to, result);
+                }
+            }
+            return result;
+        });
+    }
+
+    private static void availability(EwsSession session, List<String> emails, Instant from, Instant to,
+            Map<String, List<BusyInterval>> result) throws Exception {
+        List<AttendeeInfo> attendees = emails.stream().map(AttendeeInfo::new).toList();
+        GetUserAvailabilityResults answer = session.service.getUserAvailability(attendees,
+                new microsoft.exchange.webservices.data.misc.availability.TimeWindow(Date.from(from), Date.from(to)),
+                AvailabilityData.FreeBusy);
+        var perAttendee = answer.getAttendeesAvailability();
+        for (int index = 0; index < perAttendee.getCount(); index++) {
+            AttendeeAvailability availability = perAttendee.getResponseAtIndex(index);
+            String email = emails.get(index);
+            if (availability.getResult() != ServiceResult.Success) {
+                LOG.info(() -> "No free/busy for " + email + ": " + availability.getErrorCode());
+                continue;
+            }
+            List<BusyInterval> busy = result.computeIfAbsent(email, key -> new ArrayList<>());
+            for (CalendarEvent event : availability.getCalendarEvents()) {
+                LegacyFreeBusyStatus status = event.getFreeBusyStatus();
+                if (status == LegacyFreeBusyStatus.Busy || status == LegacyFreeBusyStatus.Tentative
+                        || status == LegacyFreeBusyStatus.OOF) {
+                    busy.add(new BusyInterval(event.getStartTime().toInstant(), event.getEndTime().toInstant(), false));
+                }
+            }
+        }
     }
 
     private static Appointment findOurs(EwsSession session, String calendarId, String uid) throws Exception {

@@ -192,6 +192,29 @@ class EwsProviderSimulatorTest {
     }
 
     @Test
+    void freeBusyForManyPeopleIsAskedInBatchesAndSpans() {
+        List<String> people = new java.util.ArrayList<>();
+        Instant meeting = Instant.parse("2027-04-06T08:30:00Z");
+        for (int i = 0; i < 60; i++) {
+            String email = "staff" + i + "@northwind.example";
+            people.add(email);
+            EWS.mailbox(email).add("Meeting " + i, meeting.plus(Duration.ofHours(i % 5)),
+                    meeting.plus(Duration.ofHours(i % 5)).plus(Duration.ofMinutes(45)));
+        }
+        people.add("nobody@northwind.example");
+        EWS.clearRequests();
+        TimeWindow hundredDays = new TimeWindow(Instant.parse("2027-03-01T00:00:00Z"), Instant.parse("2027-06-09T00:00:00Z"));
+
+        var busy = ews.freeBusy(impersonating("amira@northwind.example"), people, hundredDays);
+
+        assertEquals(60, busy.size(), "everyone Exchange knows, and nobody else");
+        assertEquals(List.of(new org.calsync.domain.model.calendar.BusyInterval(meeting.plus(Duration.ofHours(3)),
+                meeting.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(45)), false)), busy.get("staff8@northwind.example"));
+        assertEquals(6, EWS.requests().size(), "61 people in batches of 50, 100 days in spans of 42: 2 x 3 calls");
+        assertTrue(EWS.requests().stream().allMatch(r -> r.operation().equals("GetUserAvailabilityRequest")));
+    }
+
+    @Test
     void anInvalidSyncStateMeansAFullReadNotAFailure() {
         ProviderConnection tom = as("tom", "tom-secret");
         String calendar = ews.listCalendars(tom).get(0).id();
