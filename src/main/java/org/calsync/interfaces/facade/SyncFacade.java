@@ -8,12 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.calsync.application.Availability;
 import org.calsync.application.CalendarLinking;
 import org.calsync.application.CalendarPull;
 import org.calsync.application.PersonService;
 import org.calsync.application.PushFailures;
 import org.calsync.domain.model.calendar.BusyBlock;
 import org.calsync.domain.model.calendar.BusyBlockRepository;
+import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.sync.AdminAlertRepository;
 import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.sync.SyncRunRepository;
@@ -21,6 +23,7 @@ import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.UnknownEntityException;
 import org.calsync.interfaces.facade.dto.AccountStatusView;
 import org.calsync.interfaces.facade.dto.AlertView;
+import org.calsync.interfaces.facade.dto.AvailabilityView;
 import org.calsync.interfaces.facade.dto.BusyBlockView;
 import org.calsync.interfaces.facade.dto.PushFailureView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
@@ -51,6 +54,9 @@ public class SyncFacade {
 
     @Inject
     private PushFailures pushFailures;
+
+    @Inject
+    private Availability availability;
 
     /** Pulls every calendar of the person now; each calendar commits on its own. */
     public List<SyncRunView> syncNow(String tenantId, String personId) {
@@ -91,6 +97,15 @@ public class SyncFacade {
     public void resolveAlert(String tenantId, String alertId) {
         alerts.find(new TenantId(tenantId), alertId).orElseThrow(() -> new UnknownEntityException("alert", alertId))
                 .resolve();
+    }
+
+    /** Several people's busy times side by side; for those without a linked calendar, Exchange's free/busy. */
+    public List<AvailabilityView> availability(String tenantId, List<String> personIds, Instant from, Instant to) {
+        return availability.of(new TenantId(tenantId), personIds, new TimeWindow(from, to)).stream()
+                .map(person -> new AvailabilityView(person.personId(), person.name(), person.source().name(),
+                        person.busy().stream().map(b -> new AvailabilityView.Interval(b.start(), b.end(), b.allDay()))
+                                .toList()))
+                .toList();
     }
 
     public List<PushFailureView> pushFailures(String tenantId) {

@@ -2,6 +2,7 @@ package org.calsync.interfaces.rest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.calsync.interfaces.facade.CalendarFacade;
 import org.calsync.interfaces.facade.SyncFacade;
 import org.calsync.interfaces.facade.dto.AlertView;
+import org.calsync.interfaces.facade.dto.AvailabilityView;
 import org.calsync.interfaces.facade.dto.BusyBlockView;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.PushFailureView;
@@ -52,6 +54,20 @@ public class SyncResource {
         Instant now = Instant.now();
         TextInput.Range range = new TextInput().range(from, to, now, now.plus(Duration.ofDays(14)));
         return sync.busyTimes(caller.tenantId(), personId, range.from(), range.to());
+    }
+
+    @GET
+    @Path("availability")
+    @Operation(summary = "Busy times of several people side by side (people=id,id,...; default range: the next 14 "
+            + "days): from their linked calendars, or, for people who linked none, from Exchange's free/busy service "
+            + "when the organisation's Exchange has a service account")
+    public List<AvailabilityView> availability(@QueryParam("people") String people, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        Instant now = Instant.now();
+        TextInput.Range range = new TextInput().range(from, to, now, now.plus(Duration.ofDays(14)));
+        List<String> ids = people == null ? List.of()
+                : Arrays.stream(people.split(",")).map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
+        return sync.availability(caller.tenantId(), ids, range.from(), range.to());
     }
 
     @GET

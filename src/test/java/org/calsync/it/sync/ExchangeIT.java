@@ -76,6 +76,7 @@ class ExchangeIT {
     @Test
     void aServiceAccountActsForEveryoneAndTestConnectionSaysWhatFailed() {
         EWS.mailbox(AMIRA);
+        EWS.clearRequests();
         Api.Reply saved = configure("SERVICE_ACCOUNT_IMPERSONATION", "not-the-password");
         assertEquals(200, saved.status(), saved.body());
         assertTrue(saved.object().getBoolean("servicePasswordSet"));
@@ -153,6 +154,28 @@ class ExchangeIT {
         assertEquals(200, removed.status(), removed.body());
         assertTrue(mailbox.items().stream().noneMatch(i -> i.subject().equals(title)));
         assertTrue(mailbox.items().stream().anyMatch(i -> i.subject().equals("Dentist")));
+    }
+
+    @Test
+    void planningSeesExchangeFreeBusyForPeopleWhoLinkedNothing() {
+        assertEquals(200, configure("SERVICE_ACCOUNT_IMPERSONATION", "svc-secret").status());
+        String lucie = api().personId("lucie.martin@northwind.example");
+        String learner = api().get("people").array().stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("email").startsWith("learner") || p.getJsonArray("roles").toString().contains("Learner"))
+                .findFirst().orElseThrow().getString("id");
+        Instant review = Instant.parse("2027-04-06T12:00:00Z");
+        EWS.mailbox("lucie.martin@northwind.example").add("Team review", review, review.plus(1, ChronoUnit.HOURS));
+        EWS.clearRequests();
+
+        Api.Reply reply = api().get("availability?people=" + lucie + "," + learner
+                + "&from=2027-04-05T00:00:00Z&to=2027-04-08T00:00:00Z");
+        assertEquals(200, reply.status(), reply.body());
+        JsonObject lucieRow = reply.array().getJsonObject(0);
+        assertEquals("EXCHANGE_FREE_BUSY", lucieRow.getString("source"), reply.body());
+        assertEquals("2027-04-06T12:00:00Z", lucieRow.getJsonArray("busy").getJsonObject(0).getString("start"));
+        assertEquals("NONE", reply.array().getJsonObject(1).getString("source"), "no Exchange mailbox: nothing known");
+        assertEquals(1, EWS.requests().size(), "one GetUserAvailability for everyone");
+        assertEquals(400, api().get("availability?people=").status());
     }
 
     @Test

@@ -1,0 +1,75 @@
+package org.calsync.application;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.application.Availability.PersonAvailability;
+import org.calsync.application.Availability.Source;
+import org.calsync.domain.model.calendar.BusyBlockRepository;
+import org.calsync.domain.model.calendar.BusyInterval;
+import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.tenant.ExchangeSettingsRepository;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.UnknownEntityException;
+
+/** What the database knows of several people's availability, read in one short transaction. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class AvailabilityReads {
+
+    @Inject
+    private PersonRepository people;
+
+    @Inject
+    private CalendarAccountRepository accounts;
+
+    @Inject
+    private BusyBlockRepository busy;
+
+    @Inject
+    private ExchangeSettingsRepository exchange;
+
+    @Inject
+    private AccountConnections connections;
+
+    /**
+     * Busy blocks of people with linked calendars; the email addresses of the others; and, when the tenant's
+     * Exchange has a service account, the connection to ask its free/busy service with.
+     */
+    public Known known(TenantId tenantId, List<String> personIds, TimeWindow window) {
+        List<PersonAvailability> found = new ArrayList<>();
+        Map<String, String> unlinked = new LinkedHashMap<>();
+        for (String personId : personIds) {
+            Person person = people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));
+            if (!accounts.listForPerson(tenantId, personId).isEmpty()) {
+                found.add(new PersonAvailability(personId, person.displayName(), Source.LINKED_CALENDARS,
+                        busy.forPerson(tenantId, personId, window.from(), window.to()).stream()
+                                .map(b -> new BusyInterval(b.start(), b.end(), b.allDay())).toList()));
+            } else {
+                found.add(new PersonAvailability(personId, person.displayName(), Source.NONE, List.of()));
+                unlinked.put(personId, person.email());
+            }
+        }
+        // Exchange answers free/busy in a mailbox's context: the first person asked about is as good as any.
+        Optional<ProviderConnection> connection = unlinked.isEmpty() ? Optional.empty() : exchange.find(tenantId)
+                .filter(s -> s.usesServiceAccount() && s.ewsUrl() != null)
+                .map(s -> connections.serviceAccount(s, ZoneOffset.UTC, unlinked.values().iterator().next()));
+        return new Known(found, unlinked, connection);
+    }
+
+    public record Known(List<PersonAvailability> people, Map<String, String> unlinkedEmails,
+            Optional<ProviderConnection> freeBusyConnection) {
+    }
+}
