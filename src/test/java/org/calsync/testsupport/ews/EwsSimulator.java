@@ -43,6 +43,7 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
     private final Set<String> impersonators = ConcurrentHashMap.newKeySet();
     private final Map<String, SimulatedMailbox> mailboxes = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private final Map<String, ConcurrentLinkedQueue<String>> replays = new ConcurrentHashMap<>();
     private final List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     private HttpServer server;
@@ -79,6 +80,11 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
     /** Every request adds this delay, like a server across a WAN. */
     public void latency(Duration perRequest) {
         this.latency = perRequest;
+    }
+
+    /** The next request of this operation is answered with this response instead of being served. */
+    public void replayNext(String operation, String responseXml) {
+        replays.computeIfAbsent(operation, key -> new ConcurrentLinkedQueue<>()).add(responseXml);
     }
 
     /** The next request (of any operation) meets this fault instead of being served. */
@@ -232,6 +238,11 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
             Element operation = EwsSchema.children(EwsXml.child(request.getDocumentElement(), EwsSchema.SOAP, "Body")).get(0);
             String impersonated = EwsXml.impersonatedSmtp(request);
             recorded.add(new Recorded(operation.getLocalName(), user, impersonated, Instant.now(), body));
+            String replay = replays.getOrDefault(operation.getLocalName(), new ConcurrentLinkedQueue<>()).poll();
+            if (replay != null) {
+                send(exchange, 200, replay);
+                return;
+            }
             Fault fault = faults.poll();
             if (fault != null && fault.apply(exchange, operation.getLocalName())) {
                 return;

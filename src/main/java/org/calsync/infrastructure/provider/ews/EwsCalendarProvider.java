@@ -70,7 +70,8 @@ import org.calsync.domain.model.tenant.CalendarProviderType;
  * <li>Reads: {@code SyncFolderItems} from the stored SyncState (512 a call) tells whether anything changed;
  * an unchanged calendar costs that one request. When something changed, or on the first read or after
  * {@code ErrorInvalidSyncStateData}, the window is read with {@code FindItem} calendar views, which expand
- * recurring series, paged by date so that no view exceeds Exchange's 1000-item limit.</li>
+ * recurring series: one view for the whole window, halved by date wherever it would pass Exchange's
+ * 1000-item limit.</li>
  * <li>Writes: {@code CreateItem} or {@code UpdateItem} with {@code NeverOverwrite} against the change key
  * we last saw, so an edit made meanwhile is a conflict, not silently lost.</li>
  * </ul>
@@ -80,7 +81,6 @@ public class EwsCalendarProvider implements CalendarProvider {
 
     static final int SYNC_PAGE = 512;
     static final int VIEW_LIMIT = 1000;
-    private static final Duration FIRST_SLICE = Duration.ofDays(31);
     private static final Duration SMALLEST_SLICE = Duration.ofHours(6);
     /** How long a call waits for one of the server's slots before it is retried later instead. */
     private static final Duration SLOT_WAIT = Duration.ofSeconds(30);
@@ -263,12 +263,8 @@ public class EwsCalendarProvider implements CalendarProvider {
         // By item id: an appointment that spans two slices is listed in both.
         Map<String, RemoteEvent> events = new LinkedHashMap<>();
         List<SkippedItem> skipped = new ArrayList<>();
-        Instant from = window.from();
-        while (from.isBefore(window.to())) {
-            Instant to = from.plus(FIRST_SLICE).isAfter(window.to()) ? window.to() : from.plus(FIRST_SLICE);
-            readSlice(session, folder, from, to, requests, events, skipped);
-            from = to;
-        }
+        // One view for the whole window when it holds fewer than the limit, as most calendars do; halves otherwise.
+        readSlice(session, folder, window.from(), window.to(), requests, events, skipped);
         return new WindowRead(List.copyOf(events.values()), skipped);
     }
 
