@@ -2,6 +2,8 @@ package org.calsync.application;
 
 import java.net.URI;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,13 +42,28 @@ public class AccountConnections {
             return serviceAccount(settings, ownerZone, account.username());
         }
         ProviderConnection own = account.connection(cipher, ownerZone);
-        return new ProviderConnection(URI.create(settings.ewsUrl()), own.username(), own.secret(), ownerZone);
+        return new ProviderConnection(URI.create(settings.ewsUrl()), own.username(), own.secret(), ownerZone, null,
+                options(settings));
+    }
+
+    /** A person's own Windows sign-in, with the organisation's Exchange options. */
+    ProviderConnection perUser(ExchangeSettings settings, String username, String password, ZoneId ownerZone) {
+        return new ProviderConnection(URI.create(settings.ewsUrl()), username, password, ownerZone, null, options(settings));
     }
 
     /** The service account acting for one mailbox. */
     ProviderConnection serviceAccount(ExchangeSettings settings, ZoneId ownerZone, String mailbox) {
         return new ProviderConnection(URI.create(settings.ewsUrl()), settings.serviceUsername(),
-                cipher.decrypt(settings.serviceSecretCipher()), ownerZone, mailbox);
+                cipher.decrypt(settings.serviceSecretCipher()), ownerZone, mailbox, options(settings));
+    }
+
+    private static Map<String, String> options(ExchangeSettings settings) {
+        Map<String, String> options = new HashMap<>();
+        options.put(ProviderConnection.AUTH_SCHEME, settings.authScheme().name());
+        if (settings.trustedCertificates() != null) {
+            options.put(ProviderConnection.TRUSTED_CERTIFICATES, settings.trustedCertificates());
+        }
+        return options;
     }
 
     /** Changes whenever the credentials this account is reached with change; never reveals them. */

@@ -133,9 +133,9 @@ public class CalendarLinking {
             return new Credentials(server, person.email(), "", connections.serviceAccount(settings, person.timeZone(),
                     person.email()));
         }
-        return new Credentials(server, required(username, "username",
-                "Enter your Windows sign-in, e.g. NORTHWIND\\amira.").strip(),
-                required(password, "password", "Enter your Windows password."), null);
+        String user = required(username, "username", "Enter your Windows sign-in, e.g. NORTHWIND\\amira.").strip();
+        String secret = required(password, "password", "Enter your Windows password.");
+        return new Credentials(server, user, secret, connections.perUser(settings, user, secret, person.timeZone()));
     }
 
     private List<RemoteCalendar> discover(CalendarProviderType type, ProviderConnection connection, String secretField) {
@@ -178,7 +178,8 @@ public class CalendarLinking {
         } else {
             required(password, "password", "Enter the new password of the calendar account.");
             ProviderConnection current = connections.of(account, person.timeZone());
-            candidate = new ProviderConnection(current.server(), current.username(), password, person.timeZone());
+            candidate = new ProviderConnection(current.server(), current.username(), password, person.timeZone(),
+                    current.actAs(), current.options());
         }
         try {
             providers.forType(account.provider()).listCalendars(candidate);
@@ -204,7 +205,7 @@ public class CalendarLinking {
         }
 
         String secretField() {
-            return check != null ? "provider" : "password";
+            return check != null && check.actAs() != null ? "provider" : "password";
         }
     }
 

@@ -49,6 +49,7 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
     private HttpServer server;
     private ExecutorService executor;
     private volatile Duration latency = Duration.ZERO;
+    private final java.util.concurrent.atomic.AtomicInteger challenges = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A person who signs in with their own domain account and reaches their own mailbox. */
     public EwsSimulator withUser(String user, String password, String smtp) {
@@ -93,7 +94,25 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/EWS/Exchange.asmx");
+        String scheme = server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + "/EWS/Exchange.asmx");
+    }
+
+    /** How many requests came without (valid) credentials and were answered 401 with a challenge. */
+    public int challenges() {
+        return challenges.get();
+    }
+
+    /** Serves over TLS with this server certificate, as an Exchange server with a private CA's certificate would. */
+    public void startHttps(javax.net.ssl.SSLContext tls) throws IOException {
+        com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(
+                new InetSocketAddress("127.0.0.1", 0), 64);
+        https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+        server = https;
+        executor = Executors.newFixedThreadPool(16);
+        server.setExecutor(executor);
+        server.createContext("/EWS/Exchange.asmx", this::serve);
+        server.start();
     }
 
     public List<Recorded> requests() {
@@ -223,6 +242,7 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
             }
             String user = authenticated(exchange.getRequestHeaders().getFirst("Authorization"));
             if (user == null) {
+                challenges.incrementAndGet();
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"EWS simulator\"");
                 send(exchange, 401, "");
                 return;

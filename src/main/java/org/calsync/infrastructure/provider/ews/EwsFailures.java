@@ -40,6 +40,9 @@ final class EwsFailures {
                 return new ProviderUnavailableException("Exchange did not answer in time (" + server + ").", null, failure);
             }
         }
+        if (failure instanceof IllegalArgumentException setUp) {
+            return new ProviderUnavailableException("The Exchange settings cannot be used: " + setUp.getMessage(), null, failure);
+        }
         String text = String.valueOf(failure.getMessage());
         // The EWS API reports some HTTP failures only in its message text.
         if (text.contains("(401)") || text.contains("401 Unauthorized")) {

@@ -2,6 +2,9 @@ package org.calsync.infrastructure.provider.ews;
 
 
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.enumeration.misc.ConnectingIdType;
 import microsoft.exchange.webservices.data.core.enumeration.misc.ExchangeVersion;
@@ -24,7 +27,7 @@ final class EwsSession implements AutoCloseable {
     final String server;
 
     EwsSession(ProviderConnection connection) {
-        service = new ExchangeService(VERSION);
+        service = TrustingExchangeService.create(VERSION, connection.options().get(ProviderConnection.TRUSTED_CERTIFICATES));
         server = connection.server().getHost();
         try {
             service.setUrl(connection.server());
@@ -32,6 +35,12 @@ final class EwsSession implements AutoCloseable {
             throw new IllegalArgumentException("Not an EWS address: " + connection.server(), e);
         }
         service.setCredentials(credentials(connection.username(), connection.secret()));
+        if ("BASIC".equals(connection.options().get(ProviderConnection.AUTH_SCHEME))) {
+            // Basic goes with the first request; otherwise the server's challenge decides (NTLM where offered).
+            String pair = connection.username() + ":" + connection.secret();
+            service.getHttpHeaders().put("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
         service.setTimeout(TIMEOUT_MILLIS);
         if (connection.actAs() != null) {
             service.setImpersonatedUserId(new ImpersonatedUserId(ConnectingIdType.SmtpAddress, connection.actAs()));
