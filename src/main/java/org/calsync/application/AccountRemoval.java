@@ -1,6 +1,7 @@
 package org.calsync.application;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,25 @@ public class AccountRemoval {
         ProviderConnection connection = connections.of(account,
                 people.find(tenantId, account.personId()).orElseThrow().timeZone());
         return new Plan(account.provider(), connection, deletions);
+    }
+
+    /**
+     * Events recorded while the removal began: a push that read the account just before it was marked wrote
+     * its link just after the list was made. Pushes that start later see the mark, so these run out.
+     */
+    public List<Deletion> lateArrivals(TenantId tenantId, String accountId, Collection<Deletion> handled) {
+        List<Deletion> late = new ArrayList<>();
+        accounts.find(tenantId, accountId).ifPresent(account -> {
+            for (ExternalCalendar calendar : account.calendars()) {
+                for (EventLink link : links.inCalendar(tenantId, calendar.id())) {
+                    Deletion deletion = new Deletion(calendar.remoteId(), link.remoteId());
+                    if (!handled.contains(deletion)) {
+                        late.add(deletion);
+                    }
+                }
+            }
+        });
+        return late;
     }
 
     /** Forgets the account, its calendars, links and secret. */

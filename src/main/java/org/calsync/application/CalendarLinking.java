@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -18,9 +19,7 @@ import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.calendar.CalendarProvider;
-import org.calsync.domain.model.calendar.EventLink;
 import org.calsync.domain.model.calendar.EventLinkRepository;
-import org.calsync.domain.model.calendar.ExternalCalendar;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
@@ -234,16 +233,23 @@ public class CalendarLinking {
         CalendarProvider provider = providers.forType(plan.provider());
         int deleted = 0;
         int notReachable = 0;
-        for (AccountRemoval.Deletion deletion : plan.deletions()) {
-            try {
-                provider.delete(plan.connection(), deletion.calendarRemoteId(), deletion.remoteId(), null);
-                deleted++;
-            } catch (AuthorisationLostException revoked) {
-                notReachable++;
-            } catch (ProviderUnavailableException unreachable) {
-                removal.stop(tenantId, accountId, unreachable.getMessage());
-                throw unreachable;
+        List<AccountRemoval.Deletion> handled = new ArrayList<>();
+        List<AccountRemoval.Deletion> next = plan.deletions();
+        // First what was there when the removal began, then what pushes under way recorded meanwhile.
+        for (int pass = 0; pass < 3 && !next.isEmpty(); pass++) {
+            for (AccountRemoval.Deletion deletion : next) {
+                try {
+                    provider.delete(plan.connection(), deletion.calendarRemoteId(), deletion.remoteId(), null);
+                    deleted++;
+                } catch (AuthorisationLostException revoked) {
+                    notReachable++;
+                } catch (ProviderUnavailableException unreachable) {
+                    removal.stop(tenantId, accountId, unreachable.getMessage());
+                    throw unreachable;
+                }
+                handled.add(deletion);
             }
+            next = removal.lateArrivals(tenantId, accountId, handled);
         }
         removal.finish(tenantId, accountId);
         int left = notReachable;

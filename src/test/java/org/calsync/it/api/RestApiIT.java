@@ -54,7 +54,6 @@ class RestApiIT {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-
     @Test
     void aSessionIsCreatedReadUpdatedAndCancelledWithTimesInUtcAndItsOwnZone() {
         Api api = northwind();

@@ -234,7 +234,6 @@ class CalDavPullIT {
         assertTrue(RADICALE.eventsContaining("olivia", calendar, early).isEmpty());
     }
 
-
     private String sessionWith(String title, ZonedDateTime start, String learnerId) {
         DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
         String id = api().post("sessions", """

@@ -49,7 +49,6 @@ class CalDavPushIT {
         return new Api(url, "csk_demo_northwind_0000000000000001");
     }
 
-
     private JsonObject link(String personId, String user, String password) {
         Api.Reply linked = api().post("people/" + personId + "/calendar-accounts", """
                 {"provider":"CALDAV","serverUrl":"%s","username":"%s","password":"%s"}""".formatted(RADICALE.base(), user, password));

@@ -18,7 +18,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,11 +39,7 @@ class AdminSchedulesInstructorUiIT {
 
     @BeforeAll
     static void needsChromium() {
-        if (Boolean.getBoolean("calsync.requireBrowser")) {
-            assertTrue(Browser.available(), "CI needs Debian's chromium and chromium-driver installed");
-        }
-        Assumptions.assumeTrue(Browser.available(),
-                "Skipped: install Debian's chromium and chromium-driver to run the browser test");
+        Browser.requireOrSkip();
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,10 +40,7 @@ class LinkMyCalendarUiIT {
 
     @BeforeAll
     static void needsChromium() {
-        if (Boolean.getBoolean("calsync.requireBrowser")) {
-            assertTrue(Browser.available(), "CI needs Debian's chromium and chromium-driver installed");
-        }
-        Assumptions.assumeTrue(Browser.available(), "Skipped: install Debian's chromium and chromium-driver");
+        Browser.requireOrSkip();
     }
 
     @Test

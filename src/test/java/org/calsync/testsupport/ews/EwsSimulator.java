@@ -184,20 +184,11 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
                     .append("</t:FreeBusyViewType><t:CalendarEventArray>").append(events)
                     .append("</t:CalendarEventArray></m:FreeBusyView></m:FreeBusyResponse>");
         }
-        return """
-                <?xml version="1.0" encoding="utf-8"?>
-                <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">
-                  <s:Header>
-                    <h:ServerVersionInfo MajorVersion="15" MinorVersion="1" MajorBuildNumber="2507" MinorBuildNumber="6" \
-                Version="V2017_07_11" xmlns:h="http://schemas.microsoft.com/exchange/services/2006/types"/>
-                  </s:Header>
-                  <s:Body>
-                    <m:GetUserAvailabilityResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" \
+        return EwsXml.answer("""
+                <m:GetUserAvailabilityResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" \
                 xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types">
-                      <m:FreeBusyResponseArray>%s</m:FreeBusyResponseArray>
-                    </m:GetUserAvailabilityResponse>
-                  </s:Body>
-                </s:Envelope>""".formatted(responses);
+                  <m:FreeBusyResponseArray>%s</m:FreeBusyResponseArray>
+                </m:GetUserAvailabilityResponse>""".formatted(responses));
     }
 
     /** A request that validates but breaks what CalSync promises, e.g. to send no meeting requests. */

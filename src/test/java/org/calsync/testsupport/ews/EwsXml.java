@@ -24,8 +24,8 @@ final class EwsXml {
         return DateTimeFormatter.ISO_INSTANT.format(at);
     }
 
-    /** A response envelope: the server version header, then the operation's response element. */
-    static String envelope(String operation, String responseMessages) {
+    /** An answer as Exchange 2016 sends it: the server version header, then the body. */
+    static String answer(String body) {
         return """
                 <?xml version="1.0" encoding="utf-8"?>
                 <s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">
@@ -33,13 +33,17 @@ final class EwsXml {
                     <h:ServerVersionInfo MajorVersion="15" MinorVersion="1" MajorBuildNumber="2507" MinorBuildNumber="6" \
                 Version="V2017_07_11" xmlns:h="http://schemas.microsoft.com/exchange/services/2006/types"/>
                   </s:Header>
-                  <s:Body>
-                    <m:%1$sResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" \
+                  <s:Body>%s</s:Body>
+                </s:Envelope>""".formatted(body);
+    }
+
+    /** A response envelope with the operation's response messages. */
+    static String envelope(String operation, String responseMessages) {
+        return answer("""
+                <m:%1$sResponse xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages" \
                 xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types">
-                      <m:ResponseMessages>%2$s</m:ResponseMessages>
-                    </m:%1$sResponse>
-                  </s:Body>
-                </s:Envelope>""".formatted(operation, responseMessages);
+                  <m:ResponseMessages>%2$s</m:ResponseMessages>
+                </m:%1$sResponse>""".formatted(operation, responseMessages));
     }
 
     static String fault(String code, String message) {

@@ -90,6 +90,11 @@ public final class SimulatedMailbox {
         changed(require(id));
     }
 
+    public synchronized void setAllDay(String id) {
+        require(id).allDay = true;
+        changed(require(id));
+    }
+
     public synchronized void setMalformed(String id) {
         require(id).malformed = true;
         changed(require(id));

@@ -3,6 +3,7 @@ package org.calsync.domain.model.calendar;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,5 +33,26 @@ public record OutgoingEvent(String uid, String title, Instant start, Instant end
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(zone, "zone");
         otherStaff = otherStaff == null ? List.of() : List.copyOf(otherStaff);
+    }
+
+    /**
+     * The text every calendar shows under the title: the session's own description, then the meeting link,
+     * the other staff and the link back to the session.
+     */
+    public String notes() {
+        List<String> parts = new ArrayList<>();
+        if (description != null && !description.isBlank()) {
+            parts.add(description);
+        }
+        if (meetingLink != null) {
+            parts.add("Join online: " + meetingLink);
+        }
+        if (!otherStaff.isEmpty()) {
+            parts.add("Also teaching: " + String.join(", ", otherStaff));
+        }
+        if (linkBack != null) {
+            parts.add("Session details: " + linkBack);
+        }
+        return String.join("\n\n", parts);
     }
 }

@@ -1,7 +1,6 @@
 package org.calsync.infrastructure.provider.ews;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -69,25 +68,8 @@ final class EwsEvents {
         }
         appointment.setLocation(event.location() == null ? "" : event.location());
         appointment.setLegacyFreeBusyStatus(LegacyFreeBusyStatus.Busy);
-        MessageBody body = new MessageBody(BodyType.Text, description(event));
+        MessageBody body = new MessageBody(BodyType.Text, event.notes());
         appointment.setBody(body);
-    }
-
-    static String description(OutgoingEvent event) {
-        List<String> lines = new ArrayList<>();
-        if (event.description() != null && !event.description().isBlank()) {
-            lines.add(event.description());
-        }
-        if (event.meetingLink() != null) {
-            lines.add("Join online: " + event.meetingLink());
-        }
-        if (!event.otherStaff().isEmpty()) {
-            lines.add("Also teaching: " + String.join(", ", event.otherStaff()));
-        }
-        if (event.linkBack() != null) {
-            lines.add("Session details: " + event.linkBack());
-        }
-        return String.join("\n\n", lines);
     }
 
     /** An appointment as busy time: only Busy, Tentative and OOF are busy; private ones keep their times only. */

@@ -1,7 +1,5 @@
 package org.calsync.infrastructure.provider.ews;
 
-
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

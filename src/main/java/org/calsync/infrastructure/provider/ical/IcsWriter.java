@@ -1,8 +1,6 @@
 package org.calsync.infrastructure.provider.ical;
 
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -54,7 +52,7 @@ public final class IcsWriter {
         if (event.linkBack() != null) {
             vevent.add(new Url(event.linkBack()));
         }
-        String description = description(event);
+        String description = event.notes();
         if (!description.isEmpty()) {
             vevent.add(new Description(description));
         }
@@ -65,23 +63,5 @@ public final class IcsWriter {
         calendar.add(timeZone);
         calendar.add(vevent);
         return calendar;
-    }
-
-    /** The meeting link, the other staff and the link back, after the session's own description. */
-    private static String description(OutgoingEvent event) {
-        List<String> parts = new ArrayList<>();
-        if (event.description() != null) {
-            parts.add(event.description());
-        }
-        if (event.meetingLink() != null) {
-            parts.add("Join online: " + event.meetingLink());
-        }
-        if (!event.otherStaff().isEmpty()) {
-            parts.add("Also teaching: " + String.join(", ", event.otherStaff()));
-        }
-        if (event.linkBack() != null) {
-            parts.add("Session details: " + event.linkBack());
-        }
-        return String.join("\n\n", parts);
     }
 }

@@ -129,6 +129,9 @@ class EwsProviderSimulatorTest {
         mailbox.setFreeBusy(free.id(), "Free");
         SimulatedItem doctor = mailbox.add("Doctor", day.plus(Duration.ofDays(1)), day.plus(Duration.ofDays(1).plusHours(1)));
         mailbox.setSensitivity(doctor.id(), "Private");
+        Instant midnight = day.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofDays(5));
+        SimulatedItem conference = mailbox.add("Conference", midnight, midnight.plus(Duration.ofDays(2)));
+        mailbox.setAllDay(conference.id());
 
         ChangeBatch first = ews.changesSince(tom, calendar, SyncCursor.NONE, WINDOW);
         assertTrue(first.fullRead());
@@ -139,6 +142,9 @@ class EwsProviderSimulatorTest {
         RemoteEvent privateOne = find(first, doctor.id());
         assertNull(privateOne.title(), "a private appointment keeps its times only");
         assertEquals(1, privateOne.busy().size());
+        RemoteEvent allDay = find(first, conference.id());
+        assertTrue(allDay.busy().get(0).allDay(), "an all-day appointment stays all-day");
+        assertEquals(midnight.plus(Duration.ofDays(2)), allDay.busy().get(0).end());
 
         EWS.clearRequests();
         ChangeBatch unchanged = ews.changesSince(tom, calendar, first.next(), WINDOW);

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -44,6 +46,14 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.base = base.endsWith("/") ? base : base + "/";
+    }
+
+    /** CI must have Chromium (a missing one fails there); elsewhere its absence skips the test with a message. */
+    public static void requireOrSkip() {
+        if (Boolean.getBoolean("calsync.requireBrowser")) {
+            Assertions.assertTrue(available(), "CI needs Debian's chromium and chromium-driver installed");
+        }
+        Assumptions.assumeTrue(available(), "Skipped: install Debian's chromium and chromium-driver to run browser tests");
     }
 
     public static boolean available() {
