@@ -30,11 +30,7 @@ public final class MyCalendarsPage {
                 .click();
         browser.waitForText(By.id("linkForm"), "nothing to enter");
         browser.driver().findElement(By.id("linkForm:link")).click();
-        try {
-            browser.waitForText(By.id("messages"), "Linked ");
-        } finally {
-            browser.screenshot("portal-exchange-connect");
-        }
+        browser.waitForText(By.id("messages"), "Linked ");
         return this;
     }
 
