@@ -53,8 +53,8 @@ public class ExchangeSettings {
         Validation validation = new Validation();
         String url = blankToNull(ewsUrl);
         String email = blankToNull(autodiscoverEmail);
-        validation.check(url != null || email != null, "ewsUrl",
-                "Enter the EWS address, e.g. https://mail.example.org/EWS/Exchange.asmx, or an email address to find it from.");
+        // Autodiscover is not built yet: the address is required, the email is kept for when it is.
+        validation.check(url != null, "ewsUrl", "Enter the EWS address, e.g. https://mail.example.org/EWS/Exchange.asmx.");
         validation.check(url == null || isHttpUrl(url), "ewsUrl",
                 "Enter an http or https address, e.g. https://mail.example.org/EWS/Exchange.asmx.");
         validation.check(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "autodiscoverEmail",
