@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 
 /**
  * In headless Chromium: the admin sets up Exchange with a service account in the console and tests the
@@ -67,6 +68,28 @@ class ConnectExchangeUiIT {
             Eventually.await("Lucie's sessions arrive in her Exchange calendar", Duration.ofSeconds(20),
                     () -> !EWS.mailbox(LUCIE).items().isEmpty());
             lucie.screenshot("portal-exchange-connected");
+
+            // Exchange takes the service account's role away: her next sync says so, with nothing for her to type.
+            EWS.revokeImpersonation("svc-calsync");
+            page.syncNow();
+            assertTrue(page.accountsText().contains("Needs reconnecting") && page.accountsText().contains("ApplicationImpersonation"),
+                    page.accountsText());
+        }
+        try (Browser admin = new Browser(url.toString())) {
+            new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
+            admin.open("admin/calendars.xhtml");
+            By accounts = By.id("syncForm:accounts");
+            String row = admin.waitFor(accounts).getText();
+            assertTrue(row.contains("Check again"), "no password to type for the service account: " + row);
+            EWS.withServiceAccount("svc-calsync", "svc-secret"); // the Exchange admin restores the role
+            admin.clickAndWaitForUpdate(admin.driver().findElement(
+                    By.xpath("//*[@id='syncForm:accounts']//button[.//span[text()='Check again']]")), accounts);
+            admin.waitForText(By.id("messages"), "Reconnected");
+        }
+        try (Browser lucie = new Browser(url.toString())) {
+            new LoginPage(lucie).signInAs(LUCIE, "calsync-demo");
+            MyCalendarsPage page = new MyCalendarsPage(lucie);
+            assertTrue(page.accountsText().contains("Connected"), page.accountsText());
             page.removeFirstAccount();
         }
         assertTrue(EWS.takeViolations().isEmpty());

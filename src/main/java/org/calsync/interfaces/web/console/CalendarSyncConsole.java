@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.calsync.interfaces.facade.CalendarFacade;
+import org.calsync.interfaces.facade.ExchangeFacade;
 import org.calsync.interfaces.facade.SyncFacade;
 import org.calsync.interfaces.facade.dto.AccountStatusView;
 import org.calsync.interfaces.facade.dto.AlertView;
+import org.calsync.interfaces.facade.dto.ExchangeSettingsView;
 import org.calsync.interfaces.facade.dto.PushFailureView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 import org.calsync.interfaces.web.CurrentUser;
@@ -34,12 +36,19 @@ public class CalendarSyncConsole implements Serializable {
     @Inject
     private CurrentUser user;
 
+    @Inject
+    private ExchangeFacade exchange;
+
     private List<AccountStatusView> accounts = List.of();
     private List<AlertView> alerts = List.of();
     private List<PushFailureView> pushFailures = List.of();
     private final ReconnectForm reconnect = new ReconnectForm();
+    private boolean exchangeServiceAccount;
 
     public void load() {
+        ExchangeSettingsView exchangeSettings = exchange.settings(user.getTenantId());
+        exchangeServiceAccount = exchangeSettings.configured()
+                && "SERVICE_ACCOUNT_IMPERSONATION".equals(exchangeSettings.authMode());
         accounts = sync.accountStatus(user.getTenantId(), RUNS_SHOWN);
         alerts = sync.openAlerts(user.getTenantId());
         pushFailures = sync.pushFailures(user.getTenantId());
@@ -85,6 +94,11 @@ public class CalendarSyncConsole implements Serializable {
         if (reconnect.submit(calendars, user.getTenantId(), row.account())) {
             load();
         }
+    }
+
+    /** Reached through the organisation's Exchange service account: there is no password of its own to type. */
+    public boolean managedSignIn(AccountStatusView row) {
+        return exchangeServiceAccount && "EXCHANGE".equals(row.account().provider());
     }
 
     public ReconnectForm getReconnect() {
