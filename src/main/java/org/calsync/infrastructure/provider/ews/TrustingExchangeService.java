@@ -36,10 +36,15 @@ final class TrustingExchangeService extends ExchangeService {
 
     private static final ThreadLocal<TrustManager> PENDING = new ThreadLocal<>();
 
+    /** Kept for connection factories the API builds later, such as its pooling client's. */
+    private final TrustManager trust;
+
     private TrustingExchangeService(ExchangeVersion version) {
         super(version);
+        this.trust = PENDING.get();
     }
 
+    /** Always this class, so that no connection ever falls back to the API's trust-everything default. */
     static ExchangeService create(ExchangeVersion version, String pemCertificates) {
         X509TrustManager jdk = defaultTrustManager();
         PENDING.set(pemCertificates == null || pemCertificates.isBlank() ? jdk
@@ -53,10 +58,7 @@ final class TrustingExchangeService extends ExchangeService {
 
     @Override
     protected Registry<ConnectionSocketFactory> createConnectionSocketFactoryRegistry() {
-        TrustManager extra = PENDING.get();
-        if (extra == null) {
-            return super.createConnectionSocketFactoryRegistry();
-        }
+        TrustManager extra = PENDING.get() != null ? PENDING.get() : trust;
         try {
             // Not the API's own socket factory: it accepts any self-signed certificate whatever the trust manager.
             SSLContext tls = SSLContext.getInstance("TLS");
