@@ -1,6 +1,5 @@
 package org.calsync.interfaces.facade;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,9 +59,7 @@ public class CalendarFacade {
 
     /** Provider names keyed by label, for the portal's choice of what to link. */
     public Map<String, String> linkableProviders(String tenantId, String personId) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        linking.linkableProviders(new TenantId(tenantId), personId).forEach(type -> labels.put(type.label(), type.name()));
-        return labels;
+        return EnumInput.labels(linking.linkableProviders(new TenantId(tenantId), personId), CalendarProviderType::label);
     }
 
     public CalendarAccountView get(String tenantId, String accountId) {

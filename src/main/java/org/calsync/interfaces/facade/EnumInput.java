@@ -1,10 +1,14 @@
 package org.calsync.interfaces.facade;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.calsync.domain.shared.InvalidInputException;
@@ -36,6 +40,13 @@ final class EnumInput {
 
     static <E extends Enum<E>> Set<String> names(Set<E> values) {
         return values.stream().map(Enum::name).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** Enum names keyed by their label, in the given order, for option lists. */
+    static <E extends Enum<E>> Map<String, String> labels(Collection<E> values, Function<E, String> label) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        values.forEach(value -> labels.put(label.apply(value), value.name()));
+        return labels;
     }
 
     private static <E extends Enum<E>> String allowed(Class<E> type) {

@@ -1,6 +1,6 @@
 package org.calsync.interfaces.facade;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,19 +44,11 @@ public class ExchangeFacade {
 
     /** Version names keyed by label, for option lists. */
     public Map<String, String> versions() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (ExchangeServerVersion version : ExchangeServerVersion.values()) {
-            labels.put(version.label(), version.name());
-        }
-        return labels;
+        return EnumInput.labels(List.of(ExchangeServerVersion.values()), ExchangeServerVersion::label);
     }
 
     public Map<String, String> authModes() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (ExchangeAuthMode mode : ExchangeAuthMode.values()) {
-            labels.put(mode.label(), mode.name());
-        }
-        return labels;
+        return EnumInput.labels(List.of(ExchangeAuthMode.values()), ExchangeAuthMode::label);
     }
 
     static ExchangeSettingsView view(ExchangeSettings settings) {

@@ -1,6 +1,5 @@
 package org.calsync.interfaces.facade;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,20 +71,12 @@ public class TenantFacade {
     /** Permission names keyed by their label, in declaration order, for option lists. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, String> permissionLabels() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (Permission permission : Permission.values()) {
-            labels.put(permission.label(), permission.name());
-        }
-        return labels;
+        return EnumInput.labels(List.of(Permission.values()), Permission::label);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, String> providerLabels() {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (CalendarProviderType provider : CalendarProviderType.values()) {
-            labels.put(provider.label(), provider.name());
-        }
-        return labels;
+        return EnumInput.labels(List.of(CalendarProviderType.values()), CalendarProviderType::label);
     }
 
     public Optional<SignedInUser> signedInUser(String email) {
