@@ -19,7 +19,6 @@ import microsoft.exchange.webservices.data.core.PropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.enumeration.availability.AvailabilityData;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
-import microsoft.exchange.webservices.data.core.enumeration.property.LegacyFreeBusyStatus;
 import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFolderName;
 import microsoft.exchange.webservices.data.core.enumeration.service.ConflictResolutionMode;
 import microsoft.exchange.webservices.data.core.enumeration.service.DeleteMode;
@@ -219,9 +218,7 @@ public class EwsCalendarProvider implements CalendarProvider {
             }
             List<BusyInterval> busy = result.computeIfAbsent(email, key -> new ArrayList<>());
             for (CalendarEvent event : availability.getCalendarEvents()) {
-                LegacyFreeBusyStatus status = event.getFreeBusyStatus();
-                if (status == LegacyFreeBusyStatus.Busy || status == LegacyFreeBusyStatus.Tentative
-                        || status == LegacyFreeBusyStatus.OOF) {
+                if (EwsEvents.blocksTime(event.getFreeBusyStatus())) {
                     busy.add(new BusyInterval(event.getStartTime().toInstant(), event.getEndTime().toInstant(), false));
                 }
             }
@@ -230,9 +227,9 @@ public class EwsCalendarProvider implements CalendarProvider {
 
     private static Appointment findOurs(EwsSession session, String calendarId, String uid) throws Exception {
         ItemView view = new ItemView(2);
-        view.setPropertySet(new PropertySet(BasePropertySet.IdOnly, EwsEvents.uidProperty()));
+        view.setPropertySet(new PropertySet(BasePropertySet.IdOnly, EwsEvents.UID_PROPERTY));
         FindItemsResults<Item> found = session.service.findItems(new FolderId(calendarId),
-                new SearchFilter.IsEqualTo(EwsEvents.uidProperty(), uid), view);
+                new SearchFilter.IsEqualTo(EwsEvents.UID_PROPERTY, uid), view);
         for (Item item : found.getItems()) {
             if (item instanceof Appointment appointment) {
                 return appointment;

@@ -30,11 +30,12 @@ final class EwsEvents {
     /** CalSync's own property set; the UID under it finds our appointment again after a retry, move or edit. */
     static final UUID PROPERTY_SET = UUID.fromString("5b6f1a8e-7c52-4c0e-9d7a-0b8a3c1e2f47");
     static final String UID_NAME = "CalSyncUid";
+    static final ExtendedPropertyDefinition UID_PROPERTY = uidProperty();
 
     private EwsEvents() {
     }
 
-    static ExtendedPropertyDefinition uidProperty() {
+    private static ExtendedPropertyDefinition uidProperty() {
         try {
             return new ExtendedPropertyDefinition(PROPERTY_SET, UID_NAME, MapiPropertyType.String);
         } catch (Exception e) {
@@ -42,17 +43,23 @@ final class EwsEvents {
         }
     }
 
+    /** Busy, Tentative and OOF block the time; Free, NoData and (Exchange 2013's) WorkingElsewhere do not. */
+    static boolean blocksTime(LegacyFreeBusyStatus status) {
+        return status == LegacyFreeBusyStatus.Busy || status == LegacyFreeBusyStatus.Tentative
+                || status == LegacyFreeBusyStatus.OOF;
+    }
+
     /** What a read needs of each appointment: times, free/busy, privacy, title, and our UID if it is ours. */
     static PropertySet readShape() {
         return new PropertySet(BasePropertySet.IdOnly, ItemSchema.Subject, ItemSchema.Sensitivity,
                 AppointmentSchema.Start, AppointmentSchema.End, AppointmentSchema.IsAllDayEvent,
-                AppointmentSchema.LegacyFreeBusyStatus, AppointmentSchema.ICalUid, uidProperty());
+                AppointmentSchema.LegacyFreeBusyStatus, AppointmentSchema.ICalUid, UID_PROPERTY);
     }
 
     static Appointment newAppointment(ExchangeService service, OutgoingEvent event) throws Exception {
         Appointment appointment = new Appointment(service);
         fill(appointment, event);
-        appointment.setExtendedProperty(uidProperty(), event.uid());
+        appointment.setExtendedProperty(UID_PROPERTY, event.uid());
         return appointment;
     }
 
@@ -72,15 +79,12 @@ final class EwsEvents {
         appointment.setBody(body);
     }
 
-    /** An appointment as busy time: only Busy, Tentative and OOF are busy; private ones keep their times only. */
+    /** An appointment as busy time; private ones keep their times only. */
     static RemoteEvent remote(Appointment appointment) throws Exception {
         String ours = ourUid(appointment);
         Instant start = appointment.getStart().toInstant();
         Instant end = appointment.getEnd().toInstant();
-        LegacyFreeBusyStatus status = appointment.getLegacyFreeBusyStatus();
-        // Free, NoData and (Exchange 2013's) WorkingElsewhere leave the person available.
-        boolean busy = status == LegacyFreeBusyStatus.Busy || status == LegacyFreeBusyStatus.Tentative
-                || status == LegacyFreeBusyStatus.OOF;
+        boolean busy = blocksTime(appointment.getLegacyFreeBusyStatus());
         Sensitivity sensitivity = appointment.getSensitivity();
         boolean hidden = sensitivity == Sensitivity.Private || sensitivity == Sensitivity.Confidential;
         List<BusyInterval> intervals = busy ? List.of(new BusyInterval(start, end, appointment.getIsAllDayEvent()))
