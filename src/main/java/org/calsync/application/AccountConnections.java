@@ -42,8 +42,7 @@ public class AccountConnections {
             return serviceAccount(settings, ownerZone, account.username());
         }
         ProviderConnection own = account.connection(cipher, ownerZone);
-        return new ProviderConnection(URI.create(settings.ewsUrl()), own.username(), own.secret(), ownerZone, null,
-                options(settings));
+        return perUser(settings, own.username(), own.secret(), ownerZone);
     }
 
     /** A person's own Windows sign-in, with the organisation's Exchange options. */

@@ -37,7 +37,7 @@ public class Availability {
         }
         AvailabilityReads.Known known = reads.known(tenantId, personIds, window);
         Map<String, List<BusyInterval>> fromExchange = Map.of();
-        if (known.freeBusyConnection().isPresent() && !known.unlinkedEmails().isEmpty()) {
+        if (known.freeBusyConnection().isPresent()) { // present only when someone has no linked calendar
             try {
                 fromExchange = providers.forType(CalendarProviderType.EXCHANGE).freeBusy(known.freeBusyConnection().get(),
                         List.copyOf(known.unlinkedEmails().values()), window);

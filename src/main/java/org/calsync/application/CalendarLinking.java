@@ -169,14 +169,12 @@ public class CalendarLinking {
     public CalendarAccount reconnect(TenantId tenantId, String accountId, String password) {
         CalendarAccount account = find(tenantId, accountId);
         Person person = people.find(tenantId, account.personId()).orElseThrow();
-        boolean serviceAccount = account.provider() == CalendarProviderType.EXCHANGE
-                && exchange.find(tenantId).map(ExchangeSettings::usesServiceAccount).orElse(false);
-        ProviderConnection candidate;
-        if (serviceAccount) {
-            candidate = connections.of(account, person.timeZone());
-        } else {
+        ProviderConnection current = connections.of(account, person.timeZone());
+        // Only a service account acts for someone else's mailbox; it has no password of the person's to replace.
+        boolean serviceAccount = current.actAs() != null;
+        ProviderConnection candidate = current;
+        if (!serviceAccount) {
             required(password, "password", "Enter the new password of the calendar account.");
-            ProviderConnection current = connections.of(account, person.timeZone());
             candidate = new ProviderConnection(current.server(), current.username(), password, person.timeZone(),
                     current.actAs(), current.options());
         }

@@ -28,6 +28,11 @@ public class ExchangeFacade {
                         null, false, null));
     }
 
+    /** SERVICE_ACCOUNT_IMPERSONATION or PER_USER, or null while the organisation has not set Exchange up. */
+    public String mode(String tenantId) {
+        return setup.settings(new TenantId(tenantId)).map(settings -> settings.authMode().name()).orElse(null);
+    }
+
     /** Saves the settings; a blank {@code servicePassword} keeps the stored one. */
     public ExchangeSettingsView configure(String tenantId, ExchangeSettingsView form, String servicePassword) {
         return view(setup.configure(new TenantId(tenantId), form.ewsUrl(), form.autodiscoverEmail(),

@@ -13,7 +13,6 @@ import org.calsync.interfaces.facade.ExchangeFacade;
 import org.calsync.interfaces.facade.SyncFacade;
 import org.calsync.interfaces.facade.dto.AccountStatusView;
 import org.calsync.interfaces.facade.dto.AlertView;
-import org.calsync.interfaces.facade.dto.ExchangeSettingsView;
 import org.calsync.interfaces.facade.dto.PushFailureView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 import org.calsync.interfaces.web.CurrentUser;
@@ -46,9 +45,7 @@ public class CalendarSyncConsole implements Serializable {
     private boolean exchangeServiceAccount;
 
     public void load() {
-        ExchangeSettingsView exchangeSettings = exchange.settings(user.getTenantId());
-        exchangeServiceAccount = exchangeSettings.configured()
-                && "SERVICE_ACCOUNT_IMPERSONATION".equals(exchangeSettings.authMode());
+        exchangeServiceAccount = "SERVICE_ACCOUNT_IMPERSONATION".equals(exchange.mode(user.getTenantId()));
         accounts = sync.accountStatus(user.getTenantId(), RUNS_SHOWN);
         alerts = sync.openAlerts(user.getTenantId());
         pushFailures = sync.pushFailures(user.getTenantId());

@@ -17,7 +17,6 @@ import org.calsync.interfaces.facade.ExchangeFacade;
 import org.calsync.interfaces.facade.SyncFacade;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.CalendarView;
-import org.calsync.interfaces.facade.dto.ExchangeSettingsView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
@@ -54,8 +53,7 @@ public class MyCalendarAccounts implements Serializable {
     private String password;
 
     public void load() {
-        ExchangeSettingsView exchangeSettings = exchange.settings(user.getTenantId());
-        exchangeMode = exchangeSettings.configured() ? exchangeSettings.authMode() : null;
+        exchangeMode = exchange.mode(user.getTenantId());
         providers = calendars.linkableProviders(user.getTenantId(), user.getPersonId());
         if (provider == null && !providers.isEmpty()) {
             provider = providers.values().iterator().next();
