@@ -1,7 +1,6 @@
 package org.calsync.application;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -41,6 +40,7 @@ import org.calsync.domain.model.tenant.TenantRepository;
 import org.calsync.domain.shared.ConflictException;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.domain.shared.UnknownEntityException;
+import org.calsync.domain.shared.Validation;
 
 /** Linking, configuring and removing a person's external calendar accounts. */
 @ApplicationScoped
@@ -304,15 +304,10 @@ public class CalendarLinking {
         if (value == null) {
             throw new InvalidInputException("serverUrl", "Enter the address of the CalDAV server.");
         }
-        try {
-            URI uri = new URI(value);
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new URISyntaxException(value, "not http(s)");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
+        if (!Validation.isServerAddress(value)) {
             throw new InvalidInputException("serverUrl", "Enter an http or https address, e.g. https://cloud.example.org/remote.php/dav.");
         }
+        return URI.create(value);
     }
 
     /** What removing an account did: events deleted, and events that could not be deleted because access was revoked. */

@@ -1,6 +1,7 @@
 package org.calsync.domain.shared;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -68,6 +69,19 @@ public final class Validation {
     }
 
     /** Builds a value that validates itself; its field errors join this validation's, and null is returned. */
+    /**
+     * A server address CalSync can call: an http or https URI, scheme in lower case, with a host. (Links people
+     * follow, checked by {@link #webLink}, may spell the scheme in any case.)
+     */
+    public static boolean isServerAddress(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
     public <T> T attempt(Supplier<T> build) {
         try {
             return build.get();

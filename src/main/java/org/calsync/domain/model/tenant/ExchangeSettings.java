@@ -1,7 +1,5 @@
 package org.calsync.domain.model.tenant;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -55,7 +53,7 @@ public class ExchangeSettings {
         String email = blankToNull(autodiscoverEmail);
         // Autodiscover is not built yet: the address is required, the email is kept for when it is.
         validation.check(url != null, "ewsUrl", "Enter the EWS address, e.g. https://mail.example.org/EWS/Exchange.asmx.");
-        validation.check(url == null || isHttpUrl(url), "ewsUrl",
+        validation.check(url == null || Validation.isServerAddress(url), "ewsUrl",
                 "Enter an http or https address, e.g. https://mail.example.org/EWS/Exchange.asmx.");
         validation.check(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "autodiscoverEmail",
                 "Enter an email address of someone in your organisation.");
@@ -84,15 +82,6 @@ public class ExchangeSettings {
         }
         this.trustedCertificates = pem;
         this.updatedAt = Instant.now();
-    }
-
-    private static boolean isHttpUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private static String blankToNull(String value) {
