@@ -47,18 +47,30 @@ public class AccountConnections {
 
     /** A person's own Windows sign-in, with the organisation's Exchange options. */
     ProviderConnection perUser(ExchangeSettings settings, String username, String password, ZoneId ownerZone) {
-        return new ProviderConnection(URI.create(settings.ewsUrl()), username, password, ownerZone, null, options(settings));
+        return new ProviderConnection(ewsUrl(settings), username, password, ownerZone, null, options(settings));
     }
 
     /** The service account acting for one mailbox. */
     ProviderConnection serviceAccount(ExchangeSettings settings, ZoneId ownerZone, String mailbox) {
-        return new ProviderConnection(URI.create(settings.ewsUrl()), settings.serviceUsername(),
-                cipher.decrypt(settings.serviceSecretCipher()), ownerZone, mailbox, options(settings));
+        return new ProviderConnection(ewsUrl(settings), settings.serviceUsername(), serviceSecret(settings), ownerZone,
+                mailbox, options(settings));
     }
 
-    private static Map<String, String> options(ExchangeSettings settings) {
+    String serviceSecret(ExchangeSettings settings) {
+        return cipher.decrypt(settings.serviceSecretCipher());
+    }
+
+    private static URI ewsUrl(ExchangeSettings settings) {
+        return URI.create(settings.effectiveEwsUrl().orElseThrow(() -> new ProviderUnavailableException(
+                "Exchange's address is not known yet: Autodiscover has not found it. An admin can enter the EWS "
+                        + "address under Integration.", null, null)));
+    }
+
+    /** The organisation's Exchange options, as every connection to its Exchange carries them. */
+    static Map<String, String> options(ExchangeSettings settings) {
         Map<String, String> options = new HashMap<>();
         options.put(ProviderConnection.AUTH_SCHEME, settings.authScheme().name());
+        options.put(ProviderConnection.SERVER_VERSION, settings.serverVersion().name());
         if (settings.trustedCertificates() != null) {
             options.put(ProviderConnection.TRUSTED_CERTIFICATES, settings.trustedCertificates());
         }
@@ -77,9 +89,7 @@ public class AccountConnections {
     }
 
     private ExchangeSettings exchangeSettings(TenantId tenantId) {
-        return exchange.find(tenantId).filter(s -> s.ewsUrl() != null)
-                .orElseThrow(() -> new ProviderUnavailableException(
-                        "Exchange is not configured for this organisation: an admin enters its EWS address under Integration.",
-                        null, null));
+        return exchange.find(tenantId).orElseThrow(() -> new ProviderUnavailableException(
+                "Exchange is not configured for this organisation: an admin sets it up under Integration.", null, null));
     }
 }

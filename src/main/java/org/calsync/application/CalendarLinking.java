@@ -85,6 +85,9 @@ public class CalendarLinking {
     @Inject
     private AccountRemoval removal;
 
+    @Inject
+    private ExchangeSetup exchangeSetup;
+
     /**
      * Checks the credentials by discovering the calendars, then stores the account with its secret encrypted.
      * Exchange accounts use the tenant's EWS address; in impersonation mode the person enters nothing and the
@@ -123,18 +126,20 @@ public class CalendarLinking {
     }
 
     private Credentials exchangeCredentials(TenantId tenantId, Person person, String username, String password) {
-        ExchangeSettings settings = exchange.find(tenantId).filter(s -> s.ewsUrl() != null)
+        ExchangeSettings settings = exchange.find(tenantId)
                 .orElseThrow(() -> new InvalidInputException("provider", "Your organisation has not set up Exchange yet. "
-                        + "Ask an administrator to enter its address under Integration."));
-        URI server = URI.create(settings.ewsUrl());
+                        + "Ask an administrator to set it up under Integration."));
         if (settings.usesServiceAccount()) {
             // The service account acts for the person's mailbox; nothing of the person's own is stored.
-            return new Credentials(server, person.email(), "", connections.serviceAccount(settings, person.timeZone(),
-                    person.email()));
+            ProviderConnection connection = connections.serviceAccount(settings, person.timeZone(), person.email());
+            return new Credentials(connection.server(), person.email(), "", connection);
         }
         String user = required(username, "username", "Enter your Windows sign-in, e.g. NORTHWIND\\amira.").strip();
         String secret = required(password, "password", "Enter your Windows password.");
-        return new Credentials(server, user, secret, connections.perUser(settings, user, secret, person.timeZone()));
+        // With no address known yet, the first person to connect finds it through Autodiscover, as Outlook would.
+        exchangeSetup.discoverIfNeeded(settings, person.email(), user, secret, "password");
+        ProviderConnection connection = connections.perUser(settings, user, secret, person.timeZone());
+        return new Credentials(connection.server(), user, secret, connection);
     }
 
     private List<RemoteCalendar> discover(CalendarProviderType type, ProviderConnection connection, String secretField) {

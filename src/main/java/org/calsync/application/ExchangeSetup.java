@@ -1,7 +1,7 @@
 package org.calsync.application;
 
+import java.net.URI;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -11,17 +11,20 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
-import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.SecretCipher;
-import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.ExchangeAuthMode;
 import org.calsync.domain.model.tenant.ExchangeServerVersion;
 import org.calsync.domain.model.tenant.ExchangeSettings;
 import org.calsync.domain.model.tenant.ExchangeSettingsRepository;
+import org.calsync.domain.model.tenant.ExchangeServices;
+import org.calsync.domain.model.tenant.ExchangeServices.ServerCheck;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.InvalidInputException;
 
-/** A tenant's Exchange set-up: the settings, and "Test connection", which says in plain words what failed. */
+/**
+ * A tenant's Exchange set-up: the settings, Autodiscover, and "Test connection", which says in plain words
+ * what failed.
+ */
 @ApplicationScoped
 @Transactional
 public class ExchangeSetup {
@@ -38,7 +41,7 @@ public class ExchangeSetup {
     private AccountConnections connections;
 
     @Inject
-    private CalendarProviders providers;
+    private ExchangeServices services;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ExchangeSettings> settings(TenantId tenantId) {
@@ -56,6 +59,11 @@ public class ExchangeSetup {
         }
         String newSecret = servicePassword == null || servicePassword.isEmpty() ? null : cipher.encrypt(servicePassword);
         settings.change(ewsUrl, autodiscoverEmail, version, mode, scheme, serviceUsername, newSecret, trustedCertificates);
+        if (settings.usesServiceAccount()) {
+            // Per-user tenants have no account to ask with; there the first person to connect finds the address.
+            discoverIfNeeded(settings, settings.autodiscoverEmail(), settings.serviceUsername(),
+                    connections.serviceSecret(settings), "autodiscoverEmail");
+        }
         if (fresh) {
             repository.add(settings);
         }
@@ -63,11 +71,27 @@ public class ExchangeSetup {
         return settings;
     }
 
+    /** Finds the EWS address through Autodiscover and keeps it, unless one is known; says what failed on the field. */
+    void discoverIfNeeded(ExchangeSettings settings, String mailbox, String username, String password, String field) {
+        if (settings.needsAutodiscover()) {
+            settings.discovered(discover(settings, mailbox, username, password, field).toString());
+        }
+    }
+
+    private URI discover(ExchangeSettings settings, String mailbox, String username, String password, String field) {
+        try {
+            return services.discoverEwsUrl(mailbox, username, password, AccountConnections.options(settings));
+        } catch (AuthorisationLostException | ProviderUnavailableException e) {
+            throw new InvalidInputException(field, e.getMessage());
+        }
+    }
+
     /**
      * Signs in with the saved settings and, in impersonation mode, acts for the given mailbox: checks the
-     * address, the credentials and the impersonation right in one call to the mailbox's calendar.
+     * address (found again through Autodiscover when it came from there), the credentials and the
+     * impersonation right in one call to the mailbox's calendar, and compares the release the server reports
+     * with the one chosen.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public ConnectionTest test(TenantId tenantId, String mailbox) {
         ExchangeSettings settings = repository.find(tenantId)
                 .orElseThrow(() -> new InvalidInputException("ewsUrl", "Save the Exchange settings first."));
@@ -78,17 +102,43 @@ public class ExchangeSetup {
             return new ConnectionTest(false, "In per-user mode each person signs in from the portal; CalSync has no "
                     + "account of its own to test with. Ask one person to link their calendar.");
         }
+        StringBuilder found = new StringBuilder();
+        if (settings.ewsUrl() == null) {
+            try {
+                URI discovered = services.discoverEwsUrl(mailbox.strip(), settings.serviceUsername(),
+                        connections.serviceSecret(settings), AccountConnections.options(settings));
+                settings.discovered(discovered.toString());
+                found.append("Autodiscover found the EWS address ").append(discovered).append(". ");
+            } catch (AuthorisationLostException | ProviderUnavailableException e) {
+                return new ConnectionTest(false, e.getMessage());
+            }
+        }
+        String address = settings.effectiveEwsUrl().orElseThrow();
         try {
-            List<RemoteCalendar> calendars = providers.forType(CalendarProviderType.EXCHANGE)
-                    .listCalendars(connections.serviceAccount(settings, ZoneOffset.UTC, mailbox.strip()));
-            return new ConnectionTest(true, "Connected to " + settings.ewsUrl() + " as " + settings.serviceUsername()
-                    + " and opened the calendar of " + mailbox.strip() + " (\"" + calendars.get(0).displayName() + "\").");
+            ServerCheck check = services.check(connections.serviceAccount(settings, ZoneOffset.UTC, mailbox.strip()));
+            found.append("Connected to ").append(address).append(" as ").append(settings.serviceUsername())
+                    .append(" and opened the calendar of ").append(mailbox.strip()).append(" (\"")
+                    .append(check.calendarName()).append("\").");
+            return new ConnectionTest(true, found + release(settings, check));
         } catch (AuthorisationLostException e) {
-            return new ConnectionTest(false, e.getMessage());
+            return new ConnectionTest(false, found + e.getMessage());
         } catch (ProviderUnavailableException e) {
-            return new ConnectionTest(false, "CalSync could not talk to Exchange at " + settings.ewsUrl() + ": "
+            return new ConnectionTest(false, found + "CalSync could not talk to Exchange at " + address + ": "
                     + e.getMessage());
         }
+    }
+
+    private static String release(ExchangeSettings settings, ServerCheck check) {
+        if (check.build() == null) {
+            return "";
+        }
+        String runs = " The server runs " + check.release().map(ExchangeServerVersion::label).orElse("Exchange")
+                + " (" + check.build() + ")";
+        if (check.release().isPresent() && check.release().get() != settings.serverVersion()) {
+            return runs + ", not " + settings.serverVersion().label() + " as chosen: choose "
+                    + check.release().get().label() + " under Server version.";
+        }
+        return runs + ".";
     }
 
     /** What "Test connection" found, in words for an administrator. */

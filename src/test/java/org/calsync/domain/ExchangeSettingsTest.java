@@ -30,6 +30,8 @@ class ExchangeSettingsTest {
         assertEquals(List.of("ewsUrl", "serviceUsername", "servicePassword"), fields(() -> settings.change(null, null,
                 ExchangeServerVersion.EXCHANGE_2016, ExchangeAuthMode.SERVICE_ACCOUNT_IMPERSONATION,
                 ExchangeSettings.AuthScheme.NTLM, " ", null, null)));
+        assertEquals(List.of("ewsUrl"), fields(() -> settings.change(null, null, ExchangeServerVersion.EXCHANGE_2016,
+                ExchangeAuthMode.PER_USER, ExchangeSettings.AuthScheme.NTLM, null, null, null)));
         assertEquals(List.of("ewsUrl"), fields(() -> settings.change("mail.northwind.example", null,
                 ExchangeServerVersion.EXCHANGE_2016, ExchangeAuthMode.PER_USER, ExchangeSettings.AuthScheme.NTLM, null, null,
                 null)));
@@ -52,5 +54,38 @@ class ExchangeSettingsTest {
         assertFalse(settings.usesServiceAccount());
         assertNull(settings.serviceUsername());
         assertFalse(settings.hasServiceSecret(), "a password nobody uses is not kept");
+    }
+
+    @Test
+    void autodiscoverFillsTheAddressOnlyUntilAnAdminTypesOneAndForgetsItWhenTheEmailChanges() {
+        ExchangeSettings settings = new ExchangeSettings(new TenantId("t1"));
+        settings.change(null, "admin@northwind.example", ExchangeServerVersion.EXCHANGE_2016, ExchangeAuthMode.PER_USER,
+                ExchangeSettings.AuthScheme.NTLM, null, null, null);
+        assertTrue(settings.needsAutodiscover());
+        assertTrue(settings.effectiveEwsUrl().isEmpty());
+        settings.discovered("https://ex01.northwind.example/EWS/Exchange.asmx");
+        assertEquals("https://ex01.northwind.example/EWS/Exchange.asmx", settings.effectiveEwsUrl().orElseThrow());
+        assertTrue(settings.usesDiscoveredUrl());
+
+        settings.change(null, "admin@northwind.example", ExchangeServerVersion.EXCHANGE_2019, ExchangeAuthMode.PER_USER,
+                ExchangeSettings.AuthScheme.NTLM, null, null, null);
+        assertFalse(settings.needsAutodiscover(), "saving the same email keeps what was found");
+        settings.change(URL, "admin@northwind.example", ExchangeServerVersion.EXCHANGE_2019, ExchangeAuthMode.PER_USER,
+                ExchangeSettings.AuthScheme.NTLM, null, null, null);
+        settings.discovered("https://elsewhere.example/EWS/Exchange.asmx");
+        assertEquals(URL, settings.effectiveEwsUrl().orElseThrow(), "an explicit URL always wins");
+        settings.change(null, "it@fabrikam.example", ExchangeServerVersion.EXCHANGE_2019, ExchangeAuthMode.PER_USER,
+                ExchangeSettings.AuthScheme.NTLM, null, null, null);
+        assertTrue(settings.needsAutodiscover(), "another domain is discovered afresh");
+    }
+
+    @Test
+    void theBuildAServerReportsNamesItsRelease() {
+        assertEquals(ExchangeServerVersion.EXCHANGE_2010, ExchangeServerVersion.ofBuild(14, 0).orElseThrow());
+        assertEquals(ExchangeServerVersion.EXCHANGE_2010_SP1, ExchangeServerVersion.ofBuild(14, 1).orElseThrow());
+        assertEquals(ExchangeServerVersion.EXCHANGE_2010_SP2, ExchangeServerVersion.ofBuild(14, 3).orElseThrow());
+        assertEquals(ExchangeServerVersion.EXCHANGE_2016, ExchangeServerVersion.ofBuild(15, 1).orElseThrow());
+        assertEquals(ExchangeServerVersion.EXCHANGE_2019, ExchangeServerVersion.ofBuild(15, 2).orElseThrow());
+        assertTrue(ExchangeServerVersion.ofBuild(8, 3).isEmpty(), "Exchange 2007 is not supported");
     }
 }

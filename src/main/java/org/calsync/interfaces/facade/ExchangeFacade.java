@@ -23,7 +23,7 @@ public class ExchangeFacade {
 
     public ExchangeSettingsView settings(String tenantId) {
         return setup.settings(new TenantId(tenantId)).map(ExchangeFacade::view)
-                .orElse(new ExchangeSettingsView(false, null, null, ExchangeServerVersion.EXCHANGE_2016.name(),
+                .orElse(new ExchangeSettingsView(false, null, null, null, ExchangeServerVersion.EXCHANGE_2016.name(),
                         ExchangeAuthMode.SERVICE_ACCOUNT_IMPERSONATION.name(), ExchangeSettings.AuthScheme.NTLM.name(),
                         null, false, null));
     }
@@ -57,7 +57,8 @@ public class ExchangeFacade {
     }
 
     static ExchangeSettingsView view(ExchangeSettings settings) {
-        return new ExchangeSettingsView(true, settings.ewsUrl(), settings.autodiscoverEmail(),
+        String discovered = settings.usesDiscoveredUrl() ? settings.effectiveEwsUrl().orElseThrow() : null;
+        return new ExchangeSettingsView(true, settings.ewsUrl(), settings.autodiscoverEmail(), discovered,
                 settings.serverVersion().name(), settings.authMode().name(), settings.authScheme().name(),
                 settings.serviceUsername(), settings.hasServiceSecret(), settings.trustedCertificates());
     }

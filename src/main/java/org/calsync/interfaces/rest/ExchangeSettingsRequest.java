@@ -5,13 +5,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ExchangeSettingsRequest")
 public class ExchangeSettingsRequest {
 
-    @Schema(required = true, example = "https://mail.northwind.example/EWS/Exchange.asmx")
+    @Schema(description = "The EWS address; when given, it always wins over Autodiscover",
+            example = "https://mail.northwind.example/EWS/Exchange.asmx")
     public String ewsUrl;
 
-    @Schema(description = "Kept for Autodiscover; an explicit ewsUrl always wins")
+    @Schema(description = "Without an ewsUrl, the EWS address is found through Autodiscover for this mailbox",
+            example = "it@northwind.example")
     public String autodiscoverEmail;
 
-    @Schema(required = true, enumeration = {"EXCHANGE_2010", "EXCHANGE_2013", "EXCHANGE_2016", "EXCHANGE_2019"})
+    @Schema(required = true, enumeration = {"EXCHANGE_2010", "EXCHANGE_2010_SP1", "EXCHANGE_2010_SP2", "EXCHANGE_2013",
+        "EXCHANGE_2016", "EXCHANGE_2019"})
     public String serverVersion;
 
     @Schema(required = true, enumeration = {"SERVICE_ACCOUNT_IMPERSONATION", "PER_USER"})

@@ -41,7 +41,7 @@ public class ExchangeSettingsResource {
             throw new InvalidInputException("body", "A JSON body is required.");
         }
         return exchange.configure(caller.tenantId(), new ExchangeSettingsView(true, request.ewsUrl,
-                request.autodiscoverEmail, request.serverVersion, request.authMode, request.authScheme,
+                request.autodiscoverEmail, null, request.serverVersion, request.authMode, request.authScheme,
                 request.serviceUsername, false, request.trustedCertificates), request.servicePassword);
     }
 

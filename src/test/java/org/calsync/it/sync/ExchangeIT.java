@@ -3,6 +3,7 @@ package org.calsync.it.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URL;
 import java.time.Duration;
@@ -37,10 +38,12 @@ class ExchangeIT {
 
     private static final String AMIRA = "amira.haddad@northwind.example";
     private static final String TOM = "tom.becker@northwind.example";
+    private static final String PETRA = "petra.novak@northwind.example";
 
     @RegisterExtension
     static final EwsSimulator EWS = new EwsSimulator().withServiceAccount("svc-calsync", "svc-secret")
-            .withUser("tom", "tom-secret", TOM);
+            .withUser("tom", "tom-secret", TOM).withUser("petra", "petra-secret", PETRA)
+            .onPort(Integer.getInteger("calsync.it.ews.port", 0)); // where Payara was told Autodiscover answers
 
     private static final Duration SOON = Duration.ofSeconds(20);
 
@@ -260,5 +263,68 @@ class ExchangeIT {
         assertEquals(200, api().delete("calendar-accounts/" + linked.object().getString("id")).status());
         Eventually.await("nothing CalSync wrote is left in Tom's calendar", SOON, () -> EWS.mailbox(TOM).items().stream()
                 .allMatch(item -> item.extendedProperties().isEmpty()));
+    }
+
+    private Api.Reply configureByAutodiscover(String mode, String version) {
+        return api().put("exchange-settings", """
+                {"autodiscoverEmail":"%s","serverVersion":"%s","authMode":"%s","authScheme":"NTLM",
+                 "serviceUsername":"NORTHWIND\\\\svc-calsync","servicePassword":"svc-secret"}"""
+                .formatted(AMIRA, version, mode));
+    }
+
+    @Test
+    void autodiscoverFindsExchangeAndTestConnectionNamesTheReleaseTheServerRuns() {
+        assumeTrue(Integer.getInteger("calsync.it.ews.port", 0) > 0, "Payara knows where Autodiscover answers");
+        EWS.mailbox(AMIRA);
+        Api.Reply saved = configureByAutodiscover("SERVICE_ACCOUNT_IMPERSONATION", "EXCHANGE_2016");
+        assertEquals(200, saved.status(), saved.body());
+        assertEquals(EWS.url().toString(), saved.object().getString("discoveredEwsUrl"));
+        assertTrue(EWS.requests().stream().anyMatch(r -> r.operation().equals("GetUserSettings")
+                && r.user().equals("svc-calsync") && r.scheme().equals("NTLM")), "asked Autodiscover as the service account");
+
+        JsonObject ok = test(AMIRA);
+        assertTrue(ok.getBoolean("ok"), ok.toString());
+        assertTrue(ok.getString("message").contains("Autodiscover found the EWS address " + EWS.url()), ok.toString());
+        assertTrue(ok.getString("message").contains("The server runs Exchange 2016 (15.1.2507.6)."), ok.toString());
+
+        // An older server refuses requests for the release chosen; Test connection says which to choose.
+        EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2010_SP1);
+        try {
+            JsonObject refused = test(AMIRA);
+            assertFalse(refused.getBoolean("ok"));
+            assertTrue(refused.getString("message").contains("older release"), refused.toString());
+            assertEquals(200, configureByAutodiscover("SERVICE_ACCOUNT_IMPERSONATION", "EXCHANGE_2010_SP1").status());
+            JsonObject sp1 = test(AMIRA);
+            assertTrue(sp1.getBoolean("ok"), sp1.toString());
+            assertTrue(sp1.getString("message").contains("The server runs Exchange 2010 SP1 (14.1.218.15)."), sp1.toString());
+        } finally {
+            EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2016);
+        }
+
+        Api.Reply unknown = api().put("exchange-settings", """
+                {"autodiscoverEmail":"nobody@fabrikam.example","serverVersion":"EXCHANGE_2016",
+                 "authMode":"SERVICE_ACCOUNT_IMPERSONATION","authScheme":"NTLM","serviceUsername":"svc-calsync"}""");
+        assertEquals(400, unknown.status(), unknown.body());
+        JsonObject error = unknown.object().getJsonArray("errors").getJsonObject(0);
+        assertEquals("autodiscoverEmail", error.getString("field"));
+        assertTrue(error.getString("message").contains("InvalidUser"), error.toString());
+        assertEquals(EWS.url().toString(), api().get("exchange-settings").object().getString("discoveredEwsUrl"),
+                "a failed save keeps what worked");
+    }
+
+    @Test
+    void inPerUserModeTheFirstPersonToConnectFindsExchangeThroughAutodiscover() {
+        assumeTrue(Integer.getInteger("calsync.it.ews.port", 0) > 0, "Payara knows where Autodiscover answers");
+        Api.Reply saved = configureByAutodiscover("PER_USER", "EXCHANGE_2016");
+        assertEquals(200, saved.status(), saved.body());
+        assertFalse(saved.object().containsKey("discoveredEwsUrl"), "no account to ask with yet: " + saved.body());
+        String petra = createPerson(PETRA, "Petra Novak");
+        Api.Reply linked = api().post("people/" + petra + "/calendar-accounts", """
+                {"provider":"EXCHANGE","username":"NORTHWIND\\\\petra","password":"petra-secret"}""");
+        assertEquals(201, linked.status(), linked.body());
+        assertTrue(EWS.requests().stream().anyMatch(r -> r.operation().equals("GetUserSettings") && r.user().equals("petra")
+                && r.body().contains(PETRA)), "asked for Petra's own mailbox as Petra");
+        assertEquals(EWS.url().toString(), api().get("exchange-settings").object().getString("discoveredEwsUrl"));
+        assertEquals(200, api().delete("calendar-accounts/" + linked.object().getString("id")).status());
     }
 }

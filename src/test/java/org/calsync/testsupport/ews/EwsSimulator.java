@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,10 @@ import org.w3c.dom.Element;
  * A stateful Exchange Web Services endpoint on loopback, for tests and demos. Every request is validated
  * against the official schemas before it is served, and every response before it is sent; a request that
  * does not validate is answered with {@code ErrorSchemaValidation} and recorded as a violation, which
- * fails the test that caused it. Users sign in with Basic auth; a service account may impersonate any
- * mailbox through the {@code ExchangeImpersonation} header. Faults are injected per request.
+ * fails the test that caused it. Users sign in with Basic or NTLM; a service account may impersonate any
+ * mailbox through the {@code ExchangeImpersonation} header. Faults are injected per request. The server
+ * reports an Exchange build and refuses requests written for a newer release. Autodiscover answers at
+ * {@code /autodiscover/autodiscover.svc}.
  * <p>
  * Run it on its own with {@code java ... EwsSimulator 8081}: it serves mailboxes for alice and bob.
  */
@@ -49,7 +50,10 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
     private HttpServer server;
     private ExecutorService executor;
     private volatile Duration latency = Duration.ZERO;
-    private final java.util.concurrent.atomic.AtomicInteger challenges = new java.util.concurrent.atomic.AtomicInteger();
+    private final SimulatedSignIn signIn = new SimulatedSignIn(passwords);
+    private volatile Release release = Release.EXCHANGE_2016;
+    private int port;
+    private final SimulatedAutodiscover autodiscover = new SimulatedAutodiscover(this);
 
     /** A person who signs in with their own domain account and reaches their own mailbox. */
     public EwsSimulator withUser(String user, String password, String smtp) {
@@ -100,7 +104,19 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
 
     /** How many requests came without (valid) credentials and were answered 401 with a challenge. */
     public int challenges() {
-        return challenges.get();
+        return signIn.challenges();
+    }
+
+    /** Which sign-in schemes the server offers; Basic and NTLM unless told otherwise. */
+    public EwsSimulator offering(SimulatedSignIn.Offered schemes) {
+        signIn.offer(schemes);
+        return this;
+    }
+
+    /** The Exchange build the server reports, and whose request versions it accepts. */
+    public EwsSimulator runningRelease(Release running) {
+        this.release = running;
+        return this;
     }
 
     /** Serves over TLS with this server certificate, as an Exchange server with a private CA's certificate would. */
@@ -111,8 +127,35 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
         server = https;
         executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
+        serveContexts();
+    }
+
+    private void serveContexts() {
         server.createContext("/EWS/Exchange.asmx", this::serve);
+        server.createContext(SimulatedAutodiscover.PATH, exchange -> autodiscover.serve(exchange, signIn));
         server.start();
+    }
+
+    /** Where Autodiscover answers on this simulator. */
+    public URI autodiscoverUrl() {
+        return url().resolve(SimulatedAutodiscover.PATH);
+    }
+
+    /** Autodiscover first answers RedirectUrl (to itself, one hop on), as a load-balanced front end may. */
+    public void redirectAutodiscover(boolean redirect) {
+        autodiscover.redirectFirst(redirect);
+    }
+
+    boolean hasMailbox(String smtp) {
+        return mailboxes.containsKey(smtp.toLowerCase());
+    }
+
+    void recordAutodiscover(Recorded request) {
+        recorded.add(request);
+    }
+
+    void autodiscoverBroken(String what) {
+        violations.add("autodiscover: " + what);
     }
 
     public List<Recorded> requests() {
@@ -200,8 +243,7 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
-        server.createContext("/EWS/Exchange.asmx", this::serve);
-        server.start();
+        serveContexts();
     }
 
     public void stop() {
@@ -212,9 +254,15 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Listens on this port when started as a test extension (0: any free one). */
+    public EwsSimulator onPort(int port) {
+        this.port = port;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        start(0);
+        start(port);
     }
 
     @Override
@@ -231,13 +279,11 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
             if (!latency.isZero()) {
                 Thread.sleep(latency.toMillis());
             }
-            String user = authenticated(exchange.getRequestHeaders().getFirst("Authorization"));
-            if (user == null) {
-                challenges.incrementAndGet();
-                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"EWS simulator\"");
-                send(exchange, 401, "");
+            SimulatedSignIn.SignedIn caller = signIn.check(exchange);
+            if (caller == null) {
                 return;
             }
+            String user = caller.user();
             Document request;
             try {
                 request = EwsSchema.validate(body);
@@ -248,7 +294,13 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
             }
             Element operation = EwsSchema.children(EwsXml.child(request.getDocumentElement(), EwsSchema.SOAP, "Body")).get(0);
             String impersonated = EwsXml.impersonatedSmtp(request);
-            recorded.add(new Recorded(operation.getLocalName(), user, impersonated, Instant.now(), body));
+            String requestVersion = EwsXml.requestVersion(request);
+            recorded.add(new Recorded(operation.getLocalName(), user, impersonated, Instant.now(), body, caller.scheme(),
+                    requestVersion));
+            if (!release.accepts(requestVersion)) {
+                respond(exchange, 500, EwsXml.fault("ErrorInvalidServerVersion", "The specified server version is invalid."));
+                return;
+            }
             String replay = replays.getOrDefault(operation.getLocalName(), new ConcurrentLinkedQueue<>()).poll();
             if (replay != null) {
                 send(exchange, 200, replay);
@@ -289,7 +341,8 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    private void respond(HttpExchange exchange, int status, String xml) throws IOException {
+    private void respond(HttpExchange exchange, int status, String answer) throws IOException {
+        String xml = answer.replaceFirst("<h:ServerVersionInfo [^>]*?(?= xmlns:h=)", java.util.regex.Matcher.quoteReplacement(release.header()));
         try {
             EwsSchema.validate(xml);
         } catch (EwsSchema.SchemaViolation violation) {
@@ -311,27 +364,36 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    private String authenticated(String header) {
-        if (header == null || !header.startsWith("Basic ")) {
-            return null;
-        }
-        String pair = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
-        int colon = pair.indexOf(':');
-        if (colon < 0) {
-            return null;
-        }
-        String user = pair.substring(0, colon).toLowerCase();
-        // DOMAIN\\user and user@domain sign in as the same account.
-        user = user.contains("\\") ? user.substring(user.indexOf('\\') + 1) : user;
-        if (!passwords.containsKey(user) && user.contains("@")) {
-            user = user.substring(0, user.indexOf('@'));
-        }
-        String expected = passwords.get(user);
-        return expected != null && expected.equals(pair.substring(colon + 1)) ? user : null;
+    /** One request as it arrived, for assertions on what the adapter sent and when. */
+    public record Recorded(String operation, String user, String impersonated, Instant at, String body, String scheme,
+            String requestVersion) {
     }
 
-    /** One request as it arrived, for assertions on what the adapter sent and when. */
-    public record Recorded(String operation, String user, String impersonated, Instant at, String body) {
+    /**
+     * The Exchange build the simulator says it runs (ServerVersionInfo). It refuses requests written for a
+     * newer release with ErrorInvalidServerVersion, as Exchange does.
+     */
+    public record Release(int major, int minor, int build, int revision, String version) {
+
+        public static final Release EXCHANGE_2016 = new Release(15, 1, 2507, 6, "V2017_07_11");
+        public static final Release EXCHANGE_2010_SP1 = new Release(14, 1, 218, 15, "Exchange2010_SP1");
+
+        boolean accepts(String requestVersion) {
+            int[] needs = switch (requestVersion == null ? "Exchange2007" : requestVersion) {
+                case "Exchange2007", "Exchange2007_SP1" -> new int[] {8, 0};
+                case "Exchange2010" -> new int[] {14, 0};
+                case "Exchange2010_SP1" -> new int[] {14, 1};
+                case "Exchange2010_SP2" -> new int[] {14, 2};
+                case "Exchange2013", "Exchange2013_SP1" -> new int[] {15, 0};
+                default -> new int[] {15, 1};
+            };
+            return major > needs[0] || major == needs[0] && minor >= needs[1];
+        }
+
+        String header() {
+            return "<h:ServerVersionInfo MajorVersion=\"%d\" MinorVersion=\"%d\" MajorBuildNumber=\"%d\" MinorBuildNumber=\"%d\" Version=\"%s\""
+                    .formatted(major, minor, build, revision, version);
+        }
     }
 
     /** What can go wrong with the next request. */

@@ -105,6 +105,13 @@ final class EwsXml {
     }
 
     /** The SMTP address an ExchangeImpersonation header asks for, or null. */
+    /** The release the request is written for (RequestServerVersion), or null when it names none. */
+    static String requestVersion(Document request) {
+        Element header = child(request.getDocumentElement(), EwsSchema.SOAP, "Header");
+        Element version = header == null ? null : child(header, EwsSchema.TYPES, "RequestServerVersion");
+        return version == null || !version.hasAttribute("Version") ? null : version.getAttribute("Version");
+    }
+
     static String impersonatedSmtp(Document request) {
         Element header = child(request.getDocumentElement(), EwsSchema.SOAP, "Header");
         if (header == null) {

@@ -21,6 +21,8 @@ public record ProviderConnection(URI server, String username, String secret, Zon
     public static final String AUTH_SCHEME = "authScheme";
     /** PEM certificates of a private CA that signed the server's certificate. */
     public static final String TRUSTED_CERTIFICATES = "trustedCertificates";
+    /** The Exchange release the server runs (an ExchangeServerVersion name), which decides how requests are written. */
+    public static final String SERVER_VERSION = "serverVersion";
 
     public ProviderConnection {
         Objects.requireNonNull(server, "server");

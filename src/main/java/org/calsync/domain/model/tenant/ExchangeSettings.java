@@ -2,6 +2,7 @@ package org.calsync.domain.model.tenant;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.calsync.domain.shared.Validation;
 
@@ -20,6 +21,7 @@ public class ExchangeSettings {
     private String tenantId;
     private String ewsUrl;
     private String autodiscoverEmail;
+    private String discoveredEwsUrl;
     private ExchangeServerVersion serverVersion;
     private ExchangeAuthMode authMode;
     private AuthScheme authScheme;
@@ -42,7 +44,7 @@ public class ExchangeSettings {
     }
 
     /**
-     * Replaces the settings. A null {@code newServiceSecretCipherCipher} keeps the stored password, so that a form
+     * Replaces the settings. A null {@code newServiceSecretCipher} keeps the stored password, so that a form
      * need never show it; a new one comes encrypted.
      */
     public void change(String ewsUrl, String autodiscoverEmail, ExchangeServerVersion serverVersion,
@@ -51,8 +53,8 @@ public class ExchangeSettings {
         Validation validation = new Validation();
         String url = blankToNull(ewsUrl);
         String email = blankToNull(autodiscoverEmail);
-        // Autodiscover is not built yet: the address is required, the email is kept for when it is.
-        validation.check(url != null, "ewsUrl", "Enter the EWS address, e.g. https://mail.example.org/EWS/Exchange.asmx.");
+        validation.check(url != null || email != null, "ewsUrl", "Enter the EWS address, e.g. "
+                + "https://mail.example.org/EWS/Exchange.asmx, or an email address to find it with Autodiscover.");
         validation.check(url == null || Validation.isServerAddress(url), "ewsUrl",
                 "Enter an http or https address, e.g. https://mail.example.org/EWS/Exchange.asmx.");
         validation.check(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "autodiscoverEmail",
@@ -69,8 +71,6 @@ public class ExchangeSettings {
         validation.check(pem == null || pem.contains("-----BEGIN CERTIFICATE-----"), "trustedCertificates",
                 "Paste one or more PEM certificates (-----BEGIN CERTIFICATE----- ...).");
         validation.throwIfInvalid();
-        this.ewsUrl = url;
-        this.autodiscoverEmail = email;
         this.serverVersion = serverVersion;
         this.authMode = authMode;
         this.authScheme = authScheme;
@@ -80,8 +80,36 @@ public class ExchangeSettings {
         } else if (newServiceSecretCipher != null) {
             this.serviceSecret = newServiceSecretCipher;
         }
+        if (url != null || !Objects.equals(email, this.autodiscoverEmail)) {
+            this.discoveredEwsUrl = null;
+        }
+        this.ewsUrl = url;
+        this.autodiscoverEmail = email;
         this.trustedCertificates = pem;
         this.updatedAt = Instant.now();
+    }
+
+    /** True when CalSync must find the EWS address through Autodiscover before it can reach Exchange. */
+    public boolean needsAutodiscover() {
+        return ewsUrl == null && discoveredEwsUrl == null;
+    }
+
+    /** Keeps the address Autodiscover found; one typed by an admin always wins over it. */
+    public void discovered(String ewsAddress) {
+        if (ewsUrl == null) {
+            this.discoveredEwsUrl = ewsAddress;
+            this.updatedAt = Instant.now();
+        }
+    }
+
+    /** The address CalSync calls: the one typed, else the one discovered, else none yet. */
+    public Optional<String> effectiveEwsUrl() {
+        return Optional.ofNullable(ewsUrl != null ? ewsUrl : discoveredEwsUrl);
+    }
+
+    /** True when the address in use came from Autodiscover. */
+    public boolean usesDiscoveredUrl() {
+        return ewsUrl == null && discoveredEwsUrl != null;
     }
 
     private static String blankToNull(String value) {
@@ -96,6 +124,7 @@ public class ExchangeSettings {
         return new TenantId(tenantId);
     }
 
+    /** The address an admin typed, if any. */
     public String ewsUrl() {
         return ewsUrl;
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.exception.http.HttpErrorException;
+import microsoft.exchange.webservices.data.core.exception.service.local.ServiceVersionException;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
@@ -32,6 +33,9 @@ final class EwsFailures {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ServiceResponseException response) {
                 return translate(response, server);
+            }
+            if (cause instanceof ServiceVersionException version) {
+                return olderRelease(server, version);
             }
             if (cause instanceof HttpErrorException http) {
                 return http(http.getHttpErrorCode(), server);
@@ -71,10 +75,19 @@ final class EwsFailures {
         if (REFUSED.contains(code)) {
             return new AuthorisationLostException(refusal(code, server));
         }
+        if (code == ServiceError.ErrorInvalidServerVersion) {
+            return olderRelease(server, response);
+        }
         if (code == ServiceError.ErrorIrresolvableConflict) {
             return new VersionConflictException("The appointment was changed in Exchange since CalSync wrote it.");
         }
         return new ProviderUnavailableException("Exchange answered " + code + ": " + response.getMessage(), null, response);
+    }
+
+    /** The server refused requests written for the release chosen in the settings (ErrorInvalidServerVersion). */
+    private static RuntimeException olderRelease(String server, Exception cause) {
+        return new ProviderUnavailableException("Exchange at " + server + " runs an older release than the one chosen "
+                + "in the Exchange settings (ErrorInvalidServerVersion). Choose the release it runs.", null, cause);
     }
 
     private static String refusal(ServiceError code, String server) {

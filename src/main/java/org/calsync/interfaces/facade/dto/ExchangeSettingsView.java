@@ -5,8 +5,10 @@ import java.io.Serializable;
 /**
  * A tenant's Exchange settings as forms and the API show them. The service account's password is never
  * shown: {@code servicePasswordSet} says whether one is stored, and a form leaves it blank to keep it.
+ * {@code discoveredEwsUrl} is what Autodiscover found; it is read only, and a typed {@code ewsUrl} wins.
  */
-public record ExchangeSettingsView(boolean configured, String ewsUrl, String autodiscoverEmail, String serverVersion,
+public record ExchangeSettingsView(boolean configured, String ewsUrl, String autodiscoverEmail, String discoveredEwsUrl,
+        String serverVersion,
         String authMode, String authScheme, String serviceUsername, boolean servicePasswordSet,
         String trustedCertificates) implements Serializable {
 }

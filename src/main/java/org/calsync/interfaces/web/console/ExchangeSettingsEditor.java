@@ -29,6 +29,7 @@ public class ExchangeSettingsEditor implements Serializable {
     private boolean configured;
     private String ewsUrl;
     private String autodiscoverEmail;
+    private String discoveredEwsUrl;
     private String serverVersion;
     private String authMode;
     private String authScheme;
@@ -44,6 +45,7 @@ public class ExchangeSettingsEditor implements Serializable {
         configured = settings.configured();
         ewsUrl = settings.ewsUrl();
         autodiscoverEmail = settings.autodiscoverEmail();
+        discoveredEwsUrl = settings.discoveredEwsUrl();
         serverVersion = settings.serverVersion();
         authMode = settings.authMode();
         authScheme = settings.authScheme();
@@ -54,7 +56,7 @@ public class ExchangeSettingsEditor implements Serializable {
 
     public void save() {
         try {
-            exchange.configure(user.getTenantId(), new ExchangeSettingsView(true, ewsUrl, autodiscoverEmail, serverVersion,
+            exchange.configure(user.getTenantId(), new ExchangeSettingsView(true, ewsUrl, autodiscoverEmail, null, serverVersion,
                     authMode, authScheme, serviceUsername, false, trustedCertificates), servicePassword);
             FacesErrors.global(FacesMessage.SEVERITY_INFO, "Exchange settings saved. Test the connection with one mailbox.");
             load();
@@ -68,6 +70,8 @@ public class ExchangeSettingsEditor implements Serializable {
     public void test() {
         try {
             testResult = exchange.test(user.getTenantId(), testMailbox);
+            // A test may have found the address afresh through Autodiscover.
+            discoveredEwsUrl = exchange.settings(user.getTenantId()).discoveredEwsUrl();
         } catch (InvalidInputException e) {
             testResult = null;
             FacesErrors.global(FacesMessage.SEVERITY_ERROR, e.errors().get(0).message());
@@ -104,6 +108,10 @@ public class ExchangeSettingsEditor implements Serializable {
 
     public void setAutodiscoverEmail(String autodiscoverEmail) {
         this.autodiscoverEmail = autodiscoverEmail;
+    }
+
+    public String getDiscoveredEwsUrl() {
+        return discoveredEwsUrl;
     }
 
     public String getServerVersion() {

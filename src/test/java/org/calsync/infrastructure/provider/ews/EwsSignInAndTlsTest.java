@@ -73,6 +73,11 @@ class EwsSignInAndTlsTest {
         return new ProviderConnection(EWS.url(), "NORTHWIND\\amira", "amira-secret", ZoneId.of("UTC"), null, options);
     }
 
+    private static String lastScheme() {
+        var requests = EWS.requests();
+        return requests.get(requests.size() - 1).scheme();
+    }
+
     @Test
     void aPrivateCaIsTrustedOnlyWhenTheOrganisationGivesItsCertificate() {
         EwsCalendarProvider ews = new EwsCalendarProvider();
@@ -93,8 +98,10 @@ class EwsSignInAndTlsTest {
         int before = EWS.challenges();
         ews.listCalendars(connection(Map.of(ProviderConnection.TRUSTED_CERTIFICATES, pem, ProviderConnection.AUTH_SCHEME, "BASIC")));
         assertEquals(before, EWS.challenges(), "no round trip for a challenge");
+        assertEquals("Basic", lastScheme());
         ews.listCalendars(connection(Map.of(ProviderConnection.TRUSTED_CERTIFICATES, pem, ProviderConnection.AUTH_SCHEME, "NTLM")));
         assertEquals(before + 1, EWS.challenges(), "the server's challenge chooses the scheme");
+        assertEquals("NTLM", lastScheme(), "NTLM over TLS, as most Exchange servers are set up");
         assertTrue(EWS.takeViolations().isEmpty());
     }
 }
