@@ -99,6 +99,7 @@ public class EwsCalendarProvider implements CalendarProvider {
     int maxConcurrentRequests = 10;
 
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
+    final EwsServicePool pool = new EwsServicePool();
 
     @Override
     public CalendarProviderType type() {
@@ -349,8 +350,10 @@ public class EwsCalendarProvider implements CalendarProvider {
             Thread.currentThread().interrupt();
             throw new ProviderUnavailableException("Interrupted while waiting for Exchange.", null, e);
         }
-        try (EwsSession session = new EwsSession(connection)) {
-            return work.run(session);
+        try (EwsSession session = pool.lease(connection)) {
+            T result = work.run(session);
+            session.succeeded();
+            return result;
         } catch (VersionConflictException | ProviderUnavailableException e) {
             throw e;
         } catch (Exception e) {

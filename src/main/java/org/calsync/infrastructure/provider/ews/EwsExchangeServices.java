@@ -43,6 +43,7 @@ public class EwsExchangeServices implements ExchangeServices {
         try (EwsSession session = new EwsSession(connection)) {
             Folder calendar = Folder.bind(session.service, WellKnownFolderName.Calendar);
             ExchangeServerInfo info = session.service.getServerInfo();
+            session.succeeded();
             if (info == null) {
                 return new ServerCheck(calendar.getDisplayName(), null, Optional.empty());
             }

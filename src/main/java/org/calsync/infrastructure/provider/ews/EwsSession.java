@@ -3,6 +3,7 @@ package org.calsync.infrastructure.provider.ews;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.ExchangeServiceBase;
@@ -15,9 +16,10 @@ import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.tenant.ExchangeServerVersion;
 
 /**
- * One connection's EWS service: the EWS URL, the sign-in (DOMAIN\\user or user@domain), the release's
- * request schema, and, for a service account, the mailbox it impersonates. Closed after each use, which
- * releases its connections.
+ * One call's EWS service: the EWS URL, the sign-in (DOMAIN\\user or user@domain), the release's request
+ * schema, and, for a service account, the mailbox it impersonates. Closing the session hands the service
+ * back to whoever lent it (see {@link EwsServicePool}) after a call that succeeded, and closes it otherwise,
+ * which releases its connections.
  */
 final class EwsSession implements AutoCloseable {
 
@@ -25,20 +27,39 @@ final class EwsSession implements AutoCloseable {
 
     final ExchangeService service;
     final String server;
+    private final Consumer<ExchangeService> giveBack;
+    private boolean succeeded;
 
+    /** A service of its own, closed after the call. */
     EwsSession(ProviderConnection connection) {
-        service = TrustingExchangeService.create(requestVersion(connection.options()),
+        this(newService(connection), connection, ExchangeService::close);
+    }
+
+    /** A service lent for one call; the mailbox it acts for is set for this call. */
+    EwsSession(ExchangeService service, ProviderConnection connection, Consumer<ExchangeService> giveBack) {
+        this.service = service;
+        this.server = connection.server().getHost();
+        this.giveBack = giveBack;
+        service.setImpersonatedUserId(connection.actAs() == null ? null
+                : new ImpersonatedUserId(ConnectingIdType.SmtpAddress, connection.actAs()));
+    }
+
+    static ExchangeService newService(ProviderConnection connection) {
+        ExchangeService service = TrustingExchangeService.create(requestVersion(connection.options()),
                 connection.options().get(ProviderConnection.TRUSTED_CERTIFICATES));
-        server = connection.server().getHost();
         try {
             service.setUrl(connection.server());
         } catch (RuntimeException e) {
+            service.close();
             throw new IllegalArgumentException("Not an EWS address: " + connection.server(), e);
         }
         signIn(service, connection.username(), connection.secret(), connection.options());
-        if (connection.actAs() != null) {
-            service.setImpersonatedUserId(new ImpersonatedUserId(ConnectingIdType.SmtpAddress, connection.actAs()));
-        }
+        return service;
+    }
+
+    /** The call went through: the service (and its signed-in connection) may serve another. */
+    void succeeded() {
+        succeeded = true;
     }
 
     /**
@@ -81,7 +102,11 @@ final class EwsSession implements AutoCloseable {
 
     @Override
     public void close() {
-        service.close();
+        if (succeeded) {
+            giveBack.accept(service);
+        } else {
+            service.close();
+        }
     }
 
 }

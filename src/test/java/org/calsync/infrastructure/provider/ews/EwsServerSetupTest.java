@@ -77,6 +77,28 @@ class EwsServerSetupTest {
     }
 
     @Test
+    void callsWithTheSameSignInReuseOneSignedInConnectionAndNoOtherSignInDoes() {
+        EWS.offering(SimulatedSignIn.Offered.NTLM_ONLY);
+        EwsCalendarProvider ews = new EwsCalendarProvider();
+        Map<String, String> ntlm = Map.of(ProviderConnection.AUTH_SCHEME, "NTLM");
+        ews.listCalendars(amira("amira-secret", ntlm));
+        int challenges = EWS.challenges();
+        for (int call = 0; call < 5; call++) {
+            ews.listCalendars(amira("amira-secret", ntlm));
+        }
+        assertEquals(challenges, EWS.challenges(), "five calls on the connection NTLM signed in, no new handshake");
+        assertEquals(1, ews.pool.idleCount());
+
+        ProviderConnection service = new ProviderConnection(EWS.url(), "NORTHWIND\\svc-calsync", "svc-secret",
+                ZoneId.of("UTC"), AMIRA, ntlm);
+        ews.listCalendars(service);
+        assertEquals(challenges + 1, EWS.challenges(), "another account signs in on a connection of its own");
+        assertEquals(2, ews.pool.idleCount());
+        assertThrows(AuthorisationLostException.class, () -> ews.listCalendars(amira("changed", ntlm)));
+        assertEquals(2, ews.pool.idleCount(), "a failed call keeps nothing");
+    }
+
+    @Test
     void aServiceAccountSignsInWithNtlmAndActsForTheMailbox() {
         EWS.offering(SimulatedSignIn.Offered.NTLM_ONLY);
         ProviderConnection service = new ProviderConnection(EWS.url(), "NORTHWIND\\svc-calsync", "svc-secret",
