@@ -80,6 +80,15 @@ class ExchangeIT {
         return created.object().getString("id");
     }
 
+    /** Runs Test connection for the mailbox and checks its verdict and its words. */
+    private void testConnectionSays(String mailbox, boolean ok, String... words) {
+        JsonObject result = test(mailbox);
+        assertEquals(ok, result.getBoolean("ok"), result.toString());
+        for (String word : words) {
+            assertTrue(result.getString("message").contains(word), result.toString());
+        }
+    }
+
     private JsonObject test(String mailbox) {
         return api().post("exchange-settings/test", "{\"mailbox\":\"" + mailbox + "\"}").object();
     }
@@ -93,26 +102,19 @@ class ExchangeIT {
         assertTrue(saved.object().getBoolean("servicePasswordSet"));
         assertFalse(saved.body().contains("not-the-password"), "the password is never shown");
 
-        JsonObject refused = test(AMIRA);
-        assertFalse(refused.getBoolean("ok"));
-        assertTrue(refused.getString("message").contains("refused the sign-in"), refused.toString());
+        testConnectionSays(AMIRA, false, "refused the sign-in");
 
         assertEquals(200, configure("SERVICE_ACCOUNT_IMPERSONATION", "svc-secret").status());
-        JsonObject ok = test(AMIRA);
-        assertTrue(ok.getBoolean("ok"), ok.toString());
-        assertTrue(ok.getString("message").contains(AMIRA), ok.toString());
-        JsonObject nobody = test("nobody@northwind.example");
-        assertFalse(nobody.getBoolean("ok"));
-        assertTrue(nobody.getString("message").contains("no mailbox"), nobody.toString());
+        testConnectionSays(AMIRA, true, AMIRA);
+        testConnectionSays("nobody@northwind.example", false, "no mailbox");
         EWS.revokeImpersonation("svc-calsync");
-        JsonObject denied = test(AMIRA);
-        EWS.withServiceAccount("svc-calsync", "svc-secret");
-        assertFalse(denied.getBoolean("ok"));
-        assertTrue(denied.getString("message").contains("ApplicationImpersonation"), denied.toString());
+        try {
+            testConnectionSays(AMIRA, false, "ApplicationImpersonation");
+        } finally {
+            EWS.withServiceAccount("svc-calsync", "svc-secret");
+        }
         EWS.failNext(new EwsSimulator.Fault.HttpStatus(503));
-        JsonObject down = test(AMIRA);
-        assertFalse(down.getBoolean("ok"));
-        assertTrue(down.getString("message").contains("could not talk to Exchange"), down.toString());
+        testConnectionSays(AMIRA, false, "could not talk to Exchange");
         assertEquals(200, configure("SERVICE_ACCOUNT_IMPERSONATION", null).status(), "a blank password keeps the stored one");
         assertTrue(test(AMIRA).getBoolean("ok"));
 
@@ -282,21 +284,15 @@ class ExchangeIT {
         assertTrue(EWS.requests().stream().anyMatch(r -> r.operation().equals("GetUserSettings")
                 && r.user().equals("svc-calsync") && r.scheme().equals("NTLM")), "asked Autodiscover as the service account");
 
-        JsonObject ok = test(AMIRA);
-        assertTrue(ok.getBoolean("ok"), ok.toString());
-        assertTrue(ok.getString("message").contains("Autodiscover found the EWS address " + EWS.url()), ok.toString());
-        assertTrue(ok.getString("message").contains("The server runs Exchange 2016 (15.1.2507.6)."), ok.toString());
+        testConnectionSays(AMIRA, true, "Autodiscover found the EWS address " + EWS.url(),
+                "The server runs Exchange 2016 (15.1.2507.6).");
 
         // An older server refuses requests for the release chosen; Test connection says which to choose.
         EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2010_SP1);
         try {
-            JsonObject refused = test(AMIRA);
-            assertFalse(refused.getBoolean("ok"));
-            assertTrue(refused.getString("message").contains("older release"), refused.toString());
+            testConnectionSays(AMIRA, false, "older release");
             assertEquals(200, configureByAutodiscover("SERVICE_ACCOUNT_IMPERSONATION", "EXCHANGE_2010_SP1").status());
-            JsonObject sp1 = test(AMIRA);
-            assertTrue(sp1.getBoolean("ok"), sp1.toString());
-            assertTrue(sp1.getString("message").contains("The server runs Exchange 2010 SP1 (14.1.218.15)."), sp1.toString());
+            testConnectionSays(AMIRA, true, "The server runs Exchange 2010 SP1 (14.1.218.15).");
         } finally {
             EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2016);
         }
