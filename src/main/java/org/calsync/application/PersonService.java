@@ -66,6 +66,11 @@ public class PersonService {
         return person;
     }
 
+    /** Sets a person's password, as one who accepts an invitation chooses it. */
+    void choosePassword(Person person, char[] password) {
+        person.changePasswordHash(hashChecked(password));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Person find(TenantId tenant, String personId) {
         return people.find(tenant, personId).orElseThrow(() -> new UnknownEntityException("person", personId));

@@ -7,6 +7,7 @@ import jakarta.faces.context.FacesContext;
 import org.calsync.domain.shared.ConflictException;
 import org.calsync.domain.shared.FieldError;
 import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.RetryLaterException;
 import org.calsync.domain.shared.UnknownEntityException;
 
 /**
@@ -24,6 +25,8 @@ public final class FacesErrors {
             invalid.errors().forEach(e -> addTo(formId, e));
         } else if (error instanceof ConflictException conflict) {
             addTo(formId, new FieldError(conflict.field(), conflict.getMessage()));
+        } else if (error instanceof RetryLaterException later) {
+            global(FacesMessage.SEVERITY_ERROR, later.getMessage());
         } else if (error instanceof UnknownEntityException) {
             global(FacesMessage.SEVERITY_ERROR, "That item does not exist, or it was removed.");
         } else {

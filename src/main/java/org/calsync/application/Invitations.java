@@ -1,0 +1,228 @@
+package org.calsync.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.domain.model.mail.MailNotSentException;
+import org.calsync.domain.model.mail.Mailer;
+import org.calsync.domain.model.mail.OutgoingMail;
+import org.calsync.domain.model.person.Invitation;
+import org.calsync.domain.model.person.InvitationRepository;
+import org.calsync.domain.model.person.PasswordHasher;
+import org.calsync.domain.model.person.Permission;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.tenant.Tenant;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.model.tenant.TenantRepository;
+import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.RetryLaterException;
+import org.calsync.domain.shared.UnknownEntityException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Invitations by email to connect a calendar. Each link carries a random single-use token that expires;
+ * sending again replaces the person's earlier link. Accepting signs the person up (or asks their password)
+ * and leads them to linking.
+ */
+@ApplicationScoped
+@Transactional
+public class Invitations {
+
+    private static final Logger LOG = Logger.getLogger(Invitations.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+
+    @Inject
+    private InvitationRepository invitations;
+
+    @Inject
+    private PersonRepository people;
+
+    @Inject
+    private PersonService personService;
+
+    @Inject
+    private TenantRepository tenants;
+
+    @Inject
+    private Mailer mailer;
+
+    @Inject
+    private PasswordHasher hasher;
+
+    @Inject
+    @ConfigProperty(name = "calsync.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "calsync.invitations.valid-days", defaultValue = "14")
+    int validDays;
+
+    /**
+     * Sends each chosen person a new invitation, replacing any earlier link. Everyone must be allowed to link a
+     * calendar; otherwise nobody is invited. A mail server that refuses stops the whole request, and nothing
+     * is recorded.
+     */
+    public List<String> invite(TenantId tenantId, List<String> personIds, String invitedBy) {
+        if (personIds == null || personIds.isEmpty()) {
+            throw new InvalidInputException("people", "Choose at least one person to invite.");
+        }
+        Tenant tenant = tenants.find(tenantId).orElseThrow();
+        List<Person> chosen = new ArrayList<>();
+        List<Person> notAllowed = new ArrayList<>();
+        for (String personId : personIds) {
+            Person person = people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));
+            if (person.has(Permission.CALENDAR_INTEGRATION)) {
+                chosen.add(person);
+            } else {
+                notAllowed.add(person);
+            }
+        }
+        if (!notAllowed.isEmpty()) {
+            throw new InvalidInputException("people", String.join(", ", notAllowed.stream().map(Person::displayName)
+                    .toList()) + (notAllowed.size() == 1 ? " has" : " have") + " no role that allows linking a calendar.");
+        }
+        Instant now = Instant.now();
+        List<String> sent = new ArrayList<>();
+        for (Person person : chosen) {
+            invitations.forPerson(tenantId, person.id()).forEach(earlier -> earlier.replace(now));
+            String token = newToken();
+            Invitation invitation = new Invitation(tenantId, person.id(), hash(token), invitedBy, now,
+                    Duration.ofDays(validDays));
+            invitations.add(invitation);
+            try {
+                mailer.send(mail(tenant, person, token, invitation));
+            } catch (MailNotSentException e) {
+                // Rolls back every invitation of this request: none is recorded that was not sent.
+                throw new RetryLaterException(e.getMessage() + ". Nobody was invited.", null, e);
+            }
+            sent.add(person.email());
+        }
+        LOG.info(() -> "tenant=" + tenantId + " invitations sent to " + sent.size() + " people by " + invitedBy);
+        return sent;
+    }
+
+    private OutgoingMail mail(Tenant tenant, Person person, String token, Invitation invitation) {
+        String link = publicUrl.replaceAll("/+$", "") + "/invitation.xhtml?token=" + token;
+        String text = """
+                Hello %1$s,
+
+                %2$s invites you to connect your calendar to CalSync, so that the sessions you deliver appear in it \
+                and your busy times are taken into account when sessions are planned.
+
+                Open this link to connect it:
+                %3$s
+
+                The link works once, until %4$s.
+
+                What is shared: the platform writes your sessions (title, time, venue, meeting link) into the \
+                calendar you choose; it reads back when you are busy, and, unless you choose full privacy, the \
+                titles of events you have not marked private.
+
+                If you did not expect this email, you can ignore it.
+                """.formatted(person.displayName(), tenant.name(), link,
+                DAY.format(invitation.expiresAt().atZone(person.timeZone() == null ? ZoneId.of("UTC") : person.timeZone())));
+        return new OutgoingMail(person.email(), person.displayName(), "Connect your calendar to " + tenant.name(), text);
+    }
+
+    /** What an invitation link leads to, for the landing page; never throws for a bad link. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Landing open(String token) {
+        Optional<Invitation> found = token == null || token.isBlank() ? Optional.empty()
+                : invitations.findByTokenHash(hash(token.strip()));
+        if (found.isEmpty()) {
+            return new Landing(Landing.Outcome.UNKNOWN, null, null, null, false, null);
+        }
+        Invitation invitation = found.get();
+        Person person = people.find(invitation.tenantId(), invitation.personId()).orElse(null);
+        Tenant tenant = tenants.find(invitation.tenantId()).orElseThrow();
+        if (person == null) {
+            return new Landing(Landing.Outcome.UNKNOWN, null, null, null, false, null);
+        }
+        Landing.Outcome outcome = switch (invitation.state(Instant.now())) {
+            case PENDING -> Landing.Outcome.WELCOME;
+            case ACCEPTED -> Landing.Outcome.USED;
+            case EXPIRED -> Landing.Outcome.EXPIRED;
+            case REPLACED -> Landing.Outcome.REPLACED;
+        };
+        return new Landing(outcome, person.displayName(), person.email(), tenant.name(), !person.canSignIn(),
+                invitation.expiresAt());
+    }
+
+    /**
+     * Uses the link up: a person who cannot sign in yet chooses a password; one who can confirms theirs.
+     * Returns the email to sign in with.
+     */
+    public String accept(String token, char[] password) {
+        Invitation invitation = invitations.findByTokenHash(hash(token == null ? "" : token.strip()))
+                .filter(i -> i.state(Instant.now()) == Invitation.State.PENDING)
+                .orElseThrow(() -> new InvalidInputException("token", "This invitation link no longer works."));
+        Person person = people.find(invitation.tenantId(), invitation.personId())
+                .orElseThrow(() -> new InvalidInputException("token", "This invitation link no longer works."));
+        if (password == null || password.length == 0) {
+            throw new InvalidInputException("password", person.canSignIn() ? "Enter your password."
+                    : "Choose a password.");
+        }
+        if (!person.canSignIn()) {
+            personService.choosePassword(person, password);
+        } else if (!hasher.matches(password, person.passwordHash())) {
+            throw new InvalidInputException("password", "That is not your password. Try again, or ask your "
+                    + "administrator to reset it.");
+        }
+        invitation.accept(Instant.now());
+        LOG.info(() -> "tenant=" + invitation.tenantId() + " person=" + person.id() + " accepted an invitation");
+        return person.email();
+    }
+
+    /** The newest invitation of each invited person of the tenant, for the console. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Invitation> newest(TenantId tenantId) {
+        return invitations.newestPerPerson(tenantId);
+    }
+
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Where an invitation link leads.
+     *
+     * @param needsPassword true when the person cannot sign in yet and chooses a password here
+     */
+    public record Landing(Outcome outcome, String personName, String email, String organisation,
+            boolean needsPassword, Instant expiresAt) {
+
+        public enum Outcome {
+            WELCOME, USED, EXPIRED, REPLACED, UNKNOWN
+        }
+    }
+}

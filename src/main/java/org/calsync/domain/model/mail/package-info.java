@@ -1,0 +1,2 @@
+/** Email CalSync sends, and the port it is sent through. */
+package org.calsync.domain.model.mail;

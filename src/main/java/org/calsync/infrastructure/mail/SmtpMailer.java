@@ -1,0 +1,95 @@
+package org.calsync.infrastructure.mail;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Properties;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.calsync.domain.model.mail.MailNotSentException;
+import org.calsync.domain.model.mail.Mailer;
+import org.calsync.domain.model.mail.OutgoingMail;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Jakarta Mail over SMTP, set up from MicroProfile Config ({@code calsync.mail.*}), so that an on-premise
+ * installation points it at its own relay without touching the server's resources.
+ */
+@ApplicationScoped
+public class SmtpMailer implements Mailer {
+
+    private static final int TIMEOUT_MILLIS = 20_000;
+
+    @Inject
+    @ConfigProperty(name = "calsync.mail.host", defaultValue = "localhost")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "calsync.mail.port", defaultValue = "25")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "calsync.mail.from", defaultValue = "calsync@localhost")
+    String from;
+
+    @Inject
+    @ConfigProperty(name = "calsync.mail.username")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "calsync.mail.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "calsync.mail.starttls", defaultValue = "false")
+    boolean startTls;
+
+    private Session session;
+
+    @PostConstruct
+    void connect() {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", host);
+        properties.put("mail.smtp.port", String.valueOf(port));
+        properties.put("mail.smtp.connectiontimeout", String.valueOf(TIMEOUT_MILLIS));
+        properties.put("mail.smtp.timeout", String.valueOf(TIMEOUT_MILLIS));
+        properties.put("mail.smtp.writetimeout", String.valueOf(TIMEOUT_MILLIS));
+        properties.put("mail.smtp.starttls.enable", String.valueOf(startTls));
+        properties.put("mail.smtp.starttls.required", String.valueOf(startTls));
+        boolean signIn = username.filter(name -> !name.isBlank()).isPresent();
+        properties.put("mail.smtp.auth", String.valueOf(signIn));
+        session = Session.getInstance(properties, signIn ? new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(username.get(), password.orElse(""));
+            }
+        } : null);
+    }
+
+    @Override
+    public void send(OutgoingMail mail) {
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(from, "CalSync", StandardCharsets.UTF_8.name()));
+            message.setRecipient(Message.RecipientType.TO,
+                    new InternetAddress(mail.to(), mail.toName(), StandardCharsets.UTF_8.name()));
+            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+            message.setText(mail.text(), StandardCharsets.UTF_8.name());
+            Transport.send(message);
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new MailNotSentException("The mail server at " + host + ":" + port + " did not take the message to "
+                    + mail.to() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.calsync.it.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URL;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.calsync.it.support.Api;
+import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.ui.pages.Browser;
+import org.calsync.it.ui.pages.LoginPage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/**
+ * Invitations by email, with GreenMail as the SMTP relay CalSync is configured for: an admin invites a new
+ * instructor from the console, the email arrives, and the link leads her, in Chromium, to choosing a
+ * password and to linking her calendar. A used or replaced link says so; a relay that is down loses nothing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class InviteToConnectUiIT {
+
+    private static final int SMTP_PORT = Integer.getInteger("calsync.it.smtp.port", 0);
+    private static final Pattern LINK = Pattern.compile("https?://\\S+(/invitation\\.xhtml\\?token=[A-Za-z0-9_-]+)");
+
+    @ArquillianResource
+    private URL url;
+
+    private GreenMail smtp;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return CalSyncDeployment.war();
+    }
+
+    @BeforeEach
+    void startMailServer() {
+        assumeTrue(SMTP_PORT > 0, "Payara knows where the SMTP server listens");
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterEach
+    void stopMailServer() {
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    private Api api() {
+        return new Api(url, "csk_demo_northwind_0000000000000001");
+    }
+
+    private String createInstructor(String email, String name) {
+        Api.Reply created = api().post("people", """
+                {"email":"%s","displayName":"%s","timeZone":"Europe/Paris","roles":["Instructor"]}"""
+                .formatted(email, name));
+        assertEquals(201, created.status(), created.body());
+        return created.object().getString("id");
+    }
+
+    /** The path and query of the invitation link in the newest email to this address. */
+    private String linkSentTo(String email, int expectedMails) throws Exception {
+        assertTrue(smtp.waitForIncomingEmail(15_000, expectedMails), "the email arrives");
+        MimeMessage[] received = smtp.getReceivedMessagesForDomain(email);
+        MimeMessage newest = received[received.length - 1];
+        Matcher link = LINK.matcher(GreenMailUtil.getBody(newest).replace("=\r\n", ""));
+        assertTrue(link.find(), GreenMailUtil.getBody(newest));
+        return link.group(1).substring(1);
+    }
+
+    @Test
+    void anAdminInvitesAnInstructorWhoChoosesAPasswordAndLandsOnLinking() throws Exception {
+        assumeTrue(Browser.available(), "Chromium is installed");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String email = "nadia.petit-" + suffix + "@northwind.example";
+        String name = "Nadia Petit " + suffix;
+        createInstructor(email, name);
+
+        try (Browser admin = new Browser(url.toString())) {
+            new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
+            admin.open("admin/people.xhtml");
+            By table = By.id("peopleForm:people");
+            // The name column's filter narrows the table to her.
+            admin.waitFor(By.cssSelector("th input.ui-column-filter")).sendKeys(suffix + Keys.TAB);
+            admin.waitForText(table, email);
+            admin.waitFor(By.xpath("//tr[contains(., '" + email + "')]//div[contains(@class,'ui-chkbox-box')]")).click();
+            admin.driver().findElement(By.id("peopleForm:invite")).click();
+            admin.waitForText(By.id("messages"), "Invitation sent to " + email + ".");
+            admin.waitForText(By.xpath("//tr[contains(., '" + email + "')]"), "Sent");
+            admin.screenshot("console-invitation-sent");
+        }
+
+        String link = linkSentTo(email, 1);
+        MimeMessage mail = smtp.getReceivedMessagesForDomain(email)[0];
+        assertEquals("Connect your calendar to Northwind Training", mail.getSubject());
+        try (Browser nadia = new Browser(url.toString())) {
+            nadia.open(link);
+            nadia.waitForText(By.id("welcome"), "Hello " + name);
+            nadia.screenshot("invitation-landing");
+            nadia.driver().findElement(By.id("invitationForm:password")).sendKeys("too-short");
+            nadia.driver().findElement(By.id("invitationForm:repeatedPassword")).sendKeys("too-short");
+            nadia.driver().findElement(By.id("invitationForm:accept")).click();
+            nadia.waitForText(By.id("invitationForm"), "at least 10 characters");
+            nadia.driver().findElement(By.id("invitationForm:password")).sendKeys("nadia-chooses-this");
+            nadia.driver().findElement(By.id("invitationForm:repeatedPassword")).sendKeys("nadia-chooses-this");
+            nadia.driver().findElement(By.id("invitationForm:accept")).click();
+            nadia.waitForUrl("portal/calendars.xhtml");
+            nadia.waitForText(By.id("welcome"), "Connect the calendar where your sessions should appear");
+        }
+        try (Browser again = new Browser(url.toString())) {
+            again.open(link);
+            again.waitForText(By.id("notValid"), "It has been used already");
+            new LoginPage(again).signInAs(email, "nadia-chooses-this");
+        }
+    }
+
+    @Test
+    void aNewInvitationReplacesTheEarlierLinkAndOnlyPeopleAllowedToLinkAreInvited() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String email = "hugo.bernard-" + suffix + "@northwind.example";
+        String hugo = createInstructor(email, "Hugo Bernard " + suffix);
+        assertEquals(200, api().post("invitations", "{\"people\":[\"" + hugo + "\"]}").status());
+        String first = linkSentTo(email, 1);
+        Api.Reply second = api().post("invitations", "{\"people\":[\"" + hugo + "\"]}");
+        assertEquals(200, second.status(), second.body());
+        assertEquals(email, second.object().getJsonArray("sent").getString(0));
+        String newest = linkSentTo(email, 2);
+        JsonObject status = api().get("invitations").array().stream().map(v -> v.asJsonObject())
+                .filter(s -> s.getString("personId").equals(hugo)).findFirst().orElseThrow();
+        assertEquals("PENDING", status.getString("state"));
+
+        if (Browser.available()) {
+            try (Browser browser = new Browser(url.toString())) {
+                browser.open(first);
+                browser.waitForText(By.id("notValid"), "A newer invitation was sent to you since");
+                browser.open(newest);
+                browser.waitForText(By.id("welcome"), "Hugo Bernard");
+                browser.open("invitation.xhtml?token=made-up");
+                browser.waitForText(By.id("notValid"), "does not know this link");
+            }
+        }
+
+        Api.Reply learner = api().post("people", """
+                {"email":"learner-%s@northwind.example","displayName":"Lea Learner %s","timeZone":"Europe/Paris"}"""
+                .formatted(suffix, suffix));
+        Api.Reply refused = api().post("invitations", "{\"people\":[\"" + hugo + "\",\""
+                + learner.object().getString("id") + "\"]}");
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("Lea Learner " + suffix + " has no role that allows linking a calendar"),
+                refused.body());
+        assertEquals(2, smtp.getReceivedMessagesForDomain(email).length, "nobody is invited when one cannot be");
+    }
+
+    @Test
+    void aMailServerThatIsDownIsReportedAndNothingIsRecorded() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String ines = createInstructor("ines.morel-" + suffix + "@northwind.example", "Ines Morel " + suffix);
+        smtp.stop();
+        smtp = null;
+        Api.Reply down = api().post("invitations", "{\"people\":[\"" + ines + "\"]}");
+        assertEquals(503, down.status(), down.body());
+        assertTrue(down.body().contains("did not take the message"), down.body());
+        assertTrue(api().get("invitations").array().stream().noneMatch(v -> v.asJsonObject().getString("personId")
+                .equals(ines)), "no invitation is recorded that was never sent");
+    }
+}
