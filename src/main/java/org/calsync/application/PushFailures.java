@@ -2,6 +2,7 @@ package org.calsync.application;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -14,7 +15,9 @@ import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxRepository;
+import org.calsync.domain.model.sync.OutboxState;
 import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.ConflictException;
 import org.calsync.domain.shared.UnknownEntityException;
 
 /**
@@ -26,6 +29,7 @@ import org.calsync.domain.shared.UnknownEntityException;
 public class PushFailures {
 
     private static final int SHOWN = 100;
+    private static final Logger LOG = Logger.getLogger(PushFailures.class.getName());
 
     @Inject
     private OutboxRepository outbox;
@@ -51,6 +55,20 @@ public class PushFailures {
         OutboxEntry entry = outbox.find(tenantId, entryId).orElseThrow(() -> new UnknownEntityException("push", entryId));
         entry.retryNow();
         planned.fire(new PushPlanner.PushPlanned(tenantId.value(), 1));
+    }
+
+    /**
+     * Gives up on a dead push for good: the admin accepts that this change will not reach that person's
+     * calendars. Only a dead push can be discarded; one still being retried may yet succeed.
+     */
+    public void discard(TenantId tenantId, String entryId) {
+        OutboxEntry entry = outbox.find(tenantId, entryId).orElseThrow(() -> new UnknownEntityException("push", entryId));
+        if (entry.state() != OutboxState.DEAD) {
+            throw new ConflictException("push", "This push is still being retried; only one that gave up can be discarded.");
+        }
+        outbox.remove(entry);
+        LOG.info(() -> "tenant=" + tenantId + " discarded dead push " + entryId + " of session " + entry.sessionId()
+                + " for person " + entry.personId());
     }
 
     /** One push that has not reached its calendars yet, or never will without help. */

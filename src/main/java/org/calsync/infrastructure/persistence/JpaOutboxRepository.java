@@ -57,6 +57,17 @@ public class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public List<OutboxEntry> changedSince(TenantId tenantId, Instant since) {
+        return em.createNamedQuery("OutboxEntry.changedSince", OutboxEntry.class).setParameter("tenant", tenantId.value())
+                .setParameter("since", since).getResultList();
+    }
+
+    @Override
+    public void remove(OutboxEntry entry) {
+        em.remove(entry);
+    }
+
+    @Override
     public long countPending(TenantId tenantId) {
         return em.createNamedQuery("OutboxEntry.countPending", Long.class).setParameter("tenant", tenantId.value())
                 .getSingleResult();

@@ -22,6 +22,12 @@ public class JpaSyncRunRepository implements SyncRunRepository {
     }
 
     @Override
+    public List<SyncRun> since(TenantId tenantId, java.time.Instant since) {
+        return em.createNamedQuery("SyncRun.since", SyncRun.class).setParameter("tenant", tenantId.value())
+                .setParameter("since", since).getResultList();
+    }
+
+    @Override
     public List<SyncRun> recent(TenantId tenantId, String accountId, int limit) {
         return em.createNamedQuery("SyncRun.recent", SyncRun.class).setParameter("tenant", tenantId.value())
                 .setParameter("account", accountId).setMaxResults(limit).getResultList();

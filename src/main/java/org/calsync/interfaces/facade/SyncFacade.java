@@ -118,6 +118,11 @@ public class SyncFacade {
         pushFailures.retry(new TenantId(tenantId), entryId);
     }
 
+    /** Gives up on a dead push for good. */
+    public void discardPush(String tenantId, String entryId) {
+        pushFailures.discard(new TenantId(tenantId), entryId);
+    }
+
     static SyncRunView view(SyncRun run) {
         return new SyncRunView(run.id(), run.accountId(), run.calendarId(), run.startedAt(), run.finishedAt(),
                 run.changesIn(), run.changesOut(), run.errors(), run.requests(), run.outcome().name(), run.message());

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -105,6 +106,14 @@ public class SyncResource {
     @Operation(summary = "Try a push again now, with a fresh count of attempts")
     public void retryPush(@PathParam("id") String entryId) {
         sync.retryPush(caller.tenantId(), entryId);
+    }
+
+    @DELETE
+    @Path("push-failures/{id}")
+    @Operation(summary = "Discard a push that gave up (DEAD): that change will not reach the person's calendars; "
+            + "409 while it is still being retried")
+    public void discardPush(@PathParam("id") String entryId) {
+        sync.discardPush(caller.tenantId(), entryId);
     }
 
     @POST

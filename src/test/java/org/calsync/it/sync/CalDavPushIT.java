@@ -160,6 +160,8 @@ class CalDavPushIT {
         Api riverside = new Api(url, "csk_demo_riverside_0000000000000001");
         assertFalse(riverside.get("push-failures").body().contains(title), "other tenants never see it");
         assertEquals(404, riverside.post("push-failures/" + waiting.getString("id") + "/retry", "").status());
+        Api.Reply notDead = api().delete("push-failures/" + waiting.getString("id"));
+        assertEquals(409, notDead.status(), "a push still being retried cannot be discarded: " + notDead.body());
         assertEquals(204, api().post("push-failures/" + waiting.getString("id") + "/retry", "").status(),
                 "an admin may try again at any time; here it waits for the reconnect again");
 

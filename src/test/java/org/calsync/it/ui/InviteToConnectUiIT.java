@@ -87,6 +87,11 @@ class InviteToConnectUiIT {
         return link.group(1).substring(1);
     }
 
+    private static int invitedOnDashboard(Browser admin) {
+        admin.open("admin/calendars.xhtml");
+        return Integer.parseInt(admin.waitFor(By.cssSelector("#tileInvited .cs-tile-number")).getText().trim());
+    }
+
     @Test
     void anAdminInvitesAnInstructorWhoChoosesAPasswordAndLandsOnLinking() throws Exception {
         assumeTrue(Browser.available(), "Chromium is installed");
@@ -97,6 +102,7 @@ class InviteToConnectUiIT {
 
         try (Browser admin = new Browser(url.toString())) {
             new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
+            int invitedBefore = invitedOnDashboard(admin);
             admin.open("admin/people.xhtml");
             By table = By.id("peopleForm:people");
             // The name column's filter narrows the table to her.
@@ -107,6 +113,10 @@ class InviteToConnectUiIT {
             admin.waitForText(By.id("messages"), "Invitation sent to " + email + ".");
             admin.waitForText(By.xpath("//tr[contains(., '" + email + "')]"), "Sent");
             admin.screenshot("console-invitation-sent");
+            assertEquals(invitedBefore + 1, invitedOnDashboard(admin), "the dashboard counts her as invited");
+            assertTrue(admin.driver().findElement(By.cssSelector("[id='syncForm:activity'] canvas")).isDisplayed(),
+                    "the week's activity is drawn");
+            admin.screenshot("console-dashboard");
         }
 
         String link = linkSentTo(email, 1);

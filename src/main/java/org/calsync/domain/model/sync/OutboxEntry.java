@@ -112,6 +112,11 @@ public class OutboxEntry {
         return attempts;
     }
 
+    /** When the entry last changed: planned, attempted, pushed or given up. */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
     public Instant nextAttemptAt() {
         return nextAttemptAt;
     }

@@ -24,5 +24,11 @@ public interface OutboxRepository {
     /** The person's entries still waiting to be carried out. */
     List<OutboxEntry> pendingFor(org.calsync.domain.model.tenant.TenantId tenantId, String personId);
 
+    /** Entries pushed, failed or planned since then, for the activity chart. */
+    List<OutboxEntry> changedSince(org.calsync.domain.model.tenant.TenantId tenantId, Instant since);
+
+    /** Forgets an entry an admin discarded. */
+    void remove(OutboxEntry entry);
+
     long countPending(org.calsync.domain.model.tenant.TenantId tenantId);
 }

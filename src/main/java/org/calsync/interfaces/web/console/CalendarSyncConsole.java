@@ -10,21 +10,30 @@ import jakarta.inject.Named;
 
 import org.calsync.interfaces.facade.CalendarFacade;
 import org.calsync.interfaces.facade.ExchangeFacade;
+import org.calsync.interfaces.facade.DashboardFacade;
 import org.calsync.interfaces.facade.SyncFacade;
 import org.calsync.interfaces.facade.dto.AccountStatusView;
 import org.calsync.interfaces.facade.dto.AlertView;
+import org.calsync.interfaces.facade.dto.DashboardView;
 import org.calsync.interfaces.facade.dto.PushFailureView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
 import org.calsync.interfaces.web.ReconnectForm;
 
-/** The console's calendar sync page: every linked account, its status and log, alerts, sync now, release, remove. */
+/**
+ * The console's calendar sync dashboard: who is connected, the week's activity, pushes that did not arrive
+ * (retry, discard), decisions a sync left to the admin, and every linked account with its status and log,
+ * sync now, release, reconnect and remove.
+ */
 @Named
 @ViewScoped
 public class CalendarSyncConsole implements Serializable {
 
     private static final int RUNS_SHOWN = 5;
+
+    @Inject
+    private DashboardFacade dashboards;
 
     @Inject
     private SyncFacade sync;
@@ -41,6 +50,7 @@ public class CalendarSyncConsole implements Serializable {
     private List<AccountStatusView> accounts = List.of();
     private List<AlertView> alerts = List.of();
     private List<PushFailureView> pushFailures = List.of();
+    private DashboardView dashboard;
     private final ReconnectForm reconnect = new ReconnectForm();
     private boolean exchangeServiceAccount;
 
@@ -49,6 +59,7 @@ public class CalendarSyncConsole implements Serializable {
         accounts = sync.accountStatus(user.getTenantId(), RUNS_SHOWN);
         alerts = sync.openAlerts(user.getTenantId());
         pushFailures = sync.pushFailures(user.getTenantId());
+        dashboard = dashboards.dashboard(user.getTenantId(), user.getTimeZone());
     }
 
     public void retry(PushFailureView failure) {
@@ -56,6 +67,21 @@ public class CalendarSyncConsole implements Serializable {
         FacesErrors.global(FacesMessage.SEVERITY_INFO, "Trying again to put \"" + failure.sessionTitle() + "\" into the calendar of "
                 + failure.personName() + ".");
         load();
+    }
+
+    public void discard(PushFailureView failure) {
+        try {
+            sync.discardPush(user.getTenantId(), failure.id());
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Discarded: \"" + failure.sessionTitle()
+                    + "\" will not be put into the calendar of " + failure.personName() + ".");
+        } catch (RuntimeException e) {
+            FacesErrors.show("syncForm", e);
+        }
+        load();
+    }
+
+    public DashboardView getDashboard() {
+        return dashboard;
     }
 
     public List<PushFailureView> getPushFailures() {
