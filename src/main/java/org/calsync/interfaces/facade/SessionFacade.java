@@ -1,12 +1,17 @@
 package org.calsync.interfaces.facade;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.calsync.application.AssignmentConflicts;
 import org.calsync.application.SessionService;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.session.SessionDetails;
@@ -15,6 +20,7 @@ import org.calsync.domain.model.session.SessionTime;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.Validation;
+import org.calsync.interfaces.facade.dto.ConflictView;
 import org.calsync.interfaces.facade.dto.PersonRef;
 import org.calsync.interfaces.facade.dto.SessionForm;
 import org.calsync.interfaces.facade.dto.SessionView;
@@ -26,6 +32,12 @@ public class SessionFacade {
 
     @Inject
     private SessionService sessions;
+
+    @Inject
+    private AssignmentConflicts conflicts;
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_AND_CLOCK = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     public SessionView create(String tenantId, SessionForm form) {
         Validation validation = new Validation();
@@ -54,6 +66,32 @@ public class SessionFacade {
 
     public SessionView assignInstructor(String tenantId, String sessionId, String personId) {
         return view(sessions.assignInstructor(new TenantId(tenantId), sessionId, personId));
+    }
+
+    /**
+     * What the person is already doing while the session runs, in the session's local time. Outside any
+     * transaction: Exchange may be asked for free/busy.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public List<ConflictView> conflicts(String tenantId, String sessionId, String personId) {
+        TenantId tenant = new TenantId(tenantId);
+        ZoneId zone = sessions.find(tenant, sessionId).time().zone();
+        return conflicts.of(tenant, sessionId, personId).stream().map(conflict -> view(conflict, zone)).toList();
+    }
+
+    private static ConflictView view(AssignmentConflicts.Conflict conflict, ZoneId zone) {
+        ZonedDateTime start = conflict.start().atZone(zone);
+        ZonedDateTime end = conflict.end().atZone(zone);
+        String when = conflict.allDay() ? "All day" : CLOCK.format(start) + "–" + CLOCK.format(end);
+        if (!start.toLocalDate().equals(end.toLocalDate()) && !conflict.allDay()) {
+            when = DAY_AND_CLOCK.format(start) + " – " + DAY_AND_CLOCK.format(end);
+        }
+        String source = switch (conflict.kind()) {
+            case CALENDAR -> conflict.source();
+            case SESSION -> "Session";
+            case EXCHANGE_FREE_BUSY -> "Exchange free/busy";
+        };
+        return new ConflictView(conflict.kind().name(), when, conflict.title(), source);
     }
 
     public SessionView unassignInstructor(String tenantId, String sessionId, String personId) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Context;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.interfaces.facade.SessionFacade;
 import org.calsync.interfaces.facade.dto.SessionForm;
+import org.calsync.interfaces.facade.dto.ConflictView;
 import org.calsync.interfaces.facade.dto.SessionView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -98,6 +99,18 @@ public class SessionResource {
     @APIResponse(responseCode = "409", description = "Already assigned")
     public SessionView assign(@PathParam("id") String id, PersonIdRequest request) {
         return sessions.assignInstructor(caller.tenantId(), id, personId(request));
+    }
+
+    @GET
+    @Path("{id}/conflicts")
+    @Operation(summary = "What a person is already doing while the session runs, in the session's local time: busy "
+            + "times from their linked calendars (titled where privacy allows), their other sessions, and Exchange "
+            + "free/busy for people with no linked calendar. Assigning is still allowed.")
+    public List<ConflictView> conflicts(@PathParam("id") String id, @QueryParam("personId") String personId) {
+        if (personId == null || personId.isBlank()) {
+            throw new InvalidInputException("personId", "Say whose conflicts: ?personId=...");
+        }
+        return sessions.conflicts(caller.tenantId(), id, personId);
     }
 
     @DELETE

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import jakarta.inject.Named;
 import org.calsync.domain.shared.UnknownEntityException;
 import org.calsync.interfaces.facade.PeopleFacade;
 import org.calsync.interfaces.facade.SessionFacade;
+import org.calsync.interfaces.facade.dto.ConflictView;
 import org.calsync.interfaces.facade.dto.PersonRef;
 import org.calsync.interfaces.facade.dto.PersonView;
 import org.calsync.interfaces.facade.dto.SessionForm;
@@ -58,6 +60,7 @@ public class SessionEditor implements Serializable {
     private String instructorToAssign;
     private String learnerToRegister;
     private List<PersonView> instructorChoices = List.of();
+    private Map<String, List<ConflictView>> conflicts = Map.of();
     private List<PersonView> learnerChoices = List.of();
 
     public void load() {
@@ -102,9 +105,18 @@ public class SessionEditor implements Serializable {
         }
     }
 
+    /** Assigns even when the instructor is busy then, and says so: the admin may know better. */
     public void assignInstructor() {
-        if (attempt(() -> sessions.assignInstructor(user.getTenantId(), session.id(), instructorToAssign)) != null) {
+        String assigned = instructorToAssign;
+        if (attempt(() -> sessions.assignInstructor(user.getTenantId(), session.id(), assigned)) != null) {
             instructorToAssign = null;
+            List<ConflictView> busy = conflictsOf(assigned);
+            if (!busy.isEmpty()) {
+                String name = session.instructors().stream().filter(p -> p.id().equals(assigned))
+                        .map(PersonRef::displayName).findFirst().orElse("The instructor");
+                FacesErrors.global(FacesMessage.SEVERITY_WARN, name + " is assigned, but is busy then: "
+                        + busy.stream().map(ConflictView::summary).collect(Collectors.joining("; ")) + ".");
+            }
         }
     }
 
@@ -149,6 +161,13 @@ public class SessionEditor implements Serializable {
                 .filter(p -> !instructorIds.contains(p.id())).toList();
         learnerChoices = people.list(user.getTenantId()).stream()
                 .filter(p -> !learnerIds.contains(p.id()) && !instructorIds.contains(p.id())).toList();
+        conflicts = "CANCELLED".equals(view.state()) ? Map.of() : view.instructors().stream().collect(Collectors.toMap(
+                PersonRef::id, p -> sessions.conflicts(user.getTenantId(), view.id(), p.id())));
+    }
+
+    /** What the instructor is already doing while the session runs; empty when free. */
+    public List<ConflictView> conflictsOf(String personId) {
+        return conflicts.getOrDefault(personId, List.of());
     }
 
     private static Set<String> ids(List<PersonRef> refs) {

@@ -31,6 +31,19 @@ public final class SessionEditorPage {
         return this;
     }
 
+    public static SessionEditorPage open(Browser browser, String sessionId) {
+        browser.open("admin/session.xhtml?id=" + sessionId);
+        browser.waitFor(By.id("sessionForm:instructors"));
+        return new SessionEditorPage(browser);
+    }
+
+    /** Expands the instructor's row and returns the conflicts it lists. */
+    public String conflictsOf(String name) {
+        browser.waitFor(By.xpath("//*[@id='sessionForm:instructors']//tr[contains(., '" + name + "')]"
+                + "//div[contains(@class,'ui-row-toggler')]")).click();
+        return browser.waitFor(By.cssSelector("[id$=':conflicts']")).getText();
+    }
+
     /** Saves a new session and waits for the page of the created session. */
     public SessionEditorPage create() {
         browser.driver().findElement(By.id("sessionForm:save")).click();

@@ -1,0 +1,117 @@
+package org.calsync.it.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.json.JsonObject;
+
+import org.calsync.it.support.Api;
+import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.ui.pages.Browser;
+import org.calsync.it.ui.pages.LoginPage;
+import org.calsync.it.ui.pages.SessionEditorPage;
+import org.calsync.testsupport.RadicaleServer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+/**
+ * Conflicts when assigning an instructor: an event another client put in her Radicale calendar (with a
+ * hostile title) and her other session show up, in the session's local time; assigning still works, with a
+ * warning; the title is shown as text, never run.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AssignmentConflictsUiIT {
+
+    private static final String HOSTILE = "<script>window.pwned=1</script>Dentist";
+
+    @RegisterExtension
+    static final RadicaleServer RADICALE = new RadicaleServer().withUser("rosa", "rosa-secret");
+
+    @ArquillianResource
+    private URL url;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return CalSyncDeployment.war();
+    }
+
+    private Api api() {
+        return new Api(url, "csk_demo_northwind_0000000000000001");
+    }
+
+    private String session(String title, String start, String end) {
+        Api.Reply created = api().post("sessions", """
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/Paris","venue":"Room 3"}"""
+                .formatted(title, start, end));
+        assertEquals(201, created.status(), created.body());
+        return created.object().getString("id");
+    }
+
+    @Test
+    void busyTimesAndOtherSessionsShowWhenAssigningAndTheAdminMayStillAssign() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String name = "Rosa Lopez " + suffix;
+        String rosa = api().post("people", """
+                {"email":"rosa-%s@northwind.example","displayName":"%s","timeZone":"Europe/Paris","roles":["Instructor"]}"""
+                .formatted(suffix, name)).object().getString("id");
+        URI calendar = RADICALE.createCalendar("rosa", "work");
+        Api.Reply linked = api().post("people/" + rosa + "/calendar-accounts", """
+                {"provider":"CALDAV","serverUrl":"%s","username":"rosa","password":"rosa-secret"}""".formatted(RADICALE.base()));
+        assertEquals(201, linked.status(), linked.body());
+        RADICALE.putEvent("rosa", calendar.resolve("dentist-" + suffix + ".ics"), """
+                BEGIN:VCALENDAR\r
+                VERSION:2.0\r
+                PRODID:-//Other client//EN\r
+                BEGIN:VEVENT\r
+                UID:dentist-%s\r
+                DTSTAMP:20261101T120000Z\r
+                DTSTART:20261208T093000Z\r
+                DTEND:20261208T103000Z\r
+                SUMMARY:%s\r
+                END:VEVENT\r
+                END:VCALENDAR\r
+                """.formatted(suffix, HOSTILE));
+        assertEquals(200, api().post("people/" + rosa + "/sync", "").status());
+
+        String workshop = session("Budgeting " + suffix, "2026-12-08T10:00", "2026-12-08T12:00");
+        String other = session("Payroll " + suffix, "2026-12-08T11:30", "2026-12-08T13:00");
+        assertEquals(200, api().post("sessions/" + other + "/instructors", "{\"personId\":\"" + rosa + "\"}").status());
+
+        List<JsonObject> conflicts = api().get("sessions/" + workshop + "/conflicts?personId=" + rosa).array().stream()
+                .map(v -> v.asJsonObject()).toList();
+        assertEquals(2, conflicts.size(), conflicts.toString());
+        assertEquals("CALENDAR", conflicts.get(0).getString("kind"));
+        assertEquals("10:30–11:30", conflicts.get(0).getString("when"), "in the session's zone, Paris");
+        assertEquals(HOSTILE, conflicts.get(0).getString("title"));
+        assertEquals("SESSION", conflicts.get(1).getString("kind"));
+        assertEquals("Payroll " + suffix, conflicts.get(1).getString("title"));
+        assertEquals(400, api().get("sessions/" + workshop + "/conflicts").status(), "whose conflicts must be said");
+
+        Browser.requireOrSkip();
+        try (Browser admin = new Browser(url.toString())) {
+            new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
+            SessionEditorPage page = SessionEditorPage.open(admin, workshop).assignInstructor(name);
+            page.expectMessage(name + " is assigned, but is busy then: 10:30–11:30 " + HOSTILE);
+            assertTrue(page.instructorsText().contains("2 conflicts"), page.instructorsText());
+            String listed = page.conflictsOf(name);
+            assertTrue(listed.contains(HOSTILE), "the title is shown as text: " + listed);
+            assertTrue(listed.contains("Payroll " + suffix), listed);
+            assertFalse(Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) admin.driver())
+                    .executeScript("return window.pwned === 1;")), "the title's script never ran");
+            admin.screenshot("console-assignment-conflicts");
+            assertTrue(admin.driver().findElement(By.id("sessionForm:instructors")).getText().contains(name));
+        }
+    }
+}
