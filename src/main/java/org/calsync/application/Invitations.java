@@ -111,8 +111,10 @@ public class Invitations {
             try {
                 mailer.send(mail(tenant, person, token, invitation));
             } catch (MailNotSentException e) {
-                // Rolls back every invitation of this request: none is recorded that was not sent.
-                throw new RetryLaterException(e.getMessage() + ". Nobody was invited.", null, e);
+                // Rolls back every invitation of this request, so none is recorded that was not sent; a link
+                // already mailed to someone earlier in the list stops working, and sending again replaces it.
+                throw new RetryLaterException(e.getMessage() + ". No invitation was recorded: send them again when "
+                        + "the mail server is back.", null, e);
             }
             sent.add(person.email());
         }

@@ -44,6 +44,17 @@ public final class Api {
         return send(request(path).DELETE());
     }
 
+    /** Creates an instructor in the key's tenant and returns their id. */
+    public String createInstructor(String email, String name, String timeZone) {
+        Reply created = post("people", """
+                {"email":"%s","displayName":"%s","timeZone":"%s","roles":["Instructor"]}"""
+                .formatted(email, name, timeZone));
+        if (created.status() != 201) {
+            throw new AssertionError("Person not created: " + created.body());
+        }
+        return created.object().getString("id");
+    }
+
     /** The id of the person with this email in the key's tenant. */
     public String personId(String email) {
         return get("people").array().stream().map(v -> v.asJsonObject())

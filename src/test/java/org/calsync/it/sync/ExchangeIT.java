@@ -73,11 +73,7 @@ class ExchangeIT {
     }
 
     private String createPerson(String email, String name) {
-        Api.Reply created = api().post("people", """
-                {"email":"%s","displayName":"%s","timeZone":"Europe/London","roles":["Instructor"]}"""
-                .formatted(email, name));
-        assertEquals(201, created.status(), created.body());
-        return created.object().getString("id");
+        return api().createInstructor(email, name, "Europe/London");
     }
 
     /** Runs Test connection for the mailbox and checks its verdict and its words. */

@@ -63,9 +63,7 @@ class AssignmentConflictsUiIT {
     void busyTimesAndOtherSessionsShowWhenAssigningAndTheAdminMayStillAssign() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String name = "Rosa Lopez " + suffix;
-        String rosa = api().post("people", """
-                {"email":"rosa-%s@northwind.example","displayName":"%s","timeZone":"Europe/Paris","roles":["Instructor"]}"""
-                .formatted(suffix, name)).object().getString("id");
+        String rosa = api().createInstructor("rosa-" + suffix + "@northwind.example", name, "Europe/Paris");
         URI calendar = RADICALE.createCalendar("rosa", "work");
         Api.Reply linked = api().post("people/" + rosa + "/calendar-accounts", """
                 {"provider":"CALDAV","serverUrl":"%s","username":"rosa","password":"rosa-secret"}""".formatted(RADICALE.base()));

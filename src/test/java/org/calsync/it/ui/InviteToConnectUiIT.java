@@ -70,11 +70,7 @@ class InviteToConnectUiIT {
     }
 
     private String createInstructor(String email, String name) {
-        Api.Reply created = api().post("people", """
-                {"email":"%s","displayName":"%s","timeZone":"Europe/Paris","roles":["Instructor"]}"""
-                .formatted(email, name));
-        assertEquals(201, created.status(), created.body());
-        return created.object().getString("id");
+        return api().createInstructor(email, name, "Europe/Paris");
     }
 
     /** The path and query of the invitation link in the newest email to this address. */
