@@ -35,7 +35,11 @@ final class EwsFailures {
                 return translate(response, server);
             }
             if (cause instanceof ServiceVersionException version) {
-                return olderRelease(server, version);
+                // The API says so both for the server's refusal and for a property the chosen release lacks.
+                return String.valueOf(version.getMessage()).contains("Exchange Server doesn't support")
+                        ? olderRelease(server, version)
+                        : new ProviderUnavailableException("This needs a newer Exchange release than the one chosen in "
+                                + "the Exchange settings: " + version.getMessage(), null, version);
             }
             if (cause instanceof HttpErrorException http) {
                 return http(http.getHttpErrorCode(), server);
