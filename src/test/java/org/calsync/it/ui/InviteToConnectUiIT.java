@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Invitations by email, with GreenMail as the SMTP relay CalSync is configured for: an admin invites a new
@@ -103,8 +105,13 @@ class InviteToConnectUiIT {
             By table = By.id("peopleForm:people");
             // The name column's filter narrows the table to her.
             admin.waitFor(By.cssSelector("th input.ui-column-filter")).sendKeys(suffix + Keys.TAB);
+            // Wait for the filtered table, so that the click selects a row the filter will not re-render.
+            WebDriverWait wait = new WebDriverWait(admin.driver(), Duration.ofSeconds(20));
+            wait.until(d -> d.findElements(By.cssSelector("[id='peopleForm:people_data'] > tr")).size() == 1);
             admin.waitForText(table, email);
             admin.waitFor(By.xpath("//tr[contains(., '" + email + "')]//div[contains(@class,'ui-chkbox-box')]")).click();
+            wait.until(d -> "true".equals(d.findElement(By.xpath("//tr[contains(., '" + email + "')]"))
+                    .getAttribute("aria-selected")));
             admin.driver().findElement(By.id("peopleForm:invite")).click();
             admin.waitForText(By.id("messages"), "Invitation sent to " + email + ".");
             admin.waitForText(By.xpath("//tr[contains(., '" + email + "')]"), "Sent");
