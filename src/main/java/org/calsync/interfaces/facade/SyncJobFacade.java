@@ -1,9 +1,12 @@
 package org.calsync.interfaces.facade;
 
+import java.util.List;
+
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.domain.shared.UnknownEntityException;
 import org.calsync.interfaces.facade.dto.SyncJobView;
 import org.calsync.interfaces.scheduling.PullJobs;
@@ -16,8 +19,16 @@ public class SyncJobFacade {
     private PullJobs jobs;
 
     public SyncJobView start(String tenantId, String personId) {
-        long id = jobs.start(tenantId, personId == null || personId.isBlank() ? null : personId);
+        long id = jobs.start(tenantId, personId == null || personId.isBlank() ? List.of() : List.of(personId));
         return status(tenantId, id);
+    }
+
+    /** "Sync now" for chosen people: one job that pulls every calendar they linked. */
+    public SyncJobView start(String tenantId, List<String> personIds) {
+        if (personIds == null || personIds.isEmpty()) {
+            throw new InvalidInputException("people", "Choose at least one person to sync.");
+        }
+        return status(tenantId, jobs.start(tenantId, personIds));
     }
 
     public SyncJobView status(String tenantId, long executionId) {
@@ -25,8 +36,10 @@ public class SyncJobFacade {
         if (execution == null) {
             throw new UnknownEntityException("sync job", String.valueOf(executionId));
         }
+        int[] progress = jobs.progress(executionId);
         return new SyncJobView(executionId, execution.getBatchStatus().name(), execution.getExitStatus(),
                 execution.getStartTime() == null ? null : execution.getStartTime().toInstant(),
-                execution.getEndTime() == null ? null : execution.getEndTime().toInstant());
+                execution.getEndTime() == null ? null : execution.getEndTime().toInstant(),
+                progress == null ? 0 : progress[0], progress == null ? 0 : progress[1]);
     }
 }

@@ -1,5 +1,7 @@
 package org.calsync.interfaces.rest;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,10 +29,11 @@ public class SyncJobResource {
     private ApiCaller caller;
 
     @POST
-    @Operation(summary = "Start the calendar-pull batch job for the tenant (or one person with ?personId=); "
-            + "poll its status with GET /sync-jobs/{executionId}")
-    public Response start(@QueryParam("personId") String personId) {
-        SyncJobView job = jobs.start(caller.tenantId(), personId);
+    @Operation(summary = "Start the calendar-pull batch job for the tenant, or for some people (?personId=a&personId=b); "
+            + "poll its status and progress (calendarsDone of calendarsTotal) with GET /sync-jobs/{executionId}")
+    public Response start(@QueryParam("personId") List<String> personIds) {
+        List<String> people = personIds == null ? List.of() : personIds.stream().filter(p -> !p.isBlank()).toList();
+        SyncJobView job = people.isEmpty() ? jobs.start(caller.tenantId(), (String) null) : jobs.start(caller.tenantId(), people);
         return Response.accepted(job).header("Location", "sync-jobs/" + job.executionId()).build();
     }
 

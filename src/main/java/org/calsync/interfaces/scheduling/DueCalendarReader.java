@@ -1,10 +1,12 @@
 package org.calsync.interfaces.scheduling;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,7 +15,11 @@ import org.calsync.application.CalendarPull;
 import org.calsync.application.CalendarPull.TenantCalendarRef;
 import org.calsync.domain.model.tenant.TenantId;
 
-/** Reads the calendars to pull; its checkpoint is the position in that list, so a restart resumes there. */
+/**
+ * Reads the calendars to pull; its checkpoint is the position in that list, so a restart resumes there.
+ * The list's length starts the step's {@link PullProgress}, so that a progress bar can say how far the job
+ * has got.
+ */
 @Named
 @Dependent
 public class DueCalendarReader extends AbstractItemReader {
@@ -22,9 +28,13 @@ public class DueCalendarReader extends AbstractItemReader {
     @BatchProperty
     String tenantId;
 
+    /** One person's id, or several separated by commas; blank for everyone. */
     @Inject
     @BatchProperty
     String personId;
+
+    @Inject
+    private StepContext step;
 
     @Inject
     private CalendarPull pull;
@@ -34,8 +44,21 @@ public class DueCalendarReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
-        calendars = pull.calendarsToPull(blank(tenantId) ? null : new TenantId(tenantId), blank(personId) ? null : personId);
+        TenantId tenant = blank(tenantId) ? null : new TenantId(tenantId);
+        if (blank(personId)) {
+            calendars = pull.calendarsToPull(tenant, null);
+        } else {
+            calendars = new ArrayList<>();
+            for (String person : personId.split(",")) {
+                if (!person.isBlank()) {
+                    calendars.addAll(pull.calendarsToPull(tenant, person.strip()));
+                }
+            }
+        }
         next = checkpoint == null ? 0 : (Integer) checkpoint;
+        if (!(step.getPersistentUserData() instanceof PullProgress)) { // a restart keeps the counts so far
+            step.setPersistentUserData(new PullProgress(calendars.size()));
+        }
     }
 
     @Override

@@ -1,9 +1,6 @@
 package org.calsync.interfaces.scheduling;
 
-import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
@@ -24,14 +21,11 @@ public class PullOutcomeWriter extends AbstractItemWriter {
     private StepContext step;
 
     @Override
-    @SuppressWarnings("unchecked")
     public void writeItems(List<Object> outcomes) {
-        Map<String, Integer> counts = step.getPersistentUserData() == null ? new TreeMap<>()
-                : (TreeMap<String, Integer>) step.getPersistentUserData();
-        outcomes.forEach(outcome -> counts.merge((String) outcome, 1, Integer::sum));
-        step.setPersistentUserData((Serializable) counts);
-        StringBuilder status = new StringBuilder();
-        counts.forEach((outcome, count) -> status.append(status.isEmpty() ? "" : " ").append(outcome).append('=').append(count));
-        job.setExitStatus(status.toString());
+        // The reader put the progress there when it opened.
+        PullProgress progress = (PullProgress) step.getPersistentUserData();
+        outcomes.forEach(outcome -> progress.count((String) outcome));
+        step.setPersistentUserData(progress);
+        job.setExitStatus(progress.exitStatus());
     }
 }

@@ -2,6 +2,7 @@ package org.calsync.interfaces.scheduling;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Logger;
 
 import jakarta.ejb.Schedule;
@@ -37,7 +38,7 @@ public class PullScheduler {
     @Schedule(minute = "5", hour = "*", persistent = false)
     void pullEveryHour() {
         if (lease.tryAcquire(PullJobs.JOB, INSTANCE, LEASE)) {
-            long execution = jobs.start(null, null);
+            long execution = jobs.start(null, List.of());
             LOG.info(() -> "Started the hourly calendar pull, execution " + execution);
         }
     }

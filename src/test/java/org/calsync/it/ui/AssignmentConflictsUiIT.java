@@ -15,6 +15,7 @@ import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.LoginPage;
+import org.calsync.it.ui.pages.PeoplePage;
 import org.calsync.it.ui.pages.SessionEditorPage;
 import org.calsync.testsupport.RadicaleServer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -110,6 +111,27 @@ class AssignmentConflictsUiIT {
                     .executeScript("return window.pwned === 1;")), "the title's script never ran");
             admin.screenshot("console-assignment-conflicts");
             assertTrue(admin.driver().findElement(By.id("sessionForm:instructors")).getText().contains(name));
+
+            // Sync now for her from People: the progress bar runs to 100% and the result is said.
+            PeoplePage people = new PeoplePage(admin).selectOnly(suffix, "rosa-" + suffix + "@northwind.example");
+            assertTrue(people.rowOf("rosa-" + suffix + "@northwind.example").contains("Connected"),
+                    "People shows her calendar's status: " + people.rowOf("rosa-" + suffix + "@northwind.example"));
+            people.syncNow();
+            admin.waitFor(By.id("peopleForm:syncProgress"));
+            admin.waitForText(By.id("messages"), "Synced 1 of 1 calendars of 1 person (OK=1)");
+            assertTrue(admin.driver().findElement(By.id("peopleForm:syncProgress")).getText().contains("100%"),
+                    admin.driver().findElement(By.id("peopleForm:syncProgress")).getText());
+            admin.screenshot("console-sync-now-progress");
         }
+
+        // The same through the API, with its progress counted in calendars.
+        Api.Reply started = api().post("sync-jobs?personId=" + rosa, "");
+        assertEquals(202, started.status(), started.body());
+        long execution = started.object().getJsonNumber("executionId").longValue();
+        org.calsync.testsupport.Eventually.await("the job finishes", java.time.Duration.ofSeconds(30),
+                () -> api().get("sync-jobs/" + execution).object().getString("status").equals("COMPLETED"));
+        JsonObject done = api().get("sync-jobs/" + execution).object();
+        assertEquals(1, done.getInt("calendarsDone"), done.toString());
+        assertEquals(1, done.getInt("calendarsTotal"), done.toString());
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +19,7 @@ import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.LoginPage;
+import org.calsync.it.ui.pages.PeoplePage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -29,8 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Invitations by email, with GreenMail as the SMTP relay CalSync is configured for: an admin invites a new
@@ -101,20 +99,9 @@ class InviteToConnectUiIT {
         try (Browser admin = new Browser(url.toString())) {
             new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
             int invitedBefore = invitedOnDashboard(admin);
-            admin.open("admin/people.xhtml");
-            By table = By.id("peopleForm:people");
-            // The name column's filter narrows the table to her.
-            admin.waitFor(By.cssSelector("th input.ui-column-filter")).sendKeys(suffix + Keys.TAB);
-            // Wait for the filtered table, so that the click selects a row the filter will not re-render.
-            WebDriverWait wait = new WebDriverWait(admin.driver(), Duration.ofSeconds(20));
-            wait.until(d -> d.findElements(By.cssSelector("[id='peopleForm:people_data'] > tr")).size() == 1);
-            admin.waitForText(table, email);
-            admin.waitFor(By.xpath("//tr[contains(., '" + email + "')]//div[contains(@class,'ui-chkbox-box')]")).click();
-            wait.until(d -> "true".equals(d.findElement(By.xpath("//tr[contains(., '" + email + "')]"))
-                    .getAttribute("aria-selected")));
-            admin.driver().findElement(By.id("peopleForm:invite")).click();
+            new PeoplePage(admin).selectOnly(suffix, email).invite();
             admin.waitForText(By.id("messages"), "Invitation sent to " + email + ".");
-            admin.waitForText(By.xpath("//tr[contains(., '" + email + "')]"), "Sent");
+            admin.waitForText(By.xpath("//tr[contains(., '" + email + "')]"), "Invited");
             admin.screenshot("console-invitation-sent");
             assertEquals(invitedBefore + 1, invitedOnDashboard(admin), "the dashboard counts her as invited");
             assertTrue(admin.driver().findElement(By.cssSelector("[id='syncForm:activity'] canvas")).isDisplayed(),

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
@@ -12,12 +13,20 @@ import jakarta.inject.Named;
 
 import org.calsync.interfaces.facade.InvitationFacade;
 import org.calsync.interfaces.facade.PeopleFacade;
+import org.calsync.interfaces.facade.SyncFacade;
+import org.calsync.interfaces.facade.SyncJobFacade;
+import org.calsync.interfaces.facade.dto.AccountStatusView;
+import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.InvitationStatusView;
 import org.calsync.interfaces.facade.dto.PersonView;
+import org.calsync.interfaces.facade.dto.SyncJobView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
 
-/** Everyone in the tenant, with their calendar invitation; the admin selects people and invites them. */
+/**
+ * Everyone in the tenant, with their calendar invitation; the admin selects people and invites them, or
+ * syncs their calendars now and watches the job's progress.
+ */
 @Named
 @ViewScoped
 public class PeopleList implements Serializable {
@@ -31,15 +40,31 @@ public class PeopleList implements Serializable {
     private InvitationFacade invitations;
 
     @Inject
+    private SyncJobFacade syncJobs;
+
+    @Inject
+    private SyncFacade sync;
+
+    @Inject
     private CurrentUser user;
 
     private List<PersonView> rows = List.of();
     private List<PersonView> selected = new ArrayList<>();
     private Map<String, InvitationStatusView> invitationStatus = Map.of();
+    private Map<String, List<CalendarAccountView>> accounts = Map.of();
+    private SyncJobView job;
+    private int syncedPeople;
 
     public void load() {
         rows = people.list(user.getTenantId());
         invitationStatus = invitations.statuses(user.getTenantId());
+        accounts = sync.accountStatus(user.getTenantId(), 1).stream().map(AccountStatusView::account)
+                .collect(Collectors.groupingBy(CalendarAccountView::personId));
+    }
+
+    /** The person's linked accounts; empty when none. */
+    public List<CalendarAccountView> accountsOf(String personId) {
+        return accounts.getOrDefault(personId, List.of());
     }
 
     /** Emails each selected person a new invitation link; sending again replaces the earlier link. */
@@ -54,6 +79,45 @@ public class PeopleList implements Serializable {
         } catch (RuntimeException e) {
             FacesErrors.show("peopleForm", e);
         }
+    }
+
+    /** "Sync now" for the selected people: starts the pull job; the page's progress bar follows it. */
+    public void syncSelected() {
+        try {
+            job = syncJobs.start(user.getTenantId(), selected.stream().map(PersonView::id).toList());
+            syncedPeople = selected.size();
+        } catch (RuntimeException e) {
+            job = null;
+            FacesErrors.show("peopleForm", e);
+        }
+    }
+
+    /** How far the running "sync now" has got, 0 to 100, for the progress bar's polls. */
+    public int getSyncProgress() {
+        if (job == null) {
+            return 0;
+        }
+        if (!job.finished()) {
+            job = syncJobs.status(user.getTenantId(), job.executionId());
+        }
+        return job.percent();
+    }
+
+    /** The progress bar reached 100%: says what the job found. */
+    public void syncFinished() {
+        if (job == null) {
+            return;
+        }
+        String outcomes = job.exitStatus() == null || job.exitStatus().isBlank() ? "" : " (" + job.exitStatus() + ")";
+        boolean ok = "COMPLETED".equals(job.status());
+        FacesErrors.global(ok ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, (ok ? "Synced " : "Sync "
+                + job.status().toLowerCase() + " after ") + job.calendarsDone() + " of " + job.calendarsTotal()
+                + " calendars of " + syncedPeople + (syncedPeople == 1 ? " person" : " people") + outcomes
+                + ". Calendar sync shows each calendar's log.");
+    }
+
+    public SyncJobView getJob() {
+        return job;
     }
 
     /** The person's newest invitation, or null when never invited. */
