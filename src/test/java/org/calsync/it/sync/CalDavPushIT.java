@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.json.JsonObject;
@@ -162,6 +166,9 @@ class CalDavPushIT {
         assertEquals(404, riverside.post("push-failures/" + waiting.getString("id") + "/retry", "").status());
         Api.Reply notDead = api().delete("push-failures/" + waiting.getString("id"));
         assertEquals(409, notDead.status(), "a push still being retried cannot be discarded: " + notDead.body());
+        if (CalSyncDeployment.onPostgres()) {
+            discardingAPushThatGaveUp(rita, suffix);
+        }
         assertEquals(204, api().post("push-failures/" + waiting.getString("id") + "/retry", "").status(),
                 "an admin may try again at any time; here it waits for the reconnect again");
 
@@ -179,6 +186,33 @@ class CalDavPushIT {
         assertFalse(api().get(accountPath).body().contains("a-new-password"), "the secret is never shown");
         Eventually.await("nothing left failing for this session", SOON,
                 () -> !api().get("push-failures").body().contains(title));
+    }
+
+    /**
+     * A push that gave up can be discarded. Giving up takes 20 attempts over about eleven hours, so the test
+     * ages one entry in the database (PostgreSQL pass only, where the test can reach the database).
+     */
+    private void discardingAPushThatGaveUp(String personId, String suffix) throws Exception {
+        String title = "Gave Up " + suffix;
+        String session = createSession(title, "2027-05-05T09:00", "2027-05-05T10:00");
+        api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + personId + "\"}");
+        Eventually.await("the push waits", SOON, () -> api().get("push-failures").body().contains(title));
+        String entry = api().get("push-failures").array().stream().map(v -> v.asJsonObject())
+                .filter(f -> f.getString("sessionTitle").equals(title)).findFirst().orElseThrow().getString("id");
+        Properties credentials = new Properties();
+        credentials.setProperty("user", System.getProperty("calsync.test.pg.user"));
+        credentials.setProperty("password", System.getProperty("calsync.test.pg.password", ""));
+        try (Connection db = DriverManager.getConnection(System.getProperty("calsync.test.pg.url"), credentials);
+                PreparedStatement dead = db.prepareStatement(
+                        "UPDATE calsync_it.outbox_entry SET state = 'DEAD', attempts = 20, version = version + 1 WHERE id = ?")) {
+            dead.setString(1, entry);
+            assertEquals(1, dead.executeUpdate());
+        }
+        assertTrue(api().get("push-failures").array().stream().map(v -> v.asJsonObject())
+                .anyMatch(f -> f.getString("id").equals(entry) && f.getString("state").equals("DEAD")));
+        assertEquals(204, api().delete("push-failures/" + entry).status());
+        assertFalse(api().get("push-failures").body().contains(entry), "a discarded push is gone");
+        assertEquals(404, api().delete("push-failures/" + entry).status());
     }
 
     @Test
