@@ -1,16 +1,10 @@
 package org.calsync.application;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,7 +41,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Invitations {
 
     private static final Logger LOG = Logger.getLogger(Invitations.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     @Inject
@@ -104,12 +97,10 @@ public class Invitations {
         List<String> sent = new ArrayList<>();
         for (Person person : chosen) {
             invitations.forPerson(tenantId, person.id()).forEach(earlier -> earlier.replace(now));
-            String token = newToken();
-            Invitation invitation = new Invitation(tenantId, person.id(), hash(token), invitedBy, now,
-                    Duration.ofDays(validDays));
-            invitations.add(invitation);
+            Invitation.Issued issued = Invitation.issue(tenantId, person.id(), invitedBy, now, Duration.ofDays(validDays));
+            invitations.add(issued.invitation());
             try {
-                mailer.send(mail(tenant, person, token, invitation));
+                mailer.send(mail(tenant, person, issued.token(), issued.invitation()));
             } catch (MailNotSentException e) {
                 // Rolls back every invitation of this request, so none is recorded that was not sent; a link
                 // already mailed to someone earlier in the list stops working, and sending again replaces it.
@@ -149,7 +140,7 @@ public class Invitations {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Landing open(String token) {
         Optional<Invitation> found = token == null || token.isBlank() ? Optional.empty()
-                : invitations.findByTokenHash(hash(token.strip()));
+                : invitations.findByTokenHash(Invitation.hashOf(token.strip()));
         if (found.isEmpty()) {
             return new Landing(Landing.Outcome.UNKNOWN, null, null, null, false, null);
         }
@@ -174,7 +165,7 @@ public class Invitations {
      * Returns the email to sign in with.
      */
     public String accept(String token, char[] password) {
-        Invitation invitation = invitations.findByTokenHash(hash(token == null ? "" : token.strip()))
+        Invitation invitation = invitations.findByTokenHash(Invitation.hashOf(token == null ? "" : token.strip()))
                 .filter(i -> i.state(Instant.now()) == Invitation.State.PENDING)
                 .orElseThrow(() -> new InvalidInputException("token", "This invitation link no longer works."));
         Person person = people.find(invitation.tenantId(), invitation.personId())
@@ -198,21 +189,6 @@ public class Invitations {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Invitation> newest(TenantId tenantId) {
         return invitations.newestPerPerson(tenantId);
-    }
-
-    static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

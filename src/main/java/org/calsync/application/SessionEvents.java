@@ -1,10 +1,6 @@
 package org.calsync.application;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +10,7 @@ import org.calsync.domain.model.calendar.EventIdentity;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.session.TrainingSession;
+import org.calsync.domain.shared.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,10 +40,6 @@ public class SessionEvents {
         String content = String.join("\u0000", event.title(), event.start().toString(), event.end().toString(),
                 event.zone().getId(), String.valueOf(event.location()), String.valueOf(event.meetingLink()),
                 String.valueOf(event.linkBack()), String.valueOf(event.description()), String.join(",", event.otherStaff()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Tokens.sha256Hex(content);
     }
 }

@@ -16,7 +16,7 @@ class InvitationTest {
     private static final Instant SENT = Instant.parse("2026-11-21T09:00:00Z");
 
     private static Invitation sent() {
-        return new Invitation(new TenantId("t1"), "p1", "hash", "Admin", SENT, Duration.ofDays(14));
+        return Invitation.issue(new TenantId("t1"), "p1", "Admin", SENT, Duration.ofDays(14)).invitation();
     }
 
     @Test

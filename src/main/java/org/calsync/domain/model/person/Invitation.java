@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.Tokens;
 
 /**
  * An email inviting a person to connect their calendar. The link carries a random token; only its hash is
@@ -36,7 +37,7 @@ public class Invitation {
         // for JPA
     }
 
-    public Invitation(TenantId tenantId, String personId, String tokenHash, String invitedBy, Instant now,
+    private Invitation(TenantId tenantId, String personId, String tokenHash, String invitedBy, Instant now,
             Duration validity) {
         this.id = UUID.randomUUID().toString();
         this.tenantId = tenantId.value();
@@ -45,6 +46,17 @@ public class Invitation {
         this.invitedBy = Objects.requireNonNull(invitedBy);
         this.createdAt = now;
         this.expiresAt = now.plus(validity);
+    }
+
+    /** A new invitation with a random link token; the token is in the result and nowhere else. */
+    public static Issued issue(TenantId tenantId, String personId, String invitedBy, Instant now, Duration validity) {
+        String token = Tokens.random256();
+        return new Issued(new Invitation(tenantId, personId, hashOf(token), invitedBy, now, validity), token);
+    }
+
+    /** What is stored of a link's token, to find its invitation by. */
+    public static String hashOf(String token) {
+        return Tokens.sha256Hex(token);
     }
 
     public State state(Instant now) {
@@ -108,5 +120,9 @@ public class Invitation {
     @Override
     public int hashCode() {
         return Objects.hashCode(id);
+    }
+
+    /** A new invitation and its link's token. */
+    public record Issued(Invitation invitation, String token) {
     }
 }

@@ -1,14 +1,9 @@
 package org.calsync.domain.model.tenant;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
+import org.calsync.domain.shared.Tokens;
 import org.calsync.domain.shared.Validation;
 
 /**
@@ -18,7 +13,6 @@ import org.calsync.domain.shared.Validation;
 public class ApiKey {
 
     private static final String PREFIX = "csk_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private String id;
     private String tenantId;
@@ -43,9 +37,7 @@ public class ApiKey {
 
     /** A new random key; the secret is in the result and nowhere else. */
     public static Issued issue(TenantId tenantId, String name) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        return issueWithSecret(tenantId, name, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        return issueWithSecret(tenantId, name, PREFIX + Tokens.random256());
     }
 
     /** A key with a chosen secret, for demo data whose key is printed in the README. */
@@ -58,12 +50,7 @@ public class ApiKey {
     }
 
     public static String hash(String secret) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Tokens.sha256Hex(secret);
     }
 
     public void revoke() {
