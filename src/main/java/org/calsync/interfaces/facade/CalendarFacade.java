@@ -66,6 +66,11 @@ public class CalendarFacade {
         return view(linking.find(new TenantId(tenantId), accountId));
     }
 
+    /** Every linked account of the tenant, without sync logs. */
+    public List<CalendarAccountView> accountsOfTenant(String tenantId) {
+        return linking.accountsOfTenant(new TenantId(tenantId)).stream().map(CalendarFacade::view).toList();
+    }
+
     public List<CalendarAccountView> accountsOf(String tenantId, String personId) {
         return linking.accountsOf(new TenantId(tenantId), personId).stream().map(CalendarFacade::view).toList();
     }

@@ -18,9 +18,9 @@ public class SyncJobFacade {
     @Inject
     private PullJobs jobs;
 
-    public SyncJobView start(String tenantId, String personId) {
-        long id = jobs.start(tenantId, personId == null || personId.isBlank() ? List.of() : List.of(personId));
-        return status(tenantId, id);
+    /** "Sync now" for the whole tenant. */
+    public SyncJobView startForTenant(String tenantId) {
+        return status(tenantId, jobs.start(tenantId, List.of()));
     }
 
     /** "Sync now" for chosen people: one job that pulls every calendar they linked. */

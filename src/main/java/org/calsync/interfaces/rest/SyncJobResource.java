@@ -33,7 +33,7 @@ public class SyncJobResource {
             + "poll its status and progress (calendarsDone of calendarsTotal) with GET /sync-jobs/{executionId}")
     public Response start(@QueryParam("personId") List<String> personIds) {
         List<String> people = personIds == null ? List.of() : personIds.stream().filter(p -> !p.isBlank()).toList();
-        SyncJobView job = people.isEmpty() ? jobs.start(caller.tenantId(), (String) null) : jobs.start(caller.tenantId(), people);
+        SyncJobView job = people.isEmpty() ? jobs.startForTenant(caller.tenantId()) : jobs.start(caller.tenantId(), people);
         return Response.accepted(job).header("Location", "sync-jobs/" + job.executionId()).build();
     }
 

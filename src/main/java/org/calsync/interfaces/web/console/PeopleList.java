@@ -11,11 +11,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.calsync.interfaces.facade.CalendarFacade;
 import org.calsync.interfaces.facade.InvitationFacade;
 import org.calsync.interfaces.facade.PeopleFacade;
-import org.calsync.interfaces.facade.SyncFacade;
 import org.calsync.interfaces.facade.SyncJobFacade;
-import org.calsync.interfaces.facade.dto.AccountStatusView;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.InvitationStatusView;
 import org.calsync.interfaces.facade.dto.PersonView;
@@ -43,7 +42,7 @@ public class PeopleList implements Serializable {
     private SyncJobFacade syncJobs;
 
     @Inject
-    private SyncFacade sync;
+    private CalendarFacade calendars;
 
     @Inject
     private CurrentUser user;
@@ -58,7 +57,7 @@ public class PeopleList implements Serializable {
     public void load() {
         rows = people.list(user.getTenantId());
         invitationStatus = invitations.statuses(user.getTenantId());
-        accounts = sync.accountStatus(user.getTenantId(), 1).stream().map(AccountStatusView::account)
+        accounts = calendars.accountsOfTenant(user.getTenantId()).stream()
                 .collect(Collectors.groupingBy(CalendarAccountView::personId));
     }
 
