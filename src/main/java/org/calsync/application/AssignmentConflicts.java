@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import org.calsync.domain.model.calendar.BusyBlock;
 import org.calsync.domain.model.calendar.BusyBlockRepository;
+import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.session.SessionState;
 import org.calsync.domain.model.session.TrainingSession;
@@ -30,6 +31,9 @@ public class AssignmentConflicts {
     private TrainingSessionRepository sessions;
 
     @Inject
+    private CalendarAccountRepository accounts;
+
+    @Inject
     private BusyBlockRepository busyBlocks;
 
     @Inject
@@ -41,10 +45,22 @@ public class AssignmentConflicts {
         Instant from = session.time().start();
         Instant to = session.time().end();
         List<Conflict> conflicts = new ArrayList<>();
-        for (BusyBlock block : busyBlocks.forPerson(tenantId, personId, from, to)) {
-            if (block.calendar().conflictCheck()) {
-                conflicts.add(new Conflict(Kind.CALENDAR, block.start(), block.end(), block.allDay(), block.title(),
-                        block.calendar().displayName()));
+        boolean linked = !accounts.listForPerson(tenantId, personId).isEmpty();
+        if (linked) {
+            for (BusyBlock block : busyBlocks.forPerson(tenantId, personId, from, to)) {
+                if (block.calendar().conflictCheck()) {
+                    conflicts.add(new Conflict(Kind.CALENDAR, block.start(), block.end(), block.allDay(), block.title(),
+                            block.calendar().displayName()));
+                }
+            }
+        } else {
+            // Only Exchange's free/busy can tell about someone who linked nothing.
+            for (Availability.PersonAvailability person : availability.of(tenantId, List.of(personId),
+                    new TimeWindow(from, to))) {
+                if (person.source() == Availability.Source.EXCHANGE_FREE_BUSY) {
+                    person.busy().forEach(interval -> conflicts.add(new Conflict(Kind.EXCHANGE_FREE_BUSY,
+                            interval.start(), interval.end(), interval.allDay(), null, "Exchange free/busy")));
+                }
             }
         }
         for (TrainingSession other : sessions.listForPerson(tenantId, personId, from, to)) {
@@ -52,12 +68,6 @@ public class AssignmentConflicts {
                     && other.time().start().isBefore(to) && other.time().end().isAfter(from)) {
                 conflicts.add(new Conflict(Kind.SESSION, other.time().start(), other.time().end(), false,
                         other.courseTitle(), other.id()));
-            }
-        }
-        for (Availability.PersonAvailability person : availability.of(tenantId, List.of(personId), new TimeWindow(from, to))) {
-            if (person.source() == Availability.Source.EXCHANGE_FREE_BUSY) {
-                person.busy().forEach(interval -> conflicts.add(new Conflict(Kind.EXCHANGE_FREE_BUSY, interval.start(),
-                        interval.end(), interval.allDay(), null, "Exchange free/busy")));
             }
         }
         conflicts.sort(Comparator.comparing(Conflict::start));

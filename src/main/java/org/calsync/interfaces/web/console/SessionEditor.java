@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -61,6 +62,7 @@ public class SessionEditor implements Serializable {
     private String learnerToRegister;
     private List<PersonView> instructorChoices = List.of();
     private Map<String, List<ConflictView>> conflicts = Map.of();
+    private String conflictsAskedFor;
     private List<PersonView> learnerChoices = List.of();
 
     public void load() {
@@ -161,8 +163,13 @@ public class SessionEditor implements Serializable {
                 .filter(p -> !instructorIds.contains(p.id())).toList();
         learnerChoices = people.list(user.getTenantId()).stream()
                 .filter(p -> !learnerIds.contains(p.id()) && !instructorIds.contains(p.id())).toList();
-        conflicts = "CANCELLED".equals(view.state()) ? Map.of() : view.instructors().stream().collect(Collectors.toMap(
-                PersonRef::id, p -> sessions.conflicts(user.getTenantId(), view.id(), p.id())));
+        // Asked again only when who or when changed: registering a learner need not ask Exchange again.
+        String asked = view.state() + view.startUtc() + view.endUtc() + new TreeSet<>(instructorIds);
+        if (!asked.equals(conflictsAskedFor)) {
+            conflictsAskedFor = asked;
+            conflicts = "CANCELLED".equals(view.state()) ? Map.of() : view.instructors().stream().collect(Collectors.toMap(
+                    PersonRef::id, p -> sessions.conflicts(user.getTenantId(), view.id(), p.id())));
+        }
     }
 
     /** What the instructor is already doing while the session runs; empty when free. */
