@@ -64,7 +64,7 @@ public class AvailabilityReads {
         }
         // Exchange answers free/busy in a mailbox's context: the first person asked about is as good as any.
         Optional<ProviderConnection> connection = unlinked.isEmpty() ? Optional.empty() : exchange.find(tenantId)
-                .filter(s -> s.usesServiceAccount() && s.ewsUrl() != null)
+                .filter(s -> s.usesServiceAccount() && s.effectiveEwsUrl().isPresent())
                 .map(s -> connections.serviceAccount(s, ZoneOffset.UTC, unlinked.values().iterator().next()));
         return new Known(found, unlinked, connection);
     }

@@ -283,6 +283,16 @@ class ExchangeIT {
         testConnectionSays(AMIRA, true, "Autodiscover found the EWS address " + EWS.url(),
                 "The server runs Exchange 2016 (15.1.2507.6).");
 
+        // Planning reaches Exchange's free/busy at the address Autodiscover found, as at a typed one.
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String email = "discovered-" + suffix + "@northwind.example";
+        String planner = createPerson(email, "Dana Discovered " + suffix);
+        EWS.mailbox(email).add("Budget review", Instant.parse("2027-04-06T12:00:00Z"),
+                Instant.parse("2027-04-06T13:00:00Z"));
+        Api.Reply free = api().get("availability?people=" + planner + "&from=2027-04-05T00:00:00Z&to=2027-04-08T00:00:00Z");
+        assertEquals(200, free.status(), free.body());
+        assertEquals("EXCHANGE_FREE_BUSY", free.array().getJsonObject(0).getString("source"), free.body());
+
         // An older server refuses requests for the release chosen; Test connection says which to choose.
         EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2010_SP1);
         try {
