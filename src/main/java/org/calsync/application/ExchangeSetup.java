@@ -105,12 +105,12 @@ public class ExchangeSetup {
         StringBuilder found = new StringBuilder();
         if (settings.ewsUrl() == null) {
             try {
-                URI discovered = services.discoverEwsUrl(mailbox.strip(), settings.serviceUsername(),
-                        connections.serviceSecret(settings), AccountConnections.options(settings));
+                URI discovered = discover(settings, mailbox.strip(), settings.serviceUsername(),
+                        connections.serviceSecret(settings), "mailbox");
                 settings.discovered(discovered.toString());
                 found.append("Autodiscover found the EWS address ").append(discovered).append(". ");
-            } catch (AuthorisationLostException | ProviderUnavailableException e) {
-                return new ConnectionTest(false, e.getMessage());
+            } catch (InvalidInputException e) {
+                return new ConnectionTest(false, e.errors().get(0).message());
             }
         }
         String address = settings.effectiveEwsUrl().orElseThrow();
