@@ -58,8 +58,9 @@ public class AssignmentConflicts {
             for (Availability.PersonAvailability person : availability.of(tenantId, List.of(personId),
                     new TimeWindow(from, to))) {
                 if (person.source() == Availability.Source.EXCHANGE_FREE_BUSY) {
-                    person.busy().forEach(interval -> conflicts.add(new Conflict(Kind.EXCHANGE_FREE_BUSY,
-                            interval.start(), interval.end(), interval.allDay(), null, "Exchange free/busy")));
+                    person.busy().forEach(time -> conflicts.add(new Conflict(Kind.EXCHANGE_FREE_BUSY,
+                            time.interval().start(), time.interval().end(), time.interval().allDay(), null,
+                            Availability.EXCHANGE_FREE_BUSY)));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package org.calsync.application;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.domain.model.person.WorkingHours;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.InvalidInputException;
@@ -23,6 +26,7 @@ import org.calsync.domain.shared.InvalidInputException;
 public class Availability {
 
     static final int MAX_PEOPLE = 200;
+    static final String EXCHANGE_FREE_BUSY = "Exchange free/busy";
     private static final Logger LOG = Logger.getLogger(Availability.class.getName());
 
     @Inject
@@ -37,6 +41,8 @@ public class Availability {
         }
         AvailabilityReads.Known known = reads.known(tenantId, personIds, window);
         Map<String, List<BusyInterval>> fromExchange = Map.of();
+        Instant asked = Instant.now();
+        String exchangeError = null;
         if (known.freeBusyConnection().isPresent()) { // present only when someone has no linked calendar
             try {
                 fromExchange = providers.forType(CalendarProviderType.EXCHANGE).freeBusy(known.freeBusyConnection().get(),
@@ -44,14 +50,18 @@ public class Availability {
             } catch (RuntimeException e) {
                 // Planning still shows what CalSync knows; the gap is named, not hidden.
                 LOG.warning(() -> "tenant=" + tenantId + " Exchange free/busy unavailable: " + e.getMessage());
+                exchangeError = e.getMessage();
             }
         }
         List<PersonAvailability> result = new ArrayList<>();
         for (PersonAvailability person : known.people()) {
             String email = known.unlinkedEmails().get(person.personId());
             if (email != null && fromExchange.containsKey(email)) {
-                result.add(new PersonAvailability(person.personId(), person.name(), Source.EXCHANGE_FREE_BUSY,
-                        fromExchange.get(email)));
+                List<BusyTime> busy = fromExchange.get(email).stream()
+                        .map(interval -> new BusyTime(interval, null, EXCHANGE_FREE_BUSY, asked, null)).toList();
+                result.add(person.withBusy(Source.EXCHANGE_FREE_BUSY, busy, null));
+            } else if (email != null && exchangeError != null) {
+                result.add(person.withBusy(Source.NONE, List.of(), exchangeError));
             } else {
                 result.add(person);
             }
@@ -66,6 +76,29 @@ public class Availability {
         NONE
     }
 
-    public record PersonAvailability(String personId, String name, Source source, List<BusyInterval> busy) {
+    /**
+     * One busy time and where it was learnt.
+     *
+     * @param title the event's title where the owner's privacy mode allows it, else null
+     * @param origin the calendar's name, or "Exchange free/busy"
+     * @param readAt when CalSync last read that calendar (null if never), or when Exchange was asked
+     * @param lastError the calendar account's current problem, or null
+     */
+    public record BusyTime(BusyInterval interval, String title, String origin, Instant readAt, String lastError) {
+    }
+
+    /** A session the person delivers or attends, which keeps them busy too. */
+    public record BookedSession(String sessionId, String title, Instant start, Instant end) {
+    }
+
+    /**
+     * @param problem why nothing is known of someone with no linked calendar (Exchange failed), or null
+     */
+    public record PersonAvailability(String personId, String name, ZoneId zone, WorkingHours hours, Source source,
+            List<BusyTime> busy, List<BookedSession> sessions, String problem) {
+
+        PersonAvailability withBusy(Source newSource, List<BusyTime> newBusy, String newProblem) {
+            return new PersonAvailability(personId, name, zone, hours, newSource, newBusy, sessions, newProblem);
+        }
     }
 }

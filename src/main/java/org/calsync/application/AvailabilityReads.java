@@ -11,15 +11,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.calsync.application.Availability.BookedSession;
+import org.calsync.application.Availability.BusyTime;
 import org.calsync.application.Availability.PersonAvailability;
 import org.calsync.application.Availability.Source;
+import org.calsync.domain.model.calendar.BusyBlock;
 import org.calsync.domain.model.calendar.BusyBlockRepository;
 import org.calsync.domain.model.calendar.BusyInterval;
+import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.session.SessionState;
+import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.tenant.ExchangeSettingsRepository;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.UnknownEntityException;
@@ -39,26 +45,37 @@ public class AvailabilityReads {
     private BusyBlockRepository busy;
 
     @Inject
+    private TrainingSessionRepository sessions;
+
+    @Inject
     private ExchangeSettingsRepository exchange;
 
     @Inject
     private AccountConnections connections;
 
     /**
-     * Busy blocks of people with linked calendars; the email addresses of the others; and, when the tenant's
-     * Exchange has a service account, the connection to ask its free/busy service with.
+     * Busy blocks of people with linked calendars; everyone's sessions; the email addresses of people with no
+     * linked calendar; and, when the tenant's Exchange has a service account, the connection to ask its
+     * free/busy service with.
      */
     public Known known(TenantId tenantId, List<String> personIds, TimeWindow window) {
         List<PersonAvailability> found = new ArrayList<>();
         Map<String, String> unlinked = new LinkedHashMap<>();
         for (String personId : personIds) {
             Person person = people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));
+            List<BookedSession> booked = sessions.listForPerson(tenantId, personId, window.from(), window.to()).stream()
+                    .filter(session -> session.state() != SessionState.CANCELLED)
+                    .map(session -> new BookedSession(session.id(), session.courseTitle(), session.time().start(),
+                            session.time().end()))
+                    .toList();
             if (!accounts.listForPerson(tenantId, personId).isEmpty()) {
-                found.add(new PersonAvailability(personId, person.displayName(), Source.LINKED_CALENDARS,
-                        busy.forPerson(tenantId, personId, window.from(), window.to()).stream()
-                                .map(b -> new BusyInterval(b.start(), b.end(), b.allDay())).toList()));
+                List<BusyTime> times = busy.forPerson(tenantId, personId, window.from(), window.to()).stream()
+                        .map(AvailabilityReads::busyTime).toList();
+                found.add(new PersonAvailability(personId, person.displayName(), person.timeZone(),
+                        person.workingHours(), Source.LINKED_CALENDARS, times, booked, null));
             } else {
-                found.add(new PersonAvailability(personId, person.displayName(), Source.NONE, List.of()));
+                found.add(new PersonAvailability(personId, person.displayName(), person.timeZone(),
+                        person.workingHours(), Source.NONE, List.of(), booked, null));
                 unlinked.put(personId, person.email());
             }
         }
@@ -67,6 +84,12 @@ public class AvailabilityReads {
                 .filter(s -> s.usesServiceAccount() && s.effectiveEwsUrl().isPresent())
                 .map(s -> connections.serviceAccount(s, ZoneOffset.UTC, unlinked.values().iterator().next()));
         return new Known(found, unlinked, connection);
+    }
+
+    private static BusyTime busyTime(BusyBlock block) {
+        CalendarAccount account = block.calendar().account();
+        return new BusyTime(new BusyInterval(block.start(), block.end(), block.allDay()), block.title(),
+                block.calendar().displayName(), block.calendar().lastSyncedAt(), account.statusMessage());
     }
 
     public record Known(List<PersonAvailability> people, Map<String, String> unlinkedEmails,

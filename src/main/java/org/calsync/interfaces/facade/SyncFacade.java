@@ -103,7 +103,8 @@ public class SyncFacade {
     public List<AvailabilityView> availability(String tenantId, List<String> personIds, Instant from, Instant to) {
         return availability.of(new TenantId(tenantId), personIds, new TimeWindow(from, to)).stream()
                 .map(person -> new AvailabilityView(person.personId(), person.name(), person.source().name(),
-                        person.busy().stream().map(b -> new AvailabilityView.Interval(b.start(), b.end(), b.allDay()))
+                        person.busy().stream().map(b -> new AvailabilityView.Interval(b.interval().start(), b.interval().end(),
+                                b.interval().allDay()))
                                 .toList()))
                 .toList();
     }

@@ -32,6 +32,18 @@ final class TextInput {
         }
     }
 
+    LocalDate localDate(String field, String text, LocalDate fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "Use a date such as 2026-05-04."));
+            return fallback;
+        }
+    }
+
     LocalTime localTime(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;

@@ -1,0 +1,122 @@
+package org.calsync.interfaces.facade;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.application.Availability.PersonAvailability;
+import org.calsync.application.Availability.Source;
+import org.calsync.application.SchedulingAssistant;
+import org.calsync.application.SessionService;
+import org.calsync.domain.model.person.WorkingHours;
+import org.calsync.domain.model.planning.FreeSlot;
+import org.calsync.domain.model.planning.SlotSearch;
+import org.calsync.domain.model.session.SessionDetails;
+import org.calsync.domain.model.session.SessionState;
+import org.calsync.domain.model.session.SessionTime;
+import org.calsync.domain.model.session.TrainingSession;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.Validation;
+import org.calsync.interfaces.facade.dto.BookingForm;
+import org.calsync.interfaces.facade.dto.PlanRequest;
+import org.calsync.interfaces.facade.dto.PlanView;
+import org.calsync.interfaces.facade.dto.SessionView;
+
+/** The scheduling assistant: availability side by side, suggested times, and booking one of them. */
+@ApplicationScoped
+public class PlanningFacade {
+
+    @Inject
+    private SchedulingAssistant assistant;
+
+    @Inject
+    private SessionService sessions;
+
+    /** Outside any transaction: Exchange may be asked for free/busy. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public PlanView plan(String tenantId, PlanRequest request) {
+        Validation validation = new Validation();
+        ZoneId zone = validation.zone("timeZone", request.timeZone());
+        validation.check(request.personIds() != null && !request.personIds().isEmpty(), "people", "Choose at least one person.");
+        validation.throwIfInvalid();
+        Duration length = Duration.ofMinutes(request.durationMinutes());
+        SlotSearch search = new SlotSearch(request.from(), request.to(), length, request.dayStart(), request.dayEnd(),
+                request.days() == null || request.days().isEmpty() ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)
+                        : request.days(), zone, null);
+        SchedulingAssistant.Plan plan = assistant.plan(new TenantId(tenantId), request.personIds().stream().distinct().toList(), search);
+        Map<String, String> names = plan.people().stream()
+                .collect(Collectors.toMap(PersonAvailability::personId, PersonAvailability::name));
+        List<PlanView.Row> rows = plan.people().stream().map(person -> row(person, search)).toList();
+        List<PlanView.Slot> slots = plan.slots().stream().map(slot -> slot(slot, zone, names::get)).toList();
+        return new PlanView(zone.getId(), rows, slots);
+    }
+
+    private static PlanView.Row row(PersonAvailability person, SlotSearch search) {
+        ZoneId zone = search.zone();
+        List<PlanView.Block> blocks = new ArrayList<>();
+        String kind = person.source() == Source.EXCHANGE_FREE_BUSY ? "EXCHANGE_FREE_BUSY" : "CALENDAR";
+        person.busy().forEach(time -> blocks.add(new PlanView.Block(kind,
+                time.interval().start().atZone(zone).toLocalDateTime(), time.interval().end().atZone(zone).toLocalDateTime(),
+                time.interval().allDay(), time.title(), time.origin(), time.readAt(), time.lastError())));
+        person.sessions().forEach(session -> blocks.add(new PlanView.Block("SESSION",
+                session.start().atZone(zone).toLocalDateTime(), session.end().atZone(zone).toLocalDateTime(), false,
+                session.title(), "Session", null, null)));
+        return new PlanView.Row(person.personId(), person.name(), person.source().name(), person.problem(),
+                person.zone().getId(), working(person.hours(), person.zone(), search), blocks);
+    }
+
+    /** The person's working hours on each day of the range, moved into the plan's zone. */
+    private static List<PlanView.Span> working(WorkingHours hours, ZoneId own, SlotSearch search) {
+        List<PlanView.Span> spans = new ArrayList<>();
+        for (LocalDate day = search.firstDay().minusDays(1); !day.isAfter(search.lastDay().plusDays(1)); day = day.plusDays(1)) {
+            if (hours.days().contains(day.getDayOfWeek())) {
+                ZonedDateTime start = day.atTime(hours.start()).atZone(own).withZoneSameInstant(search.zone());
+                ZonedDateTime end = day.atTime(hours.end()).atZone(own).withZoneSameInstant(search.zone());
+                spans.add(new PlanView.Span(start.toLocalDateTime(), end.toLocalDateTime()));
+            }
+        }
+        return spans;
+    }
+
+    private static PlanView.Slot slot(FreeSlot slot, ZoneId zone, Function<String, String> names) {
+        return new PlanView.Slot(slot.start().atZone(zone).toLocalDateTime(), slot.end().atZone(zone).toLocalDateTime(),
+                slot.busyPersonIds().stream().map(names).toList(), slot.outsideHoursPersonIds().stream().map(names).toList());
+    }
+
+    /** Creates the session active, so that the push to everyone's calendars follows at once. */
+    @Transactional
+    public SessionView book(String tenantId, BookingForm form) {
+        Validation validation = new Validation();
+        List<String> leaders = form.leaderIds() == null ? List.of() : form.leaderIds().stream().distinct().toList();
+        List<String> others = form.attendeeIds() == null ? List.of()
+                : form.attendeeIds().stream().distinct().filter(id -> !leaders.contains(id)).toList();
+        validation.check(!leaders.isEmpty(), "leaders", "Choose who leads it.");
+        if (BookingForm.REVIEW.equals(form.kind())) {
+            validation.check(leaders.size() == 1 && others.size() == 1, "leaders",
+                    "A one-to-one review has one person leading it and one other person.");
+        } else {
+            validation.check(BookingForm.SESSION.equals(form.kind()), "kind", "Choose a session or a one-to-one review.");
+        }
+        SessionDetails details = validation.attempt(() -> new SessionDetails(form.courseTitle(), form.venue(),
+                form.meetingLink(), null));
+        SessionTime time = validation.attempt(() -> SessionTime.ofLocal(form.start(), form.end(), form.timeZone()));
+        validation.throwIfInvalid();
+        TenantId tenant = new TenantId(tenantId);
+        TrainingSession session = sessions.create(tenant, details, time, SessionState.ACTIVE);
+        leaders.forEach(id -> sessions.assignInstructor(tenant, session.id(), id));
+        others.forEach(id -> sessions.register(tenant, session.id(), id));
+        return SessionFacade.view(sessions.find(tenant, session.id()));
+    }
+}

@@ -1,0 +1,372 @@
+package org.calsync.interfaces.web.console;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import org.calsync.interfaces.facade.PeopleFacade;
+import org.calsync.interfaces.facade.PlanningFacade;
+import org.calsync.interfaces.facade.dto.BookingForm;
+import org.calsync.interfaces.facade.dto.PersonView;
+import org.calsync.interfaces.facade.dto.PlanRequest;
+import org.calsync.interfaces.facade.dto.PlanView;
+import org.calsync.interfaces.facade.dto.SessionView;
+import org.calsync.interfaces.web.CurrentUser;
+import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.Formats;
+import org.primefaces.event.timeline.TimelineSelectEvent;
+import org.primefaces.model.timeline.TimelineEvent;
+import org.primefaces.model.timeline.TimelineGroup;
+import org.primefaces.model.timeline.TimelineModel;
+import org.primefaces.util.EscapeUtils;
+
+/**
+ * The scheduling assistant: the admin picks people, days, a length and hours; a timeline shows each
+ * person's busy times and working hours, and the suggested times, which can be booked as a session.
+ */
+@Named("assistant")
+@ViewScoped
+public class SchedulingAssistantView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final String SUGGESTED = "suggested";
+    private static final DateTimeFormatter SLOT = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    @Inject
+    private PlanningFacade planning;
+
+    @Inject
+    private PeopleFacade people;
+
+    @Inject
+    private CurrentUser user;
+
+    @Inject
+    private Formats formats;
+
+    private List<PersonView> everyone = List.of();
+    private List<String> personIds = new ArrayList<>();
+    private LocalDate from;
+    private LocalDate to;
+    private int durationMinutes = 60;
+    private LocalTime dayStart = LocalTime.of(9, 0);
+    private LocalTime dayEnd = LocalTime.of(17, 0);
+    private List<String> days = new ArrayList<>(List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"));
+    private String timeZone;
+    private PlanView plan;
+    private TimelineModel<Item, String> model;
+    private final Booking booking = new Booking();
+
+    public void load() {
+        everyone = people.list(user.getTenantId());
+        timeZone = user.getTimeZone();
+        from = LocalDate.now(ZoneId.of(timeZone));
+        to = from.plusDays(13);
+    }
+
+    /** Reads everyone's availability and ranks the times that suit them. */
+    public void find() {
+        try {
+            Set<DayOfWeek> chosenDays = EnumSet.noneOf(DayOfWeek.class);
+            days.forEach(day -> chosenDays.add(DayOfWeek.valueOf(day)));
+            plan = planning.plan(user.getTenantId(), new PlanRequest(List.copyOf(personIds), from, to, durationMinutes,
+                    dayStart, dayEnd, chosenDays, timeZone));
+            model = timeline(plan);
+        } catch (RuntimeException e) {
+            plan = null;
+            model = null;
+            FacesErrors.show("assistantForm", e);
+        }
+    }
+
+    private TimelineModel<Item, String> timeline(PlanView found) {
+        TimelineModel<Item, String> timeline = new TimelineModel<>();
+        timeline.addGroup(new TimelineGroup<>(SUGGESTED, "Suggested times", 0));
+        for (int i = 0; i < found.slots().size(); i++) {
+            PlanView.Slot slot = found.slots().get(i);
+            timeline.add(TimelineEvent.<Item>builder().id("slot-" + i).group(SUGGESTED)
+                    .data(new Item("#" + (i + 1), i))
+                    .startDate(slot.start()).endDate(slot.end()).editable(false)
+                    .styleClass(slot.suitsEveryone() ? "cs-slot" : "cs-slot cs-slot-partial")
+                    .title(tooltip(describe(slot))).build());
+        }
+        int order = 1;
+        for (PlanView.Row row : found.rows()) {
+            timeline.addGroup(new TimelineGroup<>(row.personId(), EscapeUtils.forHtml(row.name()), order++));
+            for (PlanView.Span span : row.working()) {
+                timeline.add(TimelineEvent.<Item>builder().group(row.personId()).type("background")
+                        .data(new Item("", -1)).startDate(span.start()).endDate(span.end())
+                        .styleClass("cs-working").build());
+            }
+            for (PlanView.Block block : row.blocks()) {
+                timeline.add(TimelineEvent.<Item>builder().group(row.personId()).editable(false)
+                        .data(new Item(EscapeUtils.forHtml(block.title() == null ? "Busy" : block.title()), -1))
+                        .startDate(block.start()).endDate(block.end())
+                        .styleClass("SESSION".equals(block.kind()) ? "cs-busy cs-busy-session" : "cs-busy")
+                        .title(tooltip(provenance(block))).build());
+            }
+        }
+        return timeline;
+    }
+
+    /** vis-timeline shows a title as HTML, and PrimeFaces turns its own filter off: every line is escaped here. */
+    private static String tooltip(String text) {
+        return Arrays.stream(text.split("\n")).map(EscapeUtils::forHtml).collect(Collectors.joining("<br>"));
+    }
+
+    /** What hovering a busy block says: what it is, where it came from, how fresh, and any problem. */
+    String provenance(PlanView.Block block) {
+        String what = (block.title() == null ? "Busy" : block.title()) + ", " + CLOCK.format(block.start()) + "\u2013"
+                + CLOCK.format(block.end());
+        String where = switch (block.kind()) {
+            case "SESSION" -> "Session in CalSync";
+            case "EXCHANGE_FREE_BUSY" -> "Exchange free/busy, asked " + formats.moment(block.readAt(), timeZone);
+            default -> "Calendar \u201c" + block.origin() + "\u201d, last synced "
+                    + (block.readAt() == null ? "never" : formats.moment(block.readAt(), timeZone));
+        };
+        return what + "\n" + where + (block.lastError() == null ? "" : "\nLast error: " + block.lastError());
+    }
+
+    public String describe(PlanView.Slot slot) {
+        String when = SLOT.format(slot.start()) + "\u2013" + CLOCK.format(slot.end());
+        if (slot.suitsEveryone()) {
+            return when + ": everyone is free";
+        }
+        List<String> notes = new ArrayList<>();
+        if (!slot.busy().isEmpty()) {
+            notes.add("busy: " + String.join(", ", slot.busy()));
+        }
+        if (!slot.outsideHours().isEmpty()) {
+            notes.add("outside working hours: " + String.join(", ", slot.outsideHours()));
+        }
+        return when + ": " + String.join("; ", notes);
+    }
+
+    /** A suggested time was clicked on the timeline. */
+    public void onSelect(TimelineSelectEvent<Item> event) {
+        Item item = event.getTimelineEvent().getData();
+        if (item != null && item.slotIndex() >= 0) {
+            chooseSlot(item.slotIndex());
+        }
+    }
+
+    /** Prepares the booking form for the n-th suggestion. */
+    public void chooseSlot(int index) {
+        PlanView.Slot slot = plan.slots().get(index);
+        booking.slot = slot;
+        booking.kind = personIds.size() == 2 ? BookingForm.REVIEW : BookingForm.SESSION;
+        booking.courseTitle = personIds.size() == 2 ? "One-to-one review" : "";
+        booking.leaderIds = personIds.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(personIds.get(0)));
+        booking.venue = null;
+        booking.meetingLink = null;
+    }
+
+    /** Books the chosen time: the session is created active, so everyone's calendars get it at once. */
+    public void book() throws IOException {
+        try {
+            List<String> others = personIds.stream().filter(id -> !booking.leaderIds.contains(id)).toList();
+            SessionView session = planning.book(user.getTenantId(), new BookingForm(booking.kind, booking.courseTitle,
+                    booking.slot.start(), booking.slot.end(), plan.timeZone(), booking.venue, booking.meetingLink,
+                    List.copyOf(booking.leaderIds), others));
+            FacesContext context = FacesContext.getCurrentInstance();
+            ExternalContext external = context.getExternalContext();
+            external.getFlash().setKeepMessages(true);
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, "\u201c" + session.courseTitle() + "\u201d is booked; "
+                    + "it is being added to everyone's calendars.");
+            external.redirect(external.getRequestContextPath() + "/admin/session.xhtml?id=" + session.id());
+        } catch (RuntimeException e) {
+            FacesErrors.show("bookingForm", e);
+        }
+    }
+
+    public List<PersonView> getEveryone() {
+        return everyone;
+    }
+
+    /** The chosen people, for the booking form's "led by" choice. */
+    public List<PersonView> getChosen() {
+        return everyone.stream().filter(person -> personIds.contains(person.id())).toList();
+    }
+
+    /**
+     * vis-timeline hides the hours outside the chosen day, so that two weeks fit on one screen. It reads these
+     * in the browser's zone unless given an offset; p:timeline shows the plan's zone at its offset now.
+     */
+    public String getHiddenNights() {
+        ZoneOffset offset = ZoneId.of(plan.timeZone()).getRules().getOffset(Instant.now());
+        DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        return "{start:'" + iso.format(from.atTime(dayEnd).atOffset(offset)) + "',end:'"
+                + iso.format(from.plusDays(1).atTime(dayStart).atOffset(offset)) + "',repeat:'daily'}";
+    }
+
+    public LocalDateTime getTimelineStart() {
+        return plan == null ? null : from.atTime(dayStart);
+    }
+
+    public LocalDateTime getTimelineEnd() {
+        // A working week at a time keeps blocks readable; the rest is a drag or a scroll away.
+        return plan == null ? null : (to.isAfter(from.plusDays(4)) ? from.plusDays(4) : to).atTime(dayEnd);
+    }
+
+    public PlanView getPlan() {
+        return plan;
+    }
+
+    public TimelineModel<Item, String> getModel() {
+        return model;
+    }
+
+    public Booking getBooking() {
+        return booking;
+    }
+
+    public List<String> getPersonIds() {
+        return personIds;
+    }
+
+    public void setPersonIds(List<String> personIds) {
+        this.personIds = personIds == null ? new ArrayList<>() : new ArrayList<>(personIds);
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+
+    public int getDurationMinutes() {
+        return durationMinutes;
+    }
+
+    public void setDurationMinutes(int durationMinutes) {
+        this.durationMinutes = durationMinutes;
+    }
+
+    public LocalTime getDayStart() {
+        return dayStart;
+    }
+
+    public void setDayStart(LocalTime dayStart) {
+        this.dayStart = dayStart;
+    }
+
+    public LocalTime getDayEnd() {
+        return dayEnd;
+    }
+
+    public void setDayEnd(LocalTime dayEnd) {
+        this.dayEnd = dayEnd;
+    }
+
+    public List<String> getDays() {
+        return days;
+    }
+
+    public void setDays(List<String> days) {
+        this.days = days == null ? new ArrayList<>() : new ArrayList<>(days);
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    /**
+     * What a timeline item shows, already escaped for HTML, and which suggestion it is (-1 for busy blocks).
+     * p:timeline renders item content while its writer is inside a script element, where Mojarra's writer
+     * escapes nothing; vis-timeline then inserts it as HTML. So the page writes these labels unescaped.
+     */
+    public record Item(String label, int slotIndex) implements Serializable {
+    }
+
+    /** The booking dialog's fields. */
+    public static class Booking implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+        private PlanView.Slot slot;
+        private String kind = BookingForm.SESSION;
+        private String courseTitle;
+        private List<String> leaderIds = new ArrayList<>();
+        private String venue;
+        private String meetingLink;
+
+        public PlanView.Slot getSlot() {
+            return slot;
+        }
+
+        public String getKind() {
+            return kind;
+        }
+
+        public void setKind(String kind) {
+            this.kind = kind;
+        }
+
+        public String getCourseTitle() {
+            return courseTitle;
+        }
+
+        public void setCourseTitle(String courseTitle) {
+            this.courseTitle = courseTitle;
+        }
+
+        public List<String> getLeaderIds() {
+            return leaderIds;
+        }
+
+        public void setLeaderIds(List<String> leaderIds) {
+            this.leaderIds = leaderIds == null ? new ArrayList<>() : new ArrayList<>(leaderIds);
+        }
+
+        public String getVenue() {
+            return venue;
+        }
+
+        public void setVenue(String venue) {
+            this.venue = venue;
+        }
+
+        public String getMeetingLink() {
+            return meetingLink;
+        }
+
+        public void setMeetingLink(String meetingLink) {
+            this.meetingLink = meetingLink;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.calsync.it.ui.pages;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/** /admin/assistant.xhtml: the search form, the ranked times, the timeline and the booking dialog. */
+public final class AssistantPage {
+
+    private final Browser browser;
+
+    private AssistantPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    public static AssistantPage open(Browser browser) {
+        browser.open("admin/assistant.xhtml");
+        browser.waitFor(By.id("assistantForm:find"));
+        return new AssistantPage(browser);
+    }
+
+    /** Chooses the people through the widget's own API, then the days; other fields keep their defaults. */
+    public AssistantPage find(List<String> personIds, LocalDate from, LocalDate to, String zone) {
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        personIds.forEach(id -> js.executeScript("PF('peopleMenu').selectValue(arguments[0]);", id));
+        js.executeScript("PF('fromPicker').setDate(new Date(arguments[0], arguments[1] - 1, arguments[2]));"
+                + "PF('toPicker').setDate(new Date(arguments[3], arguments[4] - 1, arguments[5]));",
+                from.getYear(), from.getMonthValue(), from.getDayOfMonth(), to.getYear(), to.getMonthValue(),
+                to.getDayOfMonth());
+        WebElement zoneInput = browser.waitFor(By.id("assistantForm:timeZone_input"));
+        js.executeScript("arguments[0].value = arguments[1];", zoneInput, zone);
+        browser.driver().findElement(By.id("assistantForm:find")).click();
+        browser.waitFor(By.id("planForm:slots"));
+        browser.waitFor(By.cssSelector("#planForm\\:timeline .vis-item.cs-slot"));
+        return this;
+    }
+
+    public List<String> rankedTimes() {
+        return browser.driver().findElements(By.cssSelector("#planForm\\:slots tbody tr")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** The text of every busy block on the timeline. */
+    public List<String> busyBlocks() {
+        return browser.driver().findElements(By.cssSelector("#planForm\\:timeline .vis-item.cs-busy")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** Hovers the busy block showing the text and returns the tooltip vis-timeline shows. */
+    public String hover(String blockText) {
+        WebElement block = browser.driver().findElements(By.cssSelector("#planForm\\:timeline .vis-item.cs-busy"))
+                .stream().filter(item -> item.getText().contains(blockText)).findFirst().orElseThrow();
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'});",
+                browser.driver().findElement(By.cssSelector("#planForm h2")));
+        new Actions(browser.driver()).moveToElement(block).pause(300).moveByOffset(2, 1).perform();
+        return browser.waitFor(By.cssSelector(".vis-tooltip")).getText();
+    }
+
+    /** Clicks the best suggestion on the timeline and waits for the booking dialog. */
+    public AssistantPage clickBestSuggestionOnTimeline() {
+        WebElement first = browser.driver().findElements(By.cssSelector("#planForm\\:timeline .vis-item.cs-slot")).stream()
+                .filter(item -> item.getText().strip().equals("#1")).findFirst().orElseThrow();
+        first.click();
+        browser.waitFor(By.id("bookingForm:courseTitle"));
+        return this;
+    }
+
+    public String bookingHeading() {
+        return browser.driver().findElement(By.id("bookingForm")).getText();
+    }
+
+    public void book(String title, String venue) {
+        WebElement titleInput = browser.waitFor(By.id("bookingForm:courseTitle"));
+        titleInput.clear();
+        titleInput.sendKeys(title);
+        browser.driver().findElement(By.id("bookingForm:venue")).sendKeys(venue);
+        browser.driver().findElement(By.id("bookingForm:confirmBooking")).click();
+        browser.waitForUrl("session.xhtml?id=");
+    }
+}
