@@ -3,8 +3,8 @@ package org.calsync.interfaces.facade;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -74,17 +74,33 @@ public class PlanningFacade {
                 session.start().atZone(zone).toLocalDateTime(), session.end().atZone(zone).toLocalDateTime(), false,
                 session.title(), "Session", null, null)));
         return new PlanView.Row(person.personId(), person.name(), person.source().name(), person.problem(),
-                person.zone().getId(), working(person.hours(), person.zone(), search), blocks);
+                person.zone().getId(), offHours(person.hours(), person.zone(), search), blocks);
     }
 
-    /** The person's working hours on each day of the range, moved into the plan's zone. */
-    private static List<PlanView.Span> working(WorkingHours hours, ZoneId own, SlotSearch search) {
+    /**
+     * The parts of each chosen day, in the plan's zone, when the person does not work: their own hours and
+     * days, moved into the plan's zone. Usually none; someone abroad or part-time shows where they differ.
+     */
+    private static List<PlanView.Span> offHours(WorkingHours hours, ZoneId own, SlotSearch search) {
         List<PlanView.Span> spans = new ArrayList<>();
-        for (LocalDate day = search.firstDay().minusDays(1); !day.isAfter(search.lastDay().plusDays(1)); day = day.plusDays(1)) {
-            if (hours.days().contains(day.getDayOfWeek())) {
-                ZonedDateTime start = day.atTime(hours.start()).atZone(own).withZoneSameInstant(search.zone());
-                ZonedDateTime end = day.atTime(hours.end()).atZone(own).withZoneSameInstant(search.zone());
-                spans.add(new PlanView.Span(start.toLocalDateTime(), end.toLocalDateTime()));
+        for (LocalDate day = search.firstDay(); !day.isAfter(search.lastDay()); day = day.plusDays(1)) {
+            if (!search.days().contains(day.getDayOfWeek())) {
+                continue;
+            }
+            LocalDateTime open = day.atTime(search.dayStart());
+            LocalDateTime close = day.atTime(search.dayEnd());
+            LocalDate ownDay = open.atZone(search.zone()).withZoneSameInstant(own).toLocalDate();
+            if (!hours.days().contains(ownDay.getDayOfWeek())) {
+                spans.add(new PlanView.Span(open, close));
+                continue;
+            }
+            LocalDateTime works = ownDay.atTime(hours.start()).atZone(own).withZoneSameInstant(search.zone()).toLocalDateTime();
+            LocalDateTime stops = ownDay.atTime(hours.end()).atZone(own).withZoneSameInstant(search.zone()).toLocalDateTime();
+            if (works.isAfter(open)) {
+                spans.add(new PlanView.Span(open, works.isBefore(close) ? works : close));
+            }
+            if (stops.isBefore(close)) {
+                spans.add(new PlanView.Span(stops.isAfter(open) ? stops : open, close));
             }
         }
         return spans;

@@ -14,10 +14,10 @@ public record PlanView(String timeZone, List<Row> rows, List<Slot> slots) implem
     /**
      * @param source LINKED_CALENDARS, EXCHANGE_FREE_BUSY or NONE
      * @param problem why nothing is known of them, or null
-     * @param working their own working hours, day by day, in the plan's zone
+     * @param offHours the parts of the chosen days, in the plan's zone, outside their own working hours
      */
     public record Row(String personId, String name, String source, String problem, String ownTimeZone,
-            List<Span> working, List<Block> blocks) implements Serializable {
+            List<Span> offHours, List<Block> blocks) implements Serializable {
     }
 
     public record Span(LocalDateTime start, LocalDateTime end) implements Serializable {

@@ -103,7 +103,7 @@ public class SchedulingAssistantView implements Serializable {
 
     private TimelineModel<Item, String> timeline(PlanView found) {
         TimelineModel<Item, String> timeline = new TimelineModel<>();
-        timeline.addGroup(new TimelineGroup<>(SUGGESTED, "Suggested times", 0));
+        timeline.addGroup(new TimelineGroup<>(SUGGESTED, "Suggested times"));
         for (int i = 0; i < found.slots().size(); i++) {
             PlanView.Slot slot = found.slots().get(i);
             timeline.add(TimelineEvent.<Item>builder().id("slot-" + i).group(SUGGESTED)
@@ -112,13 +112,12 @@ public class SchedulingAssistantView implements Serializable {
                     .styleClass(slot.suitsEveryone() ? "cs-slot" : "cs-slot cs-slot-partial")
                     .title(tooltip(describe(slot))).build());
         }
-        int order = 1;
         for (PlanView.Row row : found.rows()) {
-            timeline.addGroup(new TimelineGroup<>(row.personId(), EscapeUtils.forHtml(row.name()), order++));
-            for (PlanView.Span span : row.working()) {
+            timeline.addGroup(new TimelineGroup<>(row.personId(), EscapeUtils.forHtml(row.name())));
+            for (PlanView.Span span : row.offHours()) {
                 timeline.add(TimelineEvent.<Item>builder().group(row.personId()).type("background")
                         .data(new Item("", -1)).startDate(span.start()).endDate(span.end())
-                        .styleClass("cs-working").build());
+                        .styleClass("cs-off-hours").build());
             }
             for (PlanView.Block block : row.blocks()) {
                 timeline.add(TimelineEvent.<Item>builder().group(row.personId()).editable(false)
@@ -215,19 +214,28 @@ public class SchedulingAssistantView implements Serializable {
      * in the browser's zone unless given an offset; p:timeline shows the plan's zone at its offset now.
      */
     public String getHiddenNights() {
+        return "{start:'" + atPlanOffset(from.atTime(dayEnd)) + "',end:'" + atPlanOffset(from.plusDays(1).atTime(dayStart))
+                + "',repeat:'daily'}";
+    }
+
+    /** The first working week in view; the rest is a drag or a scroll away. */
+    public String getWindowStart() {
+        return atPlanOffset(from.atTime(dayStart));
+    }
+
+    public String getWindowEnd() {
+        return atPlanOffset((to.isAfter(from.plusDays(4)) ? from.plusDays(4) : to).atTime(dayEnd));
+    }
+
+    private String atPlanOffset(LocalDateTime time) {
         ZoneOffset offset = ZoneId.of(plan.timeZone()).getRules().getOffset(Instant.now());
-        DateTimeFormatter iso = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-        return "{start:'" + iso.format(from.atTime(dayEnd).atOffset(offset)) + "',end:'"
-                + iso.format(from.plusDays(1).atTime(dayStart).atOffset(offset)) + "',repeat:'daily'}";
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atOffset(offset));
     }
 
-    public LocalDateTime getTimelineStart() {
-        return plan == null ? null : from.atTime(dayStart);
-    }
-
-    public LocalDateTime getTimelineEnd() {
-        // A working week at a time keeps blocks readable; the rest is a drag or a scroll away.
-        return plan == null ? null : (to.isAfter(from.plusDays(4)) ? from.plusDays(4) : to).atTime(dayEnd);
+    /** The people with no linked calendar, named once rather than a line each. */
+    public String getUnlinkedNames() {
+        return plan.rows().stream().filter(row -> "NONE".equals(row.source()) && row.problem() == null)
+                .map(PlanView.Row::name).collect(Collectors.joining(", "));
     }
 
     public PlanView getPlan() {

@@ -1,0 +1,142 @@
+package org.calsync.bench;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.calsync.it.support.Api;
+import org.calsync.it.ui.pages.AssistantPage;
+import org.calsync.it.ui.pages.Browser;
+import org.calsync.it.ui.pages.LoginPage;
+import org.calsync.testsupport.RadicaleServer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * The scheduling assistant with many people: N people over two weeks, half with a Radicale calendar full of
+ * busy events, everyone in groups of five teaching sessions every day. Prints the API's plan time, and in
+ * headless Chromium the time from "Find times" to the timeline drawn, with the items on the page.
+ * Needs a running CalSync with demo data; run with bench/assistant.sh [people].
+ */
+public final class AssistantBenchmark {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final int[][] SESSION_HOURS = {{9, 10}, {14, 15}};
+    private static final int[][] EVENT_HOURS = {{11, 12}, {16, 17}};
+
+    private AssistantBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URL calsync = new URL(args.length > 0 ? args[0] : "http://localhost:8080/");
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        Api api = new Api(calsync, "csk_demo_northwind_0000000000000001");
+        LocalDate monday = LocalDate.now(PARIS).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate lastDay = monday.plusDays(13);
+        RadicaleServer radicale = new RadicaleServer();
+        for (int i = 0; i < count / 2; i++) {
+            radicale.withUser("bench" + i, "bench-secret-" + i);
+        }
+        radicale.start();
+        try {
+            List<String> people = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                people.add(api.createInstructor("bench" + i + "-" + System.nanoTime() + "@northwind.example",
+                        "Bench Person " + i, "Europe/Paris"));
+            }
+            int events = 0;
+            for (int i = 0; i < count / 2; i++) {
+                URI calendar = radicale.createCalendar("bench" + i, "work");
+                for (LocalDate day = monday; !day.isAfter(lastDay); day = day.plusDays(1)) {
+                    for (int[] hours : EVENT_HOURS) {
+                        String uid = "bench-" + i + "-" + day + "-" + hours[0];
+                        radicale.putEvent("bench" + i, calendar.resolve(uid + ".ics"), ics(uid, day, hours));
+                        events++;
+                    }
+                }
+                api.post("people/" + people.get(i) + "/calendar-accounts", """
+                        {"provider":"CALDAV","serverUrl":"%s","username":"bench%d","password":"bench-secret-%d"}"""
+                        .formatted(radicale.base(), i, i));
+                api.post("people/" + people.get(i) + "/sync", "");
+            }
+            int sessions = 0;
+            for (int group = 0; group * 5 < count; group++) {
+                for (LocalDate day = monday; !day.isAfter(lastDay); day = day.plusDays(1)) {
+                    for (int[] hours : SESSION_HOURS) {
+                        String id = api.post("sessions", """
+                                {"courseTitle":"Bench group %d","start":"%sT%02d:00","end":"%sT%02d:00","timeZone":"Europe/Paris","state":"DRAFT"}"""
+                                .formatted(group, day, hours[0], day, hours[1])).object().getString("id");
+                        for (int member = group * 5; member < Math.min(count, group * 5 + 5); member++) {
+                            api.post("sessions/" + id + "/instructors", "{\"personId\":\"" + people.get(member) + "\"}");
+                        }
+                        sessions++;
+                    }
+                }
+            }
+            System.out.printf("Scheduling assistant, %d people over 14 days: %d busy events in %d Radicale calendars, "
+                    + "%d sessions%n", count, events, count / 2, sessions);
+
+            String query = "scheduling-assistant?people=" + String.join(",", people) + "&from=" + monday + "&to=" + lastDay
+                    + "&minutes=60&timeZone=Europe/Paris";
+            long[] apiTimes = new long[10];
+            for (int run = -3; run < apiTimes.length; run++) {
+                long started = System.nanoTime();
+                Api.Reply reply = api.get(query);
+                if (reply.status() != 200) {
+                    throw new IllegalStateException(reply.toString());
+                }
+                if (run >= 0) {
+                    apiTimes[run] = System.nanoTime() - started;
+                }
+            }
+            Arrays.sort(apiTimes);
+            System.out.printf("  API plan: median %.0f ms, max %.0f ms (10 runs after 3 warm-ups)%n",
+                    apiTimes[5] / 1e6, apiTimes[9] / 1e6);
+
+            try (Browser admin = new Browser(calsync.toString())) {
+                new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
+                long[] pageTimes = new long[5];
+                for (int run = 0; run < pageTimes.length; run++) {
+                    AssistantPage page = AssistantPage.open(admin);
+                    long started = System.nanoTime();
+                    page.find(people, monday, lastDay, "Europe/Paris");
+                    pageTimes[run] = System.nanoTime() - started;
+                }
+                JavascriptExecutor js = (JavascriptExecutor) admin.driver();
+                Object ajax = js.executeScript(
+                        "var xhr = performance.getEntriesByType('resource').filter(function (e) {"
+                                + " return e.initiatorType === 'xmlhttprequest'; }).pop();"
+                                + " return xhr ? Math.round(xhr.responseEnd - xhr.requestStart) + ' ms, '"
+                                + " + Math.round(xhr.transferSize / 1024) + ' KiB' : 'none';");
+                System.out.println("  the last Find times request, server and transfer: " + ajax);
+                int items = admin.driver().findElements(By.cssSelector("#planForm\\:timeline .vis-item")).size();
+                js.executeScript("document.getElementById('planForm').scrollIntoView();");
+                admin.screenshot("bench-assistant-" + count + "-people");
+                Arrays.sort(pageTimes);
+                System.out.printf("  Browser, Find times to timeline drawn: median %.0f ms, max %.0f ms (5 runs); "
+                        + "%d timeline items drawn in the first week's view%n", pageTimes[2] / 1e6, pageTimes[4] / 1e6, items);
+            }
+        } finally {
+            radicale.stop();
+        }
+    }
+
+    private static String ics(String uid, LocalDate day, int[] hours) {
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Bench//EN\r\nBEGIN:VEVENT\r\nUID:" + uid
+                + "\r\nDTSTAMP:20261101T120000Z\r\nDTSTART:" + utc(day, hours[0]) + "\r\nDTEND:" + utc(day, hours[1])
+                + "\r\nSUMMARY:Busy " + uid + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    }
+
+    private static String utc(LocalDate day, int hour) {
+        return ICS.format(day.atTime(hour, 0).atZone(PARIS).withZoneSameInstant(ZoneOffset.UTC));
+    }
+}
