@@ -132,6 +132,6 @@ public class SyncFacade {
     static BusyBlockView view(BusyBlock block) {
         return new BusyBlockView(block.start(), block.end(), block.allDay(), block.title() == null ? "Busy" : block.title(),
                 block.calendar().displayName(), block.calendar().account().provider().name(),
-                block.calendar().account().id());
+                block.calendar().account().provider().label(), block.calendar().account().id());
     }
 }

@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URL;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.json.JsonObject;
-import jakarta.mail.internet.MimeMessage;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.support.MailRelay;
 import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.LoginPage;
 import org.calsync.it.ui.pages.PeoplePage;
@@ -38,13 +33,10 @@ import org.openqa.selenium.By;
 @ExtendWith(ArquillianExtension.class)
 class InviteToConnectUiIT {
 
-    private static final int SMTP_PORT = Integer.getInteger("calsync.it.smtp.port", 0);
-    private static final Pattern LINK = Pattern.compile("https?://\\S+(/invitation\\.xhtml\\?token=[A-Za-z0-9_-]+)");
-
     @ArquillianResource
     private URL url;
 
-    private GreenMail smtp;
+    private MailRelay smtp;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -53,16 +45,12 @@ class InviteToConnectUiIT {
 
     @BeforeEach
     void startMailServer() {
-        assumeTrue(SMTP_PORT > 0, "Payara knows where the SMTP server listens");
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = MailRelay.start();
     }
 
     @AfterEach
     void stopMailServer() {
-        if (smtp != null) {
-            smtp.stop();
-        }
+        smtp.close();
     }
 
     private Api api() {
@@ -71,16 +59,6 @@ class InviteToConnectUiIT {
 
     private String createInstructor(String email, String name) {
         return api().createInstructor(email, name, "Europe/Paris");
-    }
-
-    /** The path and query of the invitation link in the newest email to this address. */
-    private String linkSentTo(String email, int expectedMails) throws Exception {
-        assertTrue(smtp.waitForIncomingEmail(15_000, expectedMails), "the email arrives");
-        MimeMessage[] received = smtp.getReceivedMessagesForDomain(email);
-        MimeMessage newest = received[received.length - 1];
-        Matcher link = LINK.matcher(GreenMailUtil.getBody(newest).replace("=\r\n", ""));
-        assertTrue(link.find(), GreenMailUtil.getBody(newest));
-        return link.group(1).substring(1);
     }
 
     private static int invitedOnDashboard(Browser admin) {
@@ -109,9 +87,8 @@ class InviteToConnectUiIT {
             admin.screenshot("console-dashboard");
         }
 
-        String link = linkSentTo(email, 1);
-        MimeMessage mail = smtp.getReceivedMessagesForDomain(email)[0];
-        assertEquals("Connect your calendar to Northwind Training", mail.getSubject());
+        String link = smtp.invitationLinkSentTo(email, 1);
+        assertEquals("Connect your calendar to Northwind Training", smtp.subjectOfFirstTo(email));
         try (Browser nadia = new Browser(url.toString())) {
             nadia.open(link);
             nadia.waitForText(By.id("welcome"), "Hello " + name);
@@ -139,11 +116,11 @@ class InviteToConnectUiIT {
         String email = "hugo.bernard-" + suffix + "@northwind.example";
         String hugo = createInstructor(email, "Hugo Bernard " + suffix);
         assertEquals(200, api().post("invitations", "{\"people\":[\"" + hugo + "\"]}").status());
-        String first = linkSentTo(email, 1);
+        String first = smtp.invitationLinkSentTo(email, 1);
         Api.Reply second = api().post("invitations", "{\"people\":[\"" + hugo + "\"]}");
         assertEquals(200, second.status(), second.body());
         assertEquals(email, second.object().getJsonArray("sent").getString(0));
-        String newest = linkSentTo(email, 2);
+        String newest = smtp.invitationLinkSentTo(email, 2);
         JsonObject status = api().get("invitations").array().stream().map(v -> v.asJsonObject())
                 .filter(s -> s.getString("personId").equals(hugo)).findFirst().orElseThrow();
         assertEquals("PENDING", status.getString("state"));
@@ -167,15 +144,14 @@ class InviteToConnectUiIT {
         assertEquals(400, refused.status(), refused.body());
         assertTrue(refused.body().contains("Lea Learner " + suffix + " has no role that allows linking a calendar"),
                 refused.body());
-        assertEquals(2, smtp.getReceivedMessagesForDomain(email).length, "nobody is invited when one cannot be");
+        assertEquals(2, smtp.receivedBy(email).length, "nobody is invited when one cannot be");
     }
 
     @Test
     void aMailServerThatIsDownIsReportedAndNothingIsRecorded() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String ines = createInstructor("ines.morel-" + suffix + "@northwind.example", "Ines Morel " + suffix);
-        smtp.stop();
-        smtp = null;
+        smtp.close();
         Api.Reply down = api().post("invitations", "{\"people\":[\"" + ines + "\"]}");
         assertEquals(503, down.status(), down.body());
         assertTrue(down.body().contains("did not take the message"), down.body());

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.calsync.interfaces.facade.SessionFacade;
+import org.calsync.interfaces.facade.SyncFacade;
+import org.calsync.interfaces.facade.dto.BusyBlockView;
 import org.calsync.interfaces.facade.dto.PersonRef;
 import org.calsync.interfaces.facade.dto.SessionView;
 import org.calsync.interfaces.web.CurrentUser;
@@ -21,13 +23,19 @@ import org.primefaces.model.DefaultScheduleEvent;
 import org.primefaces.model.LazyScheduleModel;
 import org.primefaces.model.ScheduleModel;
 
-/** The portal calendar: the person's sessions, shown in the person's own time zone. */
+/**
+ * The portal calendar, in the person's own time zone: their sessions, and the busy times read back from the
+ * calendars they linked, each saying where it came from.
+ */
 @Named
 @ViewScoped
 public class MyCalendar implements Serializable {
 
     @Inject
     private SessionFacade sessions;
+
+    @Inject
+    private SyncFacade sync;
 
     @Inject
     private CurrentUser user;
@@ -52,6 +60,10 @@ public class MyCalendar implements Serializable {
                         start.atZone(personZone).toInstant(), end.atZone(personZone).toInstant())) {
                     addEvent(event(session, personZone));
                 }
+                for (BusyBlockView block : sync.busyTimes(tenantId, personId, start.atZone(personZone).toInstant(),
+                        end.atZone(personZone).toInstant())) {
+                    addEvent(busy(block, personZone));
+                }
             }
         };
         Instant now = Instant.now();
@@ -67,10 +79,24 @@ public class MyCalendar implements Serializable {
                 .title(session.courseTitle() + ("CANCELLED".equals(session.state()) ? " (cancelled)" : ""))
                 .startDate(LocalDateTime.ofInstant(session.startUtc(), personZone))
                 .endDate(LocalDateTime.ofInstant(session.endUtc(), personZone))
-                .description(session.venue() != null ? session.venue() : session.meetingLink())
+                .description("Session in CalSync" + (session.venue() != null ? ", " + session.venue()
+                        : session.meetingLink() != null ? ", online" : ""))
                 .styleClass(styleClass)
                 .editable(false)
                 .data(session)
+                .build();
+    }
+
+    /** All-day blocks were read as midnight to midnight in the person's zone, so they stay whole days here. */
+    private static DefaultScheduleEvent<BusyBlockView> busy(BusyBlockView block, ZoneId personZone) {
+        return DefaultScheduleEvent.<BusyBlockView>builder()
+                .title(block.title())
+                .description("From your " + block.providerLabel() + " calendar \u201c" + block.calendar() + "\u201d")
+                .startDate(LocalDateTime.ofInstant(block.start(), personZone))
+                .endDate(LocalDateTime.ofInstant(block.end(), personZone))
+                .allDay(block.allDay())
+                .styleClass("busy-external")
+                .editable(false)
                 .build();
     }
 

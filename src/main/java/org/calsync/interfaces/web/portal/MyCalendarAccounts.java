@@ -1,7 +1,7 @@
 package org.calsync.interfaces.web.portal;
 
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +42,8 @@ public class MyCalendarAccounts implements Serializable {
     private Map<String, String> providers = Map.of();
     private List<CalendarAccountView> accounts = List.of();
     private final Map<String, String> targets = new HashMap<>();
-    private final Map<String, List<String>> conflicts = new HashMap<>();
+    // Arrays, not lists: a selectMany bound to a map entry cannot learn a generic type and posts a String[].
+    private final Map<String, String[]> conflicts = new HashMap<>();
     private final Map<String, String> privacy = new HashMap<>();
     private final ReconnectForm reconnect = new ReconnectForm();
 
@@ -62,8 +63,8 @@ public class MyCalendarAccounts implements Serializable {
         for (CalendarAccountView account : accounts) {
             targets.put(account.id(), account.calendars().stream().filter(CalendarView::pushTarget).map(CalendarView::id)
                     .findFirst().orElse(null));
-            conflicts.put(account.id(), new ArrayList<>(account.calendars().stream().filter(CalendarView::conflictCheck)
-                    .map(CalendarView::id).toList()));
+            conflicts.put(account.id(), account.calendars().stream().filter(CalendarView::conflictCheck)
+                    .map(CalendarView::id).toArray(String[]::new));
             privacy.put(account.id(), account.privacyMode());
         }
     }
@@ -87,7 +88,7 @@ public class MyCalendarAccounts implements Serializable {
     public void save(CalendarAccountView account) {
         try {
             calendars.configure(user.getTenantId(), account.id(), targets.get(account.id()),
-                    new HashSet<>(conflicts.get(account.id())), privacy.get(account.id()));
+                    new HashSet<>(Arrays.asList(conflicts.getOrDefault(account.id(), new String[0]))), privacy.get(account.id()));
             FacesErrors.global(FacesMessage.SEVERITY_INFO, "Saved your choices for " + account.username() + ".");
             load();
         } catch (RuntimeException e) {
@@ -146,7 +147,7 @@ public class MyCalendarAccounts implements Serializable {
         return targets;
     }
 
-    public Map<String, List<String>> getConflicts() {
+    public Map<String, String[]> getConflicts() {
         return conflicts;
     }
 

@@ -34,6 +34,15 @@ public final class MyCalendarsPage {
         return this;
     }
 
+    /** Picks a privacy mode by the start of its label for the first account, and saves. */
+    public MyCalendarsPage choosePrivacy(String labelStart) {
+        browser.waitFor(By.xpath("//form[@id='accountsForm']//label[starts-with(normalize-space(.), '" + labelStart + "')]"))
+                .click();
+        browser.driver().findElement(By.xpath("//form[@id='accountsForm']//button[.//span[text()='Save']]")).click();
+        browser.waitForText(By.id("messages"), "Saved your choices");
+        return this;
+    }
+
     public String accountsText() {
         return browser.driver().findElement(By.id("accountsForm")).getText();
     }

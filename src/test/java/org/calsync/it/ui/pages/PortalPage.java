@@ -20,6 +20,15 @@ public final class PortalPage {
                 .getText();
     }
 
+    /** Hovers the event showing the text and returns the tooltip saying where it came from. */
+    public String tooltipOf(String text) {
+        org.openqa.selenium.WebElement event = browser.waitFor(By.xpath(
+                "//a[contains(@class,'fc-event') and contains(., '" + text + "')]"));
+        new org.openqa.selenium.interactions.Actions(browser.driver()).moveToElement(event).pause(400).moveByOffset(1, 1)
+                .perform();
+        return browser.waitFor(By.cssSelector(".ui-tooltip")).getText();
+    }
+
     public String upcomingText() {
         return browser.driver().findElement(By.id("upcoming")).getText();
     }
