@@ -42,7 +42,8 @@ import org.openqa.selenium.By;
  * an admin invites an instructor; she links her Radicale calendar and keeps it fully private; she is assigned a
  * session, which reaches Radicale; an event another client puts there comes back after "sync now" (the bar
  * reaching 100%), as a conflict on her next assignment, as a block in the scheduling assistant and on her
- * own portal calendar; the admin removes her calendar and Radicale holds none of CalSync's events.
+ * own portal calendar; her sync log explains a refused password in plain words; the admin removes her
+ * calendar and Radicale holds none of CalSync's events.
  */
 @ExtendWith(ArquillianExtension.class)
 class CalendarStoryUiIT {
@@ -150,14 +151,22 @@ class CalendarStoryUiIT {
             instructor.screenshot("portal-my-calendar");
         }
 
-        // 5. The admin removes her calendar: none of CalSync's events are left, the other client's stays.
+        // 5. Her sync log says in plain words what happened, also when her server stops accepting the password;
+        //    then the admin removes her calendar from there.
         try (Browser admin = new Browser(url.toString())) {
             new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
-            admin.open("admin/calendars.xhtml");
-            admin.waitFor(By.xpath("//*[@id='syncForm:accounts']//tr[contains(., '" + name + "')]"
-                    + "//button[.//span[text()='Remove']]")).click();
+            new PeoplePage(admin).selectOnly(suffix, email);
+            admin.waitFor(By.xpath("//tr[contains(., '" + email + "')]//a[text()='Sync log']")).click();
+            admin.waitForText(By.id("logForm"), "Read without problems.");
+            RADICALE.changePassword("chloe", "changed-elsewhere");
+            admin.driver().findElement(By.id("logForm:syncNow")).click();
+            admin.waitForText(By.id("logForm"), "no longer accepts CalSync's sign-in");
+            admin.screenshot("console-person-sync-log");
+            RADICALE.changePassword("chloe", "chloe-secret");
+            admin.waitFor(By.xpath("//button[.//span[text()='Remove calendar']]")).click();
             admin.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
             admin.waitForText(By.id("messages"), "events CalSync had written");
+            admin.waitForText(By.id("logForm"), "has linked no calendar");
         }
         Eventually.await("CalSync's events are gone from Radicale", Duration.ofSeconds(30),
                 () -> RADICALE.events("chloe", calendar).size() == 1);
