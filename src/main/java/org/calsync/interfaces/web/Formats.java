@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 
 import org.calsync.interfaces.facade.dto.SessionView;
@@ -20,6 +21,12 @@ public class Formats {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
+    /** Day names in the page's language: "Sat 21 Nov 2026" or "sam. 21 nov. 2026". */
+    private static DateTimeFormatter day() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        return context == null || context.getViewRoot() == null ? DAY : DAY.withLocale(context.getViewRoot().getLocale());
+    }
+
     /**
      * A moment such as a sync or an alert, "Sat 21 Nov 2026, 05:40", in the zone of the person reading;
      * empty for none.
@@ -29,17 +36,15 @@ public class Formats {
             return "";
         }
         ZoneId zone = viewerZone == null ? ZoneOffset.UTC : ZoneId.of(viewerZone);
-        return DAY.format(at.atZone(zone)) + ", " + TIME.format(at.atZone(zone));
+        return day().format(at.atZone(zone)) + ", " + TIME.format(at.atZone(zone));
     }
 
     /** A linked account's status as people read it. */
     public String accountStatus(String status) {
-        return switch (status) {
-            case "CONNECTED" -> "Connected";
-            case "NEEDS_RECONSENT" -> "Needs reconnecting";
-            case "REMOVING" -> "Being removed";
-            default -> "Error";
-        };
+        return Texts.get(switch (status) {
+            case "CONNECTED", "NEEDS_RECONSENT", "REMOVING" -> "status." + status;
+            default -> "status.ERROR";
+        });
     }
 
     /** "Tue 24 Nov 2026, 09:30–12:30" in the session's own zone. */
@@ -47,7 +52,7 @@ public class Formats {
         LocalDateTime start = session.start();
         LocalDateTime end = session.end();
         String endText = end.toLocalDate().equals(start.toLocalDate())
-                ? TIME.format(end) : DAY.format(end) + ", " + TIME.format(end);
-        return DAY.format(start) + ", " + TIME.format(start) + "\u2013" + endText;
+                ? TIME.format(end) : day().format(end) + ", " + TIME.format(end);
+        return day().format(start) + ", " + TIME.format(start) + "\u2013" + endText;
     }
 }

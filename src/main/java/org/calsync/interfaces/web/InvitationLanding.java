@@ -51,7 +51,7 @@ public class InvitationLanding implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (view.needsPassword() && (password == null || !password.equals(repeatedPassword))) {
             faces.addMessage("invitationForm:repeatedPassword", new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "The two passwords are not the same.", null));
+                    Texts.get("invitation.passwordsDiffer"), null));
             faces.validationFailed();
             return;
         }

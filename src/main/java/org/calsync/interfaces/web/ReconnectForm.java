@@ -28,12 +28,11 @@ public class ReconnectForm implements Serializable {
     public boolean submit(CalendarFacade calendars, String tenantId, CalendarAccountView account) {
         try {
             calendars.reconnect(tenantId, account.id(), passwords.get(account.id()));
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Reconnected " + account.username()
-                    + ": CalSync writes to and reads from this calendar again.");
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("reconnect.done", account.username()));
             return true;
         } catch (InvalidInputException e) {
-            FacesErrors.global(FacesMessage.SEVERITY_ERROR, "Not reconnected: "
-                    + e.errors().stream().map(FieldError::message).collect(Collectors.joining(" ")));
+            FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("reconnect.failed")
+                    + " " + e.errors().stream().map(FieldError::message).collect(Collectors.joining(" ")));
             return false;
         } finally {
             passwords.remove(account.id());

@@ -41,7 +41,7 @@ public class SignIn {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "The email or password is not right. Try again, or ask your administrator to reset your password.",
+                    Texts.get("login.wrong"),
                     null));
         }
     }

@@ -19,6 +19,8 @@ import org.calsync.interfaces.facade.dto.PushFailureView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.Removals;
+import org.calsync.interfaces.web.Texts;
 import org.calsync.interfaces.web.ReconnectForm;
 
 /**
@@ -105,9 +107,9 @@ public class CalendarSyncConsole implements Serializable {
 
     public void remove(AccountStatusView row) {
         try {
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, calendars.remove(user.getTenantId(), row.account().id()).message());
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Removals.said(calendars.remove(user.getTenantId(), row.account().id())));
         } catch (RuntimeException e) {
-            FacesErrors.global(FacesMessage.SEVERITY_ERROR, "Nothing was removed: " + e.getMessage());
+            FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("removal.failed", e.getMessage()));
         }
         load();
     }

@@ -19,6 +19,8 @@ import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.Removals;
+import org.calsync.interfaces.web.Texts;
 
 /** One person's calendar sync: their accounts, each account's recent runs, sync now and remove. */
 @Named
@@ -69,9 +71,9 @@ public class PersonSyncLog implements Serializable {
 
     public void remove(CalendarAccountView account) {
         try {
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, calendars.remove(user.getTenantId(), account.id()).message());
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Removals.said(calendars.remove(user.getTenantId(), account.id())));
         } catch (RuntimeException e) {
-            FacesErrors.global(FacesMessage.SEVERITY_ERROR, "Nothing was removed: " + e.getMessage());
+            FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("removal.failed", e.getMessage()));
         }
         load();
     }

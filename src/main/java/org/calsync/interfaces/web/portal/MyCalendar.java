@@ -19,6 +19,7 @@ import org.calsync.interfaces.facade.dto.BusyBlockView;
 import org.calsync.interfaces.facade.dto.PersonRef;
 import org.calsync.interfaces.facade.dto.SessionView;
 import org.calsync.interfaces.web.CurrentUser;
+import org.calsync.interfaces.web.Texts;
 import org.primefaces.model.DefaultScheduleEvent;
 import org.primefaces.model.LazyScheduleModel;
 import org.primefaces.model.ScheduleModel;
@@ -76,11 +77,12 @@ public class MyCalendar implements Serializable {
                 : teaching ? "session-teaching" : "session-attending";
         return DefaultScheduleEvent.<SessionView>builder()
                 .id(session.id())
-                .title(session.courseTitle() + ("CANCELLED".equals(session.state()) ? " (cancelled)" : ""))
+                .title(session.courseTitle() + ("CANCELLED".equals(session.state())
+                        ? " " + Texts.get("myCalendar.cancelledSuffix") : ""))
                 .startDate(LocalDateTime.ofInstant(session.startUtc(), personZone))
                 .endDate(LocalDateTime.ofInstant(session.endUtc(), personZone))
-                .description("Session in CalSync" + (session.venue() != null ? ", " + session.venue()
-                        : session.meetingLink() != null ? ", online" : ""))
+                .description(Texts.get("myCalendar.session") + (session.venue() != null ? ", " + session.venue()
+                        : session.meetingLink() != null ? ", " + Texts.get("myCalendar.online") : ""))
                 .styleClass(styleClass)
                 .editable(false)
                 .data(session)
@@ -91,7 +93,7 @@ public class MyCalendar implements Serializable {
     private static DefaultScheduleEvent<BusyBlockView> busy(BusyBlockView block, ZoneId personZone) {
         return DefaultScheduleEvent.<BusyBlockView>builder()
                 .title(block.title())
-                .description("From your " + block.providerLabel() + " calendar \u201c" + block.calendar() + "\u201d")
+                .description(Texts.get("myCalendar.busyFrom", Texts.get("provider." + block.provider()), block.calendar()))
                 .startDate(LocalDateTime.ofInstant(block.start(), personZone))
                 .endDate(LocalDateTime.ofInstant(block.end(), personZone))
                 .allDay(block.allDay())

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ import org.calsync.interfaces.facade.dto.CalendarView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.Removals;
+import org.calsync.interfaces.web.Texts;
 import org.calsync.interfaces.web.ReconnectForm;
 
 /** The portal's "My calendars": link a CalDAV or iCloud account, choose calendars and privacy, sync, remove. */
@@ -55,7 +58,9 @@ public class MyCalendarAccounts implements Serializable {
 
     public void load() {
         exchangeMode = exchange.mode(user.getTenantId());
-        providers = calendars.linkableProviders(user.getTenantId(), user.getPersonId());
+        providers = new LinkedHashMap<>();
+        calendars.linkableProviders(user.getTenantId(), user.getPersonId()).values()
+                .forEach(name -> providers.put(Texts.get("provider." + name), name));
         if (provider == null && !providers.isEmpty()) {
             provider = providers.values().iterator().next();
         }
@@ -73,8 +78,8 @@ public class MyCalendarAccounts implements Serializable {
         try {
             CalendarAccountView linked = calendars.link(user.getTenantId(), user.getPersonId(), provider, serverUrl,
                     username, password);
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Linked " + linked.username() + " with "
-                    + linked.calendars().size() + " calendars. Your sessions are on their way.");
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("portal.linked", linked.username(),
+                    linked.calendars().size()));
             serverUrl = null;
             username = null;
             load();
@@ -89,7 +94,7 @@ public class MyCalendarAccounts implements Serializable {
         try {
             calendars.configure(user.getTenantId(), account.id(), targets.get(account.id()),
                     new HashSet<>(Arrays.asList(conflicts.getOrDefault(account.id(), new String[0]))), privacy.get(account.id()));
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Saved your choices for " + account.username() + ".");
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("portal.saved", account.username()));
             load();
         } catch (RuntimeException e) {
             FacesErrors.show("accountsForm", e);
@@ -107,17 +112,17 @@ public class MyCalendarAccounts implements Serializable {
         int in = runs.stream().mapToInt(SyncRunView::changesIn).sum();
         long problems = runs.stream().filter(r -> !"OK".equals(r.outcome())).count();
         FacesErrors.global(problems == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
-                "Synced " + runs.size() + " calendars: " + in + " changes read" + (problems == 0 ? "."
-                        : "; " + problems + " need attention: " + runs.stream().filter(r -> r.message() != null)
-                                .map(SyncRunView::message).findFirst().orElse("")));
+                Texts.get("portal.synced", runs.size(), in) + (problems == 0 ? ""
+                        : " " + Texts.get("portal.syncProblems", problems, runs.stream().filter(r -> r.message() != null)
+                                .map(SyncRunView::message).findFirst().orElse(""))));
         load();
     }
 
     public void remove(CalendarAccountView account) {
         try {
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, calendars.remove(user.getTenantId(), account.id()).message());
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Removals.said(calendars.remove(user.getTenantId(), account.id())));
         } catch (RuntimeException e) {
-            FacesErrors.global(FacesMessage.SEVERITY_ERROR, "Nothing was removed: " + e.getMessage());
+            FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("removal.failed", e.getMessage()));
         }
         load();
     }

@@ -30,17 +30,24 @@ public final class Browser implements AutoCloseable {
     private final Path userDataDir;
 
     public Browser(String base) {
+        this(base, "en-GB");
+    }
+
+    /** A browser whose preferred language is the given one, as a French user's would be with "fr-FR". */
+    public Browser(String base, String language) {
         try {
             this.userDataDir = Files.createTempDirectory("calsync-chromium");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
+        // Headless Chromium takes Accept-Language from this preference; --lang alone only sets the UI language.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         options.setBinary(CHROMIUM.toFile());
         // The machine has no outside network: the background-networking flags keep Chromium from trying.
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-GB",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=" + language,
                 "--user-data-dir=" + userDataDir);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();

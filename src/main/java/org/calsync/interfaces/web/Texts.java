@@ -1,0 +1,24 @@
+package org.calsync.interfaces.web;
+
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
+
+import jakarta.faces.context.FacesContext;
+
+/**
+ * Texts from the pages' bundle (the {@code msg} variable) for messages that beans write, in the language of
+ * the page. French texts use the typographic apostrophe, so MessageFormat's quoting never eats one.
+ */
+public final class Texts {
+
+    private Texts() {
+    }
+
+    public static String get(String key, Object... arguments) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = context.getApplication().getResourceBundle(context, "msg");
+        String pattern = bundle.getString(key);
+        return arguments.length == 0 ? pattern
+                : new MessageFormat(pattern, context.getViewRoot().getLocale()).format(arguments);
+    }
+}
