@@ -99,6 +99,11 @@ public class CalendarSyncConsole implements Serializable {
         load();
     }
 
+    /** The confirmation before discarding a push that gave up. */
+    public String discardWarning(PushFailureView failure) {
+        return Texts.get("sync.discardMessage", failure.sessionTitle(), failure.personName());
+    }
+
     public void release(AccountStatusView row, String calendarId) {
         calendars.releaseHold(user.getTenantId(), row.account().id(), calendarId);
         FacesErrors.global(FacesMessage.SEVERITY_INFO, "Released: the next sync applies what it finds.");
