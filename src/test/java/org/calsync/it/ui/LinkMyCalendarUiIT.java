@@ -74,12 +74,14 @@ class LinkMyCalendarUiIT {
             new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
             admin.open("admin/calendars.xhtml");
             By accounts = By.id("syncForm:accounts");
-            admin.clickAndWaitForUpdate(admin.waitFor(By.xpath("//*[@id='syncForm:accounts']//button[.//span[text()='Sync now']]")),
+            // Other tests' accounts share the table: everything here is done in Lucie's row.
+            String lucieRow = "//*[@id='syncForm:accounts']//tr[contains(., 'Lucie Martin')]";
+            admin.clickAndWaitForUpdate(admin.waitFor(By.xpath(lucieRow + "//button[.//span[text()='Sync now']]")),
                     accounts);
             assertTrue(admin.waitFor(accounts).getText().contains("Needs reconnecting"), admin.waitFor(accounts).getText());
-            admin.waitFor(By.xpath("//*[@id='syncForm:accounts']//input[contains(@id,'newPassword')]")).sendKeys("lucie-third-secret");
+            admin.waitFor(By.xpath(lucieRow + "//input[contains(@id,'newPassword')]")).sendKeys("lucie-third-secret");
             admin.clickAndWaitForUpdate(admin.driver().findElement(
-                    By.xpath("//*[@id='syncForm:accounts']//button[contains(@id,'reconnect')]")), accounts);
+                    By.xpath(lucieRow + "//button[contains(@id,'reconnect')]")), accounts);
             admin.waitForText(By.id("messages"), "Reconnected lucie");
             String console = admin.waitFor(accounts).getText();
             assertTrue(console.contains("Lucie Martin") && console.contains("Connected") && console.contains("OK")

@@ -84,7 +84,8 @@ class WebSecurityIT {
             Browserless browser = new Browserless(url);
             browser.signIn(person, PASSWORD);
             for (String page : new String[] {"admin/sessions.xhtml", "admin/people.xhtml", "admin/roles.xhtml",
-                    "admin/settings.xhtml", "admin/session.xhtml"}) {
+                    "admin/settings.xhtml", "admin/session.xhtml", "admin/calendars.xhtml", "admin/assistant.xhtml",
+                    "admin/person-sync.xhtml", "admin/person.xhtml"}) {
                 Browserless.Page answer = browser.get(page);
                 assertEquals(403, answer.status(), person + " on " + page);
                 assertTrue(answer.contains("Not allowed"));
@@ -162,6 +163,22 @@ class WebSecurityIT {
         Browserless.Page list = northwind.get("admin/session.xhtml?id=" + id);
         assertTrue(list.contains("&lt;script&gt;alert("), "the title is escaped");
         assertFalse(list.contains("<script>alert('x')"), "and never written as markup");
+    }
+
+    @Test
+    void everyConsolePageShowsOnlyTheSignedInAdminsTenant() {
+        String amira = northwindApi().get("people").array().stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("email").equals(INSTRUCTOR)).findFirst().orElseThrow().getString("id");
+        Browserless riverside = new Browserless(url);
+        riverside.signIn(RIVERSIDE_ADMIN, PASSWORD);
+        for (String page : new String[] {"admin/sessions.xhtml", "admin/people.xhtml", "admin/roles.xhtml",
+                "admin/calendars.xhtml", "admin/settings.xhtml", "admin/assistant.xhtml", "portal/index.xhtml",
+                "portal/calendars.xhtml", "admin/person-sync.xhtml?id=" + amira, "admin/person.xhtml?id=" + amira}) {
+            Browserless.Page answer = riverside.get(page);
+            assertEquals(200, answer.status(), page);
+            assertFalse(answer.contains("northwind.example") || answer.contains("Amira"), "nothing of Northwind on " + page);
+        }
+        assertTrue(riverside.get("admin/person-sync.xhtml?id=" + amira).contains("Person not found"));
     }
 
     @Test
