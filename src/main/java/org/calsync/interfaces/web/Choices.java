@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -34,9 +35,12 @@ public class Choices {
         return timeZones.stream().filter(id -> id.toLowerCase(Locale.ROOT).contains(needle)).limit(30).toList();
     }
 
+    /** Monday to Sunday, named in the page's language. */
     public Map<String, String> getWeekdays() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        Locale locale = context == null ? Locale.ENGLISH : context.getViewRoot().getLocale();
         return Arrays.stream(DayOfWeek.values()).collect(Collectors.toMap(
-                day -> day.getDisplayName(TextStyle.FULL, Locale.ENGLISH), DayOfWeek::name,
+                day -> day.getDisplayName(TextStyle.FULL, locale), DayOfWeek::name,
                 (a, b) -> a, LinkedHashMap::new));
     }
 

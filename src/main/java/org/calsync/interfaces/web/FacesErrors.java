@@ -28,7 +28,7 @@ public final class FacesErrors {
         } else if (error instanceof RetryLaterException later) {
             global(FacesMessage.SEVERITY_ERROR, later.getMessage());
         } else if (error instanceof UnknownEntityException) {
-            global(FacesMessage.SEVERITY_ERROR, "That item does not exist, or it was removed.");
+            global(FacesMessage.SEVERITY_ERROR, Texts.get("error.unknownItem"));
         } else {
             throw error;
         }

@@ -1,14 +1,26 @@
 package org.calsync.interfaces.web;
 
+import jakarta.faces.application.FacesMessage;
+
+import org.calsync.interfaces.facade.CalendarFacade;
 import org.calsync.interfaces.facade.dto.AccountRemovalView;
 
-/** What removing a calendar did, counted on both sides, in the page's language. */
+/** Removing a calendar from a page: what it did, counted on both sides, in the page's language. */
 public final class Removals {
 
     private Removals() {
     }
 
-    public static String said(AccountRemovalView removal) {
+    /** Removes the account and says on the page what was deleted, or why nothing was. */
+    public static void removeAndSay(CalendarFacade calendars, String tenantId, String accountId) {
+        try {
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, said(calendars.remove(tenantId, accountId)));
+        } catch (RuntimeException e) {
+            FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("removal.failed", e.getMessage()));
+        }
+    }
+
+    static String said(AccountRemovalView removal) {
         return Texts.get("removal.done", removal.deletedEvents())
                 + (removal.notDeletable() > 0 ? " " + Texts.get("removal.notDeletable", removal.notDeletable()) : "");
     }

@@ -10,14 +10,13 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
 
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.support.OtherClient;
 import org.calsync.it.support.MailRelay;
 import org.calsync.it.ui.pages.AssistantPage;
 import org.calsync.it.ui.pages.Browser;
@@ -49,7 +48,6 @@ import org.openqa.selenium.By;
 class CalendarStoryUiIT {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     @RegisterExtension
     static final RadicaleServer RADICALE = new RadicaleServer().withUser("chloe", "chloe-secret");
@@ -111,19 +109,8 @@ class CalendarStoryUiIT {
                     () -> !RADICALE.eventsContaining("chloe", calendar, "Induction " + suffix).isEmpty());
 
             // 4. Another client adds a doctor's appointment; "sync now" brings it back with the bar at 100%.
-            RADICALE.putEvent("chloe", calendar.resolve("doctor-" + suffix + ".ics"), """
-                    BEGIN:VCALENDAR\r
-                    VERSION:2.0\r
-                    PRODID:-//Other client//EN\r
-                    BEGIN:VEVENT\r
-                    UID:doctor-%s\r
-                    DTSTAMP:20261101T120000Z\r
-                    DTSTART:%s\r
-                    DTEND:%s\r
-                    SUMMARY:Doctor %s\r
-                    END:VEVENT\r
-                    END:VCALENDAR\r
-                    """.formatted(suffix, utc(tuesday, 15), utc(tuesday, 16), suffix));
+            RADICALE.putEvent("chloe", calendar.resolve("doctor-" + suffix + ".ics"),
+                    OtherClient.event("doctor-" + suffix, tuesday, 15, 16, PARIS, "Doctor " + suffix));
             new PeoplePage(admin).selectOnly(suffix, email).syncNow();
             admin.waitForText(By.id("messages"), "Synced 1 of 1 calendars of 1 person");
             assertTrue(admin.driver().findElement(By.id("peopleForm:syncProgress")).getText().contains("100%"));
@@ -173,9 +160,5 @@ class CalendarStoryUiIT {
         assertTrue(RADICALE.eventsContaining("chloe", calendar, "Doctor " + suffix).size() == 1,
                 "the other client's event stays");
         assertTrue(api().get("people/" + chloe + "/calendar-accounts").array().isEmpty(), "the account is gone");
-    }
-
-    private static String utc(LocalDate day, int hour) {
-        return ICS.format(day.atTime(hour, 0).atZone(PARIS).withZoneSameInstant(ZoneOffset.UTC));
     }
 }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -22,6 +21,7 @@ import jakarta.json.JsonObject;
 
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.support.OtherClient;
 import org.calsync.it.ui.pages.AssistantPage;
 import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.LoginPage;
@@ -46,7 +46,6 @@ class SchedulingAssistantUiIT {
 
     private static final String HOSTILE = "<script>window.pwned=1</script>Dentist";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     @RegisterExtension
     static final RadicaleServer RADICALE = new RadicaleServer().withUser("ines", "ines-secret");
@@ -63,10 +62,6 @@ class SchedulingAssistantUiIT {
         return new Api(url, "csk_demo_northwind_0000000000000001");
     }
 
-    private static String utc(LocalDate day, int hour) {
-        return ICS.format(day.atTime(hour, 0).atZone(PARIS).withZoneSameInstant(ZoneOffset.UTC));
-    }
-
     @Test
     void theTimeEveryoneHasComesFirstAndClickingItBooksASession() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -79,19 +74,8 @@ class SchedulingAssistantUiIT {
         assertEquals(201, api().post("people/" + ines + "/calendar-accounts", """
                 {"provider":"CALDAV","serverUrl":"%s","username":"ines","password":"ines-secret"}"""
                 .formatted(RADICALE.base())).status());
-        RADICALE.putEvent("ines", calendar.resolve("dentist-" + suffix + ".ics"), """
-                BEGIN:VCALENDAR\r
-                VERSION:2.0\r
-                PRODID:-//Other client//EN\r
-                BEGIN:VEVENT\r
-                UID:dentist-%s\r
-                DTSTAMP:20261101T120000Z\r
-                DTSTART:%s\r
-                DTEND:%s\r
-                SUMMARY:%s\r
-                END:VEVENT\r
-                END:VCALENDAR\r
-                """.formatted(suffix, utc(monday, 9), utc(monday, 12), HOSTILE));
+        RADICALE.putEvent("ines", calendar.resolve("dentist-" + suffix + ".ics"),
+                OtherClient.event("dentist-" + suffix, monday, 9, 12, PARIS, HOSTILE));
         assertEquals(200, api().post("people/" + ines + "/sync", "").status());
         Api.Reply payroll = api().post("sessions", """
                 {"courseTitle":"Payroll %s","start":"%sT13:00","end":"%sT15:00","timeZone":"Europe/Paris"}"""

@@ -11,9 +11,4 @@ import java.io.Serializable;
  * @param source the calendar's name, "Session", or "Exchange free/busy"
  */
 public record ConflictView(String kind, String when, String title, String source) implements Serializable {
-
-    /** One line for a warning message. */
-    public String summary() {
-        return when + " " + (title == null ? "Busy" : title) + " (" + source + ")";
-    }
 }

@@ -66,16 +66,16 @@ public class CalendarSyncConsole implements Serializable {
 
     public void retry(PushFailureView failure) {
         sync.retryPush(user.getTenantId(), failure.id());
-        FacesErrors.global(FacesMessage.SEVERITY_INFO, "Trying again to put \"" + failure.sessionTitle() + "\" into the calendar of "
-                + failure.personName() + ".");
+        FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("sync.tryingAgain", failure.sessionTitle(),
+                failure.personName()));
         load();
     }
 
     public void discard(PushFailureView failure) {
         try {
             sync.discardPush(user.getTenantId(), failure.id());
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Discarded: \"" + failure.sessionTitle()
-                    + "\" will not be put into the calendar of " + failure.personName() + ".");
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("sync.discarded", failure.sessionTitle(),
+                    failure.personName()));
         } catch (RuntimeException e) {
             FacesErrors.show("syncForm", e);
         }
@@ -93,9 +93,9 @@ public class CalendarSyncConsole implements Serializable {
     public void syncNow(AccountStatusView row) {
         List<SyncRunView> runs = sync.syncNow(user.getTenantId(), row.personId());
         long problems = runs.stream().filter(r -> !"OK".equals(r.outcome())).count();
-        FacesErrors.global(problems == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN, "Synced "
-                + runs.size() + " calendars of " + row.personName() + (problems == 0 ? "." : "; " + problems
-                        + " need attention, see the log."));
+        FacesErrors.global(problems == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN, problems == 0
+                ? Texts.get("sync.syncedOf", runs.size(), row.personName())
+                : Texts.get("sync.syncedOfWithProblems", runs.size(), row.personName(), problems));
         load();
     }
 
@@ -106,16 +106,12 @@ public class CalendarSyncConsole implements Serializable {
 
     public void release(AccountStatusView row, String calendarId) {
         calendars.releaseHold(user.getTenantId(), row.account().id(), calendarId);
-        FacesErrors.global(FacesMessage.SEVERITY_INFO, "Released: the next sync applies what it finds.");
+        FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("sync.released"));
         load();
     }
 
     public void remove(AccountStatusView row) {
-        try {
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, Removals.said(calendars.remove(user.getTenantId(), row.account().id())));
-        } catch (RuntimeException e) {
-            FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("removal.failed", e.getMessage()));
-        }
+        Removals.removeAndSay(calendars, user.getTenantId(), row.account().id());
         load();
     }
 

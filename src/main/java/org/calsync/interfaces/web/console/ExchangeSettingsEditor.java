@@ -14,6 +14,7 @@ import org.calsync.interfaces.facade.dto.ConnectionTestView;
 import org.calsync.interfaces.facade.dto.ExchangeSettingsView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.Texts;
 
 /** The console's Exchange (EWS) settings and "Test connection". */
 @Named
@@ -58,7 +59,7 @@ public class ExchangeSettingsEditor implements Serializable {
         try {
             exchange.configure(user.getTenantId(), new ExchangeSettingsView(true, ewsUrl, autodiscoverEmail, null, serverVersion,
                     authMode, authScheme, serviceUsername, false, trustedCertificates), servicePassword);
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Exchange settings saved. Test the connection with one mailbox.");
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("settings.exchangeSaved"));
             load();
         } catch (RuntimeException e) {
             FacesErrors.show("exchangeForm", e);

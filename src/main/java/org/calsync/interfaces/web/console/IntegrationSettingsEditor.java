@@ -15,6 +15,7 @@ import org.calsync.interfaces.facade.dto.ApiKeyView;
 import org.calsync.interfaces.facade.dto.SettingsView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.Texts;
 
 /** The tenant's calendar integration settings and the API keys of its host platform. */
 @Named
@@ -57,7 +58,7 @@ public class IntegrationSettingsEditor implements Serializable {
                     new HashSet<>(allowedProviders), direction, defaultPrivacyMode,
                     pullWindowMonths == null ? 0 : pullWindowMonths, omitLearnerDetails,
                     cancellationDeadlineHours == null ? -1 : cancellationDeadlineHours));
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Integration settings saved.");
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("settings.saved"));
         } catch (RuntimeException e) {
             FacesErrors.show("settingsForm", e);
         }

@@ -3,6 +3,7 @@ package org.calsync.interfaces.web.console;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,7 @@ import org.calsync.interfaces.facade.dto.PersonView;
 import org.calsync.interfaces.facade.dto.SyncJobView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.Texts;
 
 /**
  * Everyone in the tenant, with their calendar invitation; the admin selects people and invites them, or
@@ -71,8 +73,8 @@ public class PeopleList implements Serializable {
         try {
             List<String> sent = invitations.invite(user.getTenantId(), selected.stream().map(PersonView::id).toList(),
                     user.getDisplayName());
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, sent.size() == 1 ? "Invitation sent to " + sent.get(0) + "."
-                    : "Invitations sent to " + sent.size() + " people.");
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, sent.size() == 1 ? Texts.get("people.invitationSent", sent.get(0))
+                    : Texts.get("people.invitationsSent", sent.size()));
             selected = new ArrayList<>();
             load();
         } catch (RuntimeException e) {
@@ -109,10 +111,9 @@ public class PeopleList implements Serializable {
         }
         String outcomes = job.exitStatus() == null || job.exitStatus().isBlank() ? "" : " (" + job.exitStatus() + ")";
         boolean ok = "COMPLETED".equals(job.status());
-        FacesErrors.global(ok ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, (ok ? "Synced " : "Sync "
-                + job.status().toLowerCase() + " after ") + job.calendarsDone() + " of " + job.calendarsTotal()
-                + " calendars of " + syncedPeople + (syncedPeople == 1 ? " person" : " people") + outcomes
-                + ". Calendar sync shows each calendar's log.");
+        FacesErrors.global(ok ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, Texts.get(
+                ok ? "people.syncDone" : "people.syncStopped", job.calendarsDone(), job.calendarsTotal(), syncedPeople,
+                outcomes, job.status().toLowerCase(Locale.ROOT)));
     }
 
     public SyncJobView getJob() {

@@ -19,6 +19,7 @@ import org.calsync.interfaces.facade.dto.PersonView;
 import org.calsync.interfaces.facade.dto.RoleView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.Texts;
 
 /** Creates or edits one person: details, working hours, roles and an optional password. */
 @Named
@@ -60,7 +61,7 @@ public class PersonEditor implements Serializable {
             roleIds = new ArrayList<>(person.roleIds());
         } catch (UnknownEntityException e) {
             missing = true;
-            FacesErrors.global(FacesMessage.SEVERITY_ERROR, "That person does not exist in your organisation.");
+            FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("person.notInOrganisation"));
         }
     }
 
@@ -75,7 +76,7 @@ public class PersonEditor implements Serializable {
                 people.update(user.getTenantId(), id, form);
             }
             FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, (creating ? "Added " : "Saved ") + displayName + ".");
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get(creating ? "person.added" : "person.saved", displayName));
             return "/admin/people.xhtml?faces-redirect=true";
         } catch (RuntimeException e) {
             FacesErrors.show("personForm", e);

@@ -63,18 +63,13 @@ public class PersonSyncLog implements Serializable {
     public void syncNow() {
         List<SyncRunView> done = sync.syncNow(user.getTenantId(), personId);
         long problems = done.stream().filter(run -> !"OK".equals(run.outcome())).count();
-        FacesErrors.global(problems == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN, "Synced "
-                + done.size() + (done.size() == 1 ? " calendar" : " calendars")
-                + (problems == 0 ? "." : "; " + problems + " need attention, see below."));
+        FacesErrors.global(problems == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN, problems == 0
+                ? Texts.get("syncLog.synced", done.size()) : Texts.get("syncLog.syncedWithProblems", done.size(), problems));
         load();
     }
 
     public void remove(CalendarAccountView account) {
-        try {
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, Removals.said(calendars.remove(user.getTenantId(), account.id())));
-        } catch (RuntimeException e) {
-            FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("removal.failed", e.getMessage()));
-        }
+        Removals.removeAndSay(calendars, user.getTenantId(), account.id());
         load();
     }
 

@@ -16,6 +16,7 @@ import org.calsync.interfaces.facade.PeopleFacade;
 import org.calsync.interfaces.facade.dto.RoleView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.Texts;
 
 /** Edits which permissions each role grants, and adds roles. */
 @Named
@@ -42,7 +43,7 @@ public class RoleEditor implements Serializable {
     public void save(RoleView role) {
         try {
             people.changePermissions(user.getTenantId(), role.id(), new HashSet<>(selected.get(role.id())));
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Saved the permissions of " + role.name() + ".");
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("roles.saved", role.name()));
         } catch (RuntimeException e) {
             FacesErrors.show("rolesForm", e);
         }
@@ -52,7 +53,7 @@ public class RoleEditor implements Serializable {
     public void create() {
         try {
             people.createRole(user.getTenantId(), newRoleName, new HashSet<>(newRolePermissions));
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Added the role " + newRoleName.strip() + ".");
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("roles.added", newRoleName.strip()));
             newRoleName = null;
             newRolePermissions = new ArrayList<>();
             load();

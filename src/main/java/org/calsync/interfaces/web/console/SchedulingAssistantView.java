@@ -34,6 +34,7 @@ import org.calsync.interfaces.facade.dto.PlanView;
 import org.calsync.interfaces.facade.dto.SessionView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.Texts;
 import org.calsync.interfaces.web.Formats;
 import org.primefaces.event.timeline.TimelineSelectEvent;
 import org.primefaces.model.timeline.TimelineEvent;
@@ -103,7 +104,7 @@ public class SchedulingAssistantView implements Serializable {
 
     private TimelineModel<Item, String> timeline(PlanView found) {
         TimelineModel<Item, String> timeline = new TimelineModel<>();
-        timeline.addGroup(new TimelineGroup<>(SUGGESTED, "Suggested times"));
+        timeline.addGroup(new TimelineGroup<>(SUGGESTED, EscapeUtils.forHtml(Texts.get("assistant.suggestedTimes"))));
         for (int i = 0; i < found.slots().size(); i++) {
             PlanView.Slot slot = found.slots().get(i);
             timeline.add(TimelineEvent.<Item>builder().id("slot-" + i).group(SUGGESTED)
@@ -121,7 +122,7 @@ public class SchedulingAssistantView implements Serializable {
             }
             for (PlanView.Block block : row.blocks()) {
                 timeline.add(TimelineEvent.<Item>builder().group(row.personId()).editable(false)
-                        .data(new Item(EscapeUtils.forHtml(block.title() == null ? "Busy" : block.title()), -1))
+                        .data(new Item(EscapeUtils.forHtml(block.title() == null ? Texts.get("assistant.busy") : block.title()), -1))
                         .startDate(block.start()).endDate(block.end())
                         .styleClass("SESSION".equals(block.kind()) ? "cs-busy cs-busy-session" : "cs-busy")
                         .title(tooltip(provenance(block))).build());
@@ -137,28 +138,29 @@ public class SchedulingAssistantView implements Serializable {
 
     /** What hovering a busy block says: what it is, where it came from, how fresh, and any problem. */
     String provenance(PlanView.Block block) {
-        String what = (block.title() == null ? "Busy" : block.title()) + ", " + CLOCK.format(block.start()) + "\u2013"
+        String what = (block.title() == null ? Texts.get("assistant.busy") : block.title()) + ", " + CLOCK.format(block.start()) + "\u2013"
                 + CLOCK.format(block.end());
         String where = switch (block.kind()) {
-            case "SESSION" -> "Session in CalSync";
-            case "EXCHANGE_FREE_BUSY" -> "Exchange free/busy, asked " + formats.moment(block.readAt(), timeZone);
-            default -> "Calendar \u201c" + block.origin() + "\u201d, last synced "
-                    + (block.readAt() == null ? "never" : formats.moment(block.readAt(), timeZone));
+            case "SESSION" -> Texts.get("assistant.sessionOrigin");
+            case "EXCHANGE_FREE_BUSY" -> Texts.get("assistant.exchangeOrigin", formats.moment(block.readAt(), timeZone));
+            default -> Texts.get("assistant.calendarOrigin", block.origin(),
+                    block.readAt() == null ? Texts.get("assistant.never") : formats.moment(block.readAt(), timeZone));
         };
-        return what + "\n" + where + (block.lastError() == null ? "" : "\nLast error: " + block.lastError());
+        return what + "\n" + where + (block.lastError() == null ? "" : "\n" + Texts.get("assistant.lastError", block.lastError()));
     }
 
     public String describe(PlanView.Slot slot) {
-        String when = SLOT.format(slot.start()) + "\u2013" + CLOCK.format(slot.end());
+        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        String when = SLOT.withLocale(locale).format(slot.start()) + "\u2013" + CLOCK.format(slot.end());
         if (slot.suitsEveryone()) {
-            return when + ": everyone is free";
+            return Texts.get("assistant.everyoneIsFree", when);
         }
         List<String> notes = new ArrayList<>();
         if (!slot.busy().isEmpty()) {
-            notes.add("busy: " + String.join(", ", slot.busy()));
+            notes.add(Texts.get("assistant.busyNames", String.join(", ", slot.busy())));
         }
         if (!slot.outsideHours().isEmpty()) {
-            notes.add("outside working hours: " + String.join(", ", slot.outsideHours()));
+            notes.add(Texts.get("assistant.outsideHoursNames", String.join(", ", slot.outsideHours())));
         }
         return when + ": " + String.join("; ", notes);
     }
@@ -176,7 +178,7 @@ public class SchedulingAssistantView implements Serializable {
         PlanView.Slot slot = plan.slots().get(index);
         booking.slot = slot;
         booking.kind = personIds.size() == 2 ? BookingForm.REVIEW : BookingForm.SESSION;
-        booking.courseTitle = personIds.size() == 2 ? "One-to-one review" : "";
+        booking.courseTitle = personIds.size() == 2 ? Texts.get("assistant.reviewTitle") : "";
         booking.leaderIds = personIds.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(personIds.get(0)));
         booking.venue = null;
         booking.meetingLink = null;
@@ -192,8 +194,7 @@ public class SchedulingAssistantView implements Serializable {
             FacesContext context = FacesContext.getCurrentInstance();
             ExternalContext external = context.getExternalContext();
             external.getFlash().setKeepMessages(true);
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, "\u201c" + session.courseTitle() + "\u201d is booked; "
-                    + "it is being added to everyone's calendars.");
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("assistant.booked", session.courseTitle()));
             external.redirect(external.getRequestContextPath() + "/admin/session.xhtml?id=" + session.id());
         } catch (RuntimeException e) {
             FacesErrors.show("bookingForm", e);

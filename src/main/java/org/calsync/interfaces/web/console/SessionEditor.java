@@ -28,6 +28,7 @@ import org.calsync.interfaces.facade.dto.SessionForm;
 import org.calsync.interfaces.facade.dto.SessionView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.Texts;
 
 /** Creates or edits one session, and assigns its instructors and learners. */
 @Named
@@ -77,7 +78,7 @@ public class SessionEditor implements Serializable {
             show(sessions.get(user.getTenantId(), id));
         } catch (UnknownEntityException e) {
             missing = true;
-            FacesErrors.global(FacesMessage.SEVERITY_ERROR, "That session does not exist in your organisation.");
+            FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("session.notInOrganisation"));
         }
     }
 
@@ -91,19 +92,19 @@ public class SessionEditor implements Serializable {
             return null;
         }
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        FacesErrors.global(FacesMessage.SEVERITY_INFO, creating ? "Session created." : "Session saved.");
+        FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get(creating ? "session.created" : "session.saved"));
         return "/admin/session.xhtml?faces-redirect=true&id=" + saved.id();
     }
 
     public void cancelSession() {
         if (attempt(() -> sessions.cancel(user.getTenantId(), session.id())) != null) {
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Session cancelled.");
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("session.cancelled"));
         }
     }
 
     public void activate() {
         if (attempt(() -> sessions.activate(user.getTenantId(), session.id())) != null) {
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, "Session activated.");
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("session.activated"));
         }
     }
 
@@ -115,11 +116,17 @@ public class SessionEditor implements Serializable {
             List<ConflictView> busy = conflictsOf(assigned);
             if (!busy.isEmpty()) {
                 String name = session.instructors().stream().filter(p -> p.id().equals(assigned))
-                        .map(PersonRef::displayName).findFirst().orElse("The instructor");
-                FacesErrors.global(FacesMessage.SEVERITY_WARN, name + " is assigned, but is busy then: "
-                        + busy.stream().map(ConflictView::summary).collect(Collectors.joining("; ")) + ".");
+                        .map(PersonRef::displayName).findFirst().orElse(Texts.get("session.theInstructor"));
+                FacesErrors.global(FacesMessage.SEVERITY_WARN, Texts.get("session.assignedButBusy", name,
+                        busy.stream().map(SessionEditor::summary).collect(Collectors.joining("; "))));
             }
         }
+    }
+
+    /** One conflict on a line: "15:00–16:00 Busy (chloe/work)". */
+    private static String summary(ConflictView conflict) {
+        return conflict.when() + " " + (conflict.title() == null ? Texts.get("session.busy") : conflict.title()) + " ("
+                + conflict.source() + ")";
     }
 
     public void unassignInstructor(String personId) {

@@ -119,11 +119,7 @@ public class MyCalendarAccounts implements Serializable {
     }
 
     public void remove(CalendarAccountView account) {
-        try {
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, Removals.said(calendars.remove(user.getTenantId(), account.id())));
-        } catch (RuntimeException e) {
-            FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("removal.failed", e.getMessage()));
-        }
+        Removals.removeAndSay(calendars, user.getTenantId(), account.id());
         load();
     }
 
