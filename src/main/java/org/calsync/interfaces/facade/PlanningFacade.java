@@ -49,13 +49,15 @@ public class PlanningFacade {
     public PlanView plan(String tenantId, PlanRequest request) {
         Validation validation = new Validation();
         ZoneId zone = validation.zone("timeZone", request.timeZone());
-        validation.check(request.personIds() != null && !request.personIds().isEmpty(), "people", "Choose at least one person.");
+        validation.check(request.personIds() != null && !request.personIds().isEmpty(), "people",
+                "Choose at least one person.");
         validation.throwIfInvalid();
         Duration length = Duration.ofMinutes(request.durationMinutes());
         SlotSearch search = new SlotSearch(request.from(), request.to(), length, request.dayStart(), request.dayEnd(),
                 request.days() == null || request.days().isEmpty() ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)
                         : request.days(), zone, null);
-        SchedulingAssistant.Plan plan = assistant.plan(new TenantId(tenantId), request.personIds().stream().distinct().toList(), search);
+        SchedulingAssistant.Plan plan = assistant.plan(new TenantId(tenantId),
+                request.personIds().stream().distinct().toList(), search);
         Map<String, String> names = plan.people().stream()
                 .collect(Collectors.toMap(PersonAvailability::personId, PersonAvailability::name));
         List<PlanView.Row> rows = plan.people().stream().map(person -> row(person, search)).toList();
@@ -68,7 +70,8 @@ public class PlanningFacade {
         List<PlanView.Block> blocks = new ArrayList<>();
         String kind = person.source() == Source.EXCHANGE_FREE_BUSY ? "EXCHANGE_FREE_BUSY" : "CALENDAR";
         person.busy().forEach(time -> blocks.add(new PlanView.Block(kind,
-                time.interval().start().atZone(zone).toLocalDateTime(), time.interval().end().atZone(zone).toLocalDateTime(),
+                time.interval().start().atZone(zone).toLocalDateTime(),
+                time.interval().end().atZone(zone).toLocalDateTime(),
                 time.interval().allDay(), time.title(), time.origin(), time.readAt(), time.lastError())));
         person.sessions().forEach(session -> blocks.add(new PlanView.Block("SESSION",
                 session.start().atZone(zone).toLocalDateTime(), session.end().atZone(zone).toLocalDateTime(), false,
@@ -94,8 +97,8 @@ public class PlanningFacade {
                 spans.add(new PlanView.Span(open, close));
                 continue;
             }
-            LocalDateTime works = ownDay.atTime(hours.start()).atZone(own).withZoneSameInstant(search.zone()).toLocalDateTime();
-            LocalDateTime stops = ownDay.atTime(hours.end()).atZone(own).withZoneSameInstant(search.zone()).toLocalDateTime();
+            LocalDateTime works = inPlanZone(ownDay.atTime(hours.start()), own, search);
+            LocalDateTime stops = inPlanZone(ownDay.atTime(hours.end()), own, search);
             if (works.isAfter(open)) {
                 spans.add(new PlanView.Span(open, works.isBefore(close) ? works : close));
             }
@@ -106,9 +109,14 @@ public class PlanningFacade {
         return spans;
     }
 
+    private static LocalDateTime inPlanZone(LocalDateTime wallClock, ZoneId own, SlotSearch search) {
+        return wallClock.atZone(own).withZoneSameInstant(search.zone()).toLocalDateTime();
+    }
+
     private static PlanView.Slot slot(FreeSlot slot, ZoneId zone, Function<String, String> names) {
         return new PlanView.Slot(slot.start().atZone(zone).toLocalDateTime(), slot.end().atZone(zone).toLocalDateTime(),
-                slot.busyPersonIds().stream().map(names).toList(), slot.outsideHoursPersonIds().stream().map(names).toList());
+                slot.busyPersonIds().stream().map(names).toList(),
+                slot.outsideHoursPersonIds().stream().map(names).toList());
     }
 
     /** Creates the session active, so that the push to everyone's calendars follows at once. */
@@ -123,7 +131,8 @@ public class PlanningFacade {
             validation.check(leaders.size() == 1 && others.size() == 1, "leaders",
                     "A one-to-one review has one person leading it and one other person.");
         } else {
-            validation.check(BookingForm.SESSION.equals(form.kind()), "kind", "Choose a session or a one-to-one review.");
+            validation.check(BookingForm.SESSION.equals(form.kind()), "kind",
+                    "Choose a session or a one-to-one review.");
         }
         SessionDetails details = validation.attempt(() -> new SessionDetails(form.courseTitle(), form.venue(),
                 form.meetingLink(), null));

@@ -34,8 +34,8 @@ import org.calsync.interfaces.facade.dto.PlanView;
 import org.calsync.interfaces.facade.dto.SessionView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
-import org.calsync.interfaces.web.Texts;
 import org.calsync.interfaces.web.Formats;
+import org.calsync.interfaces.web.Texts;
 import org.primefaces.event.timeline.TimelineSelectEvent;
 import org.primefaces.model.timeline.TimelineEvent;
 import org.primefaces.model.timeline.TimelineGroup;
@@ -122,7 +122,7 @@ public class SchedulingAssistantView implements Serializable {
             }
             for (PlanView.Block block : row.blocks()) {
                 timeline.add(TimelineEvent.<Item>builder().group(row.personId()).editable(false)
-                        .data(new Item(EscapeUtils.forHtml(block.title() == null ? Texts.get("assistant.busy") : block.title()), -1))
+                        .data(new Item(EscapeUtils.forHtml(titleOf(block)), -1))
                         .startDate(block.start()).endDate(block.end())
                         .styleClass("SESSION".equals(block.kind()) ? "cs-busy cs-busy-session" : "cs-busy")
                         .title(tooltip(provenance(block))).build());
@@ -136,17 +136,22 @@ public class SchedulingAssistantView implements Serializable {
         return Arrays.stream(text.split("\n")).map(EscapeUtils::forHtml).collect(Collectors.joining("<br>"));
     }
 
+    private static String titleOf(PlanView.Block block) {
+        return block.title() == null ? Texts.get("assistant.busy") : block.title();
+    }
+
     /** What hovering a busy block says: what it is, where it came from, how fresh, and any problem. */
     String provenance(PlanView.Block block) {
-        String what = (block.title() == null ? Texts.get("assistant.busy") : block.title()) + ", " + CLOCK.format(block.start()) + "\u2013"
-                + CLOCK.format(block.end());
+        String what = titleOf(block) + ", " + CLOCK.format(block.start()) + "\u2013" + CLOCK.format(block.end());
         String where = switch (block.kind()) {
             case "SESSION" -> Texts.get("assistant.sessionOrigin");
-            case "EXCHANGE_FREE_BUSY" -> Texts.get("assistant.exchangeOrigin", formats.moment(block.readAt(), timeZone));
+            case "EXCHANGE_FREE_BUSY" ->
+                    Texts.get("assistant.exchangeOrigin", formats.moment(block.readAt(), timeZone));
             default -> Texts.get("assistant.calendarOrigin", block.origin(),
                     block.readAt() == null ? Texts.get("assistant.never") : formats.moment(block.readAt(), timeZone));
         };
-        return what + "\n" + where + (block.lastError() == null ? "" : "\n" + Texts.get("assistant.lastError", block.lastError()));
+        String problem = block.lastError() == null ? "" : "\n" + Texts.get("assistant.lastError", block.lastError());
+        return what + "\n" + where + problem;
     }
 
     public String describe(PlanView.Slot slot) {
@@ -215,8 +220,8 @@ public class SchedulingAssistantView implements Serializable {
      * in the browser's zone unless given an offset; p:timeline shows the plan's zone at its offset now.
      */
     public String getHiddenNights() {
-        return "{start:'" + atPlanOffset(from.atTime(dayEnd)) + "',end:'" + atPlanOffset(from.plusDays(1).atTime(dayStart))
-                + "',repeat:'daily'}";
+        return "{start:'" + atPlanOffset(from.atTime(dayEnd)) + "',end:'"
+                + atPlanOffset(from.plusDays(1).atTime(dayStart)) + "',repeat:'daily'}";
     }
 
     /** The first working week in view; the rest is a drag or a scroll away. */
