@@ -27,13 +27,16 @@ public class DashboardFacade {
     @Inject
     private SyncDashboard dashboard;
 
-    public DashboardView dashboard(String tenantId, String viewerZone) {
+    /**
+     * @param labels the chart's words in the viewer's language
+     */
+    public DashboardView dashboard(String tenantId, String viewerZone, ChartLabels labels) {
         TenantId tenant = new TenantId(tenantId);
         Instant now = Instant.now();
         SyncDashboard.Counts counts = dashboard.counts(tenant, now);
         List<DayActivity> days = dashboard.activity(tenant, ZoneId.of(viewerZone), now);
         return new DashboardView(counts.connected(), counts.invited(), counts.needsReconnecting(), counts.failing(),
-                counts.notConnected(), chart(days), sum(days, DayActivity::pushed), sum(days, DayActivity::pulled),
+                counts.notConnected(), chart(days, labels), sum(days, DayActivity::pushed), sum(days, DayActivity::pulled),
                 sum(days, DayActivity::errors));
     }
 
@@ -42,13 +45,13 @@ public class DashboardFacade {
     }
 
     /** A Chart.js bar chart: one group of bars a day. */
-    static String chart(List<DayActivity> days) {
+    static String chart(List<DayActivity> days, ChartLabels words) {
         JsonArrayBuilder labels = Json.createArrayBuilder();
-        days.forEach(day -> labels.add(DAY.format(day.day())));
+        days.forEach(day -> labels.add(DAY.withLocale(words.locale()).format(day.day())));
         JsonArrayBuilder datasets = Json.createArrayBuilder()
-                .add(dataset("Events pushed", "#3b82f6", days, DayActivity::pushed))
-                .add(dataset("Changes pulled", "#10b981", days, DayActivity::pulled))
-                .add(dataset("Errors", "#ef4444", days, DayActivity::errors));
+                .add(dataset(words.pushed(), "#3b82f6", days, DayActivity::pushed))
+                .add(dataset(words.pulled(), "#10b981", days, DayActivity::pulled))
+                .add(dataset(words.errors(), "#ef4444", days, DayActivity::errors));
         JsonObjectBuilder options = Json.createObjectBuilder()
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
@@ -65,5 +68,9 @@ public class DashboardFacade {
         JsonArrayBuilder data = Json.createArrayBuilder();
         days.forEach(day -> data.add(value.applyAsInt(day)));
         return Json.createObjectBuilder().add("label", label).add("backgroundColor", colour).add("data", data);
+    }
+
+    /** The chart's series names and the language of its day names. */
+    public record ChartLabels(Locale locale, String pushed, String pulled, String errors) {
     }
 }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -61,7 +62,9 @@ public class CalendarSyncConsole implements Serializable {
         accounts = sync.accountStatus(user.getTenantId(), RUNS_SHOWN);
         alerts = sync.openAlerts(user.getTenantId());
         pushFailures = sync.pushFailures(user.getTenantId());
-        dashboard = dashboards.dashboard(user.getTenantId(), user.getTimeZone());
+        dashboard = dashboards.dashboard(user.getTenantId(), user.getTimeZone(), new DashboardFacade.ChartLabels(
+                FacesContext.getCurrentInstance().getViewRoot().getLocale(), Texts.get("sync.chartPushed"),
+                Texts.get("sync.chartPulled"), Texts.get("sync.chartErrors")));
     }
 
     public void retry(PushFailureView failure) {
