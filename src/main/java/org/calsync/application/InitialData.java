@@ -43,8 +43,7 @@ public class InitialData {
     Optional<String> bootstrapPassword;
 
     @Inject
-    @ConfigProperty(name = "calsync.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    private PublicAddress address;
 
     @Inject
     private DemoData demo;
@@ -61,12 +60,12 @@ public class InitialData {
             demo.loadIfMissing();
             LOG.info(() -> String.join(System.lineSeparator(), "",
                     "==================================================================",
-                    " CalSync is running in demo mode at " + publicUrl + "/",
-                    "   Admin console:  " + publicUrl + "/admin/   " + DemoData.ADMIN_EMAIL + " / " + DemoData.PASSWORD,
-                    "   Portal:         " + publicUrl + "/portal/  " + DemoData.INSTRUCTOR_EMAIL + " / " + DemoData.PASSWORD,
+                    " CalSync is running in demo mode at " + address.link("/"),
+                    "   Admin console:  " + address.link("/admin/") + "   " + DemoData.ADMIN_EMAIL + " / " + DemoData.PASSWORD,
+                    "   Portal:         " + address.link("/portal/") + "  " + DemoData.INSTRUCTOR_EMAIL + " / " + DemoData.PASSWORD,
                     "                                   " + DemoData.LEARNER_EMAIL + " / " + DemoData.PASSWORD,
-                    "   REST API:       " + publicUrl + "/api/v1   key " + DemoData.NORTHWIND_API_KEY,
-                    "   API docs:       " + publicUrl + "/openapi",
+                    "   REST API:       " + address.link("/api/v1") + "   key " + DemoData.NORTHWIND_API_KEY,
+                    "   API docs:       " + address.link("/openapi"),
                     "=================================================================="));
         } else if (bootstrapEmail.isPresent()) {
             bootstrapFirstAdmin(bootstrapEmail.get());
@@ -82,6 +81,6 @@ public class InitialData {
         people.create(tenant.id(), new PersonDetails(email, "Administrator", "UTC", null),
                 Set.of(TenantProvisioning.ADMINISTRATOR), bootstrapPassword.orElse("").toCharArray());
         LOG.info(() -> "Created tenant '" + tenantName + "' with administrator " + email
-                + "; sign in at " + publicUrl + "/admin/");
+                + "; sign in at " + address.link("/admin/"));
     }
 }

@@ -62,8 +62,7 @@ public class Invitations {
     private PasswordHasher hasher;
 
     @Inject
-    @ConfigProperty(name = "calsync.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    private PublicAddress address;
 
     @Inject
     @ConfigProperty(name = "calsync.invitations.valid-days", defaultValue = "14")
@@ -114,7 +113,7 @@ public class Invitations {
     }
 
     private OutgoingMail mail(Tenant tenant, Person person, String token, Invitation invitation) {
-        String link = publicUrl.replaceAll("/+$", "") + "/invitation.xhtml?token=" + token;
+        String link = address.link("/invitation.xhtml?token=" + token);
         String text = """
                 Hello %1$s,
 

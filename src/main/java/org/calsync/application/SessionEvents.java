@@ -11,7 +11,6 @@ import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.shared.Tokens;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What one person's calendar shows for a session: title, time in the session's zone, venue, meeting link,
@@ -21,14 +20,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SessionEvents {
 
     @Inject
-    @ConfigProperty(name = "calsync.public-url", defaultValue = "http://localhost:8080")
-    String publicUrl;
+    private PublicAddress address;
 
     public OutgoingEvent eventFor(TrainingSession session, Person person, int sequence) {
         List<String> otherStaff = session.assignments().stream().map(a -> a.person())
                 .filter(staff -> !staff.equals(person)).map(Person::displayName).toList();
-        URI linkBack = URI.create(publicUrl.replaceAll("/+$", "") + "/portal/index.xhtml?date="
-                + session.time().localStart().toLocalDate());
+        URI linkBack = URI.create(address.link("/portal/index.xhtml?date=" + session.time().localStart().toLocalDate()));
         return new OutgoingEvent(EventIdentity.uid(session.tenantId(), session.id(), person.id()), session.courseTitle(),
                 session.time().start(), session.time().end(), session.time().zone(), session.venue(),
                 session.meetingLink() == null ? null : URI.create(session.meetingLink()), linkBack,
