@@ -8,15 +8,14 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.calsync.domain.model.calendar.BusyBlock;
-import org.calsync.domain.model.calendar.BusyBlockRepository;
-import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.application.Availability.BookedSession;
+import org.calsync.application.Availability.BusyTime;
+import org.calsync.application.Availability.PersonAvailability;
+import org.calsync.application.Availability.Source;
+import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.TimeWindow;
-import org.calsync.domain.model.session.SessionState;
 import org.calsync.domain.model.session.TrainingSession;
-import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.tenant.TenantId;
-import org.calsync.domain.shared.UnknownEntityException;
 
 /**
  * What a person is already doing while a session runs, for whoever assigns them: busy times from the
@@ -28,47 +27,28 @@ import org.calsync.domain.shared.UnknownEntityException;
 public class AssignmentConflicts {
 
     @Inject
-    private TrainingSessionRepository sessions;
-
-    @Inject
-    private CalendarAccountRepository accounts;
-
-    @Inject
-    private BusyBlockRepository busyBlocks;
-
-    @Inject
     private Availability availability;
 
-    public List<Conflict> of(TenantId tenantId, String sessionId, String personId) {
-        TrainingSession session = sessions.find(tenantId, sessionId)
-                .orElseThrow(() -> new UnknownEntityException("session", sessionId));
+    /** Read from the same availability the scheduling assistant shows, narrowed to the session's time. */
+    public List<Conflict> of(TenantId tenantId, TrainingSession session, String personId) {
         Instant from = session.time().start();
         Instant to = session.time().end();
+        PersonAvailability person = availability.of(tenantId, List.of(personId), new TimeWindow(from, to)).get(0);
         List<Conflict> conflicts = new ArrayList<>();
-        boolean linked = !accounts.listForPerson(tenantId, personId).isEmpty();
-        if (linked) {
-            for (BusyBlock block : busyBlocks.forPerson(tenantId, personId, from, to)) {
-                if (block.calendar().conflictCheck()) {
-                    conflicts.add(new Conflict(Kind.CALENDAR, block.start(), block.end(), block.allDay(), block.title(),
-                            block.calendar().displayName()));
-                }
-            }
-        } else {
-            // Only Exchange's free/busy can tell about someone who linked nothing.
-            for (Availability.PersonAvailability person : availability.of(tenantId, List.of(personId),
-                    new TimeWindow(from, to))) {
-                if (person.source() == Availability.Source.EXCHANGE_FREE_BUSY) {
-                    person.busy().forEach(time -> conflicts.add(new Conflict(Kind.EXCHANGE_FREE_BUSY,
-                            time.interval().start(), time.interval().end(), time.interval().allDay(), null,
-                            Availability.EXCHANGE_FREE_BUSY)));
-                }
+        for (BusyTime time : person.busy()) {
+            BusyInterval interval = time.interval();
+            if (person.source() == Source.EXCHANGE_FREE_BUSY) {
+                conflicts.add(new Conflict(Kind.EXCHANGE_FREE_BUSY, interval.start(), interval.end(), interval.allDay(),
+                        null, time.origin()));
+            } else if (time.conflictCheck()) {
+                conflicts.add(new Conflict(Kind.CALENDAR, interval.start(), interval.end(), interval.allDay(),
+                        time.title(), time.origin()));
             }
         }
-        for (TrainingSession other : sessions.listForPerson(tenantId, personId, from, to)) {
-            if (!other.id().equals(sessionId) && other.state() != SessionState.CANCELLED
-                    && other.time().start().isBefore(to) && other.time().end().isAfter(from)) {
-                conflicts.add(new Conflict(Kind.SESSION, other.time().start(), other.time().end(), false,
-                        other.courseTitle(), other.id()));
+        for (BookedSession other : person.sessions()) {
+            if (!other.sessionId().equals(session.id()) && other.start().isBefore(to) && other.end().isAfter(from)) {
+                conflicts.add(new Conflict(Kind.SESSION, other.start(), other.end(), false, other.title(),
+                        other.sessionId()));
             }
         }
         conflicts.sort(Comparator.comparing(Conflict::start));

@@ -58,7 +58,7 @@ public class Availability {
             String email = known.unlinkedEmails().get(person.personId());
             if (email != null && fromExchange.containsKey(email)) {
                 List<BusyTime> busy = fromExchange.get(email).stream()
-                        .map(interval -> new BusyTime(interval, null, EXCHANGE_FREE_BUSY, asked, null)).toList();
+                        .map(interval -> new BusyTime(interval, null, EXCHANGE_FREE_BUSY, asked, null, true)).toList();
                 result.add(person.withBusy(Source.EXCHANGE_FREE_BUSY, busy, null));
             } else if (email != null && exchangeError != null) {
                 result.add(person.withBusy(Source.NONE, List.of(), exchangeError));
@@ -83,8 +83,10 @@ public class Availability {
      * @param origin the calendar's name, or "Exchange free/busy"
      * @param readAt when CalSync last read that calendar (null if never), or when Exchange was asked
      * @param lastError the calendar account's current problem, or null
+     * @param conflictCheck whether its owner chose that calendar to be checked for clashes
      */
-    public record BusyTime(BusyInterval interval, String title, String origin, Instant readAt, String lastError) {
+    public record BusyTime(BusyInterval interval, String title, String origin, Instant readAt, String lastError,
+            boolean conflictCheck) {
     }
 
     /** A session the person delivers or attends, which keeps them busy too. */

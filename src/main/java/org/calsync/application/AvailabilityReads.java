@@ -89,7 +89,8 @@ public class AvailabilityReads {
     private static BusyTime busyTime(BusyBlock block) {
         CalendarAccount account = block.calendar().account();
         return new BusyTime(new BusyInterval(block.start(), block.end(), block.allDay()), block.title(),
-                block.calendar().displayName(), block.calendar().lastSyncedAt(), account.statusMessage());
+                block.calendar().displayName(), block.calendar().lastSyncedAt(), account.statusMessage(),
+                block.calendar().conflictCheck());
     }
 
     public record Known(List<PersonAvailability> people, Map<String, String> unlinkedEmails,

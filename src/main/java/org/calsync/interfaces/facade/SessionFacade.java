@@ -75,8 +75,9 @@ public class SessionFacade {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public List<ConflictView> conflicts(String tenantId, String sessionId, String personId) {
         TenantId tenant = new TenantId(tenantId);
-        ZoneId zone = sessions.find(tenant, sessionId).time().zone();
-        return conflicts.of(tenant, sessionId, personId).stream().map(conflict -> view(conflict, zone)).toList();
+        TrainingSession session = sessions.find(tenant, sessionId);
+        ZoneId zone = session.time().zone();
+        return conflicts.of(tenant, session, personId).stream().map(conflict -> view(conflict, zone)).toList();
     }
 
     private static ConflictView view(AssignmentConflicts.Conflict conflict, ZoneId zone) {
@@ -86,11 +87,8 @@ public class SessionFacade {
         if (!start.toLocalDate().equals(end.toLocalDate()) && !conflict.allDay()) {
             when = DAY_AND_CLOCK.format(start) + " – " + DAY_AND_CLOCK.format(end);
         }
-        String source = switch (conflict.kind()) {
-            case CALENDAR -> conflict.source();
-            case SESSION -> "Session";
-            case EXCHANGE_FREE_BUSY -> "Exchange free/busy";
-        };
+        // A calendar's name, or "Exchange free/busy"; another session is named by its title already.
+        String source = conflict.kind() == AssignmentConflicts.Kind.SESSION ? "Session" : conflict.source();
         return new ConflictView(conflict.kind().name(), when, conflict.title(), source);
     }
 
