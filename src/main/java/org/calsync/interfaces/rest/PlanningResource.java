@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +50,7 @@ public class PlanningResource {
         LocalTime start = dayStart == null ? LocalTime.of(9, 0) : input.localTime("dayStart", dayStart);
         LocalTime end = dayEnd == null ? LocalTime.of(17, 0) : input.localTime("dayEnd", dayEnd);
         input.throwIfInvalid();
-        List<String> ids = people == null ? List.of()
-                : Arrays.stream(people.split(",")).map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
+        List<String> ids = TextInput.ids(people);
         return planning.plan(caller.tenantId(), new PlanRequest(ids, first, last, minutes, start, end, weekdays(days),
                 timeZone));
     }

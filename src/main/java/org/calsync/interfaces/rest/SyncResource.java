@@ -2,7 +2,6 @@ package org.calsync.interfaces.rest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -66,8 +65,7 @@ public class SyncResource {
             @QueryParam("to") String to) {
         Instant now = Instant.now();
         TextInput.Range range = new TextInput().range(from, to, now, now.plus(Duration.ofDays(14)));
-        List<String> ids = people == null ? List.of()
-                : Arrays.stream(people.split(",")).map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
+        List<String> ids = TextInput.ids(people);
         return sync.availability(caller.tenantId(), ids, range.from(), range.to());
     }
 

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.calsync.domain.shared.FieldError;
@@ -30,6 +31,12 @@ final class TextInput {
             errors.add(new FieldError(field, "Use a local date and time such as 2026-05-04T09:30."));
             return null;
         }
+    }
+
+    /** Ids sent as one comma-separated parameter (people=a,b,c): blanks dropped, each once, in order. */
+    static List<String> ids(String commaSeparated) {
+        return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(",")).map(String::strip)
+                .filter(id -> !id.isEmpty()).distinct().toList();
     }
 
     LocalDate localDate(String field, String text, LocalDate fallback) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -37,8 +36,7 @@ public class Choices {
 
     /** Monday to Sunday, named in the page's language. */
     public Map<String, String> getWeekdays() {
-        FacesContext context = FacesContext.getCurrentInstance();
-        Locale locale = context == null ? Locale.ENGLISH : context.getViewRoot().getLocale();
+        Locale locale = Texts.locale();
         return Arrays.stream(DayOfWeek.values()).collect(Collectors.toMap(
                 day -> day.getDisplayName(TextStyle.FULL, locale), DayOfWeek::name,
                 (a, b) -> a, LinkedHashMap::new));

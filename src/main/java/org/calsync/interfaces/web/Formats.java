@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 
 import org.calsync.interfaces.facade.dto.SessionView;
@@ -23,8 +22,7 @@ public class Formats {
 
     /** Day names in the page's language: "Sat 21 Nov 2026" or "sam. 21 nov. 2026". */
     private static DateTimeFormatter day() {
-        FacesContext context = FacesContext.getCurrentInstance();
-        return context == null || context.getViewRoot() == null ? DAY : DAY.withLocale(context.getViewRoot().getLocale());
+        return DAY.withLocale(Texts.locale());
     }
 
     /**

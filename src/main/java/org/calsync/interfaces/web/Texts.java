@@ -1,6 +1,7 @@
 package org.calsync.interfaces.web;
 
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.ResourceBundle;
 
 import jakarta.faces.context.FacesContext;
@@ -14,11 +15,17 @@ public final class Texts {
     private Texts() {
     }
 
+    /** The page's language; English outside a page (a unit test, a batch job). */
+    public static Locale locale() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        return context == null || context.getViewRoot() == null ? Locale.ENGLISH : context.getViewRoot().getLocale();
+    }
+
     public static String get(String key, Object... arguments) {
         FacesContext context = FacesContext.getCurrentInstance();
         ResourceBundle bundle = context.getApplication().getResourceBundle(context, "msg");
         String pattern = bundle.getString(key);
         return arguments.length == 0 ? pattern
-                : new MessageFormat(pattern, context.getViewRoot().getLocale()).format(arguments);
+                : new MessageFormat(pattern, locale()).format(arguments);
     }
 }

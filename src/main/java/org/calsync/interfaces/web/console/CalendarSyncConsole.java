@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.List;
 
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -63,7 +62,7 @@ public class CalendarSyncConsole implements Serializable {
         alerts = sync.openAlerts(user.getTenantId());
         pushFailures = sync.pushFailures(user.getTenantId());
         dashboard = dashboards.dashboard(user.getTenantId(), user.getTimeZone(), new DashboardFacade.ChartLabels(
-                FacesContext.getCurrentInstance().getViewRoot().getLocale(), Texts.get("sync.chartPushed"),
+                Texts.locale(), Texts.get("sync.chartPushed"),
                 Texts.get("sync.chartPulled"), Texts.get("sync.chartErrors")));
     }
 

@@ -155,8 +155,7 @@ public class SchedulingAssistantView implements Serializable {
     }
 
     public String describe(PlanView.Slot slot) {
-        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-        String when = SLOT.withLocale(locale).format(slot.start()) + "\u2013" + CLOCK.format(slot.end());
+        String when = SLOT.withLocale(Texts.locale()).format(slot.start()) + "\u2013" + CLOCK.format(slot.end());
         if (slot.suitsEveryone()) {
             return Texts.get("assistant.everyoneIsFree", when);
         }
