@@ -4,6 +4,6 @@
 # Prints events per second for a first full read and requests per calendar for an unchanged re-read.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -o test-compile
-./mvnw -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.calsync.bench.CalDavPullBenchmark "$@"
+. bench/lib.sh
+bench_classpath
+java -cp "$cp" org.calsync.bench.CalDavPullBenchmark "$@"

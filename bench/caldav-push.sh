@@ -4,17 +4,8 @@
 #   bench/caldav-push.sh [changes=1000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f target/calsync.jar ] || { echo "Build the jar first: ./mvnw -Prun (then Ctrl+C)"; exit 1; }
-./mvnw -q -o test-compile
-./mvnw -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-data=$(mktemp -d)
-CALSYNC_DATA_DIR="$data" CALSYNC_DEMO_DATA=true java -Xmx512m -jar target/calsync.jar --port 18090 --nocluster \
-    > "$data/calsync.log" 2>&1 &
-app=$!
-stop() { kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$data"; }
-trap stop EXIT
-for _ in $(seq 1 120); do curl -sf http://127.0.0.1:18090/health/ready >/dev/null && break; sleep 1; done
-java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.calsync.bench.CalDavPushBenchmark \
-    http://127.0.0.1:18090/ "${1:-1000}"
-stop
-trap - EXIT
+. bench/lib.sh
+bench_require_jar
+bench_classpath
+bench_start_calsync 18090
+java -cp "$cp" org.calsync.bench.CalDavPushBenchmark http://127.0.0.1:18090/ "${1:-1000}"
