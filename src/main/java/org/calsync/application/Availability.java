@@ -37,7 +37,7 @@ public class Availability {
 
     public List<PersonAvailability> of(TenantId tenantId, List<String> personIds, TimeWindow window) {
         if (personIds.isEmpty() || personIds.size() > MAX_PEOPLE) {
-            throw new InvalidInputException("people", "Ask for between 1 and " + MAX_PEOPLE + " people.");
+            throw new InvalidInputException("people", "planning.peopleRange", MAX_PEOPLE);
         }
         AvailabilityReads.Known known = reads.known(tenantId, personIds, window);
         Map<String, List<BusyInterval>> fromExchange = Map.of();

@@ -39,6 +39,7 @@ import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
 import org.calsync.domain.shared.ConflictException;
 import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.Message;
 import org.calsync.domain.shared.UnknownEntityException;
 import org.calsync.domain.shared.Validation;
 
@@ -98,21 +99,21 @@ public class CalendarLinking {
         Tenant tenant = tenants.find(tenantId).orElseThrow();
         Person person = people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));
         if (!person.has(Permission.CALENDAR_INTEGRATION)) {
-            throw new InvalidInputException("personId", person.displayName() + " has no role that allows linking a calendar.");
+            throw new InvalidInputException("personId", "linking.notAllowed", person.displayName());
         }
         if (type == null || !tenant.settings().allows(type)) {
-            throw new InvalidInputException("provider", "Your organisation has not enabled "
-                    + (type == null ? "this kind of calendar" : type.label()) + ".");
+            throw new InvalidInputException("provider", "linking.providerNotEnabled",
+                    type == null ? Message.of("linking.thisKind") : Message.of("provider." + type.name()));
         }
         Credentials credentials = type == CalendarProviderType.EXCHANGE ? exchangeCredentials(tenantId, person, username,
                 password) : new Credentials(server(serverUrl, type), required(username, "username",
-                        "Enter the user name of the calendar account.").strip(),
-                required(password, "password", "Enter the password of the calendar account."), null);
+                        "linking.usernameRequired").strip(),
+                required(password, "password", "linking.passwordRequired"), null);
         boolean linkedAlready = accounts.listForPerson(tenantId, personId).stream().anyMatch(a -> a.provider() == type
                 && a.username().equalsIgnoreCase(credentials.username())
                 && a.serverUrl().equals(credentials.server().toString()));
         if (linkedAlready) {
-            throw new ConflictException("provider", "This calendar account is linked already.");
+            throw new ConflictException("provider", "linking.linkedAlready");
         }
         List<RemoteCalendar> found = discover(type, credentials.connection(person.timeZone()), credentials.secretField());
         PrivacyMode privacy = tenant.settings().defaultPrivacyMode();
@@ -127,15 +128,14 @@ public class CalendarLinking {
 
     private Credentials exchangeCredentials(TenantId tenantId, Person person, String username, String password) {
         ExchangeSettings settings = exchange.find(tenantId)
-                .orElseThrow(() -> new InvalidInputException("provider", "Your organisation has not set up Exchange yet. "
-                        + "Ask an administrator to set it up under Integration."));
+                .orElseThrow(() -> new InvalidInputException("provider", "linking.exchangeNotSetUp"));
         if (settings.usesServiceAccount()) {
             // The service account acts for the person's mailbox; nothing of the person's own is stored.
             ProviderConnection connection = connections.serviceAccount(settings, person.timeZone(), person.email());
             return new Credentials(connection.server(), person.email(), "", connection);
         }
-        String user = required(username, "username", "Enter your Windows sign-in, e.g. NORTHWIND\\amira.").strip();
-        String secret = required(password, "password", "Enter your Windows password.");
+        String user = required(username, "username", "linking.windowsUserRequired").strip();
+        String secret = required(password, "password", "linking.windowsPasswordRequired");
         // With no address known yet, the first person to connect finds it through Autodiscover, as Outlook would.
         exchangeSetup.discoverIfNeeded(settings, person.email(), user, secret, "password");
         ProviderConnection connection = connections.perUser(settings, user, secret, person.timeZone());
@@ -147,20 +147,20 @@ public class CalendarLinking {
         try {
             found = providers.forType(type).listCalendars(connection);
         } catch (AuthorisationLostException e) {
-            throw new InvalidInputException(secretField, "The server refused this sign-in. " + e.getMessage());
+            throw new InvalidInputException(secretField, "linking.refused", e.getMessage());
         } catch (ProviderUnavailableException e) {
             throw new InvalidInputException(secretField.equals("password") ? "serverUrl" : secretField,
-                    "CalSync could not reach the calendar server. " + e.getMessage());
+                    "linking.unreachable", e.getMessage());
         }
         if (found.isEmpty()) {
-            throw new InvalidInputException("serverUrl", "The account has no calendars that CalSync can use.");
+            throw new InvalidInputException("serverUrl", "linking.noCalendars");
         }
         return found;
     }
 
-    private static String required(String value, String field, String message) {
+    private static String required(String value, String field, String key) {
         if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, message);
+            throw new InvalidInputException(field, key);
         }
         return value;
     }
@@ -179,18 +179,17 @@ public class CalendarLinking {
         boolean serviceAccount = current.actAs() != null;
         ProviderConnection candidate = current;
         if (!serviceAccount) {
-            required(password, "password", "Enter the new password of the calendar account.");
+            required(password, "password", "linking.newPasswordRequired");
             candidate = new ProviderConnection(current.server(), current.username(), password, person.timeZone(),
                     current.actAs(), current.options());
         }
         try {
             providers.forType(account.provider()).listCalendars(candidate);
         } catch (AuthorisationLostException e) {
-            throw new InvalidInputException("password", (serviceAccount ? "Exchange still refuses the service account. "
-                    : "The server refused this password. ") + e.getMessage());
+            throw new InvalidInputException("password", serviceAccount ? "linking.serviceAccountRefused"
+                    : "linking.passwordRefused", e.getMessage());
         } catch (ProviderUnavailableException e) {
-            throw new InvalidInputException("password", "CalSync could not reach the calendar server to check the sign-in. "
-                    + e.getMessage());
+            throw new InvalidInputException("password", "linking.unreachableForCheck", e.getMessage());
         }
         account.reconnect(serviceAccount ? cipher.encrypt("") : cipher.encrypt(password));
         outbox.pendingFor(tenantId, person.id()).forEach(OutboxEntry::dueNow);
@@ -307,10 +306,10 @@ public class CalendarLinking {
     private static URI server(String serverUrl, CalendarProviderType type) {
         String value = serverUrl == null || serverUrl.isBlank() ? type.defaultServer() : serverUrl.strip();
         if (value == null) {
-            throw new InvalidInputException("serverUrl", "Enter the address of the CalDAV server.");
+            throw new InvalidInputException("serverUrl", "linking.serverRequired");
         }
         if (!Validation.isServerAddress(value)) {
-            throw new InvalidInputException("serverUrl", "Enter an http or https address, e.g. https://cloud.example.org/remote.php/dav.");
+            throw new InvalidInputException("serverUrl", "linking.serverInvalid");
         }
         return URI.create(value);
     }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.Message;
 
 /** Finds the adapter for a kind of calendar among the CalendarProvider beans the deployment has. */
 @ApplicationScoped
@@ -33,6 +34,6 @@ public class CalendarProviders {
                 return adapter;
             }
         }
-        throw new InvalidInputException("provider", type.label() + " is not available in this version of CalSync.");
+        throw new InvalidInputException("provider", "linking.providerNotBuilt", Message.of("provider." + type.name()));
     }
 }

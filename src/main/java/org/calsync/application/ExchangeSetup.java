@@ -2,7 +2,11 @@ package org.calsync.application;
 
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +24,7 @@ import org.calsync.domain.model.tenant.ExchangeServices;
 import org.calsync.domain.model.tenant.ExchangeServices.ServerCheck;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.Message;
 
 /**
  * A tenant's Exchange set-up: the settings, Autodiscover, and "Test connection", which says in plain words
@@ -82,7 +87,7 @@ public class ExchangeSetup {
         try {
             return services.discoverEwsUrl(mailbox, username, password, AccountConnections.options(settings));
         } catch (AuthorisationLostException | ProviderUnavailableException e) {
-            throw new InvalidInputException(field, e.getMessage());
+            throw new InvalidInputException(field, "server.said", e.getMessage());
         }
     }
 
@@ -94,54 +99,57 @@ public class ExchangeSetup {
      */
     public ConnectionTest test(TenantId tenantId, String mailbox) {
         ExchangeSettings settings = repository.find(tenantId)
-                .orElseThrow(() -> new InvalidInputException("ewsUrl", "Save the Exchange settings first."));
+                .orElseThrow(() -> new InvalidInputException("ewsUrl", "exchange.saveFirst"));
         if (settings.usesServiceAccount() && (mailbox == null || !mailbox.contains("@"))) {
-            throw new InvalidInputException("mailbox", "Enter the email address of a mailbox the service account should reach.");
+            throw new InvalidInputException("mailbox", "exchange.mailboxRequired");
         }
         if (!settings.usesServiceAccount()) {
-            return new ConnectionTest(false, "In per-user mode each person signs in from the portal; CalSync has no "
-                    + "account of its own to test with. Ask one person to link their calendar.");
+            return new ConnectionTest(false, List.of(Message.of("exchange.test.perUser")));
         }
-        StringBuilder found = new StringBuilder();
+        List<Message> found = new ArrayList<>();
         if (settings.ewsUrl() == null) {
             try {
                 URI discovered = discover(settings, mailbox.strip(), settings.serviceUsername(),
                         connections.serviceSecret(settings), "mailbox");
                 settings.discovered(discovered.toString());
-                found.append("Autodiscover found the EWS address ").append(discovered).append(". ");
+                found.add(Message.of("exchange.test.discovered", discovered.toString()));
             } catch (InvalidInputException e) {
-                return new ConnectionTest(false, e.errors().get(0).message());
+                return new ConnectionTest(false, List.of(e.errors().get(0).text()));
             }
         }
         String address = settings.effectiveEwsUrl().orElseThrow();
         try {
             ServerCheck check = services.check(connections.serviceAccount(settings, ZoneOffset.UTC, mailbox.strip()));
-            found.append("Connected to ").append(address).append(" as ").append(settings.serviceUsername())
-                    .append(" and opened the calendar of ").append(mailbox.strip()).append(" (\"")
-                    .append(check.calendarName()).append("\").");
-            return new ConnectionTest(true, found + release(settings, check));
+            found.add(Message.of("exchange.test.connected", address, settings.serviceUsername(), mailbox.strip(),
+                    check.calendarName()));
+            release(settings, check).ifPresent(found::add);
+            return new ConnectionTest(true, found);
         } catch (AuthorisationLostException e) {
-            return new ConnectionTest(false, found + e.getMessage());
+            found.add(Message.of("server.said", e.getMessage()));
+            return new ConnectionTest(false, found);
         } catch (ProviderUnavailableException e) {
-            return new ConnectionTest(false, found + "CalSync could not talk to Exchange at " + address + ": "
-                    + e.getMessage());
+            found.add(Message.of("exchange.test.unreachable", address, e.getMessage()));
+            return new ConnectionTest(false, found);
         }
     }
 
-    private static String release(ExchangeSettings settings, ServerCheck check) {
+    private static Optional<Message> release(ExchangeSettings settings, ServerCheck check) {
         if (check.build() == null) {
-            return "";
+            return Optional.empty();
         }
-        String runs = " The server runs " + check.release().map(ExchangeServerVersion::label).orElse("Exchange")
-                + " (" + check.build() + ")";
+        String runs = check.release().map(ExchangeServerVersion::label).orElse("Exchange");
         if (check.release().isPresent() && check.release().get() != settings.serverVersion()) {
-            return runs + ", not " + settings.serverVersion().label() + " as chosen: choose "
-                    + check.release().get().label() + " under Server version.";
+            return Optional.of(Message.of("exchange.test.otherRelease", runs, check.build(),
+                    settings.serverVersion().label()));
         }
-        return runs + ".";
+        return Optional.of(Message.of("exchange.test.release", runs, check.build()));
     }
 
-    /** What "Test connection" found, in words for an administrator. */
-    public record ConnectionTest(boolean ok, String message) {
+    /** What "Test connection" found, sentence by sentence, in words for an administrator. */
+    public record ConnectionTest(boolean ok, List<Message> findings) {
+
+        public String message(Locale locale) {
+            return findings.stream().map(finding -> finding.in(locale)).collect(Collectors.joining(" "));
+        }
     }
 }

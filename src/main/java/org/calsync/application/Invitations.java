@@ -27,6 +27,7 @@ import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
 import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.Message;
 import org.calsync.domain.shared.RetryLaterException;
 import org.calsync.domain.shared.UnknownEntityException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,7 +76,7 @@ public class Invitations {
      */
     public List<String> invite(TenantId tenantId, List<String> personIds, String invitedBy) {
         if (personIds == null || personIds.isEmpty()) {
-            throw new InvalidInputException("people", "Choose at least one person to invite.");
+            throw new InvalidInputException("people", "invitation.noPeople");
         }
         Tenant tenant = tenants.find(tenantId).orElseThrow();
         List<Person> chosen = new ArrayList<>();
@@ -89,8 +90,8 @@ public class Invitations {
             }
         }
         if (!notAllowed.isEmpty()) {
-            throw new InvalidInputException("people", String.join(", ", notAllowed.stream().map(Person::displayName)
-                    .toList()) + (notAllowed.size() == 1 ? " has" : " have") + " no role that allows linking a calendar.");
+            throw new InvalidInputException("people", "invitation.cannotLink", notAllowed.size(),
+                    String.join(", ", notAllowed.stream().map(Person::displayName).toList()));
         }
         Instant now = Instant.now();
         List<String> sent = new ArrayList<>();
@@ -103,8 +104,7 @@ public class Invitations {
             } catch (MailNotSentException e) {
                 // Rolls back every invitation of this request, so none is recorded that was not sent; a link
                 // already mailed to someone earlier in the list stops working, and sending again replaces it.
-                throw new RetryLaterException(e.getMessage() + ". No invitation was recorded: send them again when "
-                        + "the mail server is back.", null, e);
+                throw new RetryLaterException(Message.of("invitation.mailDown", e.getMessage()), null, e);
             }
             sent.add(person.email());
         }
@@ -166,18 +166,17 @@ public class Invitations {
     public String accept(String token, char[] password) {
         Invitation invitation = invitations.findByTokenHash(Invitation.hashOf(token == null ? "" : token.strip()))
                 .filter(i -> i.state(Instant.now()) == Invitation.State.PENDING)
-                .orElseThrow(() -> new InvalidInputException("token", "This invitation link no longer works."));
+                .orElseThrow(() -> new InvalidInputException("token", "invitation.linkDead"));
         Person person = people.find(invitation.tenantId(), invitation.personId())
-                .orElseThrow(() -> new InvalidInputException("token", "This invitation link no longer works."));
+                .orElseThrow(() -> new InvalidInputException("token", "invitation.linkDead"));
         if (password == null || password.length == 0) {
-            throw new InvalidInputException("password", person.canSignIn() ? "Enter your password."
-                    : "Choose a password.");
+            throw new InvalidInputException("password", person.canSignIn() ? "invitation.enterPassword"
+                    : "invitation.choosePassword");
         }
         if (!person.canSignIn()) {
             personService.choosePassword(person, password);
         } else if (!hasher.matches(password, person.passwordHash())) {
-            throw new InvalidInputException("password", "That is not your password. Try again, or ask your "
-                    + "administrator to reset it.");
+            throw new InvalidInputException("password", "invitation.wrongPassword");
         }
         invitation.accept(Instant.now());
         LOG.info(() -> "tenant=" + invitation.tenantId() + " person=" + person.id() + " accepted an invitation");

@@ -93,7 +93,7 @@ public class PersonService {
 
     private void requireUniqueEmail(String email, Person self) {
         people.findByEmail(email).filter(other -> !other.equals(self)).ifPresent(other -> {
-            throw new ConflictException("email", "Another person already uses this email address.");
+            throw new ConflictException("email", "person.emailTaken");
         });
     }
 
@@ -104,7 +104,7 @@ public class PersonService {
         }
         for (String ref : roleRefs) {
             Role role = roles.find(tenant, ref).or(() -> roles.findByName(tenant, ref))
-                    .orElseThrow(() -> new InvalidInputException("roles", "Unknown role '" + ref + "'."));
+                    .orElseThrow(() -> new InvalidInputException("roles", "person.unknownRole", ref));
             resolved.add(role);
         }
         return resolved;
@@ -112,8 +112,7 @@ public class PersonService {
 
     private String hashChecked(char[] password) {
         if (password.length < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException("password",
-                    "The password must be at least " + MIN_PASSWORD_LENGTH + " characters.");
+            throw new InvalidInputException("password", "person.passwordTooShort", MIN_PASSWORD_LENGTH);
         }
         return hasher.hash(password);
     }

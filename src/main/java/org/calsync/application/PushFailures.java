@@ -64,7 +64,7 @@ public class PushFailures {
     public void discard(TenantId tenantId, String entryId) {
         OutboxEntry entry = outbox.find(tenantId, entryId).orElseThrow(() -> new UnknownEntityException("push", entryId));
         if (entry.state() != OutboxState.DEAD) {
-            throw new ConflictException("push", "This push is still being retried; only one that gave up can be discarded.");
+            throw new ConflictException("push", "push.stillRetrying");
         }
         outbox.remove(entry);
         LOG.info(() -> "tenant=" + tenantId + " discarded dead push " + entryId + " of session " + entry.sessionId()

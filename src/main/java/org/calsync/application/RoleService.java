@@ -30,7 +30,7 @@ public class RoleService {
 
     public Role create(TenantId tenant, String name, Set<Permission> permissions) {
         if (name != null && roles.findByName(tenant, name.strip()).isPresent()) {
-            throw new ConflictException("name", "A role named '" + name.strip() + "' already exists.");
+            throw new ConflictException("name", "role.nameTaken", name.strip());
         }
         Role role = new Role(tenant, name, permissions);
         roles.add(role);
@@ -45,8 +45,7 @@ public class RoleService {
                 .filter(Person::canSignIn)
                 .anyMatch(person -> person.has(Permission.ADMINISTER_TENANT));
         if (!someAdminLeft) {
-            throw new InvalidInputException("permissions",
-                    "This change would leave nobody able to administer the organisation.");
+            throw new InvalidInputException("permissions", "role.lastAdmin");
         }
         return role;
     }

@@ -106,7 +106,7 @@ public class SessionService {
         TrainingSession session = find(tenant, sessionId);
         // An id of another tenant reads exactly like an unknown id.
         Person person = people.find(tenant, personId == null ? "" : personId)
-                .orElseThrow(() -> new InvalidInputException("personId", "No such person in this organisation."));
+                .orElseThrow(() -> new InvalidInputException("personId", "person.unknown"));
         change.accept(session, person);
         push.plan(tenant, session.id(), List.of(person.id()));
         return session;

@@ -33,7 +33,7 @@ public class TenantProvisioning {
 
     public Tenant createTenant(String name) {
         if (name != null && tenants.findByName(name.strip()).isPresent()) {
-            throw new ConflictException("name", "A tenant named '" + name.strip() + "' already exists.");
+            throw new ConflictException("name", "tenant.nameTaken", name.strip());
         }
         Tenant tenant = new Tenant(name);
         tenants.add(tenant);

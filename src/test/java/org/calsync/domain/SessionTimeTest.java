@@ -37,7 +37,10 @@ class SessionTimeTest {
     void endBeforeStartIsRejectedOnTheEndField() {
         InvalidInputException error = assertThrows(InvalidInputException.class, () -> SessionTime.ofLocal(
                 LocalDateTime.parse("2026-05-04T10:00"), LocalDateTime.parse("2026-05-04T09:00"), "Europe/London"));
-        assertEquals(java.util.List.of(new FieldError("end", "End must be after start.")), error.errors());
+        assertEquals(1, error.errors().size());
+        FieldError only = error.errors().get(0);
+        assertEquals("end", only.field());
+        assertEquals("End must be after start.", only.message());
     }
 
     @Test

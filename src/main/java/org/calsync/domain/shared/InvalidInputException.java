@@ -12,8 +12,9 @@ public class InvalidInputException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    public InvalidInputException(String field, String message) {
-        this(List.of(new FieldError(field, message)));
+    /** One error, worded by a key of the domain's bundle. */
+    public InvalidInputException(String field, String key, Object... arguments) {
+        this(List.of(new FieldError(field, key, arguments)));
     }
 
     public List<FieldError> errors() {

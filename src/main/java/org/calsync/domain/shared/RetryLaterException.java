@@ -6,14 +6,21 @@ import java.time.Duration;
 public class RetryLaterException extends RuntimeException {
 
     private final Duration retryAfter;
+    private final Message text;
 
-    public RetryLaterException(String message, Duration retryAfter, Throwable cause) {
-        super(message, cause);
+    /** Worded for people by {@code text}; the exception's own message is its English form. */
+    public RetryLaterException(Message text, Duration retryAfter, Throwable cause) {
+        super(text.english(), cause);
+        this.text = text;
         this.retryAfter = retryAfter;
     }
 
     /** The delay asked for, or null when none was given. */
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    public Message text() {
+        return text;
     }
 }

@@ -13,30 +13,30 @@ public final class Validation {
 
     private final List<FieldError> errors = new ArrayList<>();
 
-    public String required(String field, String value, int maxLength, String label) {
+    public String required(String field, String value, int maxLength, String labelKey) {
         String trimmed = value == null ? "" : value.strip();
         if (trimmed.isEmpty()) {
-            errors.add(new FieldError(field, label + " is required."));
+            errors.add(new FieldError(field, "input.required", Message.of(labelKey)));
         } else if (trimmed.length() > maxLength) {
-            errors.add(new FieldError(field, label + " must be at most " + maxLength + " characters."));
+            errors.add(new FieldError(field, "input.tooLong", Message.of(labelKey), maxLength));
         }
         return trimmed;
     }
 
-    public String optional(String field, String value, int maxLength, String label) {
+    public String optional(String field, String value, int maxLength, String labelKey) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String trimmed = value.strip();
         if (trimmed.length() > maxLength) {
-            errors.add(new FieldError(field, label + " must be at most " + maxLength + " characters."));
+            errors.add(new FieldError(field, "input.tooLong", Message.of(labelKey), maxLength));
         }
         return trimmed;
     }
 
     public ZoneId zone(String field, String zoneId) {
         if (zoneId == null || zoneId.isBlank()) {
-            errors.add(new FieldError(field, "Time zone is required."));
+            errors.add(new FieldError(field, "input.zoneRequired"));
             return null;
         }
         try {
@@ -46,13 +46,13 @@ public final class Validation {
             }
             return ZoneId.of(zoneId.strip());
         } catch (DateTimeException e) {
-            errors.add(new FieldError(field, "Unknown time zone '" + zoneId + "'. Use an IANA id such as Europe/London."));
+            errors.add(new FieldError(field, "input.zoneUnknown", zoneId));
             return null;
         }
     }
 
-    public String webLink(String field, String value, String label) {
-        String link = optional(field, value, 1000, label);
+    public String webLink(String field, String value, String labelKey) {
+        String link = optional(field, value, 1000, labelKey);
         if (link == null) {
             return null;
         }
@@ -63,12 +63,11 @@ public final class Validation {
                 throw new IllegalArgumentException();
             }
         } catch (Exception e) {
-            errors.add(new FieldError(field, label + " must be an http or https address."));
+            errors.add(new FieldError(field, "input.notWebLink", Message.of(labelKey)));
         }
         return link;
     }
 
-    /** Builds a value that validates itself; its field errors join this validation's, and null is returned. */
     /**
      * A server address CalSync can call: an http or https URI, scheme in lower case, with a host. (Links people
      * follow, checked by {@link #webLink}, may spell the scheme in any case.)
@@ -82,6 +81,7 @@ public final class Validation {
         }
     }
 
+    /** Builds a value that validates itself; its field errors join this validation's, and null is returned. */
     public <T> T attempt(Supplier<T> build) {
         try {
             return build.get();
@@ -91,9 +91,10 @@ public final class Validation {
         }
     }
 
-    public void check(boolean condition, String field, String message) {
+    /** Adds the error worded by the domain bundle's key unless the condition holds. */
+    public void check(boolean condition, String field, String key, Object... arguments) {
         if (!condition) {
-            errors.add(new FieldError(field, message));
+            errors.add(new FieldError(field, key, arguments));
         }
     }
 

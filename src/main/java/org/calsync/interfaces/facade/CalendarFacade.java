@@ -30,7 +30,7 @@ public class CalendarFacade {
             String username, String password) {
         CalendarProviderType type = EnumInput.parse(CalendarProviderType.class, provider, "provider");
         if (type == null) {
-            throw new InvalidInputException("provider", "Choose the kind of calendar to link.");
+            throw new InvalidInputException("provider", "linking.kindRequired");
         }
         return view(linking.link(new TenantId(tenantId), personId, type, serverUrl, username, password));
     }

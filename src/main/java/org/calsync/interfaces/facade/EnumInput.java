@@ -26,7 +26,7 @@ final class EnumInput {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "Unknown value '" + value + "'. Allowed: " + allowed(type) + ".");
+            throw new InvalidInputException(field, "input.unknownValue", value, allowed(type));
         }
     }
 

@@ -1,6 +1,8 @@
 package org.calsync.interfaces.facade;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,9 +44,10 @@ public class ExchangeFacade {
                 form.serviceUsername(), servicePassword, form.trustedCertificates()));
     }
 
-    public ConnectionTestView test(String tenantId, String mailbox) {
+    /** The findings in the reader's language. */
+    public ConnectionTestView test(String tenantId, String mailbox, Locale language) {
         ExchangeSetup.ConnectionTest result = setup.test(new TenantId(tenantId), mailbox);
-        return new ConnectionTestView(result.ok(), result.message());
+        return new ConnectionTestView(result.ok(), result.message(language));
     }
 
     /** Version names keyed by label, for option lists. */
@@ -52,8 +55,9 @@ public class ExchangeFacade {
         return EnumInput.labels(List.of(ExchangeServerVersion.values()), ExchangeServerVersion::label);
     }
 
-    public Map<String, String> authModes() {
-        return EnumInput.labels(List.of(ExchangeAuthMode.values()), ExchangeAuthMode::label);
+    /** Pages word them in their own language. */
+    public List<String> authModeNames() {
+        return Arrays.stream(ExchangeAuthMode.values()).map(Enum::name).toList();
     }
 
     static ExchangeSettingsView view(ExchangeSettings settings) {

@@ -49,8 +49,7 @@ public class PlanningFacade {
     public PlanView plan(String tenantId, PlanRequest request) {
         Validation validation = new Validation();
         ZoneId zone = validation.zone("timeZone", request.timeZone());
-        validation.check(request.personIds() != null && !request.personIds().isEmpty(), "people",
-                "Choose at least one person.");
+        validation.check(request.personIds() != null && !request.personIds().isEmpty(), "people", "planning.noPeople");
         validation.throwIfInvalid();
         Duration length = Duration.ofMinutes(request.durationMinutes());
         SlotSearch search = new SlotSearch(request.from(), request.to(), length, request.dayStart(), request.dayEnd(),
@@ -126,13 +125,13 @@ public class PlanningFacade {
         List<String> leaders = form.leaderIds() == null ? List.of() : form.leaderIds().stream().distinct().toList();
         List<String> others = form.attendeeIds() == null ? List.of()
                 : form.attendeeIds().stream().distinct().filter(id -> !leaders.contains(id)).toList();
-        validation.check(!leaders.isEmpty(), "leaders", "Choose who leads it.");
+        validation.check(!leaders.isEmpty(), "leaders", "planning.noLeader");
         if (BookingForm.REVIEW.equals(form.kind())) {
             validation.check(leaders.size() == 1 && others.size() == 1, "leaders",
-                    "A one-to-one review has one person leading it and one other person.");
+                    "planning.reviewPair");
         } else {
             validation.check(BookingForm.SESSION.equals(form.kind()), "kind",
-                    "Choose a session or a one-to-one review.");
+                    "planning.kindRequired");
         }
         SessionDetails details = validation.attempt(() -> new SessionDetails(form.courseTitle(), form.venue(),
                 form.meetingLink(), null));

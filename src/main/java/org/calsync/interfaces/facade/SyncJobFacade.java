@@ -26,7 +26,7 @@ public class SyncJobFacade {
     /** "Sync now" for chosen people: one job that pulls every calendar they linked. */
     public SyncJobView start(String tenantId, List<String> personIds) {
         if (personIds == null || personIds.isEmpty()) {
-            throw new InvalidInputException("people", "Choose at least one person to sync.");
+            throw new InvalidInputException("people", "sync.noPeople");
         }
         return status(tenantId, jobs.start(tenantId, personIds));
     }

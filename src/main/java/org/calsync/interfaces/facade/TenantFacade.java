@@ -1,7 +1,7 @@
 package org.calsync.interfaces.facade;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,15 +68,15 @@ public class TenantFacade {
         return apiKeys.authenticate(secret).map(TenantId::value);
     }
 
-    /** Permission names keyed by their label, in declaration order, for option lists. */
+    /** Permission names in declaration order, for option lists; pages word them in their own language. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, String> permissionLabels() {
-        return EnumInput.labels(List.of(Permission.values()), Permission::label);
+    public List<String> permissionNames() {
+        return Arrays.stream(Permission.values()).map(Enum::name).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, String> providerLabels() {
-        return EnumInput.labels(List.of(CalendarProviderType.values()), CalendarProviderType::label);
+    public List<String> providerNames() {
+        return Arrays.stream(CalendarProviderType.values()).map(Enum::name).toList();
     }
 
     public Optional<SignedInUser> signedInUser(String email) {

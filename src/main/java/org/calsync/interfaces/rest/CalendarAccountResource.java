@@ -51,7 +51,7 @@ public class CalendarAccountResource {
     @APIResponse(responseCode = "400", description = "Refused credentials, unreachable server or provider not enabled")
     public Response link(@PathParam("personId") String personId, LinkAccountRequest request) {
         if (request == null) {
-            throw new InvalidInputException("body", "A JSON body is required.");
+            throw new InvalidInputException("body", "api.bodyRequired");
         }
         CalendarAccountView account = calendars.link(caller.tenantId(), personId, request.provider, request.serverUrl,
                 request.username, request.password);
@@ -69,7 +69,7 @@ public class CalendarAccountResource {
     @Operation(summary = "Choose the target calendar, the calendars checked for conflicts and the privacy mode")
     public CalendarAccountView configure(@PathParam("id") String id, ConfigureAccountRequest request) {
         if (request == null) {
-            throw new InvalidInputException("body", "A JSON body is required.");
+            throw new InvalidInputException("body", "api.bodyRequired");
         }
         return calendars.configure(caller.tenantId(), id, request.targetCalendarId, request.conflictCalendarIds,
                 request.privacyMode);
@@ -83,7 +83,7 @@ public class CalendarAccountResource {
     @APIResponse(responseCode = "400", description = "Missing or refused password, or unreachable server")
     public CalendarAccountView reconnect(@PathParam("id") String id, ReconnectRequest request) {
         if (request == null) {
-            throw new InvalidInputException("body", "A JSON body is required.");
+            throw new InvalidInputException("body", "api.bodyRequired");
         }
         return calendars.reconnect(caller.tenantId(), id, request.password);
     }

@@ -1,5 +1,7 @@
 package org.calsync.interfaces.rest;
 
+import java.util.Locale;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -38,7 +40,7 @@ public class ExchangeSettingsResource {
     @Operation(summary = "Set the EWS address, version and sign-in: a service account with impersonation, or per user")
     public ExchangeSettingsView put(ExchangeSettingsRequest request) {
         if (request == null) {
-            throw new InvalidInputException("body", "A JSON body is required.");
+            throw new InvalidInputException("body", "api.bodyRequired");
         }
         return exchange.configure(caller.tenantId(), new ExchangeSettingsView(true, request.ewsUrl,
                 request.autodiscoverEmail, null, request.serverVersion, request.authMode, request.authScheme,
@@ -49,7 +51,7 @@ public class ExchangeSettingsResource {
     @Path("test")
     @Operation(summary = "Test the address, the credentials and the impersonation of one mailbox; says what failed")
     public ConnectionTestView test(TestConnectionRequest request) {
-        return exchange.test(caller.tenantId(), request == null ? null : request.mailbox);
+        return exchange.test(caller.tenantId(), request == null ? null : request.mailbox, Locale.ENGLISH);
     }
 
     /** The mailbox to open as a test. */

@@ -81,7 +81,7 @@ public class PersonResource {
 
     private static PersonForm form(PersonRequest request) {
         if (request == null) {
-            throw new InvalidInputException("body", "A JSON body is required.");
+            throw new InvalidInputException("body", "api.bodyRequired");
         }
         TextInput input = new TextInput();
         var workStart = input.localTime("workStart", request.workStart);

@@ -64,7 +64,7 @@ public class PlanningResource {
             try {
                 chosen.add(DayOfWeek.valueOf(day.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("days", "Use day names such as MONDAY,TUESDAY.");
+                throw new InvalidInputException("days", "api.dayNames");
             }
         }
         return chosen;

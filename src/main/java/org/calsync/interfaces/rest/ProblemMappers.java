@@ -38,7 +38,7 @@ final class ProblemMappers {
         @Override
         public Response toResponse(ConflictException e) {
             return Problems.of(409, "conflict", "Conflict", e.getMessage(),
-                    List.of(new FieldError(e.field(), e.getMessage())));
+                    List.of(new FieldError(e.field(), e.text())));
         }
     }
 

@@ -108,7 +108,7 @@ public class SessionResource {
             + "free/busy for people with no linked calendar. Assigning is still allowed.")
     public List<ConflictView> conflicts(@PathParam("id") String id, @QueryParam("personId") String personId) {
         if (personId == null || personId.isBlank()) {
-            throw new InvalidInputException("personId", "Say whose conflicts: ?personId=...");
+            throw new InvalidInputException("personId", "api.conflictsWhose");
         }
         return sessions.conflicts(caller.tenantId(), id, personId);
     }
@@ -137,14 +137,14 @@ public class SessionResource {
 
     private static String personId(PersonIdRequest request) {
         if (request == null || request.personId == null || request.personId.isBlank()) {
-            throw new InvalidInputException("personId", "personId is required.");
+            throw new InvalidInputException("personId", "api.personIdRequired");
         }
         return request.personId;
     }
 
     private static SessionForm form(SessionRequest request) {
         if (request == null) {
-            throw new InvalidInputException("body", "A JSON body is required.");
+            throw new InvalidInputException("body", "api.bodyRequired");
         }
         TextInput input = new TextInput();
         var start = input.localDateTime("start", request.start);

@@ -28,7 +28,7 @@ final class TextInput {
         try {
             return LocalDateTime.parse(text.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Use a local date and time such as 2026-05-04T09:30."));
+            errors.add(new FieldError(field, "api.localDateTime"));
             return null;
         }
     }
@@ -46,7 +46,7 @@ final class TextInput {
         try {
             return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Use a date such as 2026-05-04."));
+            errors.add(new FieldError(field, "api.date"));
             return fallback;
         }
     }
@@ -58,7 +58,7 @@ final class TextInput {
         try {
             return LocalTime.parse(text.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Use a time such as 09:00."));
+            errors.add(new FieldError(field, "api.time"));
             return null;
         }
     }
@@ -72,7 +72,7 @@ final class TextInput {
             return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Use a date (2026-05-04) or a UTC instant (2026-05-04T08:30:00Z)."));
+            errors.add(new FieldError(field, "api.instant"));
             return fallback;
         }
     }
@@ -86,7 +86,7 @@ final class TextInput {
         Instant to = instant("to", toText, defaultTo);
         throwIfInvalid();
         if (!to.isAfter(from)) {
-            throw new InvalidInputException("to", "'to' must be after 'from'.");
+            throw new InvalidInputException("to", "api.toBeforeFrom");
         }
         return new Range(from, to);
     }

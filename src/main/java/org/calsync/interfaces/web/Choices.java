@@ -43,10 +43,17 @@ public class Choices {
     }
 
     public Map<String, String> getPermissions() {
-        return tenants.permissionLabels();
+        return labelled("permission.", tenants.permissionNames());
     }
 
     public Map<String, String> getProviders() {
-        return tenants.providerLabels();
+        return labelled("provider.", tenants.providerNames());
+    }
+
+    /** Names keyed by their label in the page's bundle ({@code prefix + name}), in the given order. */
+    public static Map<String, String> labelled(String prefix, List<String> names) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        names.forEach(name -> labels.put(Texts.get(prefix + name), name));
+        return labels;
     }
 }

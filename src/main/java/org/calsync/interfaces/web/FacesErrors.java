@@ -24,9 +24,9 @@ public final class FacesErrors {
         if (error instanceof InvalidInputException invalid) {
             invalid.errors().forEach(e -> addTo(formId, e));
         } else if (error instanceof ConflictException conflict) {
-            addTo(formId, new FieldError(conflict.field(), conflict.getMessage()));
+            addTo(formId, new FieldError(conflict.field(), conflict.text()));
         } else if (error instanceof RetryLaterException later) {
-            global(FacesMessage.SEVERITY_ERROR, later.getMessage());
+            global(FacesMessage.SEVERITY_ERROR, later.text().in(Texts.locale()));
         } else if (error instanceof UnknownEntityException) {
             global(FacesMessage.SEVERITY_ERROR, Texts.get("error.unknownItem"));
         } else {
@@ -43,7 +43,7 @@ public final class FacesErrors {
         String clientId = formId + ":" + error.field();
         UIComponent form = context.getViewRoot().findComponent(formId);
         boolean fieldExists = form != null && form.findComponent(error.field()) != null;
-        FacesMessage message = new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(), null);
+        FacesMessage message = new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(Texts.locale()), null);
         context.addMessage(fieldExists ? clientId : null, message);
         context.validationFailed();
     }

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import jakarta.faces.application.FacesMessage;
 
-import org.calsync.domain.shared.FieldError;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.interfaces.facade.CalendarFacade;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
@@ -32,7 +31,7 @@ public class ReconnectForm implements Serializable {
             return true;
         } catch (InvalidInputException e) {
             FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("reconnect.failed")
-                    + " " + e.errors().stream().map(FieldError::message).collect(Collectors.joining(" ")));
+                    + " " + e.errors().stream().map(error -> error.message(Texts.locale())).collect(Collectors.joining(" ")));
             return false;
         } finally {
             passwords.remove(account.id());

@@ -19,7 +19,8 @@ import org.openqa.selenium.By;
 
 /**
  * The pages in French: a browser that prefers French gets French without asking; the switcher changes the
- * language and the choice stays for the next pages; the portal, its calendar and the invitation page speak it.
+ * language and the choice stays for the next pages; the portal, its calendar and the invitation page speak it;
+ * in the console, so do the domain's own errors and the names of permissions and providers.
  */
 @ExtendWith(ArquillianExtension.class)
 class FrenchUiIT {
@@ -63,6 +64,25 @@ class FrenchUiIT {
             browser.waitForText(By.id("linkForm"), "Lier un agenda");
             browser.waitForText(By.cssSelector("header"), "Mes agendas");
             browser.screenshot("portal-my-calendars-french");
+        }
+    }
+
+    @Test
+    void theConsoleSaysItsErrorsAndNamesInFrench() {
+        try (Browser browser = new Browser(url.toString(), "fr-FR")) {
+            new LoginPage(browser).signInAs("admin@northwind.example", "calsync-demo");
+            browser.open("admin/session.xhtml");
+            browser.driver().findElement(By.id("sessionForm:meetingLink")).sendKeys("ftp://files.example.org");
+            browser.driver().findElement(By.id("sessionForm:save")).click();
+            browser.waitForText(By.id("sessionForm"), "Champ obligatoire : Intitulé de la formation.");
+            browser.waitForText(By.id("sessionForm"), "Lien de la réunion : saisissez une adresse http ou https.");
+
+            browser.open("admin/roles.xhtml");
+            browser.waitForText(By.tagName("main"), "Administrer l’organisation");
+            browser.waitForText(By.tagName("main"), "Lier des agendas externes");
+            browser.open("admin/settings.xhtml");
+            browser.waitForText(By.tagName("main"), "Google Agenda");
+            browser.waitForText(By.tagName("main"), "Compte de service avec emprunt d’identité");
         }
     }
 }

@@ -59,14 +59,14 @@ public class CalendarAccount {
     public void chooseCalendars(String targetCalendarId, Set<String> conflictCalendarIds) {
         Optional<ExternalCalendar> target = targetCalendarId == null ? Optional.empty() : calendar(targetCalendarId);
         if (targetCalendarId != null && target.isEmpty()) {
-            throw new InvalidInputException("targetCalendarId", "That calendar is not part of this account.");
+            throw new InvalidInputException("targetCalendarId", "calendars.notInAccount");
         }
         if (target.isPresent() && !target.get().writable()) {
-            throw new InvalidInputException("targetCalendarId", "That calendar does not accept new events.");
+            throw new InvalidInputException("targetCalendarId", "calendars.readOnly");
         }
         for (String id : conflictCalendarIds) {
             if (calendar(id).isEmpty()) {
-                throw new InvalidInputException("conflictCalendarIds", "A calendar to check is not part of this account.");
+                throw new InvalidInputException("conflictCalendarIds", "calendars.checkNotInAccount");
             }
         }
         calendars.forEach(c -> c.choose(target.isPresent() && c.equals(target.get()), conflictCalendarIds.contains(c.id())));

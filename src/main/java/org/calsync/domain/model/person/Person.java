@@ -46,10 +46,9 @@ public class Person {
 
     public final void changeDetails(PersonDetails details) {
         Validation validation = new Validation();
-        String cleanEmail = validation.required("email", details.email(), 320, "Email");
-        validation.check(cleanEmail.isEmpty() || EMAIL.matcher(cleanEmail).matches(), "email",
-                "Enter a valid email address.");
-        String cleanName = validation.required("displayName", details.displayName(), 200, "Name");
+        String cleanEmail = validation.required("email", details.email(), 320, "label.email");
+        validation.check(cleanEmail.isEmpty() || EMAIL.matcher(cleanEmail).matches(), "email", "person.emailInvalid");
+        String cleanName = validation.required("displayName", details.displayName(), 200, "label.name");
         ZoneId zone = validation.zone("timeZone", details.timeZone());
         validation.throwIfInvalid();
         this.email = normaliseEmail(cleanEmail);
@@ -66,7 +65,7 @@ public class Person {
     public void assignRoles(Set<Role> newRoles) {
         for (Role role : newRoles) {
             if (!role.tenantId().value().equals(tenantId)) {
-                throw new InvalidInputException("roles", "Role '" + role.name() + "' belongs to another organisation.");
+                throw new InvalidInputException("roles", "person.roleOfOtherTenant", role.name());
             }
         }
         roles.clear();

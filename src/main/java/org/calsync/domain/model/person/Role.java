@@ -23,7 +23,7 @@ public class Role {
 
     public Role(TenantId tenantId, String name, Set<Permission> permissions) {
         Validation validation = new Validation();
-        this.name = validation.required("name", name, 100, "Role name");
+        this.name = validation.required("name", name, 100, "label.roleName");
         validation.throwIfInvalid();
         this.id = UUID.randomUUID().toString();
         this.tenantId = tenantId.value();

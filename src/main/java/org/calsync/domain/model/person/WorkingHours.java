@@ -21,11 +21,10 @@ public class WorkingHours {
 
     public WorkingHours(LocalTime start, LocalTime end, Set<DayOfWeek> days) {
         Validation validation = new Validation();
-        validation.check(start != null, "workStart", "Start of the working day is required.");
-        validation.check(end != null, "workEnd", "End of the working day is required.");
-        validation.check(start == null || end == null || end.isAfter(start), "workEnd",
-                "The working day must end after it starts.");
-        validation.check(days != null && !days.isEmpty(), "workDays", "Choose at least one working day.");
+        validation.check(start != null, "workStart", "workingHours.startRequired");
+        validation.check(end != null, "workEnd", "workingHours.endRequired");
+        validation.check(start == null || end == null || end.isAfter(start), "workEnd", "workingHours.endBeforeStart");
+        validation.check(days != null && !days.isEmpty(), "workDays", "workingHours.noDays");
         validation.throwIfInvalid();
         this.start = start;
         this.end = end;

@@ -22,23 +22,19 @@ public record SlotSearch(LocalDate firstDay, LocalDate lastDay, Duration length,
 
     public SlotSearch {
         Validation validation = new Validation();
-        validation.check(firstDay != null, "from", "Choose the first day.");
-        validation.check(lastDay != null, "to", "Choose the last day.");
-        validation.check(firstDay == null || lastDay == null || !lastDay.isBefore(firstDay), "to",
-                "The last day must not be before the first.");
+        validation.check(firstDay != null, "from", "planning.fromRequired");
+        validation.check(lastDay != null, "to", "planning.toRequired");
+        validation.check(firstDay == null || lastDay == null || !lastDay.isBefore(firstDay), "to", "planning.toBeforeFrom");
         validation.check(firstDay == null || lastDay == null || ChronoUnit.DAYS.between(firstDay, lastDay) < MAX_DAYS,
-                "to", "Look at most " + MAX_DAYS + " days ahead at a time.");
-        validation.check(length != null && length.toMinutes() >= 5 && length.toHours() <= 12, "duration",
-                "A duration between 5 minutes and 12 hours is needed.");
-        validation.check(dayStart != null, "dayStart", "Choose when the day starts.");
-        validation.check(dayEnd != null, "dayEnd", "Choose when the day ends.");
-        validation.check(dayStart == null || dayEnd == null || dayEnd.isAfter(dayStart), "dayEnd",
-                "The day must end after it starts.");
+                "to", "planning.tooManyDays", MAX_DAYS);
+        validation.check(length != null && length.toMinutes() >= 5 && length.toHours() <= 12, "duration", "planning.durationRange");
+        validation.check(dayStart != null, "dayStart", "planning.dayStartRequired");
+        validation.check(dayEnd != null, "dayEnd", "planning.dayEndRequired");
+        validation.check(dayStart == null || dayEnd == null || dayEnd.isAfter(dayStart), "dayEnd", "planning.dayEndBeforeStart");
         validation.check(dayStart == null || dayEnd == null || length == null
-                || Duration.between(dayStart, dayEnd).compareTo(length) >= 0, "duration",
-                "The duration is longer than the hours chosen.");
-        validation.check(days != null && !days.isEmpty(), "days", "Choose at least one day of the week.");
-        validation.check(zone != null, "zone", "Choose a time zone.");
+                || Duration.between(dayStart, dayEnd).compareTo(length) >= 0, "duration", "planning.durationTooLong");
+        validation.check(days != null && !days.isEmpty(), "days", "planning.noDays");
+        validation.check(zone != null, "zone", "input.zoneRequired");
         validation.throwIfInvalid();
         days = EnumSet.copyOf(days);
         step = step == null ? Duration.ofMinutes(15) : step;

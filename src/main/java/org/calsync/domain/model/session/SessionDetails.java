@@ -10,10 +10,10 @@ public record SessionDetails(String courseTitle, String venue, String meetingLin
 
     public SessionDetails {
         Validation validation = new Validation();
-        courseTitle = validation.required("courseTitle", courseTitle, 300, "Course title");
-        venue = validation.optional("venue", venue, 300, "Venue");
-        meetingLink = validation.webLink("meetingLink", meetingLink, "Meeting link");
-        description = validation.optional("description", description, 4000, "Description");
+        courseTitle = validation.required("courseTitle", courseTitle, 300, "label.courseTitle");
+        venue = validation.optional("venue", venue, 300, "label.venue");
+        meetingLink = validation.webLink("meetingLink", meetingLink, "label.meetingLink");
+        description = validation.optional("description", description, 4000, "label.description");
         validation.throwIfInvalid();
     }
 }

@@ -31,14 +31,14 @@ public class SessionTime {
     /** From wall-clock times in the given zone, as people type them. */
     public static SessionTime ofLocal(LocalDateTime localStart, LocalDateTime localEnd, String zoneId) {
         Validation validation = new Validation();
-        validation.check(localStart != null, "start", "Start is required.");
-        validation.check(localEnd != null, "end", "End is required.");
+        validation.check(localStart != null, "start", "session.startRequired");
+        validation.check(localEnd != null, "end", "session.endRequired");
         ZoneId zone = validation.zone("timeZone", zoneId);
         validation.throwIfInvalid();
         Instant start = localStart.atZone(zone).toInstant();
         Instant end = localEnd.atZone(zone).toInstant();
         if (!end.isAfter(start)) {
-            throw new InvalidInputException("end", "End must be after start.");
+            throw new InvalidInputException("end", "session.endBeforeStart");
         }
         return new SessionTime(start, end, zone);
     }
@@ -46,7 +46,7 @@ public class SessionTime {
     /** From instants, kept in the given zone; used when a session is moved in an external calendar. */
     public static SessionTime ofInstants(Instant start, Instant end, ZoneId zone) {
         if (start == null || end == null || !end.isAfter(start)) {
-            throw new InvalidInputException("end", "End must be after start.");
+            throw new InvalidInputException("end", "session.endBeforeStart");
         }
         return new SessionTime(start, end, zone);
     }

@@ -77,11 +77,10 @@ public class TrainingSession {
         requireNotCancelled();
         requireSameTenant(person, "personId");
         if (!person.has(Permission.DELIVER_SESSIONS)) {
-            throw new InvalidInputException("personId",
-                    person.displayName() + " has no role that allows delivering sessions.");
+            throw new InvalidInputException("personId", "session.cannotDeliver", person.displayName());
         }
         if (isInstructor(person)) {
-            throw new ConflictException("personId", person.displayName() + " is already assigned to this session.");
+            throw new ConflictException("personId", "session.alreadyAssigned", person.displayName());
         }
         assignments.add(new InstructorAssignment(this, person));
         touch();
@@ -89,7 +88,7 @@ public class TrainingSession {
 
     public void unassignInstructor(Person person) {
         if (!assignments.removeIf(a -> a.person().equals(person))) {
-            throw new InvalidInputException("personId", person.displayName() + " is not assigned to this session.");
+            throw new InvalidInputException("personId", "session.notAssigned", person.displayName());
         }
         touch();
     }
@@ -98,7 +97,7 @@ public class TrainingSession {
         requireNotCancelled();
         requireSameTenant(person, "personId");
         if (isRegistered(person)) {
-            throw new ConflictException("personId", person.displayName() + " is already registered for this session.");
+            throw new ConflictException("personId", "session.alreadyRegistered", person.displayName());
         }
         registrations.add(new Registration(this, person));
         touch();
@@ -106,7 +105,7 @@ public class TrainingSession {
 
     public void unregister(Person person) {
         if (!registrations.removeIf(r -> r.person().equals(person))) {
-            throw new InvalidInputException("personId", person.displayName() + " is not registered for this session.");
+            throw new InvalidInputException("personId", "session.notRegistered", person.displayName());
         }
         touch();
     }
@@ -122,13 +121,13 @@ public class TrainingSession {
     private void requireSameTenant(Person person, String field) {
         // Same message as an unknown id: another tenant's people must not be discoverable.
         if (!person.belongsTo(tenantId())) {
-            throw new InvalidInputException(field, "No such person in this organisation.");
+            throw new InvalidInputException(field, "person.unknown");
         }
     }
 
     private void requireNotCancelled() {
         if (state == SessionState.CANCELLED) {
-            throw new ConflictException("state", "The session is cancelled and can no longer be changed.");
+            throw new ConflictException("state", "session.cancelled");
         }
     }
 

@@ -43,8 +43,8 @@ public class ApiKey {
     /** A key with a chosen secret, for demo data whose key is printed in the README. */
     public static Issued issueWithSecret(TenantId tenantId, String name, String secret) {
         Validation validation = new Validation();
-        String cleanName = validation.required("name", name, 100, "Key name");
-        validation.check(secret != null && secret.length() >= 20, "secret", "An API key must be at least 20 characters.");
+        String cleanName = validation.required("name", name, 100, "label.keyName");
+        validation.check(secret != null && secret.length() >= 20, "secret", "apiKey.tooShort", 20);
         validation.throwIfInvalid();
         return new Issued(new ApiKey(tenantId, cleanName, secret), secret);
     }

@@ -53,23 +53,17 @@ public class ExchangeSettings {
         Validation validation = new Validation();
         String url = blankToNull(ewsUrl);
         String email = blankToNull(autodiscoverEmail);
-        validation.check(url != null || email != null, "ewsUrl", "Enter the EWS address, e.g. "
-                + "https://mail.example.org/EWS/Exchange.asmx, or an email address to find it with Autodiscover.");
-        validation.check(url == null || Validation.isServerAddress(url), "ewsUrl",
-                "Enter an http or https address, e.g. https://mail.example.org/EWS/Exchange.asmx.");
-        validation.check(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "autodiscoverEmail",
-                "Enter an email address of someone in your organisation.");
-        validation.check(serverVersion != null, "serverVersion", "Choose your Exchange version.");
-        validation.check(authMode != null, "authMode", "Choose how CalSync signs in.");
-        validation.check(authScheme != null, "authScheme", "Choose Basic or NTLM.");
+        validation.check(url != null || email != null, "ewsUrl", "exchange.addressRequired");
+        validation.check(url == null || Validation.isServerAddress(url), "ewsUrl", "exchange.addressInvalid");
+        validation.check(email == null || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "autodiscoverEmail", "exchange.emailInvalid");
+        validation.check(serverVersion != null, "serverVersion", "exchange.versionRequired");
+        validation.check(authMode != null, "authMode", "exchange.authModeRequired");
+        validation.check(authScheme != null, "authScheme", "exchange.schemeRequired");
         boolean serviceAccount = authMode == ExchangeAuthMode.SERVICE_ACCOUNT_IMPERSONATION;
-        validation.check(!serviceAccount || blankToNull(serviceUsername) != null, "serviceUsername",
-                "Enter the service account, e.g. NORTHWIND\\svc-calsync.");
-        validation.check(!serviceAccount || newServiceSecretCipher != null || serviceSecret != null, "servicePassword",
-                "Enter the service account's password.");
+        validation.check(!serviceAccount || blankToNull(serviceUsername) != null, "serviceUsername", "exchange.serviceAccountRequired");
+        validation.check(!serviceAccount || newServiceSecretCipher != null || serviceSecret != null, "servicePassword", "exchange.servicePasswordRequired");
         String pem = blankToNull(trustedCertificates);
-        validation.check(pem == null || pem.contains("-----BEGIN CERTIFICATE-----"), "trustedCertificates",
-                "Paste one or more PEM certificates (-----BEGIN CERTIFICATE----- ...).");
+        validation.check(pem == null || pem.contains("-----BEGIN CERTIFICATE-----"), "trustedCertificates", "exchange.certificatesInvalid");
         validation.throwIfInvalid();
         this.serverVersion = serverVersion;
         this.authMode = authMode;

@@ -29,17 +29,14 @@ public class IntegrationSettings {
             SyncDirection direction, PrivacyMode defaultPrivacyMode, int pullWindowMonths,
             boolean omitLearnerDetails, int cancellationDeadlineHours) {
         Validation validation = new Validation();
-        validation.check(direction != null, "direction", "Choose one-way or two-way sync.");
-        validation.check(defaultPrivacyMode != null, "defaultPrivacyMode", "Choose a default privacy mode.");
+        validation.check(direction != null, "direction", "settings.directionRequired");
+        validation.check(defaultPrivacyMode != null, "defaultPrivacyMode", "settings.privacyRequired");
         validation.check(pullWindowMonths >= MIN_PULL_WINDOW_MONTHS && pullWindowMonths <= MAX_PULL_WINDOW_MONTHS,
-                "pullWindowMonths", "The pull window must be between " + MIN_PULL_WINDOW_MONTHS + " and "
-                        + MAX_PULL_WINDOW_MONTHS + " months.");
+                "pullWindowMonths", "settings.pullWindowRange", MIN_PULL_WINDOW_MONTHS, MAX_PULL_WINDOW_MONTHS);
         validation.check(cancellationDeadlineHours >= 0 && cancellationDeadlineHours <= MAX_CANCELLATION_DEADLINE_HOURS,
-                "cancellationDeadlineHours", "The cancellation deadline must be between 0 and "
-                        + MAX_CANCELLATION_DEADLINE_HOURS + " hours before the session.");
+                "cancellationDeadlineHours", "settings.deadlineRange", MAX_CANCELLATION_DEADLINE_HOURS);
         boolean noProviders = allowedProviders == null || allowedProviders.isEmpty();
-        validation.check(!(integrationEnabled && noProviders), "allowedProviders",
-                "Allow at least one provider, or switch the integration off.");
+        validation.check(!(integrationEnabled && noProviders), "allowedProviders", "settings.noProviders");
         validation.throwIfInvalid();
         this.integrationEnabled = integrationEnabled;
         this.allowedProviders = noProviders ? EnumSet.noneOf(CalendarProviderType.class) : EnumSet.copyOf(allowedProviders);

@@ -21,7 +21,7 @@ public class Tenant {
 
     public Tenant(String name) {
         Validation validation = new Validation();
-        this.name = validation.required("name", name, 200, "Name");
+        this.name = validation.required("name", name, 200, "label.name");
         validation.throwIfInvalid();
         this.id = UUID.randomUUID().toString();
         this.settings = IntegrationSettings.defaults();

@@ -12,6 +12,7 @@ import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.interfaces.facade.ExchangeFacade;
 import org.calsync.interfaces.facade.dto.ConnectionTestView;
 import org.calsync.interfaces.facade.dto.ExchangeSettingsView;
+import org.calsync.interfaces.web.Choices;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
 import org.calsync.interfaces.web.Texts;
@@ -70,12 +71,12 @@ public class ExchangeSettingsEditor implements Serializable {
 
     public void test() {
         try {
-            testResult = exchange.test(user.getTenantId(), testMailbox);
+            testResult = exchange.test(user.getTenantId(), testMailbox, Texts.locale());
             // A test may have found the address afresh through Autodiscover.
             discoveredEwsUrl = exchange.settings(user.getTenantId()).discoveredEwsUrl();
         } catch (InvalidInputException e) {
             testResult = null;
-            FacesErrors.global(FacesMessage.SEVERITY_ERROR, e.errors().get(0).message());
+            FacesErrors.global(FacesMessage.SEVERITY_ERROR, e.errors().get(0).message(Texts.locale()));
         }
     }
 
@@ -88,7 +89,7 @@ public class ExchangeSettingsEditor implements Serializable {
     }
 
     public Map<String, String> getAuthModes() {
-        return exchange.authModes();
+        return Choices.labelled("exchange.authMode.", exchange.authModeNames());
     }
 
     public boolean isConfigured() {
