@@ -1,0 +1,137 @@
+package org.calsync.domain.model.tenant;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import org.calsync.domain.shared.Validation;
+
+/**
+ * A tenant's app registration with an OAuth provider: Microsoft Entra (directory id, client id, secret) or
+ * Google (client id, secret). The client secret is kept encrypted; this class never sees it in clear.
+ * {@code organisationWide} (Microsoft only) means application permissions: CalSync reaches every mailbox of
+ * the directory by address, as EWS impersonation does, and nobody connects individually.
+ */
+public class OAuthRegistration {
+
+    /** A registration's identity: tenant and provider (JPA's id class, so a plain class with a no-arg constructor). */
+    public static class Key implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+        private String tenantId;
+        private CalendarProviderType provider;
+
+        protected Key() {
+            // for JPA
+        }
+
+        public Key(String tenantId, CalendarProviderType provider) {
+            this.tenantId = tenantId;
+            this.provider = provider;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(tenantId, key.tenantId) && provider == key.provider;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(tenantId, provider);
+        }
+    }
+
+    private String tenantId;
+    private CalendarProviderType provider;
+    private String directoryId;
+    private String clientId;
+    private String clientSecret;
+    private boolean organisationWide;
+    private Instant updatedAt;
+    private long version;
+
+    protected OAuthRegistration() {
+        // for JPA
+    }
+
+    public OAuthRegistration(TenantId tenantId, CalendarProviderType provider) {
+        if (!usesOAuth(provider)) {
+            throw new IllegalArgumentException(provider + " does not sign in with OAuth");
+        }
+        this.tenantId = tenantId.value();
+        this.provider = provider;
+        this.updatedAt = Instant.now();
+    }
+
+    public static boolean usesOAuth(CalendarProviderType provider) {
+        return provider == CalendarProviderType.MICROSOFT_365 || provider == CalendarProviderType.GOOGLE;
+    }
+
+    /** Replaces the registration; a null {@code newSecretCipher} keeps the stored secret. */
+    public void change(String directoryId, String clientId, String newSecretCipher, boolean organisationWide) {
+        Validation validation = new Validation();
+        boolean microsoft = provider == CalendarProviderType.MICROSOFT_365;
+        String directory = blankToNull(directoryId);
+        String client = blankToNull(clientId);
+        validation.check(!microsoft || directory != null && directory.matches("[A-Za-z0-9.-]{3,100}"), "directoryId",
+                "oauth.directoryRequired");
+        validation.check(client != null && client.length() <= 200 && !client.contains(" "), "clientId",
+                "oauth.clientIdRequired");
+        validation.check(newSecretCipher != null || clientSecret != null, "clientSecret", "oauth.clientSecretRequired");
+        validation.check(!organisationWide || microsoft, "organisationWide", "oauth.organisationWideMicrosoftOnly");
+        validation.throwIfInvalid();
+        this.directoryId = microsoft ? directory : null;
+        this.clientId = client;
+        if (newSecretCipher != null) {
+            this.clientSecret = newSecretCipher;
+        }
+        this.organisationWide = organisationWide;
+        this.updatedAt = Instant.now();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Whether an admin has entered it completely; until then nobody can connect. */
+    public boolean complete() {
+        return clientId != null && clientSecret != null;
+    }
+
+    public TenantId tenantId() {
+        return new TenantId(tenantId);
+    }
+
+    public CalendarProviderType provider() {
+        return provider;
+    }
+
+    public String directoryId() {
+        return directoryId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String clientSecretCipher() {
+        return clientSecret;
+    }
+
+    public boolean organisationWide() {
+        return organisationWide;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OAuthRegistration r && tenantId.equals(r.tenantId) && provider == r.provider;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(tenantId, provider);
+    }
+}

@@ -1,0 +1,180 @@
+package org.calsync.infrastructure.oauth;
+
+import java.io.IOException;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.oauth2.sdk.AccessTokenResponse;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.OAuth2Error;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+
+import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.AuthorizationServer;
+import org.calsync.domain.model.calendar.OAuthTokens;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+
+/**
+ * Talks OAuth 2.0 to Microsoft Entra and Google with the Nimbus SDK. The client authenticates with its
+ * secret in the form body, which both accept. The account's address comes from the ID token that the token
+ * endpoint returns over TLS; per OpenID Connect Core 3.1.3.7 that channel stands in for checking its signature.
+ */
+@ApplicationScoped
+public class NimbusAuthorizationServer implements AuthorizationServer {
+
+    private static final Logger LOG = Logger.getLogger(NimbusAuthorizationServer.class.getName());
+    private static final int CONNECT_TIMEOUT_MS = 10_000;
+    private static final int READ_TIMEOUT_MS = 30_000;
+    /** Assumed when a token response gives no lifetime: short, so that a refresh comes early rather than late. */
+    private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(30);
+
+    @Override
+    public AuthorizationStart start(OAuthClient client, URI redirectUri) {
+        CodeVerifier verifier = new CodeVerifier();
+        State state = new State();
+        AuthorizationRequest.Builder request = new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
+                new ClientID(client.clientId())).endpointURI(client.authorizationEndpoint()).redirectionURI(redirectUri)
+                .scope(new Scope(client.scopes().toArray(String[]::new))).state(state)
+                .codeChallenge(verifier, CodeChallengeMethod.S256);
+        client.authorizationParameters().forEach(request::customParameter);
+        return new AuthorizationStart(request.build().toURI(), state.getValue(), verifier.getValue());
+    }
+
+    @Override
+    public Grant redeem(OAuthClient client, URI redirectUri, String code, String codeVerifier) {
+        AccessTokenResponse success = requestTokens(client, new AuthorizationCodeGrant(new AuthorizationCode(code),
+                redirectUri, new CodeVerifier(codeVerifier)), "The sign-in could not be completed");
+        return new Grant(tokens(success), accountEmail(success.getCustomParameters()));
+    }
+
+    @Override
+    public OAuthTokens refresh(OAuthClient client, String refreshToken) {
+        if (refreshToken == null) {
+            throw new AuthorisationLostException("The provider gave no refresh token; the person must connect again.");
+        }
+        return tokens(requestTokens(client, new RefreshTokenGrant(new RefreshToken(refreshToken)),
+                "Consent was revoked or has expired"));
+    }
+
+    @Override
+    public void revoke(OAuthClient client, String token) {
+        if (client.revocationEndpoint() == null || token == null) {
+            return;
+        }
+        HTTPRequest request = new TokenRevocationRequest(client.revocationEndpoint(), authentication(client),
+                new RefreshToken(token)).toHTTPRequest();
+        HTTPResponse response = send(request);
+        // 400 invalid_token: already revoked or expired, which is what was wanted.
+        if (response.getStatusCode() >= 500) {
+            throw unavailable(response, "Revoking the token failed");
+        }
+    }
+
+    private AccessTokenResponse requestTokens(OAuthClient client, AuthorizationGrant grant, String refusal) {
+        HTTPRequest request = new TokenRequest(client.tokenEndpoint(), authentication(client), grant, null)
+                .toHTTPRequest();
+        HTTPResponse response = send(request);
+        if (response.getStatusCode() == 429 || response.getStatusCode() >= 500) {
+            throw unavailable(response, "The sign-in service is busy or failing");
+        }
+        TokenResponse parsed;
+        try {
+            parsed = TokenResponse.parse(response);
+        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+            throw new ProviderUnavailableException("The sign-in service sent an unreadable answer (HTTP "
+                    + response.getStatusCode() + ")", null, e);
+        }
+        if (!parsed.indicatesSuccess()) {
+            ErrorObject error = parsed.toErrorResponse().getErrorObject();
+            String code = error == null || error.getCode() == null ? "error" : error.getCode();
+            String detail = error == null || error.getDescription() == null ? "" : ": " + error.getDescription();
+            if (OAuth2Error.INVALID_GRANT.getCode().equals(code) || OAuth2Error.INVALID_CLIENT.getCode().equals(code)
+                    || OAuth2Error.UNAUTHORIZED_CLIENT.getCode().equals(code)) {
+                throw new AuthorisationLostException(refusal + " (" + code + detail + ").");
+            }
+            throw new AuthorisationLostException("The sign-in service refused the request (" + code + detail + ").");
+        }
+        return parsed.toSuccessResponse();
+    }
+
+    private static HTTPResponse send(HTTPRequest request) {
+        request.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        request.setReadTimeout(READ_TIMEOUT_MS);
+        try {
+            return request.send();
+        } catch (IOException e) {
+            throw new ProviderUnavailableException("The sign-in service could not be reached: " + request.getURI().getHost()
+                    + " (" + e.getClass().getSimpleName() + ")", null, e);
+        }
+    }
+
+    private static ProviderUnavailableException unavailable(HTTPResponse response, String what) {
+        Duration retryAfter = null;
+        String header = response.getHeaderValue("Retry-After");
+        if (header != null && header.strip().matches("\\d{1,6}")) {
+            retryAfter = Duration.ofSeconds(Long.parseLong(header.strip()));
+        }
+        return new ProviderUnavailableException(what + " (HTTP " + response.getStatusCode() + ")", retryAfter, null);
+    }
+
+    private static ClientAuthentication authentication(OAuthClient client) {
+        return new ClientSecretPost(new ClientID(client.clientId()), new Secret(client.clientSecret()));
+    }
+
+    private static OAuthTokens tokens(AccessTokenResponse success) {
+        Tokens tokens = success.getTokens();
+        long lifetime = tokens.getAccessToken().getLifetime();
+        Instant expiresAt = Instant.now().plus(lifetime > 0 ? Duration.ofSeconds(lifetime) : DEFAULT_LIFETIME);
+        RefreshToken refresh = tokens.getRefreshToken();
+        return new OAuthTokens(tokens.getAccessToken().getValue(), refresh == null ? null : refresh.getValue(), expiresAt);
+    }
+
+    /** The signed-in account's address from the ID token: email (Google), else preferred_username (Entra). */
+    private static String accountEmail(Map<String, Object> parameters) {
+        Object idToken = parameters.get("id_token");
+        if (!(idToken instanceof String jwt)) {
+            return null;
+        }
+        try {
+            JWTClaimsSet claims = JWTParser.parse(jwt).getJWTClaimsSet();
+            for (String claim : List.of("email", "preferred_username", "upn", "sub")) {
+                String value = claims.getStringClaim(claim);
+                if (value != null && !value.isBlank()) {
+                    return value;
+                }
+            }
+        } catch (ParseException e) {
+            LOG.warning(() -> "The token endpoint sent an unreadable ID token: " + e.getMessage());
+        }
+        return null;
+    }
+}
