@@ -33,6 +33,7 @@ import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.ExchangeSettings;
 import org.calsync.domain.model.tenant.ExchangeSettingsRepository;
+import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
@@ -104,6 +105,10 @@ public class CalendarLinking {
         if (type == null || !tenant.settings().allows(type)) {
             throw new InvalidInputException("provider", "linking.providerNotEnabled",
                     type == null ? Message.of("linking.thisKind") : Message.of("provider." + type.name()));
+        }
+        if (OAuthRegistration.usesOAuth(type)) {
+            // No password ever: these accounts are connected through the provider's own consent page.
+            throw new InvalidInputException("provider", "linking.useConsent", Message.of("provider." + type.name()));
         }
         Credentials credentials = type == CalendarProviderType.EXCHANGE ? exchangeCredentials(tenantId, person, username,
                 password) : new Credentials(server(serverUrl, type), required(username, "username",

@@ -1,0 +1,266 @@
+package org.calsync.infrastructure.provider.google;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.BusyInterval;
+import org.calsync.domain.model.calendar.CalendarProvider;
+import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.RemoteCalendar;
+import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.SkippedItem;
+import org.calsync.domain.model.calendar.SyncCursor;
+import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.domain.model.calendar.VersionConflictException;
+import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Google Calendar through the Calendar API v3. The connection's server is the API's base address and its
+ * secret the access token. Pulls are incremental with sync tokens (a 410 means a full read of the window);
+ * recurring series come expanded (singleEvents), so a moved or cancelled occurrence is an event of its own.
+ */
+@ApplicationScoped
+public class GoogleCalendarProvider implements CalendarProvider {
+
+    private static final int PAGE_SIZE = 250;
+    /** freeBusy.query answers for at most 50 calendars at once. */
+    private static final int FREE_BUSY_CHUNK = 50;
+
+    private final HttpClient client = GoogleHttp.newClient();
+
+    @Inject
+    @ConfigProperty(name = "calsync.google.first-back-off-ms", defaultValue = "1000")
+    long firstBackOffMs;
+
+    public GoogleCalendarProvider() {
+        // for CDI
+    }
+
+    /** For tests outside a container. */
+    GoogleCalendarProvider(long firstBackOffMs) {
+        this.firstBackOffMs = firstBackOffMs;
+    }
+
+    @Override
+    public CalendarProviderType type() {
+        return CalendarProviderType.GOOGLE;
+    }
+
+    private GoogleHttp http() {
+        return new GoogleHttp(client, Duration.ofMillis(firstBackOffMs));
+    }
+
+    @Override
+    public List<RemoteCalendar> listCalendars(ProviderConnection connection) {
+        GoogleHttp http = http();
+        List<RemoteCalendar> calendars = new ArrayList<>();
+        String pageToken = null;
+        do {
+            JsonObject page = ok(http.send(connection.secret(), "GET", uri(connection, "users/me/calendarList",
+                    pageToken == null ? Map.of() : Map.of("pageToken", pageToken)), null, null), "list calendars").json();
+            for (JsonValue value : page.getJsonArray("items") == null ? List.<JsonValue>of() : page.getJsonArray("items")) {
+                JsonObject item = value.asJsonObject();
+                String role = item.getString("accessRole", "reader");
+                boolean writable = "owner".equals(role) || "writer".equals(role);
+                // Calendars that only show free/busy cannot be read event by event.
+                if (!"freeBusyReader".equals(role)) {
+                    calendars.add(new RemoteCalendar(item.getString("id"), item.getString("summaryOverride",
+                            item.getString("summary", item.getString("id"))), writable, true));
+                }
+            }
+            pageToken = page.getString("nextPageToken", null);
+        } while (pageToken != null);
+        return calendars;
+    }
+
+    @Override
+    public ChangeBatch changesSince(ProviderConnection connection, String calendarId, SyncCursor cursor,
+            TimeWindow window) {
+        GoogleHttp http = http();
+        if (!cursor.isNone()) {
+            ChangeBatch incremental = read(http, connection, calendarId, Map.of("syncToken", cursor.value()), window, false);
+            if (incremental != null) {
+                return incremental;
+            }
+        }
+        // The first read, or the token expired (410): everything in the window.
+        return read(http, connection, calendarId, Map.of("timeMin", window.from().toString(),
+                "timeMax", window.to().toString()), window, true);
+    }
+
+    /** Reads every page; null when Google says the sync token is gone (410). */
+    private ChangeBatch read(GoogleHttp http, ProviderConnection connection, String calendarId,
+            Map<String, String> query, TimeWindow window, boolean fullRead) {
+        List<RemoteEvent> changed = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<SkippedItem> skipped = new ArrayList<>();
+        String pageToken = null;
+        String nextSyncToken = null;
+        do {
+            Map<String, String> parameters = new LinkedHashMap<>(query);
+            parameters.put("singleEvents", "true");
+            parameters.put("maxResults", String.valueOf(PAGE_SIZE));
+            if (fullRead) {
+                parameters.put("showDeleted", "false");
+            }
+            if (pageToken != null) {
+                parameters.put("pageToken", pageToken);
+            }
+            GoogleHttp.Answer answer = http.send(connection.secret(), "GET",
+                    uri(connection, "calendars/" + encode(calendarId) + "/events", parameters), null, null);
+            if (answer.status() == 410 && !fullRead) {
+                return null;
+            }
+            JsonObject page = ok(answer, "read events").json();
+            for (JsonValue value : page.getJsonArray("items") == null ? List.<JsonValue>of() : page.getJsonArray("items")) {
+                readItem(value, connection, window, changed, removed, skipped);
+            }
+            pageToken = page.getString("nextPageToken", null);
+            nextSyncToken = page.getString("nextSyncToken", nextSyncToken);
+        } while (pageToken != null);
+        return new ChangeBatch(changed, removed, skipped, new SyncCursor(nextSyncToken), fullRead, http.requests());
+    }
+
+    private static void readItem(JsonValue value, ProviderConnection connection, TimeWindow window,
+            List<RemoteEvent> changed, List<String> removed, List<SkippedItem> skipped) {
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            skipped.add(new SkippedItem(null, "not an event: " + value));
+            return;
+        }
+        JsonObject item = value.asJsonObject();
+        if ("cancelled".equals(item.getString("status", "confirmed"))) {
+            removed.add(item.getString("id", ""));
+            return;
+        }
+        try {
+            changed.add(GoogleEvents.fromJson(item, connection.ownerZone(), window));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            skipped.add(new SkippedItem(item.getString("id", null), "Google sent " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event, String expectedVersion) {
+        GoogleHttp http = http();
+        String body = GoogleEvents.toJson(event);
+        String eventId = GoogleEvents.eventIdOf(event.uid());
+        URI events = uri(connection, "calendars/" + encode(calendarId) + "/events", Map.of());
+        URI resource = uri(connection, "calendars/" + encode(calendarId) + "/events/" + eventId, Map.of());
+        if (expectedVersion == null) {
+            GoogleHttp.Answer created = http.send(connection.secret(), "POST", events, body, null);
+            if (created.status() != 409) {
+                return written(ok(created, "create an event"), true);
+            }
+            // 409: the id exists, written before a crash or a lost answer. It is ours: replace it.
+        }
+        GoogleHttp.Answer replaced = http.send(connection.secret(), "PUT", resource, body, expectedVersion);
+        if (replaced.status() == 412 || expectedVersion != null && (replaced.status() == 404 || replaced.status() == 410)) {
+            throw new VersionConflictException("The event " + event.uid() + " was changed in Google Calendar.");
+        }
+        return written(ok(replaced, "update an event"), false);
+    }
+
+    private static WriteResult written(GoogleHttp.Answer answer, boolean created) {
+        JsonObject event = answer.json();
+        return new WriteResult(event.getString("id"), event.getString("etag", answer.etag()), created);
+    }
+
+    @Override
+    public void delete(ProviderConnection connection, String calendarId, String remoteId, String expectedVersion) {
+        GoogleHttp.Answer answer = http().send(connection.secret(), "DELETE",
+                uri(connection, "calendars/" + encode(calendarId) + "/events/" + encode(remoteId), Map.of()), null,
+                expectedVersion);
+        if (answer.status() == 412) {
+            throw new VersionConflictException("The event " + remoteId + " was changed in Google Calendar.");
+        }
+        if (answer.status() != 404 && answer.status() != 410) {
+            ok(answer, "delete an event");
+        }
+    }
+
+    @Override
+    public Map<String, List<BusyInterval>> freeBusy(ProviderConnection connection, List<String> emails, TimeWindow window) {
+        GoogleHttp http = http();
+        Map<String, List<BusyInterval>> busy = new HashMap<>();
+        for (int from = 0; from < emails.size(); from += FREE_BUSY_CHUNK) {
+            List<String> chunk = emails.subList(from, Math.min(emails.size(), from + FREE_BUSY_CHUNK));
+            JsonArrayBuilder items = Json.createArrayBuilder();
+            chunk.forEach(email -> items.add(Json.createObjectBuilder().add("id", email)));
+            String body = Json.createObjectBuilder().add("timeMin", window.from().toString())
+                    .add("timeMax", window.to().toString()).add("items", items).build().toString();
+            JsonObject answer = ok(http.send(connection.secret(), "POST", uri(connection, "freeBusy", Map.of()), body,
+                    null), "read free/busy").json();
+            JsonObject calendars = answer.getJsonObject("calendars");
+            for (String email : chunk) {
+                JsonObject calendar = calendars == null ? null : calendars.getJsonObject(email);
+                // A calendar with errors (notFound, noAccess) is someone Google cannot answer for: left out.
+                if (calendar != null && (calendar.getJsonArray("errors") == null || calendar.getJsonArray("errors").isEmpty())) {
+                    busy.put(email, calendar.getJsonArray("busy") == null ? List.of()
+                            : calendar.getJsonArray("busy").stream().map(JsonValue::asJsonObject)
+                                    .map(b -> new BusyInterval(Instant.parse(b.getString("start")),
+                                            Instant.parse(b.getString("end")), false)).toList());
+                }
+            }
+        }
+        return busy;
+    }
+
+    private static GoogleHttp.Answer ok(GoogleHttp.Answer answer, String what) {
+        if (answer.ok()) {
+            return answer;
+        }
+        if (answer.status() == 403 || answer.status() == 404) {
+            // No access (any more) to this calendar, or it is gone: the person must look at their choices.
+            throw new AuthorisationLostException("Google refused to " + what + " (HTTP " + answer.status() + "): "
+                    + message(answer));
+        }
+        throw new ProviderUnavailableException("Google Calendar could not " + what + " (HTTP " + answer.status() + "): "
+                + message(answer), null, null);
+    }
+
+    private static String message(GoogleHttp.Answer answer) {
+        try {
+            JsonObject error = answer.json().getJsonObject("error");
+            return error == null ? "no detail" : error.getString("message", "no detail");
+        } catch (ProviderUnavailableException unreadable) {
+            return "no readable detail";
+        }
+    }
+
+    private static URI uri(ProviderConnection connection, String path, Map<String, String> query) {
+        String base = connection.server().toString();
+        String address = (base.endsWith("/") ? base : base + "/") + path;
+        if (!query.isEmpty()) {
+            address += "?" + query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                    .collect(Collectors.joining("&"));
+        }
+        return URI.create(address);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,133 @@
+package org.calsync.infrastructure.provider.google;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import org.calsync.domain.model.calendar.BusyInterval;
+import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.TimeWindow;
+
+/** Translates between Calendar API event resources and the port's events. */
+final class GoogleEvents {
+
+    /** Where CalSync's UID is kept: a private extended property only this app's registration sees. */
+    static final String UID_PROPERTY = "calsyncUid";
+    private static final char[] BASE32HEX = "0123456789abcdefghijklmnopqrstuv".toCharArray();
+
+    private GoogleEvents() {
+    }
+
+    /**
+     * The event id CalSync gives a session's event: derived from its UID, so a retry after a lost answer
+     * addresses the same event instead of creating a second one. Google allows base32hex ids of 5 to 1024.
+     */
+    static String eventIdOf(String uid) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(uid.getBytes(StandardCharsets.UTF_8));
+            StringBuilder id = new StringBuilder("cs");
+            int buffer = 0;
+            int bits = 0;
+            for (byte b : digest) {
+                buffer = (buffer << 8) | (b & 0xff);
+                bits += 8;
+                while (bits >= 5) {
+                    id.append(BASE32HEX[(buffer >> (bits - 5)) & 31]);
+                    bits -= 5;
+                }
+            }
+            return id.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String toJson(OutgoingEvent event) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("id", eventIdOf(event.uid()))
+                .add("iCalUID", event.uid())
+                .add("summary", event.title())
+                .add("description", event.notes())
+                .add("start", time(event.start(), event.zone()))
+                .add("end", time(event.end(), event.zone()))
+                .add("sequence", event.sequence())
+                .add("extendedProperties", Json.createObjectBuilder()
+                        .add("private", Json.createObjectBuilder().add(UID_PROPERTY, event.uid())));
+        if (event.location() != null) {
+            body.add("location", event.location());
+        }
+        if (event.linkBack() != null) {
+            body.add("source", Json.createObjectBuilder().add("title", "CalSync").add("url", event.linkBack().toString()));
+        }
+        return body.build().toString();
+    }
+
+    private static JsonObjectBuilder time(Instant instant, ZoneId zone) {
+        return Json.createObjectBuilder().add("dateTime", OffsetDateTime.ofInstant(instant, zone).toString())
+                .add("timeZone", zone.getId());
+    }
+
+    /**
+     * An event resource as the port sees it. With singleEvents, each occurrence of a series comes as an event
+     * of its own, so one event blocks at most one interval.
+     *
+     * @throws IllegalArgumentException when the resource lacks what any event has (id, start, end)
+     */
+    static RemoteEvent fromJson(JsonObject item, ZoneId ownerZone, TimeWindow window) {
+        String id = item.getString("id", null);
+        if (id == null) {
+            throw new IllegalArgumentException("an event without an id");
+        }
+        Instant start = instant(item.getJsonObject("start"), ownerZone, "start");
+        Instant end = instant(item.getJsonObject("end"), ownerZone, "end");
+        if (!end.isAfter(start)) {
+            end = start; // zero-length: blocks nothing, but is still known
+        }
+        String visibility = item.getString("visibility", "default");
+        boolean privateEvent = "private".equals(visibility) || "confidential".equals(visibility);
+        boolean free = "transparent".equals(item.getString("transparency", "opaque"));
+        boolean inWindow = start.isBefore(window.to()) && end.isAfter(window.from()) && end.isAfter(start);
+        boolean allDay = item.getJsonObject("start").containsKey("date");
+        List<BusyInterval> busy = free || !inWindow ? List.of() : List.of(new BusyInterval(start, end, allDay));
+        return new RemoteEvent(id, uidOf(item), item.getString("etag", null), busy,
+                privateEvent ? null : item.getString("summary", ""), privateEvent);
+    }
+
+    static String uidOf(JsonObject item) {
+        JsonObject extended = item.getJsonObject("extendedProperties");
+        JsonObject own = extended == null ? null : extended.getJsonObject("private");
+        if (own != null && own.containsKey(UID_PROPERTY)) {
+            return own.getString(UID_PROPERTY);
+        }
+        return item.getString("iCalUID", item.getString("id", null));
+    }
+
+    /** A dateTime (with its offset), or an all-day date, which starts at midnight in the owner's zone. */
+    static Instant instant(JsonObject time, ZoneId ownerZone, String which) {
+        if (time == null) {
+            throw new IllegalArgumentException("an event without " + which);
+        }
+        try {
+            if (time.containsKey("dateTime")) {
+                return OffsetDateTime.parse(time.getString("dateTime")).toInstant();
+            }
+            if (time.containsKey("date")) {
+                return LocalDate.parse(time.getString("date")).atStartOfDay(ownerZone).toInstant();
+            }
+        } catch (DateTimeParseException | ClassCastException e) {
+            throw new IllegalArgumentException("an unreadable " + which + ": " + time);
+        }
+        throw new IllegalArgumentException("an event whose " + which + " has neither date nor dateTime");
+    }
+}

@@ -1,0 +1,352 @@
+package org.calsync.testsupport.google;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stateful stand-in for the Google Calendar API v3, built from its reference: events keep their ids and
+ * etags, every change advances a sequence that sync tokens point into, an expired token answers 410, and
+ * requests break the rules Google enforces (a syncToken with timeMin, an id outside base32hex) get its 400.
+ * Faults can be queued: 429 with or without Retry-After, 403 rateLimitExceeded, 503, malformed JSON.
+ * Bodies follow the shapes of the fixtures under {@code fixtures/google}.
+ */
+public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAllCallback {
+
+    private static final Pattern EVENTS = Pattern.compile("/calendar/v3/calendars/([^/]+)/events(?:/([^/]+))?");
+    private static final Pattern EVENT_ID = Pattern.compile("[a-v0-9]{5,1024}");
+
+    private final Map<String, SimulatedCalendar> calendars = new LinkedHashMap<>();
+    private final Map<String, List<Instant[]>> freeBusyOfOthers = new HashMap<>();
+    private final Deque<Fault> faults = new ArrayDeque<>();
+    private final Set<String> refusedTokens = new HashSet<>();
+    private final List<String> requestLog = new CopyOnWriteArrayList<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+    private int oldestValidSequence;
+    private int port;
+    private HttpServer server;
+
+    /** A fault answered instead of the next request. */
+    public record Fault(int status, String retryAfter, String body) {
+    }
+
+    public GoogleCalendarSimulator onPort(int port) {
+        this.port = port;
+        return this;
+    }
+
+    public synchronized GoogleCalendarSimulator withCalendar(String id, String summary, String accessRole) {
+        calendars.put(id, new SimulatedCalendar(id, summary, accessRole));
+        return this;
+    }
+
+    /** Busy times Google knows for people in the same Workspace who linked nothing to CalSync. */
+    public synchronized GoogleCalendarSimulator withFreeBusy(String email, Instant start, Instant end) {
+        freeBusyOfOthers.computeIfAbsent(email, e -> new ArrayList<>()).add(new Instant[] {start, end});
+        return this;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    public void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/calendar/v3/", this::handle);
+        server.start();
+    }
+
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    /** The API's base address, as an account stores it. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/calendar/v3/";
+    }
+
+    public synchronized void failNext(Fault... queued) {
+        faults.addAll(List.of(queued));
+    }
+
+    /** Every token from now on is refused with 401, as after a revocation. */
+    public synchronized void refuseToken(String token) {
+        refusedTokens.add(token);
+    }
+
+    /** Sync tokens handed out so far stop working (410), as Google does after a while. */
+    public synchronized void expireSyncTokens() {
+        oldestValidSequence = sequence.get() + 1;
+    }
+
+    public List<String> requests() {
+        return List.copyOf(requestLog);
+    }
+
+    public void clearRequests() {
+        requestLog.clear();
+    }
+
+    public synchronized SimulatedCalendar calendar(String id) {
+        return calendars.get(id);
+    }
+
+    /** Another client (the person in Google Calendar) creates or changes an event. */
+    public synchronized JsonObject putByOwner(String calendarId, JsonObject event) {
+        return calendars.get(calendarId).store(event, sequence.incrementAndGet());
+    }
+
+    public synchronized void deleteByOwner(String calendarId, String eventId) {
+        calendars.get(calendarId).delete(eventId, sequence.incrementAndGet());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requestLog.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            Answer answer;
+            synchronized (this) {
+                answer = answer(exchange, body);
+            }
+            if (answer.retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", answer.retryAfter);
+            }
+            if (answer.etag != null) {
+                exchange.getResponseHeaders().add("ETag", answer.etag);
+            }
+            byte[] bytes = answer.body == null ? new byte[0] : answer.body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+            exchange.sendResponseHeaders(answer.status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+        }
+    }
+
+    private record Answer(int status, String body, String etag, String retryAfter) {
+        static Answer json(int status, JsonObject body) {
+            return new Answer(status, body.toString(), body.getString("etag", null), null);
+        }
+    }
+
+    private Answer answer(HttpExchange exchange, String body) {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ") || auth.length() < 8 || refusedTokens.contains(auth.substring(7))) {
+            return error(401, "authError", "Invalid Credentials");
+        }
+        if (!faults.isEmpty()) {
+            Fault fault = faults.poll();
+            return new Answer(fault.status(), fault.body(), null, fault.retryAfter());
+        }
+        String path = exchange.getRequestURI().getRawPath();
+        Map<String, String> query = query(exchange.getRequestURI());
+        String method = exchange.getRequestMethod();
+        if (path.equals("/calendar/v3/users/me/calendarList") && method.equals("GET")) {
+            JsonArrayBuilder items = Json.createArrayBuilder();
+            calendars.values().forEach(c -> items.add(c.listEntry()));
+            return Answer.json(200, Json.createObjectBuilder().add("kind", "calendar#calendarList")
+                    .add("etag", "\"p33c" + sequence.get() + "\"").add("nextSyncToken", "cl-" + sequence.get())
+                    .add("items", items).build());
+        }
+        if (path.equals("/calendar/v3/freeBusy") && method.equals("POST")) {
+            return freeBusy(parse(body));
+        }
+        Matcher events = EVENTS.matcher(path);
+        if (!events.matches()) {
+            return error(404, "notFound", "Not Found");
+        }
+        SimulatedCalendar calendar = calendars.get(decode(events.group(1)));
+        if (calendar == null) {
+            return error(404, "notFound", "Not Found");
+        }
+        String eventId = events.group(2) == null ? null : decode(events.group(2));
+        String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
+        if (eventId == null && method.equals("GET")) {
+            return list(calendar, query);
+        }
+        if (eventId == null && method.equals("POST")) {
+            return insert(calendar, body);
+        }
+        JsonObject current = calendar.find(eventId);
+        if (current == null) {
+            return error(404, "notFound", "Not Found");
+        }
+        if (ifMatch != null && !ifMatch.equals(current.getString("etag"))) {
+            return error(412, "conditionNotMet", "Precondition Failed");
+        }
+        boolean deleted = "cancelled".equals(current.getString("status", ""));
+        return switch (method) {
+            case "GET" -> deleted ? error(404, "notFound", "Not Found") : Answer.json(200, current);
+            case "PUT" -> replace(calendar, eventId, body);
+            case "DELETE" -> {
+                if (deleted) {
+                    yield error(410, "deleted", "Resource has been deleted");
+                }
+                calendar.delete(eventId, sequence.incrementAndGet());
+                yield new Answer(204, null, null, null);
+            }
+            default -> error(405, "methodNotAllowed", "Method not allowed");
+        };
+    }
+
+    private Answer list(SimulatedCalendar calendar, Map<String, String> query) {
+        String syncToken = query.get("syncToken");
+        if (syncToken != null && (query.containsKey("timeMin") || query.containsKey("timeMax"))) {
+            return error(400, "invalid", "Sync token is not compatible with timeMin or timeMax.");
+        }
+        int since = -1;
+        if (syncToken != null) {
+            Matcher token = Pattern.compile("st-(\\d+)").matcher(syncToken);
+            if (!token.matches() || Integer.parseInt(token.group(1)) < oldestValidSequence) {
+                return error(410, "fullSyncRequired", "Sync token is no longer valid, a full sync is required.");
+            }
+            since = Integer.parseInt(token.group(1));
+        }
+        Instant timeMin = query.containsKey("timeMin") ? OffsetDateTime.parse(query.get("timeMin")).toInstant() : null;
+        Instant timeMax = query.containsKey("timeMax") ? OffsetDateTime.parse(query.get("timeMax")).toInstant() : null;
+        boolean showDeleted = syncToken != null || "true".equals(query.get("showDeleted"));
+        int pageSize = Integer.parseInt(query.getOrDefault("maxResults", "250"));
+        int offset = Integer.parseInt(query.getOrDefault("pageToken", "0"));
+        List<JsonObject> matching = calendar.changedSince(since, showDeleted, timeMin, timeMax);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        matching.stream().skip(offset).limit(pageSize).forEach(items::add);
+        JsonObjectBuilder page = Json.createObjectBuilder().add("kind", "calendar#events")
+                .add("etag", "\"p3" + sequence.get() + "\"").add("summary", calendar.summary)
+                .add("updated", Instant.now().toString()).add("timeZone", "Europe/Paris")
+                .add("accessRole", calendar.accessRole).add("items", items);
+        if (offset + pageSize < matching.size()) {
+            page.add("nextPageToken", String.valueOf(offset + pageSize));
+        } else {
+            page.add("nextSyncToken", "st-" + sequence.get());
+        }
+        return Answer.json(200, page.build());
+    }
+
+    private Answer insert(SimulatedCalendar calendar, String body) {
+        JsonObject event = parse(body);
+        if (event == null || !event.containsKey("start") || !event.containsKey("end")) {
+            return error(400, "required", "Missing start or end.");
+        }
+        String id = event.getString("id", null);
+        if (id != null && !EVENT_ID.matcher(id).matches()) {
+            return error(400, "invalid", "Invalid resource id value.");
+        }
+        if (id != null && calendar.find(id) != null) {
+            return error(409, "duplicate", "The requested identifier already exists.");
+        }
+        return Answer.json(200, calendar.store(event, sequence.incrementAndGet()));
+    }
+
+    private Answer replace(SimulatedCalendar calendar, String eventId, String body) {
+        JsonObject event = parse(body);
+        if (event == null || !event.containsKey("start") || !event.containsKey("end")) {
+            return error(400, "required", "Missing start or end.");
+        }
+        return Answer.json(200, calendar.store(Json.createObjectBuilder(event).add("id", eventId).build(),
+                sequence.incrementAndGet()));
+    }
+
+    private Answer freeBusy(JsonObject request) {
+        Instant from = Instant.parse(request.getString("timeMin"));
+        Instant to = Instant.parse(request.getString("timeMax"));
+        JsonObjectBuilder answered = Json.createObjectBuilder();
+        for (JsonValue item : request.getJsonArray("items")) {
+            String email = item.asJsonObject().getString("id");
+            List<Instant[]> known = freeBusyOfOthers.get(email);
+            if (known == null) {
+                answered.add(email, Json.createObjectBuilder().add("errors", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("domain", "global").add("reason", "notFound"))));
+                continue;
+            }
+            JsonArrayBuilder busy = Json.createArrayBuilder();
+            known.stream().filter(b -> b[0].isBefore(to) && b[1].isAfter(from)).forEach(b -> busy.add(
+                    Json.createObjectBuilder().add("start", b[0].toString()).add("end", b[1].toString())));
+            answered.add(email, Json.createObjectBuilder().add("busy", busy));
+        }
+        return Answer.json(200, Json.createObjectBuilder().add("kind", "calendar#freeBusy")
+                .add("timeMin", from.toString()).add("timeMax", to.toString()).add("calendars", answered).build());
+    }
+
+    private static Answer error(int status, String reason, String message) {
+        JsonObject body = Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder().add("domain", "global")
+                        .add("reason", reason).add("message", message)))
+                .add("code", status).add("message", message)).build();
+        return new Answer(status, body.toString(), null, null);
+    }
+
+    static JsonObject parse(String body) {
+        try {
+            return Json.createReader(new StringReader(body)).readObject();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> query = new HashMap<>();
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                String[] parts = pair.split("=", 2);
+                query.put(decode(parts[0]), parts.length > 1 ? decode(parts[1]) : "");
+            }
+        }
+        return query;
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A fixture from {@code fixtures/google}, as the documentation shows it. */
+    public static String fixture(String name) {
+        try (InputStream in = GoogleCalendarSimulator.class.getResourceAsStream("/fixtures/google/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No fixture " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
