@@ -16,6 +16,7 @@ import org.calsync.domain.model.calendar.SecretCipher;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.ExchangeSettings;
 import org.calsync.domain.model.tenant.ExchangeSettingsRepository;
+import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.TenantId;
 
 /**
@@ -33,7 +34,13 @@ public class AccountConnections {
     @Inject
     private SecretCipher cipher;
 
+    @Inject
+    private OAuthAccess oauth;
+
     public ProviderConnection of(CalendarAccount account, ZoneId ownerZone) {
+        if (OAuthRegistration.usesOAuth(account.provider())) {
+            return oauth.connection(account, ownerZone);
+        }
         if (account.provider() != CalendarProviderType.EXCHANGE) {
             return account.connection(cipher, ownerZone);
         }

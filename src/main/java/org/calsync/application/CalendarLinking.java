@@ -90,6 +90,9 @@ public class CalendarLinking {
     @Inject
     private ExchangeSetup exchangeSetup;
 
+    @Inject
+    private OAuthAccess oauth;
+
     /**
      * Checks the credentials by discovering the calendars, then stores the account with its secret encrypted.
      * Exchange accounts use the tenant's EWS address; in impersonation mode the person enters nothing and the
@@ -258,6 +261,10 @@ public class CalendarLinking {
             }
             next = removal.lateArrivals(tenantId, accountId, handled);
         }
+        if (OAuthRegistration.usesOAuth(plan.provider())) {
+            // Where the provider can (Google), the grant goes too, so nothing of CalSync's stays behind.
+            accounts.find(tenantId, accountId).ifPresent(oauth::revoke);
+        }
         removal.finish(tenantId, accountId);
         int left = notReachable;
         LOG.info(() -> "tenant=" + tenantId + " account=" + accountId + " removed; " + left + " events could not be deleted");
@@ -300,7 +307,7 @@ public class CalendarLinking {
     }
 
     /** Sessions the person is on within the pull window get their events (again). */
-    private void planUpcomingSessions(Tenant tenant, Person person) {
+    void planUpcomingSessions(Tenant tenant, Person person) {
         Instant now = Instant.now();
         Instant until = ZonedDateTime.now().plusMonths(tenant.settings().pullWindowMonths()).toInstant();
         for (TrainingSession session : sessions.listForPerson(tenant.id(), person.id(), now, until)) {

@@ -86,6 +86,16 @@ public class CalendarAccount {
         markConnected();
     }
 
+    /** Credentials renewed without anyone's action (a refreshed OAuth token); the status stays as it is. */
+    public void renewSecret(String newSecretCipher) {
+        this.secretCipher = Objects.requireNonNull(newSecretCipher);
+    }
+
+    /** The encrypted secret, for the few places that hand it on whole (revoking an OAuth grant). */
+    public String secretCipher() {
+        return secretCipher;
+    }
+
     // While the account is being removed, what a late sync or push learns of it changes nothing.
 
     public void markConnected() {

@@ -1,5 +1,6 @@
 package org.calsync.interfaces.web.portal;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,18 +10,24 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
 
 import org.calsync.interfaces.facade.CalendarFacade;
 import org.calsync.interfaces.facade.ExchangeFacade;
+import org.calsync.interfaces.facade.OAuthFacade;
 import org.calsync.interfaces.facade.SyncFacade;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.CalendarView;
+import org.calsync.interfaces.facade.dto.ConsentRedirect;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.PendingConsent;
 import org.calsync.interfaces.web.Removals;
 import org.calsync.interfaces.web.Texts;
 import org.calsync.interfaces.web.ReconnectForm;
@@ -38,6 +45,9 @@ public class MyCalendarAccounts implements Serializable {
 
     @Inject
     private ExchangeFacade exchange;
+
+    @Inject
+    private OAuthFacade oauth;
 
     @Inject
     private CurrentUser user;
@@ -72,6 +82,49 @@ public class MyCalendarAccounts implements Serializable {
                     .map(CalendarView::id).toArray(String[]::new));
             privacy.put(account.id(), account.privacyMode());
         }
+        sayConsentOutcome();
+    }
+
+    /** Sends the browser to Microsoft's or Google's consent page; OAuthCallback takes the answer. */
+    public void connect() throws IOException {
+        try {
+            ConsentRedirect consent = oauth.beginConsent(user.getTenantId(), user.getPersonId(), provider);
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            PendingConsent.remember((HttpSession) external.getSession(true), consent);
+            external.redirect(consent.location());
+        } catch (RuntimeException e) {
+            FacesErrors.show("linkForm", e);
+        }
+    }
+
+    /** What came of a consent, when the callback sent the person back here. */
+    private void sayConsentOutcome() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        String outcome = external.getRequestParameterMap().get("consent");
+        String kind = external.getRequestParameterMap().get("provider");
+        String providerName = kind != null && kind.matches("[A-Z_0-9]+") ? Texts.get("provider." + kind) : "";
+        if ("connected".equals(outcome)) {
+            String accountId = external.getRequestParameterMap().get("account");
+            accounts.stream().filter(a -> a.id().equals(accountId)).findFirst().ifPresent(account -> FacesErrors.global(
+                    FacesMessage.SEVERITY_INFO, Texts.get("consent.connected", account.username(),
+                            account.calendars().size())));
+        } else if ("declined".equals(outcome)) {
+            FacesErrors.global(FacesMessage.SEVERITY_WARN, Texts.get("consent.declined", providerName));
+        } else if ("failed".equals(outcome)) {
+            String problem = PendingConsent.takeProblem((HttpSession) external.getSession(false), Texts.locale());
+            FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("consent.failed", providerName) + " " + problem);
+        } else if ("unknown".equals(outcome)) {
+            FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("consent.unknown"));
+        }
+    }
+
+    public String getConnectLabel() {
+        return Texts.get("myCalendars.connectProvider", Texts.get("provider." + provider));
+    }
+
+    /** Microsoft 365 and Google connect through their own consent page, never with a password. */
+    public boolean isConsent() {
+        return "GOOGLE".equals(provider) || "MICROSOFT_365".equals(provider);
     }
 
     public void link() {

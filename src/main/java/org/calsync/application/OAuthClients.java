@@ -1,0 +1,93 @@
+package org.calsync.application;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.domain.model.calendar.AuthorizationServer.OAuthClient;
+import org.calsync.domain.model.calendar.SecretCipher;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.OAuthRegistration;
+import org.calsync.domain.model.tenant.OAuthRegistrationRepository;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.Message;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A tenant's OAuth clients with the providers' endpoints and the least scopes CalSync needs. The endpoints
+ * are Google's and Microsoft's own unless configured otherwise (a test server, a national cloud).
+ * {@code openid email} name the account that was connected; they grant no calendar access.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class OAuthClients {
+
+    static final List<String> GOOGLE_SCOPES = List.of("openid", "email",
+            "https://www.googleapis.com/auth/calendar.events", "https://www.googleapis.com/auth/calendar.readonly",
+            "https://www.googleapis.com/auth/calendar.freebusy");
+    static final List<String> MICROSOFT_SCOPES = List.of("openid", "email", "offline_access", "Calendars.ReadWrite");
+
+    @Inject
+    @ConfigProperty(name = "calsync.google.authorization-endpoint", defaultValue = "https://accounts.google.com/o/oauth2/v2/auth")
+    String googleAuthorization;
+
+    @Inject
+    @ConfigProperty(name = "calsync.google.token-endpoint", defaultValue = "https://oauth2.googleapis.com/token")
+    String googleToken;
+
+    @Inject
+    @ConfigProperty(name = "calsync.google.revocation-endpoint", defaultValue = "https://oauth2.googleapis.com/revoke")
+    String googleRevocation;
+
+    @Inject
+    @ConfigProperty(name = "calsync.google.api", defaultValue = "https://www.googleapis.com/calendar/v3/")
+    String googleApi;
+
+    @Inject
+    @ConfigProperty(name = "calsync.microsoft.login", defaultValue = "https://login.microsoftonline.com/")
+    String microsoftLogin;
+
+    @Inject
+    @ConfigProperty(name = "calsync.microsoft.graph", defaultValue = "https://graph.microsoft.com/v1.0/")
+    String microsoftGraph;
+
+    @Inject
+    private OAuthRegistrationRepository registrations;
+
+    @Inject
+    private SecretCipher cipher;
+
+    @Inject
+    private PublicAddress publicAddress;
+
+    /** Where providers send people back; the admin registers exactly this address with the provider. */
+    public URI redirectUri() {
+        return URI.create(publicAddress.link("/oauth/callback"));
+    }
+
+    /** The API every account of this kind is reached at; accounts keep it as their server. */
+    public URI apiBase(CalendarProviderType provider) {
+        return URI.create(provider == CalendarProviderType.GOOGLE ? googleApi : microsoftGraph);
+    }
+
+    /** The tenant's client, ready to use; a clear error while an admin has not registered it. */
+    public OAuthClient clientFor(TenantId tenantId, CalendarProviderType provider) {
+        OAuthRegistration registration = registrations.find(tenantId, provider).filter(OAuthRegistration::complete)
+                .orElseThrow(() -> new InvalidInputException("provider", "oauth.notRegistered",
+                        Message.of("provider." + provider.name())));
+        String secret = cipher.decrypt(registration.clientSecretCipher());
+        if (provider == CalendarProviderType.GOOGLE) {
+            // offline: a refresh token; consent: a new one each time, so reconnecting always yields one.
+            return new OAuthClient(URI.create(googleAuthorization), URI.create(googleToken), URI.create(googleRevocation),
+                    registration.clientId(), secret, GOOGLE_SCOPES, Map.of("access_type", "offline", "prompt", "consent"));
+        }
+        String directory = microsoftLogin.replaceAll("/+$", "") + "/" + registration.directoryId() + "/oauth2/v2.0/";
+        return new OAuthClient(URI.create(directory + "authorize"), URI.create(directory + "token"), null,
+                registration.clientId(), secret, MICROSOFT_SCOPES, Map.of());
+    }
+}

@@ -1,0 +1,126 @@
+package org.calsync.application;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.AuthorizationServer;
+import org.calsync.domain.model.calendar.AuthorizationServer.AuthorizationStart;
+import org.calsync.domain.model.calendar.AuthorizationServer.Grant;
+import org.calsync.domain.model.calendar.AuthorizationServer.OAuthClient;
+import org.calsync.domain.model.calendar.CalendarAccount;
+import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.RemoteCalendar;
+import org.calsync.domain.model.calendar.SecretCipher;
+import org.calsync.domain.model.person.Permission;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.OAuthRegistration;
+import org.calsync.domain.model.tenant.Tenant;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.model.tenant.TenantRepository;
+import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.Message;
+import org.calsync.domain.shared.UnknownEntityException;
+
+/**
+ * Connecting Microsoft 365 and Google through the provider's consent page: {@link #begin} says where to send
+ * the person, {@link #complete} redeems what comes back. Connecting an account that is linked already (the
+ * same address) is a re-consent: its tokens are replaced and syncing resumes.
+ */
+@ApplicationScoped
+@Transactional
+public class OAuthLinking {
+
+    private static final Logger LOG = Logger.getLogger(OAuthLinking.class.getName());
+
+    @Inject
+    private TenantRepository tenants;
+
+    @Inject
+    private PersonRepository people;
+
+    @Inject
+    private CalendarAccountRepository accounts;
+
+    @Inject
+    private OAuthClients clients;
+
+    @Inject
+    private AuthorizationServer authorizationServer;
+
+    @Inject
+    private CalendarProviders providers;
+
+    @Inject
+    private SecretCipher cipher;
+
+    @Inject
+    private CalendarLinking linking;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AuthorizationStart begin(TenantId tenantId, String personId, CalendarProviderType type) {
+        allowed(tenantId, personId, type);
+        return authorizationServer.start(clients.clientFor(tenantId, type), clients.redirectUri());
+    }
+
+    public CalendarAccount complete(TenantId tenantId, String personId, CalendarProviderType type, String code,
+            String codeVerifier) {
+        Person person = allowed(tenantId, personId, type);
+        OAuthClient client = clients.clientFor(tenantId, type);
+        Grant grant;
+        List<RemoteCalendar> found;
+        try {
+            grant = authorizationServer.redeem(client, clients.redirectUri(), code, codeVerifier);
+            String name = grant.accountEmail() != null ? grant.accountEmail() : person.email();
+            found = providers.forType(type).listCalendars(new ProviderConnection(clients.apiBase(type), name,
+                    grant.tokens().accessToken(), person.timeZone()));
+        } catch (AuthorisationLostException | ProviderUnavailableException e) {
+            throw new InvalidInputException("provider", "oauth.notCompleted", Message.of("provider." + type.name()),
+                    e.getMessage());
+        }
+        if (found.isEmpty()) {
+            throw new InvalidInputException("provider", "linking.noCalendars");
+        }
+        String username = grant.accountEmail() != null ? grant.accountEmail() : person.email();
+        String secret = cipher.encrypt(grant.tokens().storedForm());
+        Tenant tenant = tenants.find(tenantId).orElseThrow();
+        Optional<CalendarAccount> linkedAlready = accounts.listForPerson(tenantId, personId).stream()
+                .filter(a -> a.provider() == type && a.username().equalsIgnoreCase(username)).findFirst();
+        CalendarAccount account;
+        if (linkedAlready.isPresent()) {
+            account = linkedAlready.get();
+            account.reconnect(secret);
+        } else {
+            account = new CalendarAccount(tenantId, personId, type, clients.apiBase(type), username, secret,
+                    tenant.settings().defaultPrivacyMode(), found);
+            accounts.add(account);
+        }
+        linking.planUpcomingSessions(tenant, person);
+        CalendarAccount done = account;
+        LOG.info(() -> "tenant=" + tenantId + " account=" + done.id() + (linkedAlready.isPresent() ? " re-consented "
+                : " connected ") + type + " with " + found.size() + " calendars");
+        return account;
+    }
+
+    private Person allowed(TenantId tenantId, String personId, CalendarProviderType type) {
+        Tenant tenant = tenants.find(tenantId).orElseThrow();
+        Person person = people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));
+        if (!person.has(Permission.CALENDAR_INTEGRATION)) {
+            throw new InvalidInputException("personId", "linking.notAllowed", person.displayName());
+        }
+        if (type == null || !OAuthRegistration.usesOAuth(type) || !tenant.settings().allows(type)) {
+            throw new InvalidInputException("provider", "linking.providerNotEnabled",
+                    type == null ? Message.of("linking.thisKind") : Message.of("provider." + type.name()));
+        }
+        return person;
+    }
+}

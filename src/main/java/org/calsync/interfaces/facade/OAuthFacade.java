@@ -1,0 +1,58 @@
+package org.calsync.interfaces.facade;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.calsync.application.OAuthLinking;
+import org.calsync.application.OAuthSetup;
+import org.calsync.domain.model.calendar.AuthorizationServer.AuthorizationStart;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.OAuthRegistration;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.interfaces.facade.dto.CalendarAccountView;
+import org.calsync.interfaces.facade.dto.ConsentRedirect;
+import org.calsync.interfaces.facade.dto.OAuthRegistrationView;
+
+/** Microsoft 365 and Google: the tenant's app registrations and each person's consent, for console, portal and API. */
+@ApplicationScoped
+public class OAuthFacade {
+
+    @Inject
+    private OAuthSetup setup;
+
+    @Inject
+    private OAuthLinking linking;
+
+    public OAuthRegistrationView registration(String tenantId, String provider) {
+        CalendarProviderType type = EnumInput.parse(CalendarProviderType.class, provider, "provider");
+        return setup.registration(new TenantId(tenantId), type).map(this::view)
+                .orElse(new OAuthRegistrationView(type.name(), false, null, null, false, false,
+                        setup.redirectUri().toString(), null));
+    }
+
+    /** A blank {@code clientSecret} keeps the stored one. */
+    public OAuthRegistrationView configure(String tenantId, String provider, String directoryId, String clientId,
+            String clientSecret, boolean organisationWide) {
+        CalendarProviderType type = EnumInput.parse(CalendarProviderType.class, provider, "provider");
+        return view(setup.configure(new TenantId(tenantId), type, directoryId, clientId, clientSecret, organisationWide));
+    }
+
+    public ConsentRedirect beginConsent(String tenantId, String personId, String provider) {
+        CalendarProviderType type = EnumInput.parse(CalendarProviderType.class, provider, "provider");
+        AuthorizationStart start = linking.begin(new TenantId(tenantId), personId, type);
+        return new ConsentRedirect(type.name(), start.location().toString(), start.state(), start.codeVerifier());
+    }
+
+    public CalendarAccountView completeConsent(String tenantId, String personId, ConsentRedirect pending, String code) {
+        CalendarProviderType type = EnumInput.parse(CalendarProviderType.class, pending.provider(), "provider");
+        return CalendarFacade.view(linking.complete(new TenantId(tenantId), personId, type, code, pending.codeVerifier()));
+    }
+
+    private OAuthRegistrationView view(OAuthRegistration registration) {
+        var consent = setup.adminConsentLink(registration);
+        return new OAuthRegistrationView(registration.provider().name(), registration.complete(),
+                registration.directoryId(), registration.clientId(), registration.clientSecretCipher() != null,
+                registration.organisationWide(), setup.redirectUri().toString(),
+                consent == null ? null : consent.toString());
+    }
+}

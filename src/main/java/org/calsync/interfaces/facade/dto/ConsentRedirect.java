@@ -1,0 +1,12 @@
+package org.calsync.interfaces.facade.dto;
+
+import java.io.Serializable;
+
+/** Where to send the person's browser for consent, and what to keep in their session until they come back. */
+public record ConsentRedirect(String provider, String location, String state, String codeVerifier) implements Serializable {
+
+    @Override
+    public String toString() {
+        return "ConsentRedirect[" + provider + "]";
+    }
+}

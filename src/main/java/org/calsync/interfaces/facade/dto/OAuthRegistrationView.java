@@ -1,0 +1,14 @@
+package org.calsync.interfaces.facade.dto;
+
+import java.io.Serializable;
+
+/**
+ * A tenant's app registration with Microsoft Entra or Google, never with its secret.
+ *
+ * @param redirectUri      what the admin registers with the provider
+ * @param adminConsentLink Microsoft's page an Entra administrator opens once; null for Google
+ */
+public record OAuthRegistrationView(String provider, boolean configured, String directoryId, String clientId,
+        boolean secretStored, boolean organisationWide, String redirectUri, String adminConsentLink)
+        implements Serializable {
+}

@@ -1,0 +1,156 @@
+package org.calsync.it.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.json.JsonObject;
+
+import org.calsync.it.support.Api;
+import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.ui.pages.Browser;
+import org.calsync.it.ui.pages.LoginPage;
+import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.google.GoogleCalendarSimulator;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import okhttp3.mockwebserver.RecordedRequest;
+
+/**
+ * Connecting Google in the portal, end to end: the admin registers the tenant's OAuth client, Lucie clicks
+ * "Connect Google", signs in on the authorization server's own page (mock-oauth2-server), comes back connected,
+ * and her sessions reach the Calendar API simulator. An answer with a forged state is refused; removing the
+ * account deletes CalSync's events and revokes the grant.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConnectGoogleUiIT {
+
+    private static final String LUCIE = "lucie.martin@northwind.example";
+    private static final String LUCIE_GOOGLE = "lucie.martin@gmail.example";
+    private static final Duration SOON = Duration.ofSeconds(20);
+
+    @RegisterExtension
+    static final GoogleCalendarSimulator GOOGLE = new GoogleCalendarSimulator()
+            .withCalendar(LUCIE_GOOGLE, LUCIE_GOOGLE, "owner").withCalendar("family@group.calendar.google.example",
+                    "Family", "reader")
+            .onPort(Integer.getInteger("calsync.it.google.port", 0)); // where Payara was told the API answers
+
+    private static MockOAuth2Server oauth;
+
+    @ArquillianResource
+    private URL url;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return CalSyncDeployment.war();
+    }
+
+    @BeforeAll
+    static void startAuthorizationServer() {
+        Browser.requireOrSkip();
+        oauth = new MockOAuth2Server();
+        oauth.start(Integer.getInteger("calsync.it.oauth.port", 0));
+    }
+
+    @AfterAll
+    static void stopAuthorizationServer() {
+        if (oauth != null) {
+            oauth.shutdown();
+        }
+    }
+
+    private Api api() {
+        return new Api(url, "csk_demo_northwind_0000000000000001");
+    }
+
+    @Test
+    void lucieConnectsGoogleAndHerSessionsArriveThere() throws Exception {
+        Api.Reply registered = api().put("oauth-registrations/GOOGLE", """
+                {"clientId":"calsync-northwind.apps.googleusercontent.example","clientSecret":"GOCSPX-not-a-real-one"}""");
+        assertEquals(200, registered.status(), registered.body());
+        JsonObject registration = registered.object();
+        assertTrue(registration.getBoolean("configured"));
+        assertTrue(registration.getString("redirectUri").endsWith("/oauth/callback"));
+        assertFalse(registered.body().contains("GOCSPX"), "the secret never comes back");
+
+        // The address CalSync was told is its public one, so that the provider's redirect returns to this session.
+        try (Browser browser = new Browser("http://localhost:" + Integer.getInteger("calsync.it.http.port") + "/")) {
+            new LoginPage(browser).signInAs(LUCIE, "calsync-demo");
+
+            // A callback that this session did not start is refused, and says so.
+            browser.open("oauth/callback?state=forged&code=stolen");
+            browser.waitForText(By.id("messages"), "did not belong to a connection started here");
+
+            browser.open("portal/calendars.xhtml");
+            browser.waitFor(By.xpath("//div[@id='linkForm:provider']//*[normalize-space(text())='Google Calendar']")).click();
+            browser.waitForText(By.id("linkForm:consentHelp"), "never sees your password");
+            browser.driver().findElement(By.id("linkForm:connect")).click();
+
+            // The authorization server's own sign-in page (Google shows its consent screen here).
+            browser.waitFor(By.name("username")).sendKeys(LUCIE_GOOGLE);
+            browser.driver().findElement(By.cssSelector("input[type=submit], button[type=submit]")).click();
+
+            browser.waitForText(By.id("messages"), "Connected " + LUCIE_GOOGLE + ": 2 calendars found");
+            browser.waitForText(By.id("accountsForm"), "Google Calendar");
+            browser.screenshot("portal-google-connected");
+        }
+
+        RecordedRequest authorize = takeRequestTo("/google/authorize");
+        assertTrue(authorize.getRequestUrl().queryParameter("code_challenge_method").equals("S256"));
+        assertTrue(authorize.getRequestUrl().queryParameter("scope").contains("calendar.events"));
+        RecordedRequest token = takeRequestTo("/google/token");
+        assertTrue(token.getBody().readUtf8().contains("code_verifier="), "the verifier goes with the code");
+
+        String lucie = api().personId(LUCIE);
+        String title = "Google workshop " + UUID.randomUUID().toString().substring(0, 6);
+        LocalDate day = LocalDate.now().plusDays(10);
+        String session = api().post("sessions", """
+                {"courseTitle":"%s","start":"%sT09:00","end":"%sT11:00","timeZone":"Europe/Paris","venue":"Room 3",
+                 "state":"ACTIVE"}""".formatted(title, day, day)).object().getString("id");
+        assertEquals(200, api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + lucie + "\"}").status());
+        Eventually.await("the session reaches Lucie's Google calendar", SOON, () -> GOOGLE.calendar(LUCIE_GOOGLE).events()
+                .stream().anyMatch(e -> title.equals(e.getString("summary"))));
+        JsonObject pushed = GOOGLE.calendar(LUCIE_GOOGLE).events().stream()
+                .filter(e -> title.equals(e.getString("summary"))).findFirst().orElseThrow();
+        assertEquals("Europe/Paris", pushed.getJsonObject("start").getString("timeZone"));
+        assertTrue(pushed.getJsonObject("extendedProperties").getJsonObject("private").containsKey("calsyncUid"));
+
+        // Removing the account deletes CalSync's events in Google and revokes the grant.
+        String accountId = api().get("people/" + lucie + "/calendar-accounts").array().stream()
+                .map(v -> v.asJsonObject()).filter(a -> "GOOGLE".equals(a.getString("provider")))
+                .findFirst().orElseThrow().getString("id");
+        Api.Reply removed = api().delete("calendar-accounts/" + accountId);
+        assertEquals(200, removed.status(), removed.body());
+        assertTrue(GOOGLE.calendar(LUCIE_GOOGLE).events().stream().noneMatch(e -> title.equals(e.getString("summary"))));
+        takeRequestTo("/google/revoke");
+    }
+
+    /** The next request the authorization server received at this path, skipping others. */
+    private static RecordedRequest takeRequestTo(String path) throws InterruptedException {
+        for (int i = 0; i < 20; i++) {
+            RecordedRequest request = oauth.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+            if (request == null) {
+                break;
+            }
+            if (request.getRequestUrl().encodedPath().equals(path)) {
+                return request;
+            }
+        }
+        throw new AssertionError("The authorization server never received a request to " + path);
+    }
+}
