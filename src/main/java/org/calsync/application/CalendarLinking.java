@@ -181,6 +181,9 @@ public class CalendarLinking {
      */
     public CalendarAccount reconnect(TenantId tenantId, String accountId, String password) {
         CalendarAccount account = find(tenantId, accountId);
+        if (OAuthRegistration.usesOAuth(account.provider())) {
+            throw new InvalidInputException("password", "linking.useConsent", Message.of("provider." + account.provider().name()));
+        }
         Person person = people.find(tenantId, account.personId()).orElseThrow();
         ProviderConnection current = connections.of(account, person.timeZone());
         // Only a service account acts for someone else's mailbox; it has no password of the person's to replace.

@@ -34,8 +34,9 @@ import okhttp3.mockwebserver.RecordedRequest;
 /**
  * Connecting Google in the portal, end to end: the admin registers the tenant's OAuth client, Lucie clicks
  * "Connect Google", signs in on the authorization server's own page (mock-oauth2-server), comes back connected,
- * and her sessions reach the Calendar API simulator. An answer with a forged state is refused; removing the
- * account deletes CalSync's events and revokes the grant.
+ * and her sessions reach the Calendar API simulator. An answer with a forged state is refused. When Google
+ * stops accepting CalSync's access, the account needs reconnecting, and one click on the provider's page
+ * brings it back. Removing the account deletes CalSync's events and revokes the grant.
  */
 @ExtendWith(ArquillianExtension.class)
 class ConnectGoogleUiIT {
@@ -130,10 +131,30 @@ class ConnectGoogleUiIT {
         assertEquals("Europe/Paris", pushed.getJsonObject("start").getString("timeZone"));
         assertTrue(pushed.getJsonObject("extendedProperties").getJsonObject("private").containsKey("calsyncUid"));
 
-        // Removing the account deletes CalSync's events in Google and revokes the grant.
         String accountId = api().get("people/" + lucie + "/calendar-accounts").array().stream()
                 .map(v -> v.asJsonObject()).filter(a -> "GOOGLE".equals(a.getString("provider")))
                 .findFirst().orElseThrow().getString("id");
+
+        // Lucie withdraws CalSync's access in her Google account: the next sync says so, and she consents again.
+        GOOGLE.refuseTokensSeenSoFar();
+        api().post("people/" + lucie + "/sync", "");
+        Eventually.await("the account needs reconnecting", SOON, () -> "NEEDS_RECONSENT".equals(
+                api().get("calendar-accounts/" + accountId).object().getString("status")));
+        try (Browser browser = new Browser("http://localhost:" + Integer.getInteger("calsync.it.http.port") + "/")) {
+            new LoginPage(browser).signInAs(LUCIE, "calsync-demo");
+            browser.open("portal/calendars.xhtml");
+            browser.waitForText(By.id("accountsForm"), "access was withdrawn");
+            browser.waitFor(By.cssSelector("[id$=':reconsent']")).click();
+            browser.waitFor(By.name("username")).sendKeys(LUCIE_GOOGLE);
+            browser.driver().findElement(By.cssSelector("input[type=submit], button[type=submit]")).click();
+            browser.waitForText(By.id("messages"), "Connected " + LUCIE_GOOGLE);
+        }
+        assertEquals("CONNECTED", api().get("calendar-accounts/" + accountId).object().getString("status"),
+                "the same account, connected again");
+        assertEquals(1, api().get("people/" + lucie + "/calendar-accounts").array().stream()
+                .filter(a -> "GOOGLE".equals(a.asJsonObject().getString("provider"))).count());
+
+        // Removing the account deletes CalSync's events in Google and revokes the grant.
         Api.Reply removed = api().delete("calendar-accounts/" + accountId);
         assertEquals(200, removed.status(), removed.body());
         assertTrue(GOOGLE.calendar(LUCIE_GOOGLE).events().stream().noneMatch(e -> title.equals(e.getString("summary"))));

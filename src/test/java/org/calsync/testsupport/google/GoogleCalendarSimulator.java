@@ -52,6 +52,7 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
     private final Map<String, List<Instant[]>> freeBusyOfOthers = new HashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final Set<String> refusedTokens = new HashSet<>();
+    private final Set<String> seenTokens = new HashSet<>();
     private final List<String> requestLog = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private int oldestValidSequence;
@@ -114,6 +115,11 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
         refusedTokens.add(token);
     }
 
+    /** Every access token used so far is refused from now on: the person withdrew CalSync's access. */
+    public synchronized void refuseTokensSeenSoFar() {
+        refusedTokens.addAll(seenTokens);
+    }
+
     /** Sync tokens handed out so far stop working (410), as Google does after a while. */
     public synchronized void expireSyncTokens() {
         oldestValidSequence = sequence.get() + 1;
@@ -171,6 +177,9 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
 
     private Answer answer(HttpExchange exchange, String body) {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth != null && auth.startsWith("Bearer ")) {
+            seenTokens.add(auth.substring(7));
+        }
         if (auth == null || !auth.startsWith("Bearer ") || auth.length() < 8 || refusedTokens.contains(auth.substring(7))) {
             return error(401, "authError", "Invalid Credentials");
         }

@@ -97,6 +97,12 @@ public class MyCalendarAccounts implements Serializable {
         }
     }
 
+    /** Consent again for an account whose grant was withdrawn; the same account comes back with new tokens. */
+    public void connectAgain(CalendarAccountView account) throws IOException {
+        provider = account.provider();
+        connect();
+    }
+
     /** What came of a consent, when the callback sent the person back here. */
     private void sayConsentOutcome() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
