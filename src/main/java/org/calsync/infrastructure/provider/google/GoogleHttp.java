@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -28,6 +30,7 @@ final class GoogleHttp {
     private static final Logger LOG = Logger.getLogger(GoogleHttp.class.getName());
     static final int ATTEMPTS = 4;
     private static final Duration LONGEST_INLINE_WAIT = Duration.ofSeconds(10);
+    private static final Pattern REASON = Pattern.compile("\"reason\"\\s*:\\s*\"([A-Za-z]+)\"");
 
     private final HttpClient client;
     private final Duration firstBackOff;
@@ -126,8 +129,7 @@ final class GoogleHttp {
 
     /** Google's reason ("rateLimitExceeded"), read without trusting the body to be JSON. */
     private static String reasonOf(Answer answer) {
-        String body = answer.body() == null ? "" : answer.body();
-        java.util.regex.Matcher reason = java.util.regex.Pattern.compile("\"reason\"\\s*:\\s*\"([A-Za-z]+)\"").matcher(body);
+        Matcher reason = REASON.matcher(answer.body() == null ? "" : answer.body());
         return reason.find() ? ", " + reason.group(1) : "";
     }
 
