@@ -1,7 +1,6 @@
 package org.calsync.interfaces.facade;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,9 +56,9 @@ public class CalendarFacade {
         return view(linking.releaseHold(new TenantId(tenantId), accountId, calendarId));
     }
 
-    /** Provider names keyed by label, for the portal's choice of what to link. */
-    public Map<String, String> linkableProviders(String tenantId, String personId) {
-        return EnumInput.labels(linking.linkableProviders(new TenantId(tenantId), personId), CalendarProviderType::label);
+    /** Provider names, for the portal's choice of what to link; pages word them in their own language. */
+    public List<String> linkableProviders(String tenantId, String personId) {
+        return linking.linkableProviders(new TenantId(tenantId), personId).stream().map(Enum::name).toList();
     }
 
     public CalendarAccountView get(String tenantId, String accountId) {

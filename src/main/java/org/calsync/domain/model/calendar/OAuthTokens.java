@@ -35,10 +35,6 @@ public record OAuthTokens(String accessToken, String refreshToken, Instant expir
                 + (refreshToken == null ? "" : refreshToken);
     }
 
-    public static boolean isStoredForm(String text) {
-        return text != null && text.startsWith(FORMAT + "\n");
-    }
-
     public static OAuthTokens fromStoredForm(String text) {
         String[] lines = text.split("\n", -1);
         if (lines.length != 4 || !FORMAT.equals(lines[0])) {

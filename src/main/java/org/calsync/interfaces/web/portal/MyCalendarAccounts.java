@@ -5,7 +5,6 @@ import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +24,7 @@ import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.CalendarView;
 import org.calsync.interfaces.facade.dto.ConsentRedirect;
 import org.calsync.interfaces.facade.dto.SyncRunView;
+import org.calsync.interfaces.web.Choices;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
 import org.calsync.interfaces.web.PendingConsent;
@@ -68,9 +68,7 @@ public class MyCalendarAccounts implements Serializable {
 
     public void load() {
         exchangeMode = exchange.mode(user.getTenantId());
-        providers = new LinkedHashMap<>();
-        calendars.linkableProviders(user.getTenantId(), user.getPersonId()).values()
-                .forEach(name -> providers.put(Texts.get("provider." + name), name));
+        providers = Choices.labelled("provider.", calendars.linkableProviders(user.getTenantId(), user.getPersonId()));
         if (provider == null && !providers.isEmpty()) {
             provider = providers.values().iterator().next();
         }
