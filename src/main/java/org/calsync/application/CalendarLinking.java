@@ -101,14 +101,7 @@ public class CalendarLinking {
     public CalendarAccount link(TenantId tenantId, String personId, CalendarProviderType type, String serverUrl,
             String username, String password) {
         Tenant tenant = tenants.find(tenantId).orElseThrow();
-        Person person = people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));
-        if (!person.has(Permission.CALENDAR_INTEGRATION)) {
-            throw new InvalidInputException("personId", "linking.notAllowed", person.displayName());
-        }
-        if (type == null || !tenant.settings().allows(type)) {
-            throw new InvalidInputException("provider", "linking.providerNotEnabled",
-                    type == null ? Message.of("linking.thisKind") : Message.of("provider." + type.name()));
-        }
+        Person person = mayLink(tenant, personId, type);
         if (OAuthRegistration.usesOAuth(type)) {
             // No password ever: these accounts are connected through the provider's own consent page.
             throw new InvalidInputException("provider", "linking.useConsent", Message.of("provider." + type.name()));
@@ -279,6 +272,19 @@ public class CalendarLinking {
         CalendarAccount account = find(tenantId, accountId);
         account.calendar(calendarId).orElseThrow(() -> new UnknownEntityException("calendar", calendarId)).release();
         return account;
+    }
+
+    /** The person, when their role lets them link calendars and the tenant has enabled this kind. */
+    Person mayLink(Tenant tenant, String personId, CalendarProviderType type) {
+        Person person = people.find(tenant.id(), personId).orElseThrow(() -> new UnknownEntityException("person", personId));
+        if (!person.has(Permission.CALENDAR_INTEGRATION)) {
+            throw new InvalidInputException("personId", "linking.notAllowed", person.displayName());
+        }
+        if (type == null || !tenant.settings().allows(type)) {
+            throw new InvalidInputException("provider", "linking.providerNotEnabled",
+                    type == null ? Message.of("linking.thisKind") : Message.of("provider." + type.name()));
+        }
+        return person;
     }
 
     /** What this person may link: enabled by the tenant, implemented here, and allowed by their role. */

@@ -19,9 +19,7 @@ import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.SecretCipher;
-import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
-import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.Tenant;
@@ -29,7 +27,6 @@ import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.domain.shared.Message;
-import org.calsync.domain.shared.UnknownEntityException;
 
 /**
  * Connecting Microsoft 365 and Google through the provider's consent page: {@link #begin} says where to send
@@ -44,9 +41,6 @@ public class OAuthLinking {
 
     @Inject
     private TenantRepository tenants;
-
-    @Inject
-    private PersonRepository people;
 
     @Inject
     private CalendarAccountRepository accounts;
@@ -68,20 +62,23 @@ public class OAuthLinking {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public AuthorizationStart begin(TenantId tenantId, String personId, CalendarProviderType type) {
-        allowed(tenantId, personId, type);
+        mayConsent(tenants.find(tenantId).orElseThrow(), personId, type);
         return authorizationServer.start(clients.clientFor(tenantId, type), clients.redirectUri());
     }
 
     public CalendarAccount complete(TenantId tenantId, String personId, CalendarProviderType type, String code,
             String codeVerifier) {
-        Person person = allowed(tenantId, personId, type);
+        Tenant tenant = tenants.find(tenantId).orElseThrow();
+        Person person = mayConsent(tenant, personId, type);
         OAuthClient client = clients.clientFor(tenantId, type);
         Grant grant;
+        String username;
         List<RemoteCalendar> found;
         try {
             grant = authorizationServer.redeem(client, clients.redirectUri(), code, codeVerifier);
-            String name = grant.accountEmail() != null ? grant.accountEmail() : person.email();
-            found = providers.forType(type).listCalendars(new ProviderConnection(clients.apiBase(type), name,
+            // The account is named by the address the provider confirmed, else by the person's own.
+            username = grant.accountEmail() != null ? grant.accountEmail() : person.email();
+            found = providers.forType(type).listCalendars(new ProviderConnection(clients.apiBase(type), username,
                     grant.tokens().accessToken(), person.timeZone()));
         } catch (AuthorisationLostException | ProviderUnavailableException e) {
             throw new InvalidInputException("provider", "oauth.notCompleted", Message.of("provider." + type.name()),
@@ -90,9 +87,7 @@ public class OAuthLinking {
         if (found.isEmpty()) {
             throw new InvalidInputException("provider", "linking.noCalendars");
         }
-        String username = grant.accountEmail() != null ? grant.accountEmail() : person.email();
         String secret = cipher.encrypt(grant.tokens().storedForm());
-        Tenant tenant = tenants.find(tenantId).orElseThrow();
         Optional<CalendarAccount> linkedAlready = accounts.listForPerson(tenantId, personId).stream()
                 .filter(a -> a.provider() == type && a.username().equalsIgnoreCase(username)).findFirst();
         CalendarAccount account;
@@ -111,15 +106,10 @@ public class OAuthLinking {
         return account;
     }
 
-    private Person allowed(TenantId tenantId, String personId, CalendarProviderType type) {
-        Tenant tenant = tenants.find(tenantId).orElseThrow();
-        Person person = people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));
-        if (!person.has(Permission.CALENDAR_INTEGRATION)) {
-            throw new InvalidInputException("personId", "linking.notAllowed", person.displayName());
-        }
-        if (type == null || !OAuthRegistration.usesOAuth(type) || !tenant.settings().allows(type)) {
-            throw new InvalidInputException("provider", "linking.providerNotEnabled",
-                    type == null ? Message.of("linking.thisKind") : Message.of("provider." + type.name()));
+    private Person mayConsent(Tenant tenant, String personId, CalendarProviderType type) {
+        Person person = linking.mayLink(tenant, personId, type);
+        if (!OAuthRegistration.usesOAuth(type)) {
+            throw new InvalidInputException("provider", "linking.providerNotEnabled", Message.of("provider." + type.name()));
         }
         return person;
     }
