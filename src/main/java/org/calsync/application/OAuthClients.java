@@ -1,6 +1,8 @@
 package org.calsync.application;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -70,6 +72,19 @@ public class OAuthClients {
         return URI.create(publicAddress.link("/oauth/callback"));
     }
 
+    /**
+     * Microsoft's admin-consent page for this registration: an Entra administrator opens it once, and nobody
+     * in the directory sees a consent prompt of their own afterwards. Null for Google or while incomplete.
+     */
+    public URI adminConsentLink(OAuthRegistration registration) {
+        if (registration.provider() != CalendarProviderType.MICROSOFT_365 || registration.directoryId() == null) {
+            return null;
+        }
+        return URI.create(microsoftDirectory(registration) + "adminconsent?client_id="
+                + URLEncoder.encode(registration.clientId(), StandardCharsets.UTF_8) + "&redirect_uri="
+                + URLEncoder.encode(redirectUri().toString(), StandardCharsets.UTF_8));
+    }
+
     /** The API every account of this kind is reached at; accounts keep it as their server. */
     public URI apiBase(CalendarProviderType provider) {
         return URI.create(provider == CalendarProviderType.GOOGLE ? googleApi : microsoftGraph);
@@ -86,8 +101,13 @@ public class OAuthClients {
             return new OAuthClient(URI.create(googleAuthorization), URI.create(googleToken), URI.create(googleRevocation),
                     registration.clientId(), secret, GOOGLE_SCOPES, Map.of("access_type", "offline", "prompt", "consent"));
         }
-        String directory = microsoftLogin.replaceAll("/+$", "") + "/" + registration.directoryId() + "/oauth2/v2.0/";
-        return new OAuthClient(URI.create(directory + "authorize"), URI.create(directory + "token"), null,
+        String endpoints = microsoftDirectory(registration) + "oauth2/v2.0/";
+        return new OAuthClient(URI.create(endpoints + "authorize"), URI.create(endpoints + "token"), null,
                 registration.clientId(), secret, MICROSOFT_SCOPES, Map.of());
+    }
+
+    /** The sign-in address of the registration's Entra directory, ending in a slash. */
+    private String microsoftDirectory(OAuthRegistration registration) {
+        return microsoftLogin.replaceAll("/+$", "") + "/" + registration.directoryId() + "/";
     }
 }

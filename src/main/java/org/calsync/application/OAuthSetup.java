@@ -1,8 +1,5 @@
 package org.calsync.application;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -16,7 +13,6 @@ import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.OAuthRegistrationRepository;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.InvalidInputException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** An admin enters the tenant's app registrations with Microsoft Entra and Google. */
 @ApplicationScoped
@@ -30,13 +26,6 @@ public class OAuthSetup {
 
     @Inject
     private SecretCipher cipher;
-
-    @Inject
-    private OAuthClients clients;
-
-    @Inject
-    @ConfigProperty(name = "calsync.microsoft.login", defaultValue = "https://login.microsoftonline.com/")
-    String microsoftLogin;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<OAuthRegistration> registration(TenantId tenantId, CalendarProviderType provider) {
@@ -58,24 +47,6 @@ public class OAuthSetup {
         }
         LOG.info(() -> "tenant=" + tenantId + " configured its " + provider + " app registration");
         return registration;
-    }
-
-    /** Where providers send people back; registered with the provider as the app's redirect URI. */
-    public URI redirectUri() {
-        return clients.redirectUri();
-    }
-
-    /**
-     * Microsoft's admin-consent page for this registration: an Entra administrator opens it once, and nobody
-     * in the directory sees a consent prompt of their own afterwards. Null for Google or while incomplete.
-     */
-    public URI adminConsentLink(OAuthRegistration registration) {
-        if (registration.provider() != CalendarProviderType.MICROSOFT_365 || registration.directoryId() == null) {
-            return null;
-        }
-        return URI.create(microsoftLogin.replaceAll("/+$", "") + "/" + registration.directoryId() + "/adminconsent?client_id="
-                + URLEncoder.encode(registration.clientId(), StandardCharsets.UTF_8) + "&redirect_uri="
-                + URLEncoder.encode(redirectUri().toString(), StandardCharsets.UTF_8));
     }
 
     private static CalendarProviderType requireOAuth(CalendarProviderType provider) {

@@ -3,6 +3,7 @@ package org.calsync.interfaces.facade;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.calsync.application.OAuthClients;
 import org.calsync.application.OAuthLinking;
 import org.calsync.application.OAuthSetup;
 import org.calsync.domain.model.calendar.AuthorizationServer.AuthorizationStart;
@@ -23,11 +24,14 @@ public class OAuthFacade {
     @Inject
     private OAuthLinking linking;
 
+    @Inject
+    private OAuthClients clients;
+
     public OAuthRegistrationView registration(String tenantId, String provider) {
         CalendarProviderType type = EnumInput.parse(CalendarProviderType.class, provider, "provider");
         return setup.registration(new TenantId(tenantId), type).map(this::view)
                 .orElse(new OAuthRegistrationView(type.name(), false, null, null, false, false,
-                        setup.redirectUri().toString(), null));
+                        clients.redirectUri().toString(), null));
     }
 
     /** A blank {@code clientSecret} keeps the stored one. */
@@ -49,10 +53,10 @@ public class OAuthFacade {
     }
 
     private OAuthRegistrationView view(OAuthRegistration registration) {
-        var consent = setup.adminConsentLink(registration);
+        var consent = clients.adminConsentLink(registration);
         return new OAuthRegistrationView(registration.provider().name(), registration.complete(),
                 registration.directoryId(), registration.clientId(), registration.clientSecretCipher() != null,
-                registration.organisationWide(), setup.redirectUri().toString(),
+                registration.organisationWide(), clients.redirectUri().toString(),
                 consent == null ? null : consent.toString());
     }
 }
