@@ -28,7 +28,7 @@ public class OAuthFacade {
     private OAuthClients clients;
 
     public OAuthRegistrationView registration(String tenantId, String provider) {
-        CalendarProviderType type = EnumInput.parse(CalendarProviderType.class, provider, "provider");
+        CalendarProviderType type = type(provider);
         return setup.registration(new TenantId(tenantId), type).map(this::view)
                 .orElse(new OAuthRegistrationView(type.name(), false, null, null, false, false,
                         clients.redirectUri().toString(), null));
@@ -37,19 +37,19 @@ public class OAuthFacade {
     /** A blank {@code clientSecret} keeps the stored one. */
     public OAuthRegistrationView configure(String tenantId, String provider, String directoryId, String clientId,
             String clientSecret, boolean organisationWide) {
-        CalendarProviderType type = EnumInput.parse(CalendarProviderType.class, provider, "provider");
-        return view(setup.configure(new TenantId(tenantId), type, directoryId, clientId, clientSecret, organisationWide));
+        return view(setup.configure(new TenantId(tenantId), type(provider), directoryId, clientId, clientSecret,
+                organisationWide));
     }
 
     public ConsentRedirect beginConsent(String tenantId, String personId, String provider) {
-        CalendarProviderType type = EnumInput.parse(CalendarProviderType.class, provider, "provider");
+        CalendarProviderType type = type(provider);
         AuthorizationStart start = linking.begin(new TenantId(tenantId), personId, type);
         return new ConsentRedirect(type.name(), start.location().toString(), start.state(), start.codeVerifier());
     }
 
     public CalendarAccountView completeConsent(String tenantId, String personId, ConsentRedirect pending, String code) {
-        CalendarProviderType type = EnumInput.parse(CalendarProviderType.class, pending.provider(), "provider");
-        return CalendarFacade.view(linking.complete(new TenantId(tenantId), personId, type, code, pending.codeVerifier()));
+        return CalendarFacade.view(linking.complete(new TenantId(tenantId), personId, type(pending.provider()), code,
+                pending.codeVerifier()));
     }
 
     private OAuthRegistrationView view(OAuthRegistration registration) {
@@ -58,5 +58,9 @@ public class OAuthFacade {
                 registration.directoryId(), registration.clientId(), registration.clientSecretCipher() != null,
                 registration.organisationWide(), clients.redirectUri().toString(),
                 consent == null ? null : consent.toString());
+    }
+
+    private static CalendarProviderType type(String provider) {
+        return EnumInput.parse(CalendarProviderType.class, provider, "provider");
     }
 }
