@@ -3,6 +3,8 @@ package org.calsync.interfaces.facade;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.tenant.ApiKey;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.IntegrationSettings;
+import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
@@ -77,6 +80,13 @@ public class TenantFacade {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> providerNames() {
         return Arrays.stream(CalendarProviderType.values()).map(Enum::name).toList();
+    }
+
+    /** Kinds of calendar connected through the provider's consent page rather than a password. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<String> consentProviderNames() {
+        return Arrays.stream(CalendarProviderType.values()).filter(OAuthRegistration::usesOAuth).map(Enum::name)
+                .collect(Collectors.toSet());
     }
 
     public Optional<SignedInUser> signedInUser(String email) {

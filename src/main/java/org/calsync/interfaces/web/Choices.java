@@ -50,6 +50,11 @@ public class Choices {
         return labelled("provider.", tenants.providerNames());
     }
 
+    /** Whether this kind of calendar connects through the provider's consent page, never with a password. */
+    public boolean signsInWithConsent(String provider) {
+        return tenants.consentProviderNames().contains(provider);
+    }
+
     /** Names keyed by their label in the page's bundle ({@code prefix + name}), in the given order. */
     public static Map<String, String> labelled(String prefix, List<String> names) {
         Map<String, String> labels = new LinkedHashMap<>();

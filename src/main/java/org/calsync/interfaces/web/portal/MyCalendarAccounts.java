@@ -50,6 +50,9 @@ public class MyCalendarAccounts implements Serializable {
     private OAuthFacade oauth;
 
     @Inject
+    private Choices choices;
+
+    @Inject
     private CurrentUser user;
 
     private Map<String, String> providers = Map.of();
@@ -128,7 +131,7 @@ public class MyCalendarAccounts implements Serializable {
 
     /** Microsoft 365 and Google connect through their own consent page, never with a password. */
     public boolean isConsent() {
-        return "GOOGLE".equals(provider) || "MICROSOFT_365".equals(provider);
+        return choices.signsInWithConsent(provider);
     }
 
     public void link() {
