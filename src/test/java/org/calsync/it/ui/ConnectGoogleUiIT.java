@@ -89,8 +89,7 @@ class ConnectGoogleUiIT {
         assertTrue(registration.getString("redirectUri").endsWith("/oauth/callback"));
         assertFalse(registered.body().contains("GOCSPX"), "the secret never comes back");
 
-        // The address CalSync was told is its public one, so that the provider's redirect returns to this session.
-        try (Browser browser = new Browser("http://localhost:" + Integer.getInteger("calsync.it.http.port") + "/")) {
+        try (Browser browser = atPublicAddress()) {
             new LoginPage(browser).signInAs(LUCIE, "calsync-demo");
 
             // A callback that this session did not start is refused, and says so.
@@ -102,9 +101,7 @@ class ConnectGoogleUiIT {
             browser.waitForText(By.id("linkForm:consentHelp"), "never sees your password");
             browser.driver().findElement(By.id("linkForm:connect")).click();
 
-            // The authorization server's own sign-in page (Google shows its consent screen here).
-            browser.waitFor(By.name("username")).sendKeys(LUCIE_GOOGLE);
-            browser.driver().findElement(By.cssSelector("input[type=submit], button[type=submit]")).click();
+            signInAtTheAuthorizationServer(browser);
 
             browser.waitForText(By.id("messages"), "Connected " + LUCIE_GOOGLE + ": 2 calendars found");
             browser.waitForText(By.id("accountsForm"), "Google Calendar");
@@ -140,13 +137,12 @@ class ConnectGoogleUiIT {
         api().post("people/" + lucie + "/sync", "");
         Eventually.await("the account needs reconnecting", SOON, () -> "NEEDS_RECONSENT".equals(
                 api().get("calendar-accounts/" + accountId).object().getString("status")));
-        try (Browser browser = new Browser("http://localhost:" + Integer.getInteger("calsync.it.http.port") + "/")) {
+        try (Browser browser = atPublicAddress()) {
             new LoginPage(browser).signInAs(LUCIE, "calsync-demo");
             browser.open("portal/calendars.xhtml");
             browser.waitForText(By.id("accountsForm"), "access was withdrawn");
             browser.waitFor(By.cssSelector("[id$=':reconsent']")).click();
-            browser.waitFor(By.name("username")).sendKeys(LUCIE_GOOGLE);
-            browser.driver().findElement(By.cssSelector("input[type=submit], button[type=submit]")).click();
+            signInAtTheAuthorizationServer(browser);
             browser.waitForText(By.id("messages"), "Connected " + LUCIE_GOOGLE);
         }
         assertEquals("CONNECTED", api().get("calendar-accounts/" + accountId).object().getString("status"),
@@ -159,6 +155,17 @@ class ConnectGoogleUiIT {
         assertEquals(200, removed.status(), removed.body());
         assertTrue(GOOGLE.calendar(LUCIE_GOOGLE).events().stream().noneMatch(e -> title.equals(e.getString("summary"))));
         takeRequestTo("/google/revoke");
+    }
+
+    /** A browser on the address CalSync was told is its public one, where the provider sends people back. */
+    private static Browser atPublicAddress() {
+        return new Browser("http://localhost:" + Integer.getInteger("calsync.it.http.port") + "/");
+    }
+
+    /** The authorization server's own sign-in page, where Google would ask for consent. */
+    private static void signInAtTheAuthorizationServer(Browser browser) {
+        browser.waitFor(By.name("username")).sendKeys(LUCIE_GOOGLE);
+        browser.driver().findElement(By.cssSelector("input[type=submit], button[type=submit]")).click();
     }
 
     /** The next request the authorization server received at this path, skipping others. */
