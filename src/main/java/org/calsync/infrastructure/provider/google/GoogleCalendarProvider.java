@@ -130,7 +130,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
                 parameters.put("pageToken", pageToken);
             }
             GoogleHttp.Answer answer = http.send(connection.secret(), "GET",
-                    uri(connection, "calendars/" + encode(calendarId) + "/events", parameters), null, null);
+                    uri(connection, events(calendarId), parameters), null, null);
             if (answer.status() == 410 && !fullRead) {
                 return null;
             }
@@ -167,8 +167,8 @@ public class GoogleCalendarProvider implements CalendarProvider {
         GoogleHttp http = http();
         String body = GoogleEvents.toJson(event);
         String eventId = GoogleEvents.eventIdOf(event.uid());
-        URI events = uri(connection, "calendars/" + encode(calendarId) + "/events", Map.of());
-        URI resource = uri(connection, "calendars/" + encode(calendarId) + "/events/" + eventId, Map.of());
+        URI events = uri(connection, events(calendarId), Map.of());
+        URI resource = uri(connection, events(calendarId) + "/" + eventId, Map.of());
         if (expectedVersion == null) {
             GoogleHttp.Answer created = http.send(connection.secret(), "POST", events, body, null);
             if (created.status() != 409) {
@@ -191,7 +191,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
     @Override
     public void delete(ProviderConnection connection, String calendarId, String remoteId, String expectedVersion) {
         GoogleHttp.Answer answer = http().send(connection.secret(), "DELETE",
-                uri(connection, "calendars/" + encode(calendarId) + "/events/" + encode(remoteId), Map.of()), null,
+                uri(connection, events(calendarId) + "/" + encode(remoteId), Map.of()), null,
                 expectedVersion);
         if (answer.status() == 412) {
             throw new VersionConflictException("The event " + remoteId + " was changed in Google Calendar.");
@@ -248,6 +248,11 @@ public class GoogleCalendarProvider implements CalendarProvider {
         } catch (ProviderUnavailableException unreadable) {
             return "no readable detail";
         }
+    }
+
+    /** The path of a calendar's events collection. */
+    private static String events(String calendarId) {
+        return "calendars/" + encode(calendarId) + "/events";
     }
 
     private static URI uri(ProviderConnection connection, String path, Map<String, String> query) {
