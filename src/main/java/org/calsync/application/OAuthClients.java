@@ -92,7 +92,7 @@ public class OAuthClients {
 
     /** The tenant's client, ready to use; a clear error while an admin has not registered it. */
     public OAuthClient clientFor(TenantId tenantId, CalendarProviderType provider) {
-        OAuthRegistration registration = registrations.find(tenantId, provider).filter(OAuthRegistration::complete)
+        OAuthRegistration registration = registrations.find(tenantId, provider)
                 .orElseThrow(() -> new InvalidInputException("provider", "oauth.notRegistered",
                         Message.of("provider." + provider.name())));
         String secret = cipher.decrypt(registration.clientSecretCipher());

@@ -52,9 +52,10 @@ public class OAuthFacade {
                 pending.codeVerifier()));
     }
 
+    /** A stored registration is always complete: {@link OAuthRegistration#change} refuses anything less. */
     private OAuthRegistrationView view(OAuthRegistration registration) {
         var consent = clients.adminConsentLink(registration);
-        return new OAuthRegistrationView(registration.provider().name(), registration.complete(),
+        return new OAuthRegistrationView(registration.provider().name(), true,
                 registration.directoryId(), registration.clientId(), registration.clientSecretCipher() != null,
                 registration.organisationWide(), clients.redirectUri().toString(),
                 consent == null ? null : consent.toString());

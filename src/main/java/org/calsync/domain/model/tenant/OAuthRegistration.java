@@ -92,11 +92,6 @@ public class OAuthRegistration {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** Whether an admin has entered it completely; until then nobody can connect. */
-    public boolean complete() {
-        return clientId != null && clientSecret != null;
-    }
-
     public TenantId tenantId() {
         return new TenantId(tenantId);
     }
