@@ -81,7 +81,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
         do {
             JsonObject page = ok(http.send(connection.secret(), "GET", uri(connection, "users/me/calendarList",
                     pageToken == null ? Map.of() : Map.of("pageToken", pageToken)), null, null), "list calendars").json();
-            for (JsonValue value : page.getJsonArray("items") == null ? List.<JsonValue>of() : page.getJsonArray("items")) {
+            for (JsonValue value : items(page)) {
                 JsonObject item = value.asJsonObject();
                 String role = item.getString("accessRole", "reader");
                 boolean writable = "owner".equals(role) || "writer".equals(role);
@@ -135,7 +135,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
                 return null;
             }
             JsonObject page = ok(answer, "read events").json();
-            for (JsonValue value : page.getJsonArray("items") == null ? List.<JsonValue>of() : page.getJsonArray("items")) {
+            for (JsonValue value : items(page)) {
                 readItem(value, connection, window, changed, removed, skipped);
             }
             pageToken = page.getString("nextPageToken", null);
@@ -248,6 +248,11 @@ public class GoogleCalendarProvider implements CalendarProvider {
         } catch (ProviderUnavailableException unreadable) {
             return "no readable detail";
         }
+    }
+
+    /** A page's items; Google leaves the member out when there are none. */
+    private static List<JsonValue> items(JsonObject page) {
+        return page.containsKey("items") ? page.getJsonArray("items") : List.of();
     }
 
     /** The path of a calendar's events collection. */
