@@ -35,6 +35,8 @@ import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.infrastructure.provider.rest.JsonAnswer;
+import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -49,7 +51,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
     /** freeBusy.query answers for at most 50 calendars at once. */
     private static final int FREE_BUSY_CHUNK = 50;
 
-    private final HttpClient client = GoogleHttp.newClient();
+    private final HttpClient client = RetryingJsonClient.newHttpClient();
 
     @Inject
     @ConfigProperty(name = "calsync.google.first-back-off-ms", defaultValue = "1000")
@@ -69,17 +71,22 @@ public class GoogleCalendarProvider implements CalendarProvider {
         return CalendarProviderType.GOOGLE;
     }
 
-    private GoogleHttp http() {
-        return new GoogleHttp(client, Duration.ofMillis(firstBackOffMs));
+    private RetryingJsonClient http() {
+        return new RetryingJsonClient(client, GoogleErrors.RULES, Duration.ofMillis(firstBackOffMs));
+    }
+
+    private static JsonAnswer send(RetryingJsonClient http, ProviderConnection connection, String method, URI uri,
+            String body, String ifMatch) {
+        return http.send(connection.secret(), method, uri, body, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
     }
 
     @Override
     public List<RemoteCalendar> listCalendars(ProviderConnection connection) {
-        GoogleHttp http = http();
+        RetryingJsonClient http = http();
         List<RemoteCalendar> calendars = new ArrayList<>();
         String pageToken = null;
         do {
-            JsonObject page = ok(http.send(connection.secret(), "GET", uri(connection, "users/me/calendarList",
+            JsonObject page = ok(send(http, connection, "GET", uri(connection, "users/me/calendarList",
                     pageToken == null ? Map.of() : Map.of("pageToken", pageToken)), null, null), "list calendars").json();
             for (JsonValue value : items(page)) {
                 JsonObject item = value.asJsonObject();
@@ -99,7 +106,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
     @Override
     public ChangeBatch changesSince(ProviderConnection connection, String calendarId, SyncCursor cursor,
             TimeWindow window) {
-        GoogleHttp http = http();
+        RetryingJsonClient http = http();
         if (!cursor.isNone()) {
             ChangeBatch incremental = read(http, connection, calendarId, Map.of("syncToken", cursor.value()), window, false);
             if (incremental != null) {
@@ -112,7 +119,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
     }
 
     /** Reads every page; null when Google says the sync token is gone (410). */
-    private ChangeBatch read(GoogleHttp http, ProviderConnection connection, String calendarId,
+    private ChangeBatch read(RetryingJsonClient http, ProviderConnection connection, String calendarId,
             Map<String, String> query, TimeWindow window, boolean fullRead) {
         List<RemoteEvent> changed = new ArrayList<>();
         List<String> removed = new ArrayList<>();
@@ -129,7 +136,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
             if (pageToken != null) {
                 parameters.put("pageToken", pageToken);
             }
-            GoogleHttp.Answer answer = http.send(connection.secret(), "GET",
+            JsonAnswer answer = send(http, connection, "GET",
                     uri(connection, events(calendarId), parameters), null, null);
             if (answer.status() == 410 && !fullRead) {
                 return null;
@@ -164,33 +171,33 @@ public class GoogleCalendarProvider implements CalendarProvider {
 
     @Override
     public WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event, String expectedVersion) {
-        GoogleHttp http = http();
+        RetryingJsonClient http = http();
         String body = GoogleEvents.toJson(event);
         String eventId = GoogleEvents.eventIdOf(event.uid());
         URI events = uri(connection, events(calendarId), Map.of());
         URI resource = uri(connection, events(calendarId) + "/" + eventId, Map.of());
         if (expectedVersion == null) {
-            GoogleHttp.Answer created = http.send(connection.secret(), "POST", events, body, null);
+            JsonAnswer created = send(http, connection, "POST", events, body, null);
             if (created.status() != 409) {
                 return written(ok(created, "create an event"), true);
             }
             // 409: the id exists, written before a crash or a lost answer. It is ours: replace it.
         }
-        GoogleHttp.Answer replaced = http.send(connection.secret(), "PUT", resource, body, expectedVersion);
+        JsonAnswer replaced = send(http, connection, "PUT", resource, body, expectedVersion);
         if (replaced.status() == 412 || expectedVersion != null && (replaced.status() == 404 || replaced.status() == 410)) {
             throw new VersionConflictException("The event " + event.uid() + " was changed in Google Calendar.");
         }
         return written(ok(replaced, "update an event"), false);
     }
 
-    private static WriteResult written(GoogleHttp.Answer answer, boolean created) {
+    private static WriteResult written(JsonAnswer answer, boolean created) {
         JsonObject event = answer.json();
         return new WriteResult(event.getString("id"), event.getString("etag", answer.etag()), created);
     }
 
     @Override
     public void delete(ProviderConnection connection, String calendarId, String remoteId, String expectedVersion) {
-        GoogleHttp.Answer answer = http().send(connection.secret(), "DELETE",
+        JsonAnswer answer = send(http(), connection, "DELETE",
                 uri(connection, events(calendarId) + "/" + encode(remoteId), Map.of()), null,
                 expectedVersion);
         if (answer.status() == 412) {
@@ -203,7 +210,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
 
     @Override
     public Map<String, List<BusyInterval>> freeBusy(ProviderConnection connection, List<String> emails, TimeWindow window) {
-        GoogleHttp http = http();
+        RetryingJsonClient http = http();
         Map<String, List<BusyInterval>> busy = new HashMap<>();
         for (int from = 0; from < emails.size(); from += FREE_BUSY_CHUNK) {
             List<String> chunk = emails.subList(from, Math.min(emails.size(), from + FREE_BUSY_CHUNK));
@@ -211,7 +218,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
             chunk.forEach(email -> items.add(Json.createObjectBuilder().add("id", email)));
             String body = Json.createObjectBuilder().add("timeMin", window.from().toString())
                     .add("timeMax", window.to().toString()).add("items", items).build().toString();
-            JsonObject answer = ok(http.send(connection.secret(), "POST", uri(connection, "freeBusy", Map.of()), body,
+            JsonObject answer = ok(send(http, connection, "POST", uri(connection, "freeBusy", Map.of()), body,
                     null), "read free/busy").json();
             JsonObject calendars = answer.getJsonObject("calendars");
             for (String email : chunk) {
@@ -228,7 +235,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
         return busy;
     }
 
-    private static GoogleHttp.Answer ok(GoogleHttp.Answer answer, String what) {
+    private static JsonAnswer ok(JsonAnswer answer, String what) {
         if (answer.ok()) {
             return answer;
         }
@@ -241,7 +248,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
                 + message(answer), null, null);
     }
 
-    private static String message(GoogleHttp.Answer answer) {
+    private static String message(JsonAnswer answer) {
         try {
             JsonObject error = answer.json().getJsonObject("error");
             return error == null ? "no detail" : error.getString("message", "no detail");

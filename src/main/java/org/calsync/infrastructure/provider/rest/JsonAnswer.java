@@ -1,0 +1,34 @@
+package org.calsync.infrastructure.provider.rest;
+
+import java.io.StringReader;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+
+/**
+ * A REST call's answer: its status, the ETag and Retry-After headers, and the body.
+ *
+ * @param service the provider's name, for messages ("Google Calendar")
+ */
+public record JsonAnswer(String service, int status, String etag, String retryAfter, String body) {
+
+    public boolean ok() {
+        return status >= 200 && status < 300;
+    }
+
+    /** The body as a JSON object; empty when there is none; never guessed at when it is not JSON. */
+    public JsonObject json() {
+        if (body == null || body.isBlank()) {
+            return JsonObject.EMPTY_JSON_OBJECT;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new ProviderUnavailableException(service + " sent an unreadable answer (HTTP " + status + ")", null, e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.calsync.infrastructure.provider.rest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+
+/**
+ * REST calls with a bearer token, retried by the provider's {@link ErrorRules}: the server's Retry-After (in
+ * seconds) when it sends one, otherwise exponential back-off with jitter. A wait longer than a few seconds,
+ * or a fault that persists, becomes {@link ProviderUnavailableException} carrying the delay, so that the pull
+ * or push is rescheduled instead of holding a thread. One instance per operation: it counts that
+ * operation's requests, retries included; the HTTP client is shared.
+ */
+public final class RetryingJsonClient {
+
+    private static final Logger LOG = Logger.getLogger(RetryingJsonClient.class.getName());
+    public static final int ATTEMPTS = 4;
+    private static final Duration LONGEST_INLINE_WAIT = Duration.ofSeconds(10);
+
+    private final HttpClient client;
+    private final ErrorRules rules;
+    private final Duration firstBackOff;
+    private int requests;
+
+    public RetryingJsonClient(HttpClient client, ErrorRules rules, Duration firstBackOff) {
+        this.client = client;
+        this.rules = rules;
+        this.firstBackOff = firstBackOff;
+    }
+
+    public static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Requests made since this object was created, retries included. */
+    public int requests() {
+        return requests;
+    }
+
+    /**
+     * Sends the request until it is answered for good.
+     *
+     * @param headers extra headers (If-Match, Prefer), none of them null
+     */
+    public JsonAnswer send(String token, String method, URI uri, String jsonBody, Map<String, String> headers) {
+        for (int attempt = 1;; attempt++) {
+            JsonAnswer answer = once(token, method, uri, jsonBody, headers);
+            if (rules.authorisationLost(answer)) {
+                throw new AuthorisationLostException(rules.service() + " refused the access token (HTTP " + answer.status()
+                        + reason(answer) + "): consent may have been revoked.");
+            }
+            if (!rules.retryable(answer)) {
+                return answer;
+            }
+            Duration wait = waitBefore(answer, attempt);
+            if (attempt == ATTEMPTS || wait.compareTo(LONGEST_INLINE_WAIT) > 0) {
+                throw new ProviderUnavailableException(rules.service() + " is busy or failing (HTTP " + answer.status()
+                        + reason(answer) + "); try again later", wait, null);
+            }
+            int tried = attempt;
+            LOG.fine(() -> rules.service() + " answered " + answer.status() + "; attempt " + tried + ", waiting "
+                    + wait.toMillis() + " ms");
+            sleep(wait);
+        }
+    }
+
+    private String reason(JsonAnswer answer) {
+        String reason = rules.reason(answer);
+        return reason.isEmpty() ? "" : ", " + reason;
+    }
+
+    private JsonAnswer once(String token, String method, URI uri, String jsonBody, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        headers.forEach(request::header);
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json; charset=UTF-8");
+            request.method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        requests++;
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new JsonAnswer(rules.service(), response.statusCode(), response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new ProviderUnavailableException(rules.service() + " could not be reached: " + uri.getHost() + " ("
+                    + e.getClass().getSimpleName() + ")", null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException("Interrupted while calling " + rules.service(), null, e);
+        }
+    }
+
+    /** The server's Retry-After in seconds when it sent one; otherwise doubling back-off with jitter. */
+    Duration waitBefore(JsonAnswer answer, int attempt) {
+        if (answer.retryAfter() != null && answer.retryAfter().strip().matches("\\d{1,5}")) {
+            return Duration.ofSeconds(Long.parseLong(answer.retryAfter().strip()));
+        }
+        long base = firstBackOff.toMillis() << (attempt - 1);
+        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(Math.max(1, base / 4)));
+    }
+
+    private void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException("Interrupted while waiting to call " + rules.service() + " again", wait, e);
+        }
+    }
+}
