@@ -7,7 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
@@ -25,16 +27,27 @@ public final class RetryingJsonClient {
     private static final Logger LOG = Logger.getLogger(RetryingJsonClient.class.getName());
     public static final int ATTEMPTS = 4;
     private static final Duration LONGEST_INLINE_WAIT = Duration.ofSeconds(10);
+    private static final Duration PERMIT_WAIT = Duration.ofSeconds(60);
 
     private final HttpClient client;
     private final ErrorRules rules;
     private final Duration firstBackOff;
+    private final Semaphore inFlight;
     private int requests;
 
     public RetryingJsonClient(HttpClient client, ErrorRules rules, Duration firstBackOff) {
+        this(client, rules, firstBackOff, null);
+    }
+
+    /**
+     * @param inFlight permits for requests in flight at once to the same place (a mailbox), shared by every
+     *                 client that goes there; held for one request, never across a back-off; null for no cap
+     */
+    public RetryingJsonClient(HttpClient client, ErrorRules rules, Duration firstBackOff, Semaphore inFlight) {
         this.client = client;
         this.rules = rules;
         this.firstBackOff = firstBackOff;
+        this.inFlight = inFlight;
     }
 
     public static HttpClient newHttpClient() {
@@ -89,7 +102,9 @@ public final class RetryingJsonClient {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         requests++;
+        boolean permitted = false;
         try {
+            permitted = acquire();
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new JsonAnswer(rules.service(), response.statusCode(), response.headers().firstValue("ETag").orElse(null),
                     response.headers().firstValue("Retry-After").orElse(null), response.body());
@@ -99,7 +114,23 @@ public final class RetryingJsonClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderUnavailableException("Interrupted while calling " + rules.service(), null, e);
+        } finally {
+            if (permitted) {
+                inFlight.release();
+            }
         }
+    }
+
+    /** Waits for a permit; true when one was taken and must be given back. */
+    private boolean acquire() throws InterruptedException {
+        if (inFlight == null) {
+            return false;
+        }
+        if (!inFlight.tryAcquire(PERMIT_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new ProviderUnavailableException(rules.service() + " already has the most requests in flight this mailbox "
+                    + "allows; try again later", PERMIT_WAIT, null);
+        }
+        return true;
     }
 
     /** The server's Retry-After in seconds when it sent one; otherwise doubling back-off with jitter. */

@@ -1,0 +1,345 @@
+package org.calsync.infrastructure.provider.graph;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.BusyInterval;
+import org.calsync.domain.model.calendar.CalendarProvider;
+import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.RemoteCalendar;
+import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.SkippedItem;
+import org.calsync.domain.model.calendar.SyncCursor;
+import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.domain.model.calendar.VersionConflictException;
+import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.infrastructure.provider.rest.JsonAnswer;
+import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Microsoft 365 through Microsoft Graph v1.0. The connection's server is Graph's base address, its secret
+ * the access token, and its actAs (organisation-wide mode) the mailbox reached by address; otherwise the
+ * signed-in person's own ({@code /me}). Pulls are incremental with calendarView delta: the delta link is
+ * the cursor, and an expired one (410) means a full read of the window. Ids are asked for immutable, so an
+ * event keeps its id when the person moves it between folders.
+ */
+@ApplicationScoped
+public class GraphCalendarProvider implements CalendarProvider {
+
+    /** Graph serves at most four requests to one mailbox at once and throttles the fifth. */
+    static final int REQUESTS_PER_MAILBOX = 4;
+    /** getSchedule answers for at most 62 days and 20 people per request. */
+    static final int SCHEDULE_DAYS = 62;
+    static final int SCHEDULE_PEOPLE = 20;
+    private static final int PAGE_SIZE = 100;
+    /**
+     * A delta link keeps the window it started with. Once the requested window has moved on by this much,
+     * a full read starts a new one, so the newest days come in.
+     */
+    static final Duration WINDOW_DRIFT = Duration.ofDays(7);
+
+    private final HttpClient client = RetryingJsonClient.newHttpClient();
+    private final Map<String, Semaphore> mailboxes = new ConcurrentHashMap<>();
+
+    @Inject
+    @ConfigProperty(name = "calsync.microsoft.first-back-off-ms", defaultValue = "1000")
+    long firstBackOffMs;
+
+    public GraphCalendarProvider() {
+        // for CDI
+    }
+
+    /** For tests outside a container. */
+    GraphCalendarProvider(long firstBackOffMs) {
+        this.firstBackOffMs = firstBackOffMs;
+    }
+
+    @Override
+    public CalendarProviderType type() {
+        return CalendarProviderType.MICROSOFT_365;
+    }
+
+    /** A client for one operation on the connection's mailbox, sharing that mailbox's four permits. */
+    GraphCalls calls(ProviderConnection connection) {
+        String mailbox = mailbox(connection).toLowerCase();
+        return new GraphCalls(connection, new RetryingJsonClient(client, GraphErrors.RULES,
+                Duration.ofMillis(firstBackOffMs), mailboxes.computeIfAbsent(mailbox,
+                        m -> new Semaphore(REQUESTS_PER_MAILBOX, true))));
+    }
+
+    private static String mailbox(ProviderConnection connection) {
+        return connection.actAs() != null ? connection.actAs() : String.valueOf(connection.username());
+    }
+
+    @Override
+    public List<RemoteCalendar> listCalendars(ProviderConnection connection) {
+        GraphCalls graph = calls(connection);
+        List<RemoteCalendar> calendars = new ArrayList<>();
+        for (JsonObject calendar : graph.everyPage(graph.uri(graph.user() + "/calendars",
+                Map.of("$select", "id,name,canEdit,isDefaultCalendar")), "list calendars")) {
+            calendars.add(new RemoteCalendar(calendar.getString("id"), calendar.getString("name", calendar.getString("id")),
+                    calendar.getBoolean("canEdit", false), true));
+        }
+        return calendars;
+    }
+
+    @Override
+    public ChangeBatch changesSince(ProviderConnection connection, String calendarId, SyncCursor cursor,
+            TimeWindow window) {
+        GraphCalls graph = calls(connection);
+        DeltaCursor previous = DeltaCursor.parse(cursor);
+        if (previous != null && previous.canContinue(window, graph)) {
+            ChangeBatch incremental = read(graph, URI.create(previous.deltaLink()), previous.windowEnd(), window, false);
+            if (incremental != null) {
+                return incremental;
+            }
+        }
+        // The first read, an expired delta link (410), or a window that has moved on: everything in the window.
+        URI start = graph.uri(graph.user() + "/calendars/" + encode(calendarId) + "/calendarView/delta",
+                Map.of("startDateTime", window.from().toString(), "endDateTime", window.to().toString()));
+        return read(graph, start, window.to(), window, true);
+    }
+
+    /** Follows the next links to the delta link; null when Graph says the delta link is gone (410). */
+    private static ChangeBatch read(GraphCalls graph, URI first, Instant windowEnd, TimeWindow window, boolean fullRead) {
+        List<RemoteEvent> changed = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<SkippedItem> skipped = new ArrayList<>();
+        URI next = first;
+        String deltaLink = null;
+        while (next != null) {
+            JsonAnswer answer = graph.get(next, "odata.maxpagesize=" + PAGE_SIZE);
+            if (answer.status() == 410 && !fullRead) {
+                return null;
+            }
+            JsonObject page = graph.ok(answer, "read events").json();
+            for (JsonValue value : GraphCalls.values(page)) {
+                readItem(value, graph.connection(), window, changed, removed, skipped);
+            }
+            next = graph.followable(page.getString("@odata.nextLink", null));
+            deltaLink = page.getString("@odata.deltaLink", deltaLink);
+        }
+        SyncCursor cursor = deltaLink == null ? SyncCursor.NONE : new DeltaCursor(windowEnd, deltaLink).asCursor();
+        return new ChangeBatch(changed, removed, skipped, cursor, fullRead, graph.requests());
+    }
+
+    private static void readItem(JsonValue value, ProviderConnection connection, TimeWindow window,
+            List<RemoteEvent> changed, List<String> removed, List<SkippedItem> skipped) {
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            skipped.add(new SkippedItem(null, "not an event: " + value));
+            return;
+        }
+        JsonObject item = value.asJsonObject();
+        if (item.containsKey("@removed")) {
+            removed.add(item.getString("id", ""));
+            return;
+        }
+        try {
+            changed.add(GraphEvents.fromJson(item, connection.ownerZone(), window));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            skipped.add(new SkippedItem(item.getString("id", null), "Microsoft 365 sent " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event, String expectedVersion) {
+        GraphCalls graph = calls(connection);
+        JsonObject existing = graph.findOurs(calendarId, event.uid());
+        String body = GraphEvents.toJson(event).toString();
+        if (existing == null) {
+            if (expectedVersion != null) {
+                throw new VersionConflictException("The event " + event.uid() + " was deleted in Microsoft 365.");
+            }
+            return written(graph.ok(graph.send("POST", graph.uri(graph.user() + "/calendars/" + encode(calendarId)
+                    + "/events", Map.of()), body, Map.of()), "create an event"), true);
+        }
+        String found = existing.getString("@odata.etag", null);
+        if (expectedVersion != null && !expectedVersion.equals(found)) {
+            throw new VersionConflictException("The event " + event.uid() + " was changed in Microsoft 365.");
+        }
+        // If-Match: the event must still be as found, or an edit made in between would be lost.
+        JsonAnswer updated = graph.send("PATCH", graph.eventUri(existing.getString("id")), body,
+                found == null ? Map.of() : Map.of("If-Match", found));
+        if (updated.status() == 412 || updated.status() == 404) {
+            throw new VersionConflictException("The event " + event.uid() + " was changed in Microsoft 365.");
+        }
+        return written(graph.ok(updated, "update an event"), false);
+    }
+
+    private static WriteResult written(JsonAnswer answer, boolean created) {
+        JsonObject event = answer.json();
+        return new WriteResult(event.getString("id"), event.getString("@odata.etag", answer.etag()), created);
+    }
+
+    @Override
+    public void delete(ProviderConnection connection, String calendarId, String remoteId, String expectedVersion) {
+        GraphCalls graph = calls(connection);
+        JsonAnswer answer = graph.send("DELETE", graph.eventUri(remoteId), null,
+                expectedVersion == null ? Map.of() : Map.of("If-Match", expectedVersion));
+        if (answer.status() == 412) {
+            throw new VersionConflictException("The event " + remoteId + " was changed in Microsoft 365.");
+        }
+        if (answer.status() != 404) {
+            graph.ok(answer, "delete an event");
+        }
+    }
+
+    /**
+     * Busy times from getSchedule, which answers for whole chunks of people (20) and days (62) at once,
+     * including people who never linked a calendar; someone outside the organisation comes back with an
+     * error and is left out.
+     */
+    @Override
+    public Map<String, List<BusyInterval>> freeBusy(ProviderConnection connection, List<String> emails, TimeWindow window) {
+        GraphCalls graph = calls(connection);
+        Map<String, List<BusyInterval>> busy = new HashMap<>();
+        URI schedule = graph.uri(graph.user() + "/calendar/getSchedule", Map.of());
+        for (int from = 0; from < emails.size(); from += SCHEDULE_PEOPLE) {
+            List<String> people = emails.subList(from, Math.min(emails.size(), from + SCHEDULE_PEOPLE));
+            Map<String, List<BusyInterval>> found = new LinkedHashMap<>();
+            for (Instant start = window.from(); start.isBefore(window.to()); start = start.plus(SCHEDULE_DAYS, ChronoUnit.DAYS)) {
+                Instant end = min(start.plus(SCHEDULE_DAYS, ChronoUnit.DAYS), window.to());
+                JsonObject answer = graph.ok(graph.send("POST", schedule, scheduleRequest(people, start, end), Map.of()),
+                        "read free/busy").json();
+                for (JsonValue value : GraphCalls.values(answer)) {
+                    JsonObject person = value.asJsonObject();
+                    if (!person.containsKey("error") && person.containsKey("scheduleId")) {
+                        List<BusyInterval> times = found.computeIfAbsent(person.getString("scheduleId").toLowerCase(),
+                                k -> new ArrayList<>());
+                        times.addAll(scheduleItems(person, connection));
+                    }
+                }
+            }
+            for (String email : people) {
+                List<BusyInterval> times = found.get(email.toLowerCase());
+                if (times != null) {
+                    busy.put(email, times);
+                }
+            }
+        }
+        return busy;
+    }
+
+    private static String scheduleRequest(List<String> people, Instant start, Instant end) {
+        JsonArrayBuilder schedules = Json.createArrayBuilder();
+        people.forEach(schedules::add);
+        return Json.createObjectBuilder().add("schedules", schedules)
+                .add("startTime", utc(start)).add("endTime", utc(end))
+                .add("availabilityViewInterval", 60).build().toString();
+    }
+
+    private static JsonObject utc(Instant instant) {
+        return Json.createObjectBuilder().add("dateTime", instant.atOffset(ZoneOffset.UTC).toLocalDateTime().toString())
+                .add("timeZone", "UTC").build();
+    }
+
+    /** Tentative, busy, out-of-office and unknown block time; free and working elsewhere do not. */
+    private static List<BusyInterval> scheduleItems(JsonObject person, ProviderConnection connection) {
+        List<BusyInterval> times = new ArrayList<>();
+        if (!person.containsKey("scheduleItems")) {
+            return times;
+        }
+        for (JsonObject item : person.getJsonArray("scheduleItems").getValuesAs(JsonObject.class)) {
+            String status = item.getString("status", "busy");
+            if (!"free".equals(status) && !"workingElsewhere".equals(status)) {
+                Instant start = GraphEvents.instant(item.getJsonObject("start"), false, connection.ownerZone(), "start");
+                Instant end = GraphEvents.instant(item.getJsonObject("end"), false, connection.ownerZone(), "end");
+                times.add(new BusyInterval(start, end, isWholeDays(start, end, connection)));
+            }
+        }
+        return times;
+    }
+
+    private static boolean isWholeDays(Instant start, Instant end, ProviderConnection connection) {
+        LocalDate first = LocalDate.ofInstant(start, connection.ownerZone());
+        return first.atStartOfDay(connection.ownerZone()).toInstant().equals(start)
+                && LocalDate.ofInstant(end, connection.ownerZone()).atStartOfDay(connection.ownerZone()).toInstant().equals(end)
+                && end.isAfter(start);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Where a read got to: the delta link and the end of the window it was started for. */
+    record DeltaCursor(Instant windowEnd, String deltaLink) {
+
+        static DeltaCursor parse(SyncCursor cursor) {
+            if (cursor.isNone()) {
+                return null;
+            }
+            String[] parts = cursor.value().split(" ", 2);
+            try {
+                return parts.length == 2 ? new DeltaCursor(Instant.parse(parts[0]), parts[1]) : null;
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        SyncCursor asCursor() {
+            return new SyncCursor(windowEnd + " " + deltaLink);
+        }
+
+        /** Still usable: the window has not moved on much, and the link goes where the token may be sent. */
+        boolean canContinue(TimeWindow window, GraphCalls graph) {
+            return !window.to().isAfter(windowEnd.plus(WINDOW_DRIFT)) && graph.followable(deltaLink) != null;
+        }
+    }
+
+    /** For messages: an unreadable error never hides the status. */
+    static String errorMessage(JsonAnswer answer) {
+        try {
+            JsonObject error = answer.json().getJsonObject("error");
+            return error == null ? "no detail" : error.getString("message", error.getString("code", "no detail"));
+        } catch (ProviderUnavailableException unreadable) {
+            return "no readable detail";
+        }
+    }
+
+    /** 403 on a calendar or mailbox: the grant does not (or no longer does) reach it. */
+    static RuntimeException refused(JsonAnswer answer, String what) {
+        if (answer.status() == 403 || answer.status() == 404) {
+            return new AuthorisationLostException("Microsoft 365 refused to " + what + " (HTTP " + answer.status() + "): "
+                    + errorMessage(answer));
+        }
+        return new ProviderUnavailableException("Microsoft 365 could not " + what + " (HTTP " + answer.status() + "): "
+                + errorMessage(answer), null, null);
+    }
+
+    static String query(Map<String, String> query) {
+        return query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+}

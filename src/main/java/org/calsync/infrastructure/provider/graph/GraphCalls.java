@@ -1,0 +1,109 @@
+package org.calsync.infrastructure.provider.graph;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.infrastructure.provider.rest.JsonAnswer;
+import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
+
+/**
+ * The calls of one operation on one mailbox: addresses built from the connection, and the headers every
+ * Graph call of CalSync carries (times in the owner's zone, immutable ids).
+ */
+final class GraphCalls {
+
+    private final ProviderConnection connection;
+    private final RetryingJsonClient http;
+    private final String base;
+
+    GraphCalls(ProviderConnection connection, RetryingJsonClient http) {
+        this.connection = connection;
+        this.http = http;
+        String server = connection.server().toString();
+        this.base = server.endsWith("/") ? server : server + "/";
+    }
+
+    ProviderConnection connection() {
+        return connection;
+    }
+
+    int requests() {
+        return http.requests();
+    }
+
+    /** {@code me}, or the mailbox the organisation's grant acts for. */
+    String user() {
+        return connection.actAs() == null ? "me" : "users/" + GraphCalendarProvider.encode(connection.actAs());
+    }
+
+    URI uri(String path, Map<String, String> query) {
+        return URI.create(base + path + (query.isEmpty() ? "" : "?" + GraphCalendarProvider.query(query)));
+    }
+
+    URI eventUri(String eventId) {
+        return uri(user() + "/events/" + GraphCalendarProvider.encode(eventId), Map.of());
+    }
+
+    /** A link Graph handed out (next page, delta), if it points into the same API: the token goes nowhere else. */
+    URI followable(String link) {
+        return link != null && link.startsWith(base) ? URI.create(link) : null;
+    }
+
+    JsonAnswer get(URI uri, String extraPreference) {
+        return http.send(connection.secret(), "GET", uri, null, headers(Map.of(), extraPreference));
+    }
+
+    JsonAnswer send(String method, URI uri, String jsonBody, Map<String, String> headers) {
+        return http.send(connection.secret(), method, uri, jsonBody, headers(headers, null));
+    }
+
+    private Map<String, String> headers(Map<String, String> given, String extraPreference) {
+        Map<String, String> headers = new HashMap<>(given);
+        String preferences = "outlook.timezone=\"" + GraphTimeZones.nameOf(connection.ownerZone())
+                + "\", IdType=\"ImmutableId\"";
+        headers.put("Prefer", extraPreference == null ? preferences : preferences + ", " + extraPreference);
+        return headers;
+    }
+
+    JsonAnswer ok(JsonAnswer answer, String what) {
+        if (answer.ok()) {
+            return answer;
+        }
+        throw GraphCalendarProvider.refused(answer, what);
+    }
+
+    /** Every item of a collection, following its next links. */
+    List<JsonObject> everyPage(URI first, String what) {
+        List<JsonObject> items = new ArrayList<>();
+        URI next = first;
+        while (next != null) {
+            JsonObject page = ok(get(next, null), what).json();
+            values(page).stream().filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT)
+                    .map(JsonValue::asJsonObject).forEach(items::add);
+            next = followable(page.getString("@odata.nextLink", null));
+        }
+        return items;
+    }
+
+    /** The event CalSync wrote with this UID, found by its extended property; null when there is none. */
+    JsonObject findOurs(String calendarId, String uid) {
+        String filter = "singleValueExtendedProperties/Any(ep: ep/id eq '" + GraphEvents.UID_PROPERTY
+                + "' and ep/value eq '" + uid.replace("'", "''") + "')";
+        List<JsonObject> found = values(ok(get(uri(user() + "/calendars/" + GraphCalendarProvider.encode(calendarId)
+                + "/events", Map.of("$filter", filter, "$select", "id")), null), "find an event").json())
+                .stream().filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT).map(JsonValue::asJsonObject).toList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** A collection page's items; none when the member is missing. */
+    static List<JsonValue> values(JsonObject page) {
+        return page.containsKey("value") ? page.getJsonArray("value") : List.of();
+    }
+}

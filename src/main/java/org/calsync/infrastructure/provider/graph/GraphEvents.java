@@ -1,0 +1,118 @@
+package org.calsync.infrastructure.provider.graph;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import org.calsync.domain.model.calendar.BusyInterval;
+import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.TimeWindow;
+
+/** Translates between Graph event resources and the port's events. */
+final class GraphEvents {
+
+    /**
+     * Where CalSync's UID is kept: a named property in CalSync's own property set, the same one the EWS
+     * adapter writes, so an appointment written through either API is recognised through the other.
+     */
+    static final String UID_PROPERTY = "String {5b6f1a8e-7c52-4c0e-9d7a-0b8a3c1e2f47} Name CalSyncUid";
+    /** showAs values that leave the person available. */
+    private static final Set<String> AVAILABLE = Set.of("free", "workingElsewhere");
+
+    private GraphEvents() {
+    }
+
+    /** The body of a create or an update. */
+    static JsonObject toJson(OutgoingEvent event) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("subject", event.title())
+                .add("body", Json.createObjectBuilder().add("contentType", "text").add("content", event.notes()))
+                .add("start", time(event.start(), event.zone()))
+                .add("end", time(event.end(), event.zone()))
+                .add("showAs", "busy")
+                .add("singleValueExtendedProperties", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("id", UID_PROPERTY).add("value", event.uid())));
+        if (event.location() != null) {
+            body.add("location", Json.createObjectBuilder().add("displayName", event.location()));
+        }
+        return body.build();
+    }
+
+    /** A wall-clock time and the zone it is in, as Graph's dateTimeTimeZone. */
+    private static JsonObjectBuilder time(Instant instant, ZoneId zone) {
+        String name = GraphTimeZones.nameOf(zone);
+        ZoneId written = GraphTimeZones.zoneOf(name);
+        return Json.createObjectBuilder()
+                .add("dateTime", LocalDateTime.ofInstant(instant, written).truncatedTo(ChronoUnit.SECONDS).toString())
+                .add("timeZone", name);
+    }
+
+    /**
+     * An event (or one occurrence of a series: calendarView expands them) as the port sees it.
+     *
+     * @throws IllegalArgumentException when the resource lacks what any event has (id, start, end)
+     */
+    static RemoteEvent fromJson(JsonObject item, ZoneId ownerZone, TimeWindow window) {
+        String id = item.getString("id", null);
+        if (id == null) {
+            throw new IllegalArgumentException("an event without an id");
+        }
+        boolean allDay = item.getBoolean("isAllDay", false);
+        Instant start = instant(item.getJsonObject("start"), allDay, ownerZone, "start");
+        Instant end = instant(item.getJsonObject("end"), allDay, ownerZone, "end");
+        if (!end.isAfter(start)) {
+            end = start; // zero-length: blocks nothing, but is still known
+        }
+        String sensitivity = item.getString("sensitivity", "normal");
+        boolean privateEvent = "private".equals(sensitivity) || "confidential".equals(sensitivity);
+        boolean available = AVAILABLE.contains(item.getString("showAs", "busy")) || item.getBoolean("isCancelled", false);
+        boolean inWindow = start.isBefore(window.to()) && end.isAfter(window.from()) && end.isAfter(start);
+        List<BusyInterval> busy = available || !inWindow ? List.of() : List.of(new BusyInterval(start, end, allDay));
+        return new RemoteEvent(id, uidOf(item), item.getString("@odata.etag", null), busy,
+                privateEvent ? null : item.getString("subject", ""), privateEvent);
+    }
+
+    /** Our UID when the property came with the event, else Graph's iCalUId. */
+    static String uidOf(JsonObject item) {
+        if (item.containsKey("singleValueExtendedProperties")) {
+            for (JsonObject property : item.getJsonArray("singleValueExtendedProperties").getValuesAs(JsonObject.class)) {
+                if (UID_PROPERTY.equalsIgnoreCase(property.getString("id", ""))) {
+                    return property.getString("value");
+                }
+            }
+        }
+        return item.getString("iCalUId", id(item));
+    }
+
+    private static String id(JsonObject item) {
+        return item.getString("id", null);
+    }
+
+    /**
+     * A dateTimeTimeZone as an instant. An all-day event's times are midnights; they are kept as the
+     * owner's days, wherever the server says they are.
+     */
+    static Instant instant(JsonObject time, boolean allDay, ZoneId ownerZone, String which) {
+        if (time == null || !time.containsKey("dateTime")) {
+            throw new IllegalArgumentException("an event without " + which);
+        }
+        try {
+            LocalDateTime local = LocalDateTime.parse(time.getString("dateTime"));
+            if (allDay) {
+                return local.toLocalDate().atStartOfDay(ownerZone).toInstant();
+            }
+            return local.atZone(GraphTimeZones.zoneOf(time.getString("timeZone", "UTC"))).toInstant();
+        } catch (DateTimeParseException | ClassCastException e) {
+            throw new IllegalArgumentException("an unreadable " + which + ": " + time);
+        }
+    }
+}

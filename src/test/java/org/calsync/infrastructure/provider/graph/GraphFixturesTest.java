@@ -1,0 +1,169 @@
+package org.calsync.infrastructure.provider.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.BusyInterval;
+import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.RemoteCalendar;
+import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.SyncCursor;
+import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.testsupport.graph.GraphSimulator;
+import org.calsync.testsupport.graph.GraphSimulator.Fault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bodies of the Graph reference, kept under {@code fixtures/graph}, read by the adapter exactly as Graph
+ * sends them (links pointed at the simulator): every fixture is valid JSON, and each answer means what the
+ * documentation says.
+ */
+class GraphFixturesTest {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final TimeWindow WINDOW = new TimeWindow(Instant.parse("2026-12-01T00:00:00Z"),
+            Instant.parse("2027-12-01T00:00:00Z"));
+    private static final String CALENDAR = "AAMkAGViNDU7zAAAAAGtlAAA=";
+
+    private final GraphCalendarProvider graph = new GraphCalendarProvider(1);
+    private GraphSimulator simulator;
+    private ProviderConnection connection;
+
+    @BeforeEach
+    void start() throws IOException {
+        simulator = new GraphSimulator().withMailbox("tom.becker@northwind.example", CALENDAR);
+        simulator.start();
+        connection = new ProviderConnection(URI.create(simulator.baseUrl()), "tom.becker@northwind.example", "token", LONDON);
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.stop();
+    }
+
+    /** The simulator answers the next request with the fixture, word for word. */
+    private void answers(int status, String fixture) {
+        simulator.failNext(new Fault(status, null, simulator.fixture(fixture)));
+    }
+
+    @Test
+    void everyFixtureIsJsonOfTheDocumentedKind() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/fixtures/graph"))) {
+            List<Path> fixtures = files.filter(f -> f.toString().endsWith(".json")).toList();
+            assertTrue(fixtures.size() >= 10, "fixtures: " + fixtures);
+            for (Path fixture : fixtures) {
+                JsonObject body = Json.createReader(new StringReader(Files.readString(fixture))).readObject();
+                assertTrue(body.containsKey("@odata.context") || body.containsKey("error") || body.containsKey("responses"),
+                        fixture + " is an OData answer, an error or a batch");
+            }
+        }
+    }
+
+    @Test
+    void calendarsSayWhichTakeEvents() {
+        answers(200, "calendars.json");
+        List<RemoteCalendar> calendars = graph.listCalendars(connection);
+        assertEquals(List.of("Calendar", "Coaching", "United Kingdom holidays"),
+                calendars.stream().map(RemoteCalendar::displayName).toList());
+        assertEquals(List.of(true, true, false), calendars.stream().map(RemoteCalendar::writable).toList());
+    }
+
+    @Test
+    void aDeltaReadFollowsTheNextLinkAndKeepsTheDeltaLink() {
+        answers(200, "calendarView-delta-page1.json");
+        answers(200, "calendarView-delta-page2.json");
+        ChangeBatch batch = graph.changesSince(connection, CALENDAR, SyncCursor.NONE, WINDOW);
+        assertEquals(2, batch.requests());
+        assertTrue(simulator.requests().get(1).contains("$skiptoken=R0usmcCM996atia_s"), simulator.requests().toString());
+        assertTrue(batch.next().value().endsWith("$deltatoken=R0usmci39OQxqJrxK4"), batch.next().value());
+        Map<String, RemoteEvent> byId = batch.changed().stream().collect(Collectors.toMap(RemoteEvent::remoteId, e -> e));
+        assertEquals(5, byId.size());
+        assertEquals(List.of(new BusyInterval(Instant.parse("2026-12-03T09:00:00Z"), Instant.parse("2026-12-03T10:30:00Z"),
+                false)), byId.get("AAMkAGViNDU7zAAAAA7zAAAZe6CkAAA=").busy(), "GMT Standard Time in December is UTC");
+        assertEquals("W/\"EZ9r3czxY0m2jz8c45czkwAAFXcvIw==\"", byId.get("AAMkAGViNDU7zAAAAA7zAAAZe6CkAAA=").version());
+        BusyInterval christmas = byId.get("AAMkAGViNDU7zAAAAA7zAAAZe6DlAAA=").busy().get(0);
+        assertTrue(christmas.allDay(), "out of office, all day");
+        assertEquals(Instant.parse("2026-12-28T00:00:00Z"), christmas.end());
+        assertNull(byId.get("AAMkAGViNDU7zAAAAA7zAAAZe6EmAAA=").title(), "private");
+        assertEquals(1, byId.get("AAMkAGViNDU7zAAAAA7zAAAZe6FnAAABEgAQAKbQx0KJ5yZBoKdoA3mH0pI=").busy().size(),
+                "a moved occurrence, tentative, blocks time");
+        assertEquals(List.of(), byId.get("AAMkAGViNDU7zAAAAA7zAAAZe6GoAAA=").busy(), "working elsewhere");
+        assertEquals(List.of("AAMkAGViNDU7zAAAAA7zAAAZe6HpAAA="), batch.removed());
+    }
+
+    @Test
+    void syncStateNotFoundLeadsToAFullReadAndAnExpiredTokenToReconsent() {
+        String deltaLink = simulator.baseUrl() + "me/calendars/" + CALENDAR + "/calendarView/delta?$deltatoken=old";
+        answers(410, "error-syncStateNotFound.json");
+        answers(200, "calendarView-delta-page2.json");
+        ChangeBatch batch = graph.changesSince(connection, CALENDAR,
+                new SyncCursor(WINDOW.to() + " " + deltaLink), WINDOW);
+        assertTrue(batch.fullRead());
+        assertTrue(simulator.requests().get(1).contains("startDateTime="), simulator.requests().toString());
+        answers(401, "error-invalidAuthenticationToken.json");
+        AuthorisationLostException lost = assertThrows(AuthorisationLostException.class, () -> graph.listCalendars(connection));
+        assertTrue(lost.getMessage().contains("InvalidAuthenticationToken"), lost.getMessage());
+    }
+
+    @Test
+    void aThrottledAnswerIsRetried() {
+        simulator.failNext(new Fault(429, "0", simulator.fixture("error-throttled.json")));
+        answers(200, "calendars.json");
+        assertEquals(3, graph.listCalendars(connection).size());
+    }
+
+    @Test
+    void aCreatedEventGivesItsIdAndChangeKeyAndAFoundOneIsUpdated() {
+        OutgoingEvent event = new OutgoingEvent("calsync-3f2a@northwind.example", "Excel for managers",
+                Instant.parse("2026-12-03T08:00:00Z"), Instant.parse("2026-12-03T11:00:00Z"), ZoneId.of("Europe/Paris"),
+                "Room 2", null, null, null, List.of(), 0);
+        simulator.failNext(new Fault(200, null, "{\"value\": []}"));
+        answers(201, "event-created.json");
+        WriteResult created = graph.put(connection, CALENDAR, event, null);
+        assertTrue(created.created());
+        assertEquals("AAMkAGViNDU7zAAAAA7zAAAZe6IqAAA=", created.remoteId());
+        assertEquals("W/\"EZ9r3czxY0m2jz8c45czkwAAFXcvKA==\"", created.version());
+
+        answers(200, "events-by-extended-property.json");
+        answers(200, "event-created.json");
+        WriteResult updated = graph.put(connection, CALENDAR, event, "W/\"EZ9r3czxY0m2jz8c45czkwAAFXcvKA==\"");
+        assertFalse(updated.created());
+        assertTrue(simulator.requests().get(3).startsWith("PATCH /v1.0/me/events/AAMkAGViNDU7zAAAAA7zAAAZe6IqAAA"),
+                simulator.requests().toString());
+    }
+
+    @Test
+    void getScheduleKeepsWhatBlocksTimeAndLeavesOutUnknownPeople() {
+        answers(200, "getSchedule.json");
+        Map<String, List<BusyInterval>> busy = graph.freeBusy(connection, List.of("anna.schmidt@northwind.example",
+                "visitor@elsewhere.example"), new TimeWindow(WINDOW.from(), WINDOW.from().plusSeconds(30 * 86_400)));
+        assertEquals(List.of("anna.schmidt@northwind.example"), List.copyOf(busy.keySet()));
+        assertEquals(List.of(Instant.parse("2026-12-03T11:00:00Z"), Instant.parse("2026-12-05T09:00:00Z")),
+                busy.get("anna.schmidt@northwind.example").stream().map(BusyInterval::start).toList(),
+                "busy and tentative; working elsewhere is not busy");
+    }
+}
