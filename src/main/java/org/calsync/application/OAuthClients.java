@@ -102,8 +102,10 @@ public class OAuthClients {
                     registration.clientId(), secret, GOOGLE_SCOPES, Map.of("access_type", "offline", "prompt", "consent"));
         }
         String endpoints = microsoftDirectory(registration) + "oauth2/v2.0/";
+        // select_account: a person may link several Microsoft accounts, so they pick one instead of silently
+        // connecting whichever the browser is signed in to.
         return new OAuthClient(URI.create(endpoints + "authorize"), URI.create(endpoints + "token"), null,
-                registration.clientId(), secret, MICROSOFT_SCOPES, Map.of());
+                registration.clientId(), secret, MICROSOFT_SCOPES, Map.of("prompt", "select_account"));
     }
 
     /** The sign-in address of the registration's Entra directory, ending in a slash. */

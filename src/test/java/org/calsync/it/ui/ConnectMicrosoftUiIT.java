@@ -1,0 +1,171 @@
+package org.calsync.it.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import org.calsync.it.support.Api;
+import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.ui.pages.Browser;
+import org.calsync.it.ui.pages.LoginPage;
+import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.graph.GraphSimulator;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+
+/**
+ * Microsoft 365, end to end: the admin enters the Entra app registration in the console and sees the address
+ * to register and the admin-consent link; Tom clicks "Connect Microsoft 365", signs in on the authorization
+ * server's page (mock-oauth2-server) and comes back connected; his session reaches the Graph simulator with
+ * CalSync's UID; moving it in Outlook moves the session (two-way); our own write never comes back as a busy
+ * time; removing the account deletes CalSync's event.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConnectMicrosoftUiIT {
+
+    private static final String ADMIN = "admin@northwind.example";
+    private static final String TOM = "tom.becker@northwind.example";
+    private static final String TOM_365 = "tom.becker@northwind.onmicrosoft.example";
+    private static final String CALENDAR = "AAMkAGtomCalendar=";
+    private static final String DIRECTORY = "northwind.onmicrosoft.example";
+    private static final Duration SOON = Duration.ofSeconds(20);
+
+    @RegisterExtension
+    static final GraphSimulator GRAPH = new GraphSimulator().withMailbox(TOM_365, CALENDAR)
+            .withCalendar(TOM_365, "AAMkAGtomBirthdays=", "Birthdays", false)
+            .onPort(Integer.getInteger("calsync.it.graph.port", 0)); // where Payara was told Graph answers
+
+    private static MockOAuth2Server oauth;
+
+    @ArquillianResource
+    private URL url;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return CalSyncDeployment.war();
+    }
+
+    @BeforeAll
+    static void startAuthorizationServer() {
+        Browser.requireOrSkip();
+        oauth = new MockOAuth2Server();
+        oauth.start(Integer.getInteger("calsync.it.oauth.port", 0));
+    }
+
+    @AfterAll
+    static void stopAuthorizationServer() {
+        if (oauth != null) {
+            oauth.shutdown();
+        }
+    }
+
+    private Api api() {
+        return new Api(url, "csk_demo_northwind_0000000000000001");
+    }
+
+    @Test
+    void theAdminRegistersTheAppAndTomConnectsMicrosoft365() {
+        try (Browser admin = atPublicAddress()) {
+            new LoginPage(admin).signInAs(ADMIN, "calsync-demo");
+            admin.open("admin/settings.xhtml");
+            String redirect = admin.waitFor(By.id("microsoftRedirectUri")).getText();
+            assertEquals("http://localhost:" + Integer.getInteger("calsync.it.http.port") + "/oauth/callback", redirect);
+            admin.waitForText(By.id("microsoftMode"), "every hour");
+            type(admin, "microsoftForm:directoryId", DIRECTORY);
+            type(admin, "microsoftForm:clientId", "3f1c9a7e-calsync-northwind");
+            type(admin, "microsoftForm:clientSecret", "not-a-real-secret~1");
+            admin.driver().findElement(By.id("microsoftForm:saveMicrosoft")).click();
+            admin.waitForText(By.id("messages"), "App registration saved");
+            String consent = admin.waitFor(By.id("microsoftForm:adminConsentLink")).getAttribute("href");
+            assertTrue(consent.contains("/" + DIRECTORY + "/adminconsent?client_id=3f1c9a7e-calsync-northwind"), consent);
+            admin.waitForText(By.id("microsoftForm:adminConsent"), "Need admin approval");
+            admin.screenshot("console-microsoft-registration");
+            assertFalse(admin.driver().getPageSource().contains("not-a-real-secret"), "the secret is never shown again");
+        }
+
+        try (Browser browser = atPublicAddress()) {
+            new LoginPage(browser).signInAs(TOM, "calsync-demo");
+            browser.open("portal/calendars.xhtml");
+            browser.waitFor(By.xpath("//div[@id='linkForm:provider']//*[normalize-space(text())='Microsoft 365']")).click();
+            browser.waitForText(By.id("linkForm:consentHelp"), "never sees your password");
+            browser.driver().findElement(By.id("linkForm:connect")).click();
+            browser.waitFor(By.name("username")).sendKeys(TOM_365);
+            browser.driver().findElement(By.cssSelector("input[type=submit], button[type=submit]")).click();
+            browser.waitForText(By.id("messages"), "Connected " + TOM_365 + ": 2 calendars found");
+            browser.waitForText(By.id("accountsForm"), "Microsoft 365");
+            browser.screenshot("portal-microsoft-connected");
+        }
+
+        String tom = api().personId(TOM);
+        String title = "Graph workshop " + UUID.randomUUID().toString().substring(0, 6);
+        String session = api().post("sessions", """
+                {"courseTitle":"%s","start":"2027-02-10T09:00","end":"2027-02-10T11:00","timeZone":"Europe/London",
+                 "venue":"Room 3","state":"ACTIVE"}""".formatted(title)).object().getString("id");
+        assertEquals(200, api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + tom + "\"}").status());
+        Eventually.await("the session reaches Tom's Microsoft 365 calendar", SOON, () -> pushed(title) != null);
+        JsonObject pushed = pushed(title);
+        assertEquals("GMT Standard Time", pushed.getString("originalStartTimeZone"), "London, the Windows way");
+        assertEquals("2027-02-10T09:00:00.0000000", pushed.getJsonObject("start").getString("dateTime"));
+        assertTrue(pushed.getJsonArray("singleValueExtendedProperties").toString().contains("CalSyncUid"));
+
+        // Our own event comes back on the pull as an echo, never as a busy time.
+        JsonArray echo = sync(tom);
+        assertTrue(echo.toString().contains("\"outcome\":\"OK\""), echo.toString());
+        assertTrue(api().get("people/" + tom + "/busy?from=2027-02-01&to=2027-03-01").array().stream()
+                .noneMatch(b -> b.asJsonObject().getString("title", "").equals(title)), "the echo is no busy time");
+
+        // Tom, the lead instructor, moves it in Outlook: two-way, so the session moves.
+        GRAPH.moveByOwner(TOM_365, CALENDAR, pushed.getString("id"), Instant.parse("2027-02-10T14:00:00Z"),
+                Instant.parse("2027-02-10T16:00:00Z"));
+        JsonArray moved = sync(tom);
+        assertTrue(moved.toString().contains("was moved by Tom Becker"), moved.toString());
+        assertEquals("2027-02-10T14:00:00", api().get("sessions/" + session).object().getString("start"));
+
+        // Removing the account deletes CalSync's event in Microsoft 365.
+        String accountId = api().get("people/" + tom + "/calendar-accounts").array().stream().map(v -> v.asJsonObject())
+                .filter(a -> "MICROSOFT_365".equals(a.getString("provider"))).findFirst().orElseThrow().getString("id");
+        Api.Reply removed = api().delete("calendar-accounts/" + accountId);
+        assertEquals(200, removed.status(), removed.body());
+        assertEquals(null, pushed(title), "CalSync's event is gone from Outlook");
+    }
+
+    private static void type(Browser browser, String id, String text) {
+        var field = browser.driver().findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private JsonArray sync(String personId) {
+        Api.Reply reply = api().post("people/" + personId + "/sync", "");
+        assertEquals(200, reply.status(), reply.body());
+        return reply.array();
+    }
+
+    private static JsonObject pushed(String title) {
+        return GRAPH.calendar(TOM_365, CALENDAR).events().stream().filter(e -> title.equals(e.getString("subject", "")))
+                .findFirst().orElse(null);
+    }
+
+    /** A browser on the address CalSync was told is its public one, where the provider sends people back. */
+    private static Browser atPublicAddress() {
+        return new Browser("http://localhost:" + Integer.getInteger("calsync.it.http.port") + "/");
+    }
+}
