@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -87,6 +88,9 @@ public class PullRecorder {
     @Inject
     private TwoWayRules twoWay;
 
+    @Inject
+    private Event<ReconnectNotices.ReconnectNeeded> reconnectNeeded;
+
     /**
      * What the server must be asked, or, for an account that needs reconnecting or a calendar held by the
      * guard, the run that says why it is not asked.
@@ -131,7 +135,9 @@ public class PullRecorder {
         if (needsReconnecting && !connections.credentialsTag(account.get()).equals(asked.credentialsTag())) {
             message = "Refused with credentials that have been replaced since; the next sync uses the new ones.";
         } else if (needsReconnecting) {
-            account.get().markNeedsReconsent(message);
+            if (account.get().markNeedsReconsent(message)) {
+                reconnectNeeded.fire(new ReconnectNotices.ReconnectNeeded(asked.tenantId(), asked.accountId()));
+            }
         } else {
             account.get().markError(message);
         }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -67,6 +68,9 @@ public class PushLedger {
 
     @Inject
     private SessionEvents events;
+
+    @Inject
+    private Event<ReconnectNotices.ReconnectNeeded> reconnectNeeded;
 
     /**
      * The writes and deletes that make the person's push-target calendars show the session exactly when it
@@ -146,7 +150,9 @@ public class PushLedger {
                 if (refused && account.isPresent() && !connections.credentialsTag(account.get()).equals(target.credentialsTag())) {
                     reconnectedMeanwhile = true; // new credentials arrived while we used the old ones
                 } else if (outcome.result() == StepOutcome.Result.AUTHORISATION_LOST) {
-                    account.ifPresent(a -> a.markNeedsReconsent(outcome.message()));
+                    if (account.isPresent() && account.get().markNeedsReconsent(outcome.message())) {
+                        reconnectNeeded.fire(new ReconnectNotices.ReconnectNeeded(tenant, target.accountId()));
+                    }
                 }
                 continue;
             }

@@ -15,7 +15,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * GreenMail as the SMTP relay CalSync is configured for, on the port the build reserved
- * ({@code calsync.it.smtp.port}); reads the invitation links CalSync sends.
+ * ({@code calsync.it.smtp.port}); reads the emails CalSync sends.
  */
 public final class MailRelay implements AutoCloseable {
 
@@ -40,6 +40,14 @@ public final class MailRelay implements AutoCloseable {
         Matcher link = LINK.matcher(GreenMailUtil.getBody(newest).replace("=\r\n", ""));
         assertTrue(link.find(), GreenMailUtil.getBody(newest));
         return link.group(1).substring(1);
+    }
+
+    /** The text of the newest email to this address, once all expected (to anyone) arrived. */
+    public String newestTextTo(String email, int expectedMails) {
+        assertTrue(smtp.waitForIncomingEmail(15_000, expectedMails), "the email arrives");
+        MimeMessage[] received = smtp.getReceivedMessagesForDomain(email);
+        assertTrue(received.length > 0, "an email to " + email);
+        return GreenMailUtil.getBody(received[received.length - 1]).replace("=\r\n", "");
     }
 
     public MimeMessage[] receivedBy(String email) {

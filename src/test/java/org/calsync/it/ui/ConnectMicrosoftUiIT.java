@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.support.MailRelay;
 import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.LoginPage;
 import org.calsync.testsupport.Eventually;
@@ -36,7 +37,8 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * to register and the admin-consent link; Tom clicks "Connect Microsoft 365", signs in on the authorization
  * server's page (mock-oauth2-server) and comes back connected; his session reaches the Graph simulator with
  * CalSync's UID; moving it in Outlook moves the session (two-way); our own write never comes back as a busy
- * time; removing the account deletes CalSync's event.
+ * time; when Tom withdraws access he is told once by email and reconnects; removing the account deletes
+ * CalSync's event.
  */
 @ExtendWith(ArquillianExtension.class)
 class ConnectMicrosoftUiIT {
@@ -54,6 +56,7 @@ class ConnectMicrosoftUiIT {
             .onPort(Integer.getInteger("calsync.it.graph.port", 0)); // where Payara was told Graph answers
 
     private static MockOAuth2Server oauth;
+    private static MailRelay smtp;
 
     @ArquillianResource
     private URL url;
@@ -68,12 +71,16 @@ class ConnectMicrosoftUiIT {
         Browser.requireOrSkip();
         oauth = new MockOAuth2Server();
         oauth.start(Integer.getInteger("calsync.it.oauth.port", 0));
+        smtp = MailRelay.start();
     }
 
     @AfterAll
     static void stopAuthorizationServer() {
         if (oauth != null) {
             oauth.shutdown();
+        }
+        if (smtp != null) {
+            smtp.close();
         }
     }
 
@@ -107,8 +114,7 @@ class ConnectMicrosoftUiIT {
             browser.waitFor(By.xpath("//div[@id='linkForm:provider']//*[normalize-space(text())='Microsoft 365']")).click();
             browser.waitForText(By.id("linkForm:consentHelp"), "never sees your password");
             browser.driver().findElement(By.id("linkForm:connect")).click();
-            browser.waitFor(By.name("username")).sendKeys(TOM_365);
-            browser.driver().findElement(By.cssSelector("input[type=submit], button[type=submit]")).click();
+            signInAtTheAuthorizationServer(browser);
             browser.waitForText(By.id("messages"), "Connected " + TOM_365 + ": 2 calendars found");
             browser.waitForText(By.id("accountsForm"), "Microsoft 365");
             browser.screenshot("portal-microsoft-connected");
@@ -139,12 +145,38 @@ class ConnectMicrosoftUiIT {
         assertTrue(moved.toString().contains("was moved by Tom Becker"), moved.toString());
         assertEquals("2027-02-10T14:00:00", api().get("sessions/" + session).object().getString("start"));
 
-        // Removing the account deletes CalSync's event in Microsoft 365.
+        // Tom withdraws CalSync's access: the next sync says so, he gets one email with a link to reconnect,
+        // and reconnecting on the provider's page lets syncing resume.
         String accountId = api().get("people/" + tom + "/calendar-accounts").array().stream().map(v -> v.asJsonObject())
                 .filter(a -> "MICROSOFT_365".equals(a.getString("provider"))).findFirst().orElseThrow().getString("id");
+        GRAPH.refuseTokensSeenSoFar();
+        sync(tom);
+        assertEquals("NEEDS_RECONSENT", api().get("calendar-accounts/" + accountId).object().getString("status"));
+        String notice = smtp.newestTextTo(TOM, 1);
+        assertTrue(notice.contains("Sign in again on Microsoft 365's own page"), notice);
+        assertTrue(notice.contains("http://localhost:" + Integer.getInteger("calsync.it.http.port")
+                + "/portal/calendars.xhtml"), notice);
+        sync(tom);
+        assertEquals(1, smtp.receivedBy(TOM).length, "told once, not on every sync");
+        try (Browser browser = atPublicAddress()) {
+            new LoginPage(browser).signInAs(TOM, "calsync-demo");
+            browser.open("portal/calendars.xhtml");
+            browser.waitFor(By.cssSelector("[id$=':reconsent']")).click();
+            signInAtTheAuthorizationServer(browser);
+            browser.waitForText(By.id("messages"), "Connected " + TOM_365);
+        }
+        assertTrue(sync(tom).toString().contains("\"outcome\":\"OK\""), "syncing resumes");
+
+        // Removing the account deletes CalSync's event in Microsoft 365.
         Api.Reply removed = api().delete("calendar-accounts/" + accountId);
         assertEquals(200, removed.status(), removed.body());
         assertEquals(null, pushed(title), "CalSync's event is gone from Outlook");
+    }
+
+    /** The authorization server's own sign-in page, where Microsoft would ask which account to connect. */
+    private static void signInAtTheAuthorizationServer(Browser browser) {
+        browser.waitFor(By.name("username")).sendKeys(TOM_365);
+        browser.driver().findElement(By.cssSelector("input[type=submit], button[type=submit]")).click();
     }
 
     private static void type(Browser browser, String id, String text) {

@@ -105,11 +105,15 @@ public class CalendarAccount {
         }
     }
 
-    public void markNeedsReconsent(String message) {
-        if (status != AccountStatus.REMOVING) {
-            status = AccountStatus.NEEDS_RECONSENT;
-            statusMessage = message;
+    /** @return true when the account has only now stopped working, so that its owner is told once */
+    public boolean markNeedsReconsent(String message) {
+        if (status == AccountStatus.REMOVING) {
+            return false;
         }
+        boolean newly = status != AccountStatus.NEEDS_RECONSENT;
+        status = AccountStatus.NEEDS_RECONSENT;
+        statusMessage = message;
+        return newly;
     }
 
     public void markError(String message) {

@@ -1,0 +1,92 @@
+package org.calsync.application;
+
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.calsync.domain.model.calendar.CalendarAccount;
+import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.domain.model.calendar.AccountStatus;
+import org.calsync.domain.model.mail.Mailer;
+import org.calsync.domain.model.mail.OutgoingMail;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.tenant.OAuthRegistration;
+import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.model.tenant.TenantRepository;
+
+/**
+ * Tells a person, once, that one of their calendars stopped accepting CalSync, with a link to reconnect it.
+ * Sent after the status change is committed, so a mail server that is down never undoes it; the console
+ * and the portal show the account as needing reconnection either way.
+ */
+@ApplicationScoped
+public class ReconnectNotices {
+
+    private static final Logger LOG = Logger.getLogger(ReconnectNotices.class.getName());
+
+    /** An account has just started needing its owner to reconnect it. */
+    public record ReconnectNeeded(TenantId tenantId, String accountId) {
+    }
+
+    @Inject
+    private CalendarAccountRepository accounts;
+
+    @Inject
+    private PersonRepository people;
+
+    @Inject
+    private TenantRepository tenants;
+
+    @Inject
+    private Mailer mailer;
+
+    @Inject
+    private PublicAddress address;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReconnectNeeded needed) {
+        Optional<CalendarAccount> account = accounts.find(needed.tenantId(), needed.accountId())
+                .filter(a -> a.status() == AccountStatus.NEEDS_RECONSENT);
+        Optional<Person> person = account.flatMap(a -> people.find(needed.tenantId(), a.personId()));
+        if (person.isEmpty()) {
+            return; // reconnected or removed meanwhile
+        }
+        try {
+            mailer.send(mail(tenants.find(needed.tenantId()).map(t -> t.name()).orElse("CalSync"), person.get(),
+                    account.get()));
+            LOG.info(() -> "tenant=" + needed.tenantId() + " account=" + needed.accountId() + " reconnect notice sent");
+        } catch (RuntimeException e) { // MailNotSentException, or anything else: the notice is a courtesy
+            LOG.warning(() -> "tenant=" + needed.tenantId() + " account=" + needed.accountId()
+                    + " reconnect notice not sent (the portal and console still show it): " + e.getMessage());
+        }
+    }
+
+    private OutgoingMail mail(String tenantName, Person person, CalendarAccount account) {
+        String calendar = account.provider().label() + " (" + account.username() + ")";
+        String how = OAuthRegistration.usesOAuth(account.provider())
+                ? "Sign in again on " + account.provider().label() + "'s own page to give CalSync its access back."
+                : "Enter the calendar's current password, or ask your IT team if the account itself changed.";
+        String text = """
+                Hello %1$s,
+
+                Your calendar %2$s no longer accepts CalSync, so %3$s's sessions are not written into it and your \
+                busy times are not read from it.
+
+                The calendar said: %4$s
+
+                %5$s Open this link and choose Reconnect:
+                %6$s
+
+                Nothing is lost meanwhile: everything waiting is written as soon as the calendar is reconnected.
+                """.formatted(person.displayName(), calendar, tenantName,
+                account.statusMessage() == null ? "access was refused" : account.statusMessage(), how,
+                address.link("/portal/calendars.xhtml"));
+        return new OutgoingMail(person.email(), person.displayName(), "Reconnect your calendar to " + tenantName, text);
+    }
+}
