@@ -1,5 +1,6 @@
 package org.calsync.domain.model.calendar;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,32 @@ public interface CalendarProvider {
      * (a retry that finds it updates it instead of creating a second one).
      */
     WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event, String expectedVersion);
+
+    /**
+     * Many writes to one calendar, as a burst (a newly linked calendar receiving every upcoming session, a
+     * course rescheduled). One outcome per write, in order; one write failing never fails the others.
+     * Providers that can send writes together (Graph's {@code $batch}) do; the others write one by one, and
+     * stop at the first refusal or outage, which the remaining writes would only meet again.
+     */
+    default List<WriteOutcome> putAll(ProviderConnection connection, String calendarId, List<PendingWrite> writes) {
+        List<WriteOutcome> outcomes = new ArrayList<>();
+        RuntimeException stopped = null;
+        for (PendingWrite write : writes) {
+            if (stopped != null) {
+                outcomes.add(WriteOutcome.failed(stopped));
+                continue;
+            }
+            try {
+                outcomes.add(WriteOutcome.written(put(connection, calendarId, write.event(), write.expectedVersion())));
+            } catch (ProviderUnavailableException | AuthorisationLostException e) {
+                stopped = e;
+                outcomes.add(WriteOutcome.failed(e));
+            } catch (RuntimeException e) {
+                outcomes.add(WriteOutcome.failed(e));
+            }
+        }
+        return outcomes;
+    }
 
     /** Deletes the event; deleting one that is already gone is not an error. */
     void delete(ProviderConnection connection, String calendarId, String remoteId, String expectedVersion);

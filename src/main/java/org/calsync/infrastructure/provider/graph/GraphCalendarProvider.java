@@ -30,6 +30,7 @@ import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
@@ -38,6 +39,7 @@ import org.calsync.domain.model.calendar.SkippedItem;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
+import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.infrastructure.provider.rest.JsonAnswer;
@@ -172,31 +174,94 @@ public class GraphCalendarProvider implements CalendarProvider {
     @Override
     public WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event, String expectedVersion) {
         GraphCalls graph = calls(connection);
-        JsonObject existing = graph.findOurs(calendarId, event.uid());
-        String body = GraphEvents.toJson(event).toString();
-        if (existing == null) {
-            if (expectedVersion != null) {
-                throw new VersionConflictException("The event " + event.uid() + " was deleted in Microsoft 365.");
-            }
-            return written(graph.ok(graph.send("POST", graph.uri(graph.user() + "/calendars/" + encode(calendarId)
-                    + "/events", Map.of()), body, Map.of()), "create an event"), true);
-        }
-        String found = existing.getString("@odata.etag", null);
-        if (expectedVersion != null && !expectedVersion.equals(found)) {
-            throw new VersionConflictException("The event " + event.uid() + " was changed in Microsoft 365.");
-        }
-        // If-Match: the event must still be as found, or an edit made in between would be lost.
-        JsonAnswer updated = graph.send("PATCH", graph.eventUri(existing.getString("id")), body,
-                found == null ? Map.of() : Map.of("If-Match", found));
-        if (updated.status() == 412 || updated.status() == 404) {
-            throw new VersionConflictException("The event " + event.uid() + " was changed in Microsoft 365.");
-        }
-        return written(graph.ok(updated, "update an event"), false);
+        Write write = plan(graph, calendarId, graph.findOurs(calendarId, event.uid()), new PendingWrite(event, expectedVersion));
+        GraphBatch.Request request = write.request();
+        return result(graph.send(request.method(), graph.uri(request.relativeUrl(), Map.of()), request.body().toString(),
+                request.headers()), write, event);
     }
 
-    private static WriteResult written(JsonAnswer answer, boolean created) {
-        JsonObject event = answer.json();
-        return new WriteResult(event.getString("id"), event.getString("@odata.etag", answer.etag()), created);
+    /**
+     * A burst through {@code $batch}: one batch finds CalSync's events by UID, a second writes them, 20 writes
+     * to a request each time, so 1,000 writes cost 100 requests instead of 2,000.
+     */
+    @Override
+    public List<WriteOutcome> putAll(ProviderConnection connection, String calendarId, List<PendingWrite> writes) {
+        GraphCalls graph = calls(connection);
+        GraphBatch batch = new GraphBatch(graph, Duration.ofMillis(firstBackOffMs));
+        String events = graph.user() + "/calendars/" + encode(calendarId) + "/events?";
+        List<JsonAnswer> found = batch.send(writes.stream().map(write -> new GraphBatch.Request("GET",
+                events + query(GraphCalls.ourEventQuery(write.event().uid())), null, Map.of())).toList());
+        WriteOutcome[] outcomes = new WriteOutcome[writes.size()];
+        List<Integer> planned = new ArrayList<>();
+        List<Write> planning = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            try {
+                JsonAnswer lookup = succeeded(found.get(i), "find an event");
+                List<JsonObject> ours = GraphCalls.objects(lookup.json());
+                planning.add(plan(graph, calendarId, ours.isEmpty() ? null : ours.get(0), writes.get(i)));
+                planned.add(i);
+            } catch (RuntimeException e) {
+                outcomes[i] = WriteOutcome.failed(e);
+            }
+        }
+        List<JsonAnswer> written = batch.send(planning.stream().map(Write::request).toList());
+        for (int j = 0; j < planned.size(); j++) {
+            int i = planned.get(j);
+            try {
+                outcomes[i] = WriteOutcome.written(result(written.get(j), planning.get(j), writes.get(i).event()));
+            } catch (RuntimeException e) {
+                outcomes[i] = WriteOutcome.failed(e);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** A create or an update, decided from what is there; never an update over an edit made since our write. */
+    private record Write(GraphBatch.Request request, boolean creates) {
+    }
+
+    private static Write plan(GraphCalls graph, String calendarId, JsonObject existing, PendingWrite write) {
+        JsonObject body = GraphEvents.toJson(write.event());
+        String uid = write.event().uid();
+        if (existing == null) {
+            if (write.expectedVersion() != null) {
+                throw new VersionConflictException("The event " + uid + " was deleted in Microsoft 365.");
+            }
+            return new Write(new GraphBatch.Request("POST", graph.user() + "/calendars/" + encode(calendarId) + "/events",
+                    body, Map.of()), true);
+        }
+        String found = existing.getString("@odata.etag", null);
+        if (write.expectedVersion() != null && !write.expectedVersion().equals(found)) {
+            throw new VersionConflictException("The event " + uid + " was changed in Microsoft 365.");
+        }
+        // If-Match: the event must still be as found, or an edit made in between would be lost.
+        return new Write(new GraphBatch.Request("PATCH", graph.user() + "/events/" + encode(existing.getString("id")), body,
+                found == null ? Map.of() : Map.of("If-Match", found)), false);
+    }
+
+    private static WriteResult result(JsonAnswer answer, Write write, OutgoingEvent event) {
+        if (!write.creates() && (answer.status() == 412 || answer.status() == 404)) {
+            throw new VersionConflictException("The event " + event.uid() + " was changed in Microsoft 365.");
+        }
+        JsonObject written = succeeded(answer, write.creates() ? "create an event" : "update an event").json();
+        return new WriteResult(written.getString("id"), written.getString("@odata.etag", answer.etag()), write.creates());
+    }
+
+    /** An answer inside a batch, judged as the same answer alone would be. */
+    private static JsonAnswer succeeded(JsonAnswer answer, String what) {
+        if (answer.ok()) {
+            return answer;
+        }
+        if (GraphErrors.RULES.authorisationLost(answer)) {
+            throw new AuthorisationLostException("Microsoft 365 refused the access token (HTTP " + answer.status() + ", "
+                    + GraphErrors.RULES.reason(answer) + "): consent may have been revoked.");
+        }
+        if (GraphErrors.RULES.retryable(answer)) {
+            throw new ProviderUnavailableException("Microsoft 365 is busy or failing (HTTP " + answer.status() + ", "
+                    + GraphErrors.RULES.reason(answer) + "); try again later",
+                    RetryingJsonClient.waitBefore(answer, RetryingJsonClient.ATTEMPTS, Duration.ofSeconds(1)), null);
+        }
+        throw refused(answer, what);
     }
 
     @Override

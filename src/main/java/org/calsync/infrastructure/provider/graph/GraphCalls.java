@@ -3,6 +3,7 @@ package org.calsync.infrastructure.provider.graph;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +65,8 @@ final class GraphCalls {
         return http.send(connection.secret(), method, uri, jsonBody, headers(headers, null));
     }
 
-    private Map<String, String> headers(Map<String, String> given, String extraPreference) {
+    /** The headers every call carries, with the given ones. */
+    Map<String, String> headers(Map<String, String> given, String extraPreference) {
         Map<String, String> headers = new HashMap<>(given);
         String preferences = "outlook.timezone=\"" + GraphTimeZones.nameOf(connection.ownerZone())
                 + "\", IdType=\"ImmutableId\"";
@@ -85,8 +87,7 @@ final class GraphCalls {
         URI next = first;
         while (next != null) {
             JsonObject page = ok(get(next, null), what).json();
-            values(page).stream().filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT)
-                    .map(JsonValue::asJsonObject).forEach(items::add);
+            items.addAll(objects(page));
             next = followable(page.getString("@odata.nextLink", null));
         }
         return items;
@@ -94,12 +95,24 @@ final class GraphCalls {
 
     /** The event CalSync wrote with this UID, found by its extended property; null when there is none. */
     JsonObject findOurs(String calendarId, String uid) {
-        String filter = "singleValueExtendedProperties/Any(ep: ep/id eq '" + GraphEvents.UID_PROPERTY
-                + "' and ep/value eq '" + uid.replace("'", "''") + "')";
-        List<JsonObject> found = values(ok(get(uri(user() + "/calendars/" + GraphCalendarProvider.encode(calendarId)
-                + "/events", Map.of("$filter", filter, "$select", "id")), null), "find an event").json())
-                .stream().filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT).map(JsonValue::asJsonObject).toList();
+        List<JsonObject> found = objects(ok(get(uri(user() + "/calendars/" + GraphCalendarProvider.encode(calendarId)
+                + "/events", ourEventQuery(uid)), null), "find an event").json());
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The query that finds CalSync's event by its UID property, asking for its id (and etag) only. */
+    static Map<String, String> ourEventQuery(String uid) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("$filter", "singleValueExtendedProperties/Any(ep: ep/id eq '" + GraphEvents.UID_PROPERTY
+                + "' and ep/value eq '" + uid.replace("'", "''") + "')");
+        query.put("$select", "id");
+        return query;
+    }
+
+    /** A collection page's items that are objects. */
+    static List<JsonObject> objects(JsonObject page) {
+        return values(page).stream().filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT)
+                .map(JsonValue::asJsonObject).toList();
     }
 
     /** A collection page's items; none when the member is missing. */

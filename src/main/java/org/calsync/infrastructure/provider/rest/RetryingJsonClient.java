@@ -26,7 +26,8 @@ public final class RetryingJsonClient {
 
     private static final Logger LOG = Logger.getLogger(RetryingJsonClient.class.getName());
     public static final int ATTEMPTS = 4;
-    private static final Duration LONGEST_INLINE_WAIT = Duration.ofSeconds(10);
+    /** A longer wait is not slept through: the work is rescheduled for then instead. */
+    public static final Duration LONGEST_INLINE_WAIT = Duration.ofSeconds(10);
     private static final Duration PERMIT_WAIT = Duration.ofSeconds(60);
 
     private final HttpClient client;
@@ -74,7 +75,7 @@ public final class RetryingJsonClient {
             if (!rules.retryable(answer)) {
                 return answer;
             }
-            Duration wait = waitBefore(answer, attempt);
+            Duration wait = waitBefore(answer, attempt, firstBackOff);
             if (attempt == ATTEMPTS || wait.compareTo(LONGEST_INLINE_WAIT) > 0) {
                 throw new ProviderUnavailableException(rules.service() + " is busy or failing (HTTP " + answer.status()
                         + reason(answer) + "); try again later", wait, null);
@@ -82,7 +83,7 @@ public final class RetryingJsonClient {
             int tried = attempt;
             LOG.fine(() -> rules.service() + " answered " + answer.status() + "; attempt " + tried + ", waiting "
                     + wait.toMillis() + " ms");
-            sleep(wait);
+            pause(wait, rules.service());
         }
     }
 
@@ -134,7 +135,7 @@ public final class RetryingJsonClient {
     }
 
     /** The server's Retry-After in seconds when it sent one; otherwise doubling back-off with jitter. */
-    Duration waitBefore(JsonAnswer answer, int attempt) {
+    public static Duration waitBefore(JsonAnswer answer, int attempt, Duration firstBackOff) {
         if (answer.retryAfter() != null && answer.retryAfter().strip().matches("\\d{1,5}")) {
             return Duration.ofSeconds(Long.parseLong(answer.retryAfter().strip()));
         }
@@ -142,12 +143,12 @@ public final class RetryingJsonClient {
         return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(Math.max(1, base / 4)));
     }
 
-    private void sleep(Duration wait) {
+    public static void pause(Duration wait, String service) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderUnavailableException("Interrupted while waiting to call " + rules.service() + " again", wait, e);
+            throw new ProviderUnavailableException("Interrupted while waiting to call " + service + " again", wait, e);
         }
     }
 }

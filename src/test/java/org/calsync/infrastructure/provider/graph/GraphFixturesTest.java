@@ -25,11 +25,14 @@ import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.domain.model.calendar.VersionConflictException;
+import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.testsupport.graph.GraphSimulator;
 import org.calsync.testsupport.graph.GraphSimulator.Fault;
@@ -154,6 +157,40 @@ class GraphFixturesTest {
         assertFalse(updated.created());
         assertTrue(simulator.requests().get(3).startsWith("PATCH /v1.0/me/events/AAMkAGViNDU7zAAAAA7zAAAZe6IqAAA"),
                 simulator.requests().toString());
+    }
+
+    @Test
+    void aBatchAnswersEachWriteOnItsOwnAndAThrottledOneIsSentAgain() {
+        OutgoingEvent first = event("calsync-1@northwind.example");
+        OutgoingEvent second = event("calsync-2@northwind.example");
+        OutgoingEvent third = event("calsync-3@northwind.example");
+        // The lookups: the first two are new, the third was written before (its id and change key).
+        simulator.failNext(new Fault(200, null, Json.createObjectBuilder().add("responses", Json.createArrayBuilder()
+                .add(lookup("1", Json.createArrayBuilder().build()))
+                .add(lookup("2", Json.createArrayBuilder().build()))
+                .add(lookup("3", Json.createReader(new StringReader(simulator.fixture("events-by-extended-property.json")))
+                        .readObject().getJsonArray("value")))).build().toString()));
+        answers(200, "batch-response.json");
+        List<WriteOutcome> outcomes = graph.putAll(connection, CALENDAR, List.of(new PendingWrite(first, null),
+                new PendingWrite(second, null), new PendingWrite(third, "W/\"EZ9r3czxY0m2jz8c45czkwAAFXcvKA==\"")));
+
+        assertEquals("AAMkAGViNDU7zAAAAA7zAAAZe6JrAAA=", outcomes.get(0).result().remoteId());
+        assertTrue(outcomes.get(1).succeeded(), "429 with Retry-After: sent again in a batch of its own");
+        assertEquals(List.of("Excel for managers"), simulator.calendar("tom.becker@northwind.example", CALENDAR).events()
+                .stream().map(e -> e.getString("subject")).toList(), "the retry reached the mailbox");
+        assertTrue(outcomes.get(2).failure() instanceof VersionConflictException, "412 on the update: edited in Outlook");
+        assertEquals(3, simulator.requests().size(), "lookups, writes, and the throttled write again");
+        assertTrue(simulator.requests().stream().allMatch(r -> r.startsWith("POST /v1.0/$batch")), simulator.requests().toString());
+    }
+
+    private static OutgoingEvent event(String uid) {
+        return new OutgoingEvent(uid, "Excel for managers", Instant.parse("2026-12-03T08:00:00Z"),
+                Instant.parse("2026-12-03T11:00:00Z"), ZoneId.of("Europe/Paris"), "Room 2", null, null, null, List.of(), 0);
+    }
+
+    private static JsonObject lookup(String id, jakarta.json.JsonArray found) {
+        return Json.createObjectBuilder().add("id", id).add("status", 200)
+                .add("body", Json.createObjectBuilder().add("value", found)).build();
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
@@ -32,6 +33,7 @@ import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
+import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.testsupport.graph.GraphSimulator;
 import org.calsync.testsupport.graph.GraphSimulator.Fault;
@@ -283,6 +285,29 @@ class GraphProviderSimulatorTest {
         assertTrue(simulator.mostInFlightToOneMailbox() <= 4, "in flight: " + simulator.mostInFlightToOneMailbox());
         assertEquals(4, simulator.mostInFlightToOneMailbox(), "ten threads do use the four");
         assertEquals(20, simulator.calendar(TOM, CALENDAR).events().size());
+    }
+
+    @Test
+    void aBurstGoesThroughBatchesOfTwentyAndAgainUpdatesWithoutDuplicates() {
+        List<PendingWrite> burst = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            burst.add(new PendingWrite(session("calsync-batch-" + i + "@northwind.example", "2026-12-03T08:00:00Z", 1), null));
+        }
+        List<WriteOutcome> created = graph.putAll(connection, CALENDAR, burst);
+        assertTrue(created.stream().allMatch(o -> o.succeeded() && o.result().created()), created.toString());
+        assertEquals(6, simulator.requests().size(), "45 writes: 3 batches to find, 3 to write");
+        assertEquals(45, simulator.calendar(TOM, CALENDAR).events().size());
+
+        simulator.clearRequests();
+        List<PendingWrite> again = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            // The third was moved in Outlook since: only that write is refused.
+            again.add(new PendingWrite(burst.get(i).event(), i == 2 ? "W/\"stale\"" : created.get(i).result().version()));
+        }
+        List<WriteOutcome> updated = graph.putAll(connection, CALENDAR, again);
+        assertTrue(updated.get(2).failure() instanceof VersionConflictException, String.valueOf(updated.get(2)));
+        assertEquals(44, updated.stream().filter(o -> o.succeeded() && !o.result().created()).count());
+        assertEquals(45, simulator.calendar(TOM, CALENDAR).events().size(), "no duplicates");
     }
 
     @Test

@@ -1,0 +1,116 @@
+package org.calsync.infrastructure.provider.graph;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.infrastructure.provider.rest.JsonAnswer;
+import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
+
+/**
+ * Graph's JSON batching: up to 20 requests in one HTTP request, each answered on its own. A request the
+ * batch answers with 429 or 503 (throttled on its own, as the mailbox's concurrency limit applies inside a
+ * batch too) is sent again in the next batch after the wait it asked for; the others keep their answers.
+ */
+final class GraphBatch {
+
+    static final int LIMIT = 20;
+
+    private final GraphCalls graph;
+    private final Duration firstBackOff;
+
+    GraphBatch(GraphCalls graph, Duration firstBackOff) {
+        this.graph = graph;
+        this.firstBackOff = firstBackOff;
+    }
+
+    /** One request of a batch: a path relative to Graph's version root ("me/events/…"), with its query. */
+    record Request(String method, String relativeUrl, JsonObject body, Map<String, String> headers) {
+    }
+
+    /** Answers in the order of the requests; any number of requests, sent 20 at a time. */
+    List<JsonAnswer> send(List<Request> requests) {
+        List<JsonAnswer> answers = new ArrayList<>();
+        for (int from = 0; from < requests.size(); from += LIMIT) {
+            answers.addAll(sendChunk(requests.subList(from, Math.min(requests.size(), from + LIMIT))));
+        }
+        return answers;
+    }
+
+    private List<JsonAnswer> sendChunk(List<Request> chunk) {
+        JsonAnswer[] answers = new JsonAnswer[chunk.size()];
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            pending.add(i);
+        }
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            Map<String, JsonAnswer> byId = post(chunk, pending);
+            List<Integer> throttled = new ArrayList<>();
+            Duration wait = Duration.ZERO;
+            for (int index : pending) {
+                JsonAnswer answer = byId.get(idOf(index));
+                if (answer == null) {
+                    throw new ProviderUnavailableException("Microsoft 365 left a request of a batch unanswered", null, null);
+                }
+                answers[index] = answer;
+                if (GraphErrors.RULES.retryable(answer)) {
+                    throttled.add(index);
+                    Duration asked = RetryingJsonClient.waitBefore(answer, attempt, firstBackOff);
+                    wait = asked.compareTo(wait) > 0 ? asked : wait;
+                }
+            }
+            if (throttled.isEmpty() || attempt == RetryingJsonClient.ATTEMPTS || wait.compareTo(RetryingJsonClient.LONGEST_INLINE_WAIT) > 0) {
+                break; // what is still throttled keeps its 429 answer: the caller reports it with its delay
+            }
+            RetryingJsonClient.pause(wait, GraphErrors.RULES.service());
+            pending = throttled;
+        }
+        return List.of(answers);
+    }
+
+    /** A request's id in the batch: its place in the chunk, counted from 1 as Graph's examples do. */
+    private static String idOf(int index) {
+        return String.valueOf(index + 1);
+    }
+
+    /** The requests at these indexes in one $batch; answers by request id. */
+    private Map<String, JsonAnswer> post(List<Request> chunk, List<Integer> indexes) {
+        JsonArrayBuilder requests = Json.createArrayBuilder();
+        for (int index : indexes) {
+            Request request = chunk.get(index);
+            JsonObjectBuilder headers = Json.createObjectBuilder();
+            graph.headers(request.headers(), null).forEach(headers::add);
+            if (request.body() != null) {
+                headers.add("Content-Type", "application/json");
+            }
+            JsonObjectBuilder entry = Json.createObjectBuilder().add("id", idOf(index))
+                    .add("method", request.method()).add("url", "/" + request.relativeUrl()).add("headers", headers);
+            if (request.body() != null) {
+                entry.add("body", request.body());
+            }
+            requests.add(entry);
+        }
+        String body = Json.createObjectBuilder().add("requests", requests).build().toString();
+        JsonObject batch = graph.ok(graph.send("POST", graph.uri("$batch", Map.of()), body, Map.of()), "send a batch").json();
+        Map<String, JsonAnswer> answers = new HashMap<>();
+        for (JsonValue value : batch.containsKey("responses") ? batch.getJsonArray("responses") : List.<JsonValue>of()) {
+            JsonObject response = value.asJsonObject();
+            JsonObject headers = response.containsKey("headers") ? response.getJsonObject("headers") : JsonValue.EMPTY_JSON_OBJECT;
+            JsonValue answerBody = response.get("body");
+            answers.put(response.getString("id", ""), new JsonAnswer(GraphErrors.RULES.service(), response.getInt("status", 500),
+                    headers.getString("ETag", null), headers.getString("Retry-After", null),
+                    answerBody == null ? null : answerBody.toString()));
+        }
+        return answers;
+    }
+
+}
