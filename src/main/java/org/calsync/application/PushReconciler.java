@@ -2,8 +2,12 @@ package org.calsync.application;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -15,8 +19,10 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.CalendarProvider;
+import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.VersionConflictException;
+import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.sync.OutboxState;
@@ -121,6 +127,86 @@ public class PushReconciler {
         return !edited.isEmpty();
     }
 
+    /**
+     * Runs several claimed entries together. Their writes to the same calendar go to the provider as one burst
+     * ({@link CalendarProvider#putAll}), which Microsoft 365 sends through {@code $batch}; everything else is
+     * done as {@link #process} does it. An entry that meets an edit in a two-way tenant, or whose record
+     * fails, goes through {@link #process} on its own, which reads that calendar first. Never throws.
+     */
+    public void processAll(List<String> entryIds) {
+        if (entryIds.size() < 2) {
+            entryIds.forEach(this::process);
+            return;
+        }
+        List<PushPlan> plans = new ArrayList<>();
+        for (String entryId : entryIds) {
+            try {
+                ledger.plan(entryId).ifPresent(plans::add);
+            } catch (RuntimeException e) {
+                process(entryId); // on its own, with its own postponement
+            }
+        }
+        Map<PushStep, StepOutcome> outcomes = new IdentityHashMap<>();
+        Map<String, List<BurstWrite>> bursts = new LinkedHashMap<>();
+        for (PushPlan plan : plans) {
+            for (PushStep step : plan.steps()) {
+                if (step instanceof PushStep.Write write && !step.target().waitingForReconnect()) {
+                    bursts.computeIfAbsent(step.target().accountId() + " " + step.target().calendarId(),
+                            k -> new ArrayList<>()).add(new BurstWrite(plan, write));
+                } else {
+                    outcomes.put(step, execute(step, !plan.twoWay()));
+                }
+            }
+        }
+        bursts.values().forEach(burst -> writeBurst(burst, outcomes));
+        for (PushPlan plan : plans) {
+            List<StepOutcome> own = plan.steps().stream().map(outcomes::get).toList();
+            if (own.stream().anyMatch(o -> o.result() == StepOutcome.Result.EDITED_ELSEWHERE)) {
+                process(plan.entryId());
+                continue;
+            }
+            try {
+                for (PushStep.Remove orphan : ledger.record(plan, own)) {
+                    execute(orphan, true);
+                }
+            } catch (RuntimeException e) {
+                process(plan.entryId());
+            }
+        }
+    }
+
+    /** One write of a burst, with the plan it belongs to. */
+    private record BurstWrite(PushPlan plan, PushStep.Write write) {
+    }
+
+    private void writeBurst(List<BurstWrite> burst, Map<PushStep, StepOutcome> outcomes) {
+        if (burst.size() == 1) {
+            outcomes.put(burst.get(0).write(), execute(burst.get(0).write(), !burst.get(0).plan().twoWay()));
+            return;
+        }
+        PushStep.Target target = burst.get(0).write().target();
+        List<WriteOutcome> written;
+        try {
+            written = providers.forType(target.provider()).putAll(target.connection(), target.remoteCalendarId(),
+                    burst.stream().map(b -> new PendingWrite(b.write().event(), b.write().expectedVersion())).toList());
+        } catch (RuntimeException e) {
+            burst.forEach(b -> outcomes.put(b.write(), failure(b.write(), e)));
+            return;
+        }
+        LOG.fine(() -> "Wrote a burst of " + burst.size() + " events to calendar " + target.calendarId());
+        for (int i = 0; i < burst.size(); i++) {
+            BurstWrite one = burst.get(i);
+            WriteOutcome outcome = written.get(i);
+            if (outcome.succeeded()) {
+                outcomes.put(one.write(), StepOutcome.done(one.write(), outcome.result()));
+            } else if (outcome.failure() instanceof VersionConflictException && !one.plan().twoWay()) {
+                outcomes.put(one.write(), execute(one.write(), true)); // one-way: the platform's version wins
+            } else {
+                outcomes.put(one.write(), failure(one.write(), outcome.failure()));
+            }
+        }
+    }
+
     private StepOutcome execute(PushStep step, boolean overwriteEdits) {
         PushStep.Target target = step.target();
         if (target.waitingForReconnect()) {
@@ -135,7 +221,7 @@ public class PushReconciler {
                             write.expectedVersion()));
                 } catch (VersionConflictException edited) {
                     if (!overwriteEdits) {
-                        return StepOutcome.failed(step, StepOutcome.Result.EDITED_ELSEWHERE, edited.getMessage(), null);
+                        throw edited;
                     }
                     // The platform is the source: write it back as it is here.
                     return StepOutcome.done(step, provider.put(target.connection(), target.remoteCalendarId(),
@@ -145,15 +231,26 @@ public class PushReconciler {
             PushStep.Remove remove = (PushStep.Remove) step;
             provider.delete(target.connection(), target.remoteCalendarId(), remove.remoteId(), null);
             return StepOutcome.done(step, null);
-        } catch (ProviderUnavailableException e) {
+        } catch (RuntimeException e) {
+            return failure(step, e);
+        }
+    }
+
+    /** What a provider's exception means for the step. */
+    private static StepOutcome failure(PushStep step, RuntimeException e) {
+        PushStep.Target target = step.target();
+        if (e instanceof VersionConflictException edited) {
+            return StepOutcome.failed(step, StepOutcome.Result.EDITED_ELSEWHERE, edited.getMessage(), null);
+        }
+        if (e instanceof ProviderUnavailableException unavailable) {
             LOG.info(() -> "Push to calendar " + target.calendarId() + " postponed: " + e.getMessage());
-            return StepOutcome.failed(step, StepOutcome.Result.UNAVAILABLE, e.getMessage(), e.retryAfter());
-        } catch (AuthorisationLostException e) {
+            return StepOutcome.failed(step, StepOutcome.Result.UNAVAILABLE, e.getMessage(), unavailable.retryAfter());
+        }
+        if (e instanceof AuthorisationLostException) {
             LOG.warning(() -> "Account " + target.accountId() + " needs to reconnect: " + e.getMessage());
             return StepOutcome.failed(step, StepOutcome.Result.AUTHORISATION_LOST, e.getMessage(), null);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Push to calendar " + target.calendarId() + " failed", e);
-            return StepOutcome.failed(step, StepOutcome.Result.FAILED, e.toString(), null);
         }
+        LOG.log(Level.WARNING, "Push to calendar " + target.calendarId() + " failed", e);
+        return StepOutcome.failed(step, StepOutcome.Result.FAILED, e.toString(), null);
     }
 }

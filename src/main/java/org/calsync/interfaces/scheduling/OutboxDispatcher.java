@@ -66,16 +66,12 @@ public class OutboxDispatcher {
                 again.set(false);
                 List<String> due;
                 while (!(due = reconciler.dueEntries(Instant.now(), BATCH)).isEmpty()) {
-                    int processed = 0;
-                    for (String id : due) {
-                        if (claim(id)) {
-                            reconciler.process(id);
-                            processed++;
-                        }
-                    }
-                    if (processed == 0) {
+                    // Claimed together and run together: writes to one calendar then go as one burst.
+                    List<String> claimed = due.stream().filter(this::claim).toList();
+                    if (claimed.isEmpty()) {
                         break; // everything due is held by other workers
                     }
+                    reconciler.processAll(claimed);
                 }
             } while (again.get());
         } catch (RuntimeException e) {

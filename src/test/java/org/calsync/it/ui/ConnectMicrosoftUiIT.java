@@ -119,6 +119,11 @@ class ConnectMicrosoftUiIT {
             browser.waitForText(By.id("accountsForm"), "Microsoft 365");
             browser.screenshot("portal-microsoft-connected");
         }
+        // Tom's upcoming demo sessions follow at once, written in bursts through $batch.
+        Eventually.await("a burst through $batch", SOON, () -> GRAPH.requests().stream()
+                .anyMatch(r -> r.startsWith("POST /v1.0/$batch")));
+        Eventually.await("Tom's upcoming sessions are in Outlook", SOON,
+                () -> GRAPH.calendar(TOM_365, CALENDAR).events().size() >= 2);
 
         String tom = api().personId(TOM);
         String title = "Graph workshop " + UUID.randomUUID().toString().substring(0, 6);
