@@ -93,6 +93,9 @@ public class CalendarLinking {
     @Inject
     private OAuthAccess oauth;
 
+    @Inject
+    private OAuthClients oauthClients;
+
     /**
      * Checks the credentials by discovering the calendars, then stores the account with its secret encrypted.
      * Exchange accounts use the tenant's EWS address; in impersonation mode the person enters nothing and the
@@ -102,14 +105,15 @@ public class CalendarLinking {
             String username, String password) {
         Tenant tenant = tenants.find(tenantId).orElseThrow();
         Person person = mayLink(tenant, personId, type);
+        Credentials credentials;
         if (OAuthRegistration.usesOAuth(type)) {
-            // No password ever: these accounts are connected through the provider's own consent page.
-            throw new InvalidInputException("provider", "linking.useConsent", Message.of("provider." + type.name()));
+            credentials = organisationWideCredentials(tenantId, person, type);
+        } else if (type == CalendarProviderType.EXCHANGE) {
+            credentials = exchangeCredentials(tenantId, person, username, password);
+        } else {
+            credentials = new Credentials(server(serverUrl, type), required(username, "username",
+                    "linking.usernameRequired").strip(), required(password, "password", "linking.passwordRequired"), null);
         }
-        Credentials credentials = type == CalendarProviderType.EXCHANGE ? exchangeCredentials(tenantId, person, username,
-                password) : new Credentials(server(serverUrl, type), required(username, "username",
-                        "linking.usernameRequired").strip(),
-                required(password, "password", "linking.passwordRequired"), null);
         boolean linkedAlready = accounts.listForPerson(tenantId, personId).stream().anyMatch(a -> a.provider() == type
                 && a.username().equalsIgnoreCase(credentials.username())
                 && a.serverUrl().equals(credentials.server().toString()));
@@ -125,6 +129,19 @@ public class CalendarLinking {
         LOG.info(() -> "tenant=" + tenantId + " account=" + account.id() + " linked " + type + " with " + found.size()
                 + " calendars");
         return account;
+    }
+
+    /**
+     * Microsoft 365 in the organisation-wide mode: the application acts for the person's mailbox by address,
+     * and nothing of the person's own is stored. Otherwise there is no password ever: these accounts are
+     * connected through the provider's own consent page.
+     */
+    private Credentials organisationWideCredentials(TenantId tenantId, Person person, CalendarProviderType type) {
+        if (!oauthClients.reachesEveryMailbox(tenantId, type)) {
+            throw new InvalidInputException("provider", "linking.useConsent", Message.of("provider." + type.name()));
+        }
+        ProviderConnection connection = oauth.applicationConnection(tenantId, person.email(), person.timeZone());
+        return new Credentials(connection.server(), person.email(), "", connection);
     }
 
     private Credentials exchangeCredentials(TenantId tenantId, Person person, String username, String password) {
@@ -174,10 +191,11 @@ public class CalendarLinking {
      */
     public CalendarAccount reconnect(TenantId tenantId, String accountId, String password) {
         CalendarAccount account = find(tenantId, accountId);
-        if (OAuthRegistration.usesOAuth(account.provider())) {
+        Person person = people.find(tenantId, account.personId()).orElseThrow();
+        // Only an account the organisation's application reaches is checked again here; the others consent again.
+        if (OAuthRegistration.usesOAuth(account.provider()) && !oauth.actsAsApplication(account)) {
             throw new InvalidInputException("password", "linking.useConsent", Message.of("provider." + account.provider().name()));
         }
-        Person person = people.find(tenantId, account.personId()).orElseThrow();
         ProviderConnection current = connections.of(account, person.timeZone());
         // Only a service account acts for someone else's mailbox; it has no password of the person's to replace.
         boolean serviceAccount = current.actAs() != null;

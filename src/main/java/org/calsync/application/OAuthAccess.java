@@ -3,6 +3,8 @@ package org.calsync.application;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,8 @@ import org.calsync.domain.model.calendar.OAuthTokens;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.SecretCipher;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.TenantId;
 
 /**
  * A fresh access token for an OAuth account. Tokens are refreshed a few minutes before they end and stored
@@ -44,8 +48,21 @@ public class OAuthAccess {
     @Inject
     private CalendarAccountRepository accounts;
 
+    /** Application tokens by tenant and client secret, so that a changed secret never reuses an old token. */
+    private final Map<String, OAuthTokens> applicationTokens = new ConcurrentHashMap<>();
+
+    /** Linked in the organisation-wide mode: no tokens of the person's own, the application acts for them. */
+    public boolean actsAsApplication(CalendarAccount account) {
+        String stored = cipher.decrypt(account.secretCipher());
+        return stored == null || stored.isEmpty();
+    }
+
     public ProviderConnection connection(CalendarAccount account, ZoneId ownerZone) {
         ProviderConnection stored = account.connection(cipher, ownerZone);
+        if (stored.secret() == null || stored.secret().isEmpty()) {
+            // Linked in the organisation-wide mode: the application acts for the person's mailbox.
+            return applicationConnection(account.tenantId(), account.username(), ownerZone);
+        }
         OAuthTokens tokens = OAuthTokens.fromStoredForm(stored.secret());
         if (tokens.expiresWithin(REFRESH_MARGIN, Instant.now())) {
             tokens = tokens.refreshedWith(authorizationServer.refresh(
@@ -57,9 +74,30 @@ public class OAuthAccess {
         return new ProviderConnection(stored.server(), stored.username(), tokens.accessToken(), ownerZone);
     }
 
+    /**
+     * Graph reached as the organisation's application, acting for one mailbox by address. The application's
+     * token is shared by every mailbox of the tenant and asked for again shortly before it ends.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ProviderConnection applicationConnection(TenantId tenantId, String mailbox, ZoneId ownerZone) {
+        AuthorizationServer.OAuthClient client = clients.applicationClientFor(tenantId);
+        String key = tenantId + " " + client.clientId() + " " + Integer.toHexString(client.clientSecret().hashCode());
+        OAuthTokens tokens = applicationTokens.get(key);
+        if (tokens == null || tokens.expiresWithin(REFRESH_MARGIN, Instant.now())) {
+            tokens = authorizationServer.clientCredentials(client);
+            applicationTokens.put(key, tokens);
+            LOG.fine(() -> "tenant=" + tenantId + " has a new application token");
+        }
+        return new ProviderConnection(clients.apiBase(CalendarProviderType.MICROSOFT_365), client.clientId(),
+                tokens.accessToken(), ownerZone, mailbox);
+    }
+
     /** Revokes the account's grant where the provider can (Google); failing to is logged, never blocking removal. */
     public void revoke(CalendarAccount account) {
         try {
+            if (actsAsApplication(account)) {
+                return; // the organisation's grant, which stays for everyone else
+            }
             OAuthTokens tokens = OAuthTokens.fromStoredForm(cipher.decrypt(account.secretCipher()));
             authorizationServer.revoke(clients.clientFor(account.tenantId(), account.provider()),
                     tokens.refreshToken() != null ? tokens.refreshToken() : tokens.accessToken());

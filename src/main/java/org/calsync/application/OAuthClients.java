@@ -108,6 +108,27 @@ public class OAuthClients {
                 registration.clientId(), secret, MICROSOFT_SCOPES, Map.of("prompt", "select_account"));
     }
 
+    /**
+     * Whether the organisation gave CalSync Microsoft Graph's application permission, so that it reaches every
+     * mailbox by address and nobody connects individually.
+     */
+    public boolean reachesEveryMailbox(TenantId tenantId, CalendarProviderType provider) {
+        return provider == CalendarProviderType.MICROSOFT_365 && registrations.find(tenantId, provider)
+                .map(OAuthRegistration::organisationWide).orElse(false);
+    }
+
+    /**
+     * The tenant's Entra application acting as itself (client credentials), with Graph's {@code .default}
+     * scope: whatever application permissions an administrator granted it.
+     */
+    public OAuthClient applicationClientFor(TenantId tenantId) {
+        OAuthClient delegated = clientFor(tenantId, CalendarProviderType.MICROSOFT_365);
+        URI graph = URI.create(microsoftGraph);
+        String resource = graph.getScheme() + "://" + graph.getAuthority();
+        return new OAuthClient(delegated.authorizationEndpoint(), delegated.tokenEndpoint(), null, delegated.clientId(),
+                delegated.clientSecret(), List.of(resource + "/.default"), Map.of());
+    }
+
     /** The sign-in address of the registration's Entra directory, ending in a slash. */
     private String microsoftDirectory(OAuthRegistration registration) {
         return microsoftLogin.replaceAll("/+$", "") + "/" + registration.directoryId() + "/";

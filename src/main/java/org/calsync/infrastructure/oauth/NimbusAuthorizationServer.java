@@ -17,6 +17,7 @@ import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
@@ -86,6 +87,12 @@ public class NimbusAuthorizationServer implements AuthorizationServer {
     }
 
     @Override
+    public OAuthTokens clientCredentials(OAuthClient client) {
+        return tokens(requestTokens(client, new ClientCredentialsGrant(), new Scope(client.scopes().toArray(String[]::new)),
+                "The directory refused CalSync's application permission"));
+    }
+
+    @Override
     public void revoke(OAuthClient client, String token) {
         if (client.revocationEndpoint() == null || token == null) {
             return;
@@ -100,7 +107,11 @@ public class NimbusAuthorizationServer implements AuthorizationServer {
     }
 
     private AccessTokenResponse requestTokens(OAuthClient client, AuthorizationGrant grant, String refusal) {
-        HTTPRequest request = new TokenRequest(client.tokenEndpoint(), authentication(client), grant, null)
+        return requestTokens(client, grant, null, refusal);
+    }
+
+    private AccessTokenResponse requestTokens(OAuthClient client, AuthorizationGrant grant, Scope scope, String refusal) {
+        HTTPRequest request = new TokenRequest(client.tokenEndpoint(), authentication(client), grant, scope)
                 .toHTTPRequest();
         HTTPResponse response = send(request);
         if (response.getStatusCode() == 429 || response.getStatusCode() >= 500) {

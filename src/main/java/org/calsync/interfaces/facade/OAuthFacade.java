@@ -41,6 +41,11 @@ public class OAuthFacade {
                 organisationWide));
     }
 
+    /** Whether the organisation's application reaches every mailbox, so nobody consents on their own. */
+    public boolean reachesEveryMailbox(String tenantId, String provider) {
+        return clients.reachesEveryMailbox(new TenantId(tenantId), type(provider));
+    }
+
     public ConsentRedirect beginConsent(String tenantId, String personId, String provider) {
         CalendarProviderType type = type(provider);
         AuthorizationStart start = linking.begin(new TenantId(tenantId), personId, type);

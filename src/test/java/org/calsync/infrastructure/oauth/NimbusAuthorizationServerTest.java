@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -148,5 +149,19 @@ class NimbusAuthorizationServerTest {
         OAuthTokens kept = tokens.refreshedWith(new OAuthTokens("new", null, Instant.parse("2026-05-04T11:00:00Z")));
         assertEquals("refresh", kept.refreshToken(), "a refresh without a new refresh token keeps the old one");
         assertTrue(!tokens.toString().contains("access"), "toString never shows a token");
+    }
+
+    @Test
+    void theApplicationGetsATokenOfItsOwnForTheScopesItAsksFor() throws Exception {
+        OAuthClient application = new OAuthClient(server.authorizationEndpointUrl("entra").uri(),
+                server.tokenEndpointUrl("entra").uri(), null, "calsync-app", "app-secret",
+                List.of("https://graph.microsoft.com/.default"), Map.of());
+        OAuthTokens tokens = adapter.clientCredentials(application);
+        assertTrue(tokens.accessToken().length() > 20, tokens.accessToken());
+        assertNull(tokens.refreshToken(), "client credentials never come with a refresh token");
+        String request = server.takeRequest().getBody().readUtf8();
+        assertTrue(request.contains("grant_type=client_credentials"), request);
+        assertTrue(URLDecoder.decode(request, StandardCharsets.UTF_8).contains("scope=https://graph.microsoft.com/.default"),
+                request);
     }
 }

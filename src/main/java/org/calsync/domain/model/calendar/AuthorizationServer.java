@@ -32,6 +32,15 @@ public interface AuthorizationServer {
      */
     OAuthTokens refresh(OAuthClient client, String refreshToken);
 
+    /**
+     * A token for the application itself (client credentials), for the scopes of the client: the
+     * organisation-wide mode, in which an administrator granted CalSync access to every mailbox.
+     *
+     * @throws AuthorisationLostException when the directory refuses the application (no admin consent, a
+     *                                    wrong or expired client secret)
+     */
+    OAuthTokens clientCredentials(OAuthClient client);
+
     /** Revokes the token where the provider has a revocation endpoint; does nothing otherwise. */
     void revoke(OAuthClient client, String token);
 

@@ -86,8 +86,15 @@ public class MyCalendarAccounts implements Serializable {
         sayConsentOutcome();
     }
 
-    /** Sends the browser to Microsoft's or Google's consent page; OAuthCallback takes the answer. */
+    /**
+     * Sends the browser to Microsoft's or Google's consent page; OAuthCallback takes the answer. Where the
+     * organisation granted CalSync every mailbox, Microsoft 365 is linked at once instead.
+     */
     public void connect() throws IOException {
+        if (isOrganisationWide()) {
+            link();
+            return;
+        }
         try {
             ConsentRedirect consent = oauth.beginConsent(user.getTenantId(), user.getPersonId(), provider);
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
@@ -127,6 +134,15 @@ public class MyCalendarAccounts implements Serializable {
 
     public String getConnectLabel() {
         return Texts.get("myCalendars.connectProvider", Texts.get("provider." + provider));
+    }
+
+    /** Microsoft 365 reached through the organisation's application permission: nobody signs in. */
+    public boolean isOrganisationWide() {
+        return "MICROSOFT_365".equals(provider) && isMicrosoftOrganisationWide();
+    }
+
+    public boolean isMicrosoftOrganisationWide() {
+        return oauth.reachesEveryMailbox(user.getTenantId(), "MICROSOFT_365");
     }
 
     /** Microsoft 365 and Google connect through their own consent page, never with a password. */
