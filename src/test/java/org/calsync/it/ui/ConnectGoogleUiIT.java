@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.support.OAuthServer;
 import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.LoginPage;
 import org.calsync.testsupport.Eventually;
@@ -21,14 +22,12 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import okhttp3.mockwebserver.RecordedRequest;
 
 /**
@@ -46,12 +45,14 @@ class ConnectGoogleUiIT {
     private static final Duration SOON = Duration.ofSeconds(20);
 
     @RegisterExtension
+    static final OAuthServer OAUTH = new OAuthServer();
+
+    @RegisterExtension
     static final GoogleCalendarSimulator GOOGLE = new GoogleCalendarSimulator()
             .withCalendar(LUCIE_GOOGLE, LUCIE_GOOGLE, "owner").withCalendar("family@group.calendar.google.example",
                     "Family", "reader")
             .onPort(Integer.getInteger("calsync.it.google.port", 0)); // where Payara was told the API answers
 
-    private static MockOAuth2Server oauth;
 
     @ArquillianResource
     private URL url;
@@ -62,17 +63,8 @@ class ConnectGoogleUiIT {
     }
 
     @BeforeAll
-    static void startAuthorizationServer() {
+    static void needsABrowser() {
         Browser.requireOrSkip();
-        oauth = new MockOAuth2Server();
-        oauth.start(Integer.getInteger("calsync.it.oauth.port", 0));
-    }
-
-    @AfterAll
-    static void stopAuthorizationServer() {
-        if (oauth != null) {
-            oauth.shutdown();
-        }
     }
 
     private Api api() {
@@ -89,7 +81,7 @@ class ConnectGoogleUiIT {
         assertTrue(registration.getString("redirectUri").endsWith("/oauth/callback"));
         assertFalse(registered.body().contains("GOCSPX"), "the secret never comes back");
 
-        try (Browser browser = atPublicAddress()) {
+        try (Browser browser = Browser.atPublicAddress()) {
             new LoginPage(browser).signInAs(LUCIE, "calsync-demo");
 
             // A callback that this session did not start is refused, and says so.
@@ -101,17 +93,17 @@ class ConnectGoogleUiIT {
             browser.waitForText(By.id("linkForm:consentHelp"), "never sees your password");
             browser.driver().findElement(By.id("linkForm:connect")).click();
 
-            signInAtTheAuthorizationServer(browser);
+            OAUTH.signIn(browser, LUCIE_GOOGLE);
 
             browser.waitForText(By.id("messages"), "Connected " + LUCIE_GOOGLE + ": 2 calendars found");
             browser.waitForText(By.id("accountsForm"), "Google Calendar");
             browser.screenshot("portal-google-connected");
         }
 
-        RecordedRequest authorize = takeRequestTo("/google/authorize");
+        RecordedRequest authorize = OAUTH.takeRequestTo("/google/authorize");
         assertTrue(authorize.getRequestUrl().queryParameter("code_challenge_method").equals("S256"));
         assertTrue(authorize.getRequestUrl().queryParameter("scope").contains("calendar.events"));
-        RecordedRequest token = takeRequestTo("/google/token");
+        RecordedRequest token = OAUTH.takeRequestTo("/google/token");
         assertTrue(token.getBody().readUtf8().contains("code_verifier="), "the verifier goes with the code");
 
         String lucie = api().personId(LUCIE);
@@ -137,12 +129,12 @@ class ConnectGoogleUiIT {
         api().post("people/" + lucie + "/sync", "");
         Eventually.await("the account needs reconnecting", SOON, () -> "NEEDS_RECONSENT".equals(
                 api().get("calendar-accounts/" + accountId).object().getString("status")));
-        try (Browser browser = atPublicAddress()) {
+        try (Browser browser = Browser.atPublicAddress()) {
             new LoginPage(browser).signInAs(LUCIE, "calsync-demo");
             browser.open("portal/calendars.xhtml");
             browser.waitForText(By.id("accountsForm"), "access was withdrawn");
             browser.waitFor(By.cssSelector("[id$=':reconsent']")).click();
-            signInAtTheAuthorizationServer(browser);
+            OAUTH.signIn(browser, LUCIE_GOOGLE);
             browser.waitForText(By.id("messages"), "Connected " + LUCIE_GOOGLE);
         }
         assertEquals("CONNECTED", api().get("calendar-accounts/" + accountId).object().getString("status"),
@@ -154,31 +146,9 @@ class ConnectGoogleUiIT {
         Api.Reply removed = api().delete("calendar-accounts/" + accountId);
         assertEquals(200, removed.status(), removed.body());
         assertTrue(GOOGLE.calendar(LUCIE_GOOGLE).events().stream().noneMatch(e -> title.equals(e.getString("summary"))));
-        takeRequestTo("/google/revoke");
+        OAUTH.takeRequestTo("/google/revoke");
     }
 
-    /** A browser on the address CalSync was told is its public one, where the provider sends people back. */
-    private static Browser atPublicAddress() {
-        return new Browser("http://localhost:" + Integer.getInteger("calsync.it.http.port") + "/");
-    }
 
-    /** The authorization server's own sign-in page, where Google would ask for consent. */
-    private static void signInAtTheAuthorizationServer(Browser browser) {
-        browser.waitFor(By.name("username")).sendKeys(LUCIE_GOOGLE);
-        browser.driver().findElement(By.cssSelector("input[type=submit], button[type=submit]")).click();
-    }
 
-    /** The next request the authorization server received at this path, skipping others. */
-    private static RecordedRequest takeRequestTo(String path) throws InterruptedException {
-        for (int i = 0; i < 20; i++) {
-            RecordedRequest request = oauth.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
-            if (request == null) {
-                break;
-            }
-            if (request.getRequestUrl().encodedPath().equals(path)) {
-                return request;
-            }
-        }
-        throw new AssertionError("The authorization server never received a request to " + path);
-    }
 }

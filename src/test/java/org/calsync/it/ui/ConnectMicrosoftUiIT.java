@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.support.OAuthServer;
 import org.calsync.it.support.MailRelay;
 import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.LoginPage;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 
 /**
  * Microsoft 365, end to end: the admin enters the Entra app registration in the console and sees the address
@@ -38,7 +38,7 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
  * server's page (mock-oauth2-server) and comes back connected; his session reaches the Graph simulator with
  * CalSync's UID; moving it in Outlook moves the session (two-way); our own write never comes back as a busy
  * time; when Tom withdraws access he is told once by email and reconnects; removing the account deletes
- * CalSync's event.
+ * CalSync's event. In the organisation-wide mode Amira is linked without signing in.
  */
 @ExtendWith(ArquillianExtension.class)
 class ConnectMicrosoftUiIT {
@@ -47,15 +47,19 @@ class ConnectMicrosoftUiIT {
     private static final String TOM = "tom.becker@northwind.example";
     private static final String TOM_365 = "tom.becker@northwind.onmicrosoft.example";
     private static final String CALENDAR = "AAMkAGtomCalendar=";
+    private static final String AMIRA = "amira.haddad@northwind.example";
+    private static final String AMIRA_CALENDAR = "AAMkAGamiraCalendar=";
     private static final String DIRECTORY = "northwind.onmicrosoft.example";
     private static final Duration SOON = Duration.ofSeconds(20);
 
     @RegisterExtension
+    static final OAuthServer OAUTH = new OAuthServer();
+
+    @RegisterExtension
     static final GraphSimulator GRAPH = new GraphSimulator().withMailbox(TOM_365, CALENDAR)
-            .withCalendar(TOM_365, "AAMkAGtomBirthdays=", "Birthdays", false)
+            .withCalendar(TOM_365, "AAMkAGtomBirthdays=", "Birthdays", false).withMailbox(AMIRA, AMIRA_CALENDAR)
             .onPort(Integer.getInteger("calsync.it.graph.port", 0)); // where Payara was told Graph answers
 
-    private static MockOAuth2Server oauth;
     private static MailRelay smtp;
 
     @ArquillianResource
@@ -67,18 +71,13 @@ class ConnectMicrosoftUiIT {
     }
 
     @BeforeAll
-    static void startAuthorizationServer() {
+    static void startMailServer() {
         Browser.requireOrSkip();
-        oauth = new MockOAuth2Server();
-        oauth.start(Integer.getInteger("calsync.it.oauth.port", 0));
         smtp = MailRelay.start();
     }
 
     @AfterAll
-    static void stopAuthorizationServer() {
-        if (oauth != null) {
-            oauth.shutdown();
-        }
+    static void stopMailServer() {
         if (smtp != null) {
             smtp.close();
         }
@@ -90,7 +89,7 @@ class ConnectMicrosoftUiIT {
 
     @Test
     void theAdminRegistersTheAppAndTomConnectsMicrosoft365() {
-        try (Browser admin = atPublicAddress()) {
+        try (Browser admin = Browser.atPublicAddress()) {
             new LoginPage(admin).signInAs(ADMIN, "calsync-demo");
             admin.open("admin/settings.xhtml");
             String redirect = admin.waitFor(By.id("microsoftRedirectUri")).getText();
@@ -108,13 +107,13 @@ class ConnectMicrosoftUiIT {
             assertFalse(admin.driver().getPageSource().contains("not-a-real-secret"), "the secret is never shown again");
         }
 
-        try (Browser browser = atPublicAddress()) {
+        try (Browser browser = Browser.atPublicAddress()) {
             new LoginPage(browser).signInAs(TOM, "calsync-demo");
             browser.open("portal/calendars.xhtml");
             browser.waitFor(By.xpath("//div[@id='linkForm:provider']//*[normalize-space(text())='Microsoft 365']")).click();
             browser.waitForText(By.id("linkForm:consentHelp"), "never sees your password");
             browser.driver().findElement(By.id("linkForm:connect")).click();
-            signInAtTheAuthorizationServer(browser);
+            OAUTH.signIn(browser, TOM_365);
             browser.waitForText(By.id("messages"), "Connected " + TOM_365 + ": 2 calendars found");
             browser.waitForText(By.id("accountsForm"), "Microsoft 365");
             browser.screenshot("portal-microsoft-connected");
@@ -163,11 +162,11 @@ class ConnectMicrosoftUiIT {
                 + "/portal/calendars.xhtml"), notice);
         sync(tom);
         assertEquals(1, smtp.receivedBy(TOM).length, "told once, not on every sync");
-        try (Browser browser = atPublicAddress()) {
+        try (Browser browser = Browser.atPublicAddress()) {
             new LoginPage(browser).signInAs(TOM, "calsync-demo");
             browser.open("portal/calendars.xhtml");
             browser.waitFor(By.cssSelector("[id$=':reconsent']")).click();
-            signInAtTheAuthorizationServer(browser);
+            OAUTH.signIn(browser, TOM_365);
             browser.waitForText(By.id("messages"), "Connected " + TOM_365);
         }
         assertTrue(sync(tom).toString().contains("\"outcome\":\"OK\""), "syncing resumes");
@@ -176,13 +175,27 @@ class ConnectMicrosoftUiIT {
         Api.Reply removed = api().delete("calendar-accounts/" + accountId);
         assertEquals(200, removed.status(), removed.body());
         assertEquals(null, pushed(title), "CalSync's event is gone from Outlook");
+
+        // Organisation-wide: with the application permission granted, Amira is linked without signing in, and
+        // CalSync reaches her mailbox by address with the application's own token.
+        Api.Reply orgWide = api().put("oauth-registrations/MICROSOFT_365", """
+                {"directoryId":"%s","clientId":"3f1c9a7e-calsync-northwind","organisationWide":true}""".formatted(DIRECTORY));
+        assertEquals(200, orgWide.status(), orgWide.body());
+        String amira = api().personId(AMIRA);
+        Api.Reply linked = api().post("people/" + amira + "/calendar-accounts", "{\"provider\":\"MICROSOFT_365\"}");
+        assertEquals(201, linked.status(), linked.body());
+        assertEquals(AMIRA, linked.object().getString("username"));
+        String amiraTitle = "Organisation-wide " + UUID.randomUUID().toString().substring(0, 6);
+        String amiraSession = api().post("sessions", """
+                {"courseTitle":"%s","start":"2027-02-11T09:00","end":"2027-02-11T10:00","timeZone":"Europe/London",
+                 "state":"ACTIVE"}""".formatted(amiraTitle)).object().getString("id");
+        api().post("sessions/" + amiraSession + "/instructors", "{\"personId\":\"" + amira + "\"}");
+        Eventually.await("the session reaches Amira's mailbox", SOON, () -> GRAPH.calendar(AMIRA, AMIRA_CALENDAR).events()
+                .stream().anyMatch(e -> amiraTitle.equals(e.getString("subject", ""))));
+        assertTrue(GRAPH.requests().stream().anyMatch(r -> r.contains("/v1.0/users/amira.haddad%40northwind.example/")),
+                "by address, not /me");
     }
 
-    /** The authorization server's own sign-in page, where Microsoft would ask which account to connect. */
-    private static void signInAtTheAuthorizationServer(Browser browser) {
-        browser.waitFor(By.name("username")).sendKeys(TOM_365);
-        browser.driver().findElement(By.cssSelector("input[type=submit], button[type=submit]")).click();
-    }
 
     private static void type(Browser browser, String id, String text) {
         var field = browser.driver().findElement(By.id(id));
@@ -201,8 +214,4 @@ class ConnectMicrosoftUiIT {
                 .findFirst().orElse(null);
     }
 
-    /** A browser on the address CalSync was told is its public one, where the provider sends people back. */
-    private static Browser atPublicAddress() {
-        return new Browser("http://localhost:" + Integer.getInteger("calsync.it.http.port") + "/");
-    }
 }

@@ -56,6 +56,14 @@ public final class Browser implements AutoCloseable {
     }
 
     /** CI must have Chromium (a missing one fails there); elsewhere its absence skips the test with a message. */
+    /**
+     * A browser on the address CalSync was told is its public one ({@code calsync.it.http.port}), where OAuth
+     * providers send people back; Arquillian's own URL names another host.
+     */
+    public static Browser atPublicAddress() {
+        return new Browser("http://localhost:" + Integer.getInteger("calsync.it.http.port") + "/");
+    }
+
     public static void requireOrSkip() {
         if (Boolean.getBoolean("calsync.requireBrowser")) {
             Assertions.assertTrue(available(), "CI needs Debian's chromium and chromium-driver installed");
