@@ -1,11 +1,12 @@
 package org.calsync.testsupport.google;
 
+import static org.calsync.testsupport.JsonRequests.decode;
+import static org.calsync.testsupport.JsonRequests.parse;
+import static org.calsync.testsupport.JsonRequests.query;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -322,29 +323,6 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
                         .add("reason", reason).add("message", message)))
                 .add("code", status).add("message", message)).build();
         return new Answer(status, body.toString(), null, null);
-    }
-
-    static JsonObject parse(String body) {
-        try {
-            return Json.createReader(new StringReader(body)).readObject();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> query = new HashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                String[] parts = pair.split("=", 2);
-                query.put(decode(parts[0]), parts.length > 1 ? decode(parts[1]) : "");
-            }
-        }
-        return query;
-    }
-
-    private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
     /** A fixture from {@code fixtures/google}, as the documentation shows it. */

@@ -1,11 +1,13 @@
 package org.calsync.testsupport.graph;
 
+import static org.calsync.testsupport.JsonRequests.decode;
+import static org.calsync.testsupport.JsonRequests.parse;
+import static org.calsync.testsupport.JsonRequests.query;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -545,29 +547,6 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
                 .add("message", message).add("innerError", Json.createObjectBuilder()
                         .add("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())))
                 .build().toString(), retryAfter);
-    }
-
-    static JsonObject parse(String body) {
-        try {
-            return Json.createReader(new StringReader(body)).readObject();
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> query = new HashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                String[] parts = pair.split("=", 2);
-                query.put(decode(parts[0]), parts.length > 1 ? decode(parts[1]) : "");
-            }
-        }
-        return query;
-    }
-
-    private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
     private static void sleep(Duration duration) {

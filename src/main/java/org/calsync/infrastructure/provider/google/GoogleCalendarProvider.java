@@ -28,13 +28,12 @@ import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
-import org.calsync.domain.model.calendar.RemoteEvent;
-import org.calsync.domain.model.calendar.SkippedItem;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.infrastructure.provider.rest.ChangeCollector;
 import org.calsync.infrastructure.provider.rest.JsonAnswer;
 import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -121,9 +120,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
     /** Reads every page; null when Google says the sync token is gone (410). */
     private ChangeBatch read(RetryingJsonClient http, ProviderConnection connection, String calendarId,
             Map<String, String> query, TimeWindow window, boolean fullRead) {
-        List<RemoteEvent> changed = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        List<SkippedItem> skipped = new ArrayList<>();
+        ChangeCollector items = new ChangeCollector(GoogleErrors.RULES.service());
         String pageToken = null;
         String nextSyncToken = null;
         do {
@@ -143,30 +140,13 @@ public class GoogleCalendarProvider implements CalendarProvider {
             }
             JsonObject page = ok(answer, "read events").json();
             for (JsonValue value : items(page)) {
-                readItem(value, connection, window, changed, removed, skipped);
+                items.add(value, item -> "cancelled".equals(item.getString("status", "confirmed")),
+                        item -> GoogleEvents.fromJson(item, connection.ownerZone(), window));
             }
             pageToken = page.getString("nextPageToken", null);
             nextSyncToken = page.getString("nextSyncToken", nextSyncToken);
         } while (pageToken != null);
-        return new ChangeBatch(changed, removed, skipped, new SyncCursor(nextSyncToken), fullRead, http.requests());
-    }
-
-    private static void readItem(JsonValue value, ProviderConnection connection, TimeWindow window,
-            List<RemoteEvent> changed, List<String> removed, List<SkippedItem> skipped) {
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            skipped.add(new SkippedItem(null, "not an event: " + value));
-            return;
-        }
-        JsonObject item = value.asJsonObject();
-        if ("cancelled".equals(item.getString("status", "confirmed"))) {
-            removed.add(item.getString("id", ""));
-            return;
-        }
-        try {
-            changed.add(GoogleEvents.fromJson(item, connection.ownerZone(), window));
-        } catch (IllegalArgumentException | ClassCastException e) {
-            skipped.add(new SkippedItem(item.getString("id", null), "Google sent " + e.getMessage()));
-        }
+        return items.batch(new SyncCursor(nextSyncToken), fullRead, http.requests());
     }
 
     @Override

@@ -34,14 +34,13 @@ import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
-import org.calsync.domain.model.calendar.RemoteEvent;
-import org.calsync.domain.model.calendar.SkippedItem;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.infrastructure.provider.rest.ChangeCollector;
 import org.calsync.infrastructure.provider.rest.JsonAnswer;
 import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -79,8 +78,8 @@ public class GraphCalendarProvider implements CalendarProvider {
         // for CDI
     }
 
-    /** For tests outside a container. */
-    GraphCalendarProvider(long firstBackOffMs) {
+    /** Outside a container: tests and benchmarks. */
+    public GraphCalendarProvider(long firstBackOffMs) {
         this.firstBackOffMs = firstBackOffMs;
     }
 
@@ -132,9 +131,7 @@ public class GraphCalendarProvider implements CalendarProvider {
 
     /** Follows the next links to the delta link; null when Graph says the delta link is gone (410). */
     private static ChangeBatch read(GraphCalls graph, URI first, Instant windowEnd, TimeWindow window, boolean fullRead) {
-        List<RemoteEvent> changed = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        List<SkippedItem> skipped = new ArrayList<>();
+        ChangeCollector items = new ChangeCollector(GraphErrors.RULES.service());
         URI next = first;
         String deltaLink = null;
         while (next != null) {
@@ -144,31 +141,14 @@ public class GraphCalendarProvider implements CalendarProvider {
             }
             JsonObject page = graph.ok(answer, "read events").json();
             for (JsonValue value : GraphCalls.values(page)) {
-                readItem(value, graph.connection(), window, changed, removed, skipped);
+                items.add(value, item -> item.containsKey("@removed"),
+                        item -> GraphEvents.fromJson(item, graph.connection().ownerZone(), window));
             }
             next = graph.followable(page.getString("@odata.nextLink", null));
             deltaLink = page.getString("@odata.deltaLink", deltaLink);
         }
         SyncCursor cursor = deltaLink == null ? SyncCursor.NONE : new DeltaCursor(windowEnd, deltaLink).asCursor();
-        return new ChangeBatch(changed, removed, skipped, cursor, fullRead, graph.requests());
-    }
-
-    private static void readItem(JsonValue value, ProviderConnection connection, TimeWindow window,
-            List<RemoteEvent> changed, List<String> removed, List<SkippedItem> skipped) {
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            skipped.add(new SkippedItem(null, "not an event: " + value));
-            return;
-        }
-        JsonObject item = value.asJsonObject();
-        if (item.containsKey("@removed")) {
-            removed.add(item.getString("id", ""));
-            return;
-        }
-        try {
-            changed.add(GraphEvents.fromJson(item, connection.ownerZone(), window));
-        } catch (IllegalArgumentException | ClassCastException e) {
-            skipped.add(new SkippedItem(item.getString("id", null), "Microsoft 365 sent " + e.getMessage()));
-        }
+        return items.batch(cursor, fullRead, graph.requests());
     }
 
     @Override
