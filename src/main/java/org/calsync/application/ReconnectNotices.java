@@ -16,6 +16,8 @@ import org.calsync.domain.model.mail.Mailer;
 import org.calsync.domain.model.mail.OutgoingMail;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.tenant.ExchangeSettings;
+import org.calsync.domain.model.tenant.ExchangeSettingsRepository;
 import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
@@ -23,7 +25,9 @@ import org.calsync.domain.model.tenant.TenantRepository;
 /**
  * Tells a person, once, that one of their calendars stopped accepting CalSync, with a link to reconnect it.
  * Sent after the status change is committed, so a mail server that is down never undoes it; the console
- * and the portal show the account as needing reconnection either way.
+ * and the portal show the account as needing reconnection either way. Calendars the organisation reaches
+ * for everyone (an Exchange service account, Microsoft 365's application permission) send nothing: only an
+ * administrator can mend those, and the console shows them.
  */
 @ApplicationScoped
 public class ReconnectNotices {
@@ -49,13 +53,19 @@ public class ReconnectNotices {
     @Inject
     private PublicAddress address;
 
+    @Inject
+    private ExchangeSettingsRepository exchange;
+
+    @Inject
+    private OAuthAccess oauth;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReconnectNeeded needed) {
         Optional<CalendarAccount> account = accounts.find(needed.tenantId(), needed.accountId())
                 .filter(a -> a.status() == AccountStatus.NEEDS_RECONSENT);
         Optional<Person> person = account.flatMap(a -> people.find(needed.tenantId(), a.personId()));
-        if (person.isEmpty()) {
-            return; // reconnected or removed meanwhile
+        if (person.isEmpty() || managedByTheOrganisation(account.get())) {
+            return; // reconnected or removed meanwhile, or not the person's to mend
         }
         try {
             mailer.send(mail(tenants.find(needed.tenantId()).map(t -> t.name()).orElse("CalSync"), person.get(),
@@ -65,6 +75,14 @@ public class ReconnectNotices {
             LOG.warning(() -> "tenant=" + needed.tenantId() + " account=" + needed.accountId()
                     + " reconnect notice not sent (the portal and console still show it): " + e.getMessage());
         }
+    }
+
+    private boolean managedByTheOrganisation(CalendarAccount account) {
+        return switch (account.provider()) {
+            case EXCHANGE -> exchange.find(account.tenantId()).map(ExchangeSettings::usesServiceAccount).orElse(false);
+            case MICROSOFT_365 -> oauth.actsAsApplication(account);
+            default -> false;
+        };
     }
 
     private OutgoingMail mail(String tenantName, Person person, CalendarAccount account) {
