@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.calsync.domain.model.calendar.AccountStatus;
+import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.BusyBlock;
 import org.calsync.domain.model.calendar.BusyBlockRepository;
 import org.calsync.domain.model.calendar.CalendarAccount;
@@ -29,6 +30,7 @@ import org.calsync.domain.model.calendar.EventLink;
 import org.calsync.domain.model.calendar.EventLinkRepository;
 import org.calsync.domain.model.calendar.ExternalCalendar;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
@@ -117,10 +119,20 @@ public class PullRecorder {
         Person owner = people.find(tenantId, account.personId()).orElseThrow();
         TimeWindow window = new TimeWindow(started.minus(1, ChronoUnit.DAYS),
                 ZonedDateTime.now().plusMonths(tenant.settings().pullWindowMonths()).toInstant());
+        ProviderConnection connection;
+        try {
+            connection = connections.of(account, owner.timeZone());
+        } catch (ProviderUnavailableException | AuthorisationLostException e) {
+            // The sign-in itself failed (a token service down or refusing): this calendar's run says so, the
+            // other calendars are read as usual.
+            noteRefusal(tenantId, account, e.getMessage(), e instanceof AuthorisationLostException);
+            return Preparation.notAsked(log(tenantId, account, calendar, started, 0, 0, 1, 0, SyncRun.Outcome.FAILED,
+                    e.getMessage()));
+        }
         Set<String> knownLinks = links.inCalendar(tenantId, calendar.id()).stream().map(EventLink::id)
                 .collect(Collectors.toSet());
         return new Preparation(null, tenantId, accountId, calendarId, account.provider(),
-                connections.of(account, owner.timeZone()), connections.credentialsTag(account), calendar.remoteId(),
+                connection, connections.credentialsTag(account), calendar.remoteId(),
                 calendar.cursor(), window, started,
                 knownLinks, busy.remoteIdsIn(tenantId, calendar.id()));
     }
@@ -134,15 +146,20 @@ public class PullRecorder {
         }
         if (needsReconnecting && !connections.credentialsTag(account.get()).equals(asked.credentialsTag())) {
             message = "Refused with credentials that have been replaced since; the next sync uses the new ones.";
-        } else if (needsReconnecting) {
-            if (account.get().markNeedsReconsent(message)) {
-                reconnectNeeded.fire(new ReconnectNotices.ReconnectNeeded(asked.tenantId(), asked.accountId()));
-            }
         } else {
-            account.get().markError(message);
+            noteRefusal(asked.tenantId(), account.get(), message, needsReconnecting);
         }
         return log(asked.tenantId(), account.get(), calendar.get(), asked.started(), 0, 0, 1, 0, SyncRun.Outcome.FAILED,
                 message);
+    }
+
+    /** The account's status after a refusal (its owner is told once) or another failure. */
+    private void noteRefusal(TenantId tenantId, CalendarAccount account, String message, boolean needsReconnecting) {
+        if (!needsReconnecting) {
+            account.markError(message);
+        } else if (account.markNeedsReconsent(message)) {
+            reconnectNeeded.fire(new ReconnectNotices.ReconnectNeeded(tenantId, account.id()));
+        }
     }
 
     /** Applies what the server answered, unless the calendar was removed or another pull got there first. */

@@ -16,12 +16,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.calsync.domain.model.calendar.AccountStatus;
+import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.calendar.EventLink;
 import org.calsync.domain.model.calendar.EventLinkRepository;
 import org.calsync.domain.model.calendar.ExternalCalendar;
 import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.session.SessionState;
@@ -123,9 +126,17 @@ public class PushLedger {
 
     private PushStep.Target target(ExternalCalendar calendar, Optional<Person> person) {
         CalendarAccount account = calendar.account();
-        return new PushStep.Target(account.id(), calendar.id(), account.provider(),
-                connections.of(account, person.map(Person::timeZone).orElse(ZoneOffset.UTC)), connections.credentialsTag(account),
-                calendar.remoteId(), account.status() == AccountStatus.NEEDS_RECONSENT);
+        ProviderConnection connection = null;
+        RuntimeException unreachable = null;
+        try {
+            connection = connections.of(account, person.map(Person::timeZone).orElse(ZoneOffset.UTC));
+        } catch (ProviderUnavailableException | AuthorisationLostException e) {
+            // One account's sign-in failing (a token service down) must not hold up the person's other calendars.
+            unreachable = e;
+        }
+        return new PushStep.Target(account.id(), calendar.id(), account.provider(), connection,
+                connections.credentialsTag(account), calendar.remoteId(), account.status() == AccountStatus.NEEDS_RECONSENT,
+                unreachable);
     }
 
     /**

@@ -150,7 +150,8 @@ public class PushReconciler {
         Map<String, List<BurstWrite>> bursts = new LinkedHashMap<>();
         for (PushPlan plan : plans) {
             for (PushStep step : plan.steps()) {
-                if (step instanceof PushStep.Write write && !step.target().waitingForReconnect()) {
+                if (step instanceof PushStep.Write write && !step.target().waitingForReconnect()
+                        && step.target().unreachable() == null) {
                     bursts.computeIfAbsent(step.target().accountId() + " " + step.target().calendarId(),
                             k -> new ArrayList<>()).add(new BurstWrite(plan, write));
                 } else {
@@ -212,6 +213,9 @@ public class PushReconciler {
         if (target.waitingForReconnect()) {
             return StepOutcome.failed(step, StepOutcome.Result.WAITING_FOR_RECONNECT,
                     "The calendar account needs reconnecting before CalSync can write to it.", null);
+        }
+        if (target.unreachable() != null) {
+            return failure(step, target.unreachable());
         }
         CalendarProvider provider = providers.forType(target.provider());
         try {

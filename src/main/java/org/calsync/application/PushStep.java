@@ -12,9 +12,13 @@ sealed interface PushStep {
 
     Target target();
 
-    /** Where the call goes. Calls to an account that needs reconnecting are not made; they wait. */
+    /**
+     * Where the call goes. Calls to an account that needs reconnecting are not made; they wait. When the
+     * connection itself could not be made (the sign-in service is down, a token was refused), {@code
+     * unreachable} says why, the connection is null, and the call fails as the provider would have failed it.
+     */
     record Target(String accountId, String calendarId, CalendarProviderType provider, ProviderConnection connection,
-            String credentialsTag, String remoteCalendarId, boolean waitingForReconnect) {
+            String credentialsTag, String remoteCalendarId, boolean waitingForReconnect, RuntimeException unreachable) {
     }
 
     /** Creates (no link yet) or updates (the link's id and the version we last wrote) the event. */
