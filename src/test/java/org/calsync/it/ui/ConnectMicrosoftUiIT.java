@@ -194,6 +194,12 @@ class ConnectMicrosoftUiIT {
                 .stream().anyMatch(e -> amiraTitle.equals(e.getString("subject", ""))));
         assertTrue(GRAPH.requests().stream().anyMatch(r -> r.contains("/v1.0/users/amira.haddad%40northwind.example/")),
                 "by address, not /me");
+
+        // Removing her account deletes CalSync's event there; the organisation's grant stays for everyone else.
+        Api.Reply amiraRemoved = api().delete("calendar-accounts/" + linked.object().getString("id"));
+        assertEquals(200, amiraRemoved.status(), amiraRemoved.body());
+        assertTrue(GRAPH.calendar(AMIRA, AMIRA_CALENDAR).events().stream()
+                .noneMatch(e -> amiraTitle.equals(e.getString("subject", ""))));
     }
 
 
