@@ -68,7 +68,9 @@ final class GraphBatch {
                     wait = asked.compareTo(wait) > 0 ? asked : wait;
                 }
             }
-            if (throttled.isEmpty() || attempt == RetryingJsonClient.ATTEMPTS || wait.compareTo(RetryingJsonClient.LONGEST_INLINE_WAIT) > 0) {
+            boolean givingUp = attempt == RetryingJsonClient.ATTEMPTS
+                    || wait.compareTo(RetryingJsonClient.LONGEST_INLINE_WAIT) > 0;
+            if (throttled.isEmpty() || givingUp) {
                 break; // what is still throttled keeps its 429 answer: the caller reports it with its delay
             }
             RetryingJsonClient.pause(wait, GraphErrors.RULES.service());
