@@ -20,13 +20,11 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
-import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
@@ -219,22 +217,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
         if (answer.ok()) {
             return answer;
         }
-        if (answer.status() == 403 || answer.status() == 404) {
-            // No access (any more) to this calendar, or it is gone: the person must look at their choices.
-            throw new AuthorisationLostException("Google refused to " + what + " (HTTP " + answer.status() + "): "
-                    + message(answer));
-        }
-        throw new ProviderUnavailableException("Google Calendar could not " + what + " (HTTP " + answer.status() + "): "
-                + message(answer), null, null);
-    }
-
-    private static String message(JsonAnswer answer) {
-        try {
-            JsonObject error = answer.json().getJsonObject("error");
-            return error == null ? "no detail" : error.getString("message", "no detail");
-        } catch (ProviderUnavailableException unreadable) {
-            return "no readable detail";
-        }
+        throw GoogleErrors.RULES.refusal(answer, what);
     }
 
     /** A page's items; Google leaves the member out when there are none. */

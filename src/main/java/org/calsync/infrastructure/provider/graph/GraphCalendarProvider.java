@@ -25,14 +25,12 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
-import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
@@ -233,15 +231,13 @@ public class GraphCalendarProvider implements CalendarProvider {
             return answer;
         }
         if (GraphErrors.RULES.authorisationLost(answer)) {
-            throw new AuthorisationLostException("Microsoft 365 refused the access token (HTTP " + answer.status() + ", "
-                    + GraphErrors.RULES.reason(answer) + "): consent may have been revoked.");
+            throw GraphErrors.RULES.tokenRefused(answer);
         }
         if (GraphErrors.RULES.retryable(answer)) {
-            throw new ProviderUnavailableException("Microsoft 365 is busy or failing (HTTP " + answer.status() + ", "
-                    + GraphErrors.RULES.reason(answer) + "); try again later",
-                    RetryingJsonClient.waitBefore(answer, RetryingJsonClient.ATTEMPTS, Duration.ofSeconds(1)), null);
+            throw GraphErrors.RULES.stillFailing(answer,
+                    RetryingJsonClient.waitBefore(answer, RetryingJsonClient.ATTEMPTS, Duration.ofSeconds(1)));
         }
-        throw refused(answer, what);
+        throw GraphErrors.RULES.refusal(answer, what);
     }
 
     @Override
@@ -361,26 +357,6 @@ public class GraphCalendarProvider implements CalendarProvider {
         boolean canContinue(TimeWindow window, GraphCalls graph) {
             return !window.to().isAfter(windowEnd.plus(WINDOW_DRIFT)) && graph.followable(deltaLink) != null;
         }
-    }
-
-    /** For messages: an unreadable error never hides the status. */
-    static String errorMessage(JsonAnswer answer) {
-        try {
-            JsonObject error = answer.json().getJsonObject("error");
-            return error == null ? "no detail" : error.getString("message", error.getString("code", "no detail"));
-        } catch (ProviderUnavailableException unreadable) {
-            return "no readable detail";
-        }
-    }
-
-    /** 403 on a calendar or mailbox: the grant does not (or no longer does) reach it. */
-    static RuntimeException refused(JsonAnswer answer, String what) {
-        if (answer.status() == 403 || answer.status() == 404) {
-            return new AuthorisationLostException("Microsoft 365 refused to " + what + " (HTTP " + answer.status() + "): "
-                    + errorMessage(answer));
-        }
-        return new ProviderUnavailableException("Microsoft 365 could not " + what + " (HTTP " + answer.status() + "): "
-                + errorMessage(answer), null, null);
     }
 
     static String query(Map<String, String> query) {

@@ -78,7 +78,7 @@ final class GraphCalls {
         if (answer.ok()) {
             return answer;
         }
-        throw GraphCalendarProvider.refused(answer, what);
+        throw GraphErrors.RULES.refusal(answer, what);
     }
 
     /** Every item of a collection, following its next links. */

@@ -1,6 +1,14 @@
 package org.calsync.infrastructure.provider.rest;
 
-/** How one provider's answers are read: which mean the grant is gone, and which are worth retrying. */
+import java.time.Duration;
+
+import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+
+/**
+ * How one provider's answers are read (which mean the grant is gone, which are worth retrying) and how its
+ * failures are worded, the same for a call alone and for one answered inside a batch.
+ */
 public interface ErrorRules {
 
     /** The provider's name in messages. */
@@ -14,4 +22,34 @@ public interface ErrorRules {
 
     /** A short reason from the body for messages and the log ("rateLimitExceeded"), or an empty string. */
     String reason(JsonAnswer answer);
+
+    /** The access token was refused. */
+    default AuthorisationLostException tokenRefused(JsonAnswer answer) {
+        return new AuthorisationLostException(service() + " refused the access token (HTTP " + answer.status()
+                + reasonSuffix(answer) + "): consent may have been revoked.");
+    }
+
+    /** Throttled or failing after every retry; {@code wait} is how long to leave it alone. */
+    default ProviderUnavailableException stillFailing(JsonAnswer answer, Duration wait) {
+        return new ProviderUnavailableException(service() + " is busy or failing (HTTP " + answer.status()
+                + reasonSuffix(answer) + "); try again later", wait, null);
+    }
+
+    /**
+     * Any other failure to do {@code what}: 403 and 404 mean access does not (or no longer does) reach the
+     * calendar, so the person must look at their choices; anything else is the provider failing.
+     */
+    default RuntimeException refusal(JsonAnswer answer, String what) {
+        if (answer.status() == 403 || answer.status() == 404) {
+            return new AuthorisationLostException(service() + " refused to " + what + " (HTTP " + answer.status() + "): "
+                    + answer.errorDetail());
+        }
+        return new ProviderUnavailableException(service() + " could not " + what + " (HTTP " + answer.status() + "): "
+                + answer.errorDetail(), null, null);
+    }
+
+    private String reasonSuffix(JsonAnswer answer) {
+        String reason = reason(answer);
+        return reason.isEmpty() ? "" : ", " + reason;
+    }
 }

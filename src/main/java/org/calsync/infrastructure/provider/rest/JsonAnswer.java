@@ -31,4 +31,14 @@ public record JsonAnswer(String service, int status, String etag, String retryAf
             throw new ProviderUnavailableException(service + " sent an unreadable answer (HTTP " + status + ")", null, e);
         }
     }
+
+    /** The error's message (or code) from the body, for messages; an unreadable body never hides the status. */
+    public String errorDetail() {
+        try {
+            JsonObject error = json().getJsonObject("error");
+            return error == null ? "no detail" : error.getString("message", error.getString("code", "no detail"));
+        } catch (ProviderUnavailableException | ClassCastException unreadable) {
+            return "no readable detail";
+        }
+    }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
-import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 
 /**
@@ -69,27 +68,20 @@ public final class RetryingJsonClient {
         for (int attempt = 1;; attempt++) {
             JsonAnswer answer = once(token, method, uri, jsonBody, headers);
             if (rules.authorisationLost(answer)) {
-                throw new AuthorisationLostException(rules.service() + " refused the access token (HTTP " + answer.status()
-                        + reason(answer) + "): consent may have been revoked.");
+                throw rules.tokenRefused(answer);
             }
             if (!rules.retryable(answer)) {
                 return answer;
             }
             Duration wait = waitBefore(answer, attempt, firstBackOff);
             if (attempt == ATTEMPTS || wait.compareTo(LONGEST_INLINE_WAIT) > 0) {
-                throw new ProviderUnavailableException(rules.service() + " is busy or failing (HTTP " + answer.status()
-                        + reason(answer) + "); try again later", wait, null);
+                throw rules.stillFailing(answer, wait);
             }
             int tried = attempt;
             LOG.fine(() -> rules.service() + " answered " + answer.status() + "; attempt " + tried + ", waiting "
                     + wait.toMillis() + " ms");
             pause(wait, rules.service());
         }
-    }
-
-    private String reason(JsonAnswer answer) {
-        String reason = rules.reason(answer);
-        return reason.isEmpty() ? "" : ", " + reason;
     }
 
     private JsonAnswer once(String token, String method, URI uri, String jsonBody, Map<String, String> headers) {
