@@ -1,9 +1,7 @@
 package org.calsync.infrastructure.provider.google;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +28,7 @@ import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.infrastructure.provider.rest.Addresses;
 import org.calsync.infrastructure.provider.rest.ChangeCollector;
 import org.calsync.infrastructure.provider.rest.JsonAnswer;
 import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
@@ -176,7 +174,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
     @Override
     public void delete(ProviderConnection connection, String calendarId, String remoteId, String expectedVersion) {
         JsonAnswer answer = send(http(), connection, "DELETE",
-                uri(connection, events(calendarId) + "/" + encode(remoteId), Map.of()), null,
+                uri(connection, events(calendarId) + "/" + Addresses.encode(remoteId), Map.of()), null,
                 expectedVersion);
         if (answer.status() == 412) {
             throw new VersionConflictException("The event " + remoteId + " was changed in Google Calendar.");
@@ -227,20 +225,10 @@ public class GoogleCalendarProvider implements CalendarProvider {
 
     /** The path of a calendar's events collection. */
     private static String events(String calendarId) {
-        return "calendars/" + encode(calendarId) + "/events";
+        return "calendars/" + Addresses.encode(calendarId) + "/events";
     }
 
     private static URI uri(ProviderConnection connection, String path, Map<String, String> query) {
-        String base = connection.server().toString();
-        String address = (base.endsWith("/") ? base : base + "/") + path;
-        if (!query.isEmpty()) {
-            address += "?" + query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                    .collect(Collectors.joining("&"));
-        }
-        return URI.create(address);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return Addresses.under(connection.server(), path, query);
     }
 }

@@ -1,9 +1,7 @@
 package org.calsync.infrastructure.provider.graph;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +35,7 @@ import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.infrastructure.provider.rest.Addresses;
 import org.calsync.infrastructure.provider.rest.ChangeCollector;
 import org.calsync.infrastructure.provider.rest.JsonAnswer;
 import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
@@ -122,7 +120,7 @@ public class GraphCalendarProvider implements CalendarProvider {
             }
         }
         // The first read, an expired delta link (410), or a window that has moved on: everything in the window.
-        URI start = graph.uri(graph.user() + "/calendars/" + encode(calendarId) + "/calendarView/delta",
+        URI start = graph.uri(graph.user() + "/calendars/" + Addresses.encode(calendarId) + "/calendarView/delta",
                 Map.of("startDateTime", window.from().toString(), "endDateTime", window.to().toString()));
         return read(graph, start, window.to(), window, true);
     }
@@ -166,9 +164,9 @@ public class GraphCalendarProvider implements CalendarProvider {
     public List<WriteOutcome> putAll(ProviderConnection connection, String calendarId, List<PendingWrite> writes) {
         GraphCalls graph = calls(connection);
         GraphBatch batch = new GraphBatch(graph, Duration.ofMillis(firstBackOffMs));
-        String events = graph.user() + "/calendars/" + encode(calendarId) + "/events?";
+        String events = graph.user() + "/calendars/" + Addresses.encode(calendarId) + "/events?";
         List<JsonAnswer> found = batch.send(writes.stream().map(write -> new GraphBatch.Request("GET",
-                events + query(GraphCalls.ourEventQuery(write.event().uid())), null, Map.of())).toList());
+                events + Addresses.query(GraphCalls.ourEventQuery(write.event().uid())), null, Map.of())).toList());
         WriteOutcome[] outcomes = new WriteOutcome[writes.size()];
         List<Integer> planned = new ArrayList<>();
         List<Write> planning = new ArrayList<>();
@@ -205,7 +203,7 @@ public class GraphCalendarProvider implements CalendarProvider {
             if (write.expectedVersion() != null) {
                 throw new VersionConflictException("The event " + uid + " was deleted in Microsoft 365.");
             }
-            return new Write(new GraphBatch.Request("POST", graph.user() + "/calendars/" + encode(calendarId) + "/events",
+            return new Write(new GraphBatch.Request("POST", graph.user() + "/calendars/" + Addresses.encode(calendarId) + "/events",
                     body, Map.of()), true);
         }
         String found = existing.getString("@odata.etag", null);
@@ -213,7 +211,7 @@ public class GraphCalendarProvider implements CalendarProvider {
             throw new VersionConflictException("The event " + uid + " was changed in Microsoft 365.");
         }
         // If-Match: the event must still be as found, or an edit made in between would be lost.
-        return new Write(new GraphBatch.Request("PATCH", graph.user() + "/events/" + encode(existing.getString("id")), body,
+        return new Write(new GraphBatch.Request("PATCH", graph.user() + "/events/" + Addresses.encode(existing.getString("id")), body,
                 found == null ? Map.of() : Map.of("If-Match", found)), false);
     }
 
@@ -330,10 +328,6 @@ public class GraphCalendarProvider implements CalendarProvider {
         return a.isBefore(b) ? a : b;
     }
 
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     /** Where a read got to: the delta link and the end of the window it was started for. */
     record DeltaCursor(Instant windowEnd, String deltaLink) {
 
@@ -357,10 +351,5 @@ public class GraphCalendarProvider implements CalendarProvider {
         boolean canContinue(TimeWindow window, GraphCalls graph) {
             return !window.to().isAfter(windowEnd.plus(WINDOW_DRIFT)) && graph.followable(deltaLink) != null;
         }
-    }
-
-    static String query(Map<String, String> query) {
-        return query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.infrastructure.provider.rest.Addresses;
 import org.calsync.infrastructure.provider.rest.JsonAnswer;
 import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
 
@@ -27,8 +28,7 @@ final class GraphCalls {
     GraphCalls(ProviderConnection connection, RetryingJsonClient http) {
         this.connection = connection;
         this.http = http;
-        String server = connection.server().toString();
-        this.base = server.endsWith("/") ? server : server + "/";
+        this.base = Addresses.base(connection.server());
     }
 
     ProviderConnection connection() {
@@ -41,15 +41,15 @@ final class GraphCalls {
 
     /** {@code me}, or the mailbox the organisation's grant acts for. */
     String user() {
-        return connection.actAs() == null ? "me" : "users/" + GraphCalendarProvider.encode(connection.actAs());
+        return connection.actAs() == null ? "me" : "users/" + Addresses.encode(connection.actAs());
     }
 
     URI uri(String path, Map<String, String> query) {
-        return URI.create(base + path + (query.isEmpty() ? "" : "?" + GraphCalendarProvider.query(query)));
+        return Addresses.under(connection.server(), path, query);
     }
 
     URI eventUri(String eventId) {
-        return uri(user() + "/events/" + GraphCalendarProvider.encode(eventId), Map.of());
+        return uri(user() + "/events/" + Addresses.encode(eventId), Map.of());
     }
 
     /** A link Graph handed out (next page, delta), if it points into the same API: the token goes nowhere else. */
@@ -95,7 +95,7 @@ final class GraphCalls {
 
     /** The event CalSync wrote with this UID, found by its extended property; null when there is none. */
     JsonObject findOurs(String calendarId, String uid) {
-        List<JsonObject> found = objects(ok(get(uri(user() + "/calendars/" + GraphCalendarProvider.encode(calendarId)
+        List<JsonObject> found = objects(ok(get(uri(user() + "/calendars/" + Addresses.encode(calendarId)
                 + "/events", ourEventQuery(uid)), null), "find an event").json());
         return found.isEmpty() ? null : found.get(0);
     }
