@@ -291,13 +291,9 @@ public class GraphCalendarProvider implements CalendarProvider {
         JsonArrayBuilder schedules = Json.createArrayBuilder();
         people.forEach(schedules::add);
         return Json.createObjectBuilder().add("schedules", schedules)
-                .add("startTime", utc(start)).add("endTime", utc(end))
+                .add("startTime", GraphEvents.time(start, ZoneOffset.UTC))
+                .add("endTime", GraphEvents.time(end, ZoneOffset.UTC))
                 .add("availabilityViewInterval", 60).build().toString();
-    }
-
-    private static JsonObject utc(Instant instant) {
-        return Json.createObjectBuilder().add("dateTime", instant.atOffset(ZoneOffset.UTC).toLocalDateTime().toString())
-                .add("timeZone", "UTC").build();
     }
 
     /** Tentative, busy, out-of-office and unknown block time; free and working elsewhere do not. */

@@ -48,7 +48,7 @@ final class GraphEvents {
     }
 
     /** A wall-clock time and the zone it is in, as Graph's dateTimeTimeZone. */
-    private static JsonObjectBuilder time(Instant instant, ZoneId zone) {
+    static JsonObjectBuilder time(Instant instant, ZoneId zone) {
         String name = GraphTimeZones.nameOf(zone);
         ZoneId written = GraphTimeZones.zoneOf(name);
         return Json.createObjectBuilder()
