@@ -214,8 +214,7 @@ public class CalendarLinking {
             throw new InvalidInputException("password", "linking.unreachableForCheck", e.getMessage());
         }
         account.reconnect(serviceAccount ? cipher.encrypt("") : cipher.encrypt(password));
-        outbox.pendingFor(tenantId, person.id()).forEach(OutboxEntry::dueNow);
-        planUpcomingSessions(tenants.find(tenantId).orElseThrow(), person);
+        resumeAfterReconnect(tenants.find(tenantId).orElseThrow(), person);
         LOG.info(() -> "tenant=" + tenantId + " account=" + accountId + " reconnected");
         return account;
     }
@@ -334,6 +333,12 @@ public class CalendarLinking {
     }
 
     /** Sessions the person is on within the pull window get their events (again). */
+    /** An account works again: what waited for it goes at once, and every upcoming session is written. */
+    void resumeAfterReconnect(Tenant tenant, Person person) {
+        outbox.pendingFor(tenant.id(), person.id()).forEach(OutboxEntry::dueNow);
+        planUpcomingSessions(tenant, person);
+    }
+
     void planUpcomingSessions(Tenant tenant, Person person) {
         Instant now = Instant.now();
         Instant until = ZonedDateTime.now().plusMonths(tenant.settings().pullWindowMonths()).toInstant();

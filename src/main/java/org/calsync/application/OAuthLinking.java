@@ -94,12 +94,13 @@ public class OAuthLinking {
         if (linkedAlready.isPresent()) {
             account = linkedAlready.get();
             account.reconnect(secret);
+            linking.resumeAfterReconnect(tenant, person);
         } else {
             account = new CalendarAccount(tenantId, personId, type, clients.apiBase(type), username, secret,
                     tenant.settings().defaultPrivacyMode(), found);
             accounts.add(account);
+            linking.planUpcomingSessions(tenant, person);
         }
-        linking.planUpcomingSessions(tenant, person);
         CalendarAccount done = account;
         LOG.info(() -> "tenant=" + tenantId + " account=" + done.id() + (linkedAlready.isPresent() ? " re-consented "
                 : " connected ") + type + " with " + found.size() + " calendars");
