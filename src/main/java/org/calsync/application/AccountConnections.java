@@ -52,6 +52,18 @@ public class AccountConnections {
         return perUser(settings, own.username(), own.secret(), ownerZone);
     }
 
+    /**
+     * Whether the organisation's own credentials reach this account (an Exchange service account, Microsoft
+     * 365's application permission), so that only an administrator can mend it.
+     */
+    public boolean reachedByTheOrganisation(CalendarAccount account) {
+        return switch (account.provider()) {
+            case EXCHANGE -> exchange.find(account.tenantId()).map(ExchangeSettings::usesServiceAccount).orElse(false);
+            case MICROSOFT_365 -> oauth.actsAsApplication(account);
+            default -> false;
+        };
+    }
+
     /** A person's own Windows sign-in, with the organisation's Exchange options. */
     ProviderConnection perUser(ExchangeSettings settings, String username, String password, ZoneId ownerZone) {
         return new ProviderConnection(ewsUrl(settings), username, password, ownerZone, null, options(settings));

@@ -9,15 +9,13 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.calsync.domain.model.calendar.AccountStatus;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
-import org.calsync.domain.model.calendar.AccountStatus;
 import org.calsync.domain.model.mail.Mailer;
 import org.calsync.domain.model.mail.OutgoingMail;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
-import org.calsync.domain.model.tenant.ExchangeSettings;
-import org.calsync.domain.model.tenant.ExchangeSettingsRepository;
 import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
@@ -54,17 +52,14 @@ public class ReconnectNotices {
     private PublicAddress address;
 
     @Inject
-    private ExchangeSettingsRepository exchange;
-
-    @Inject
-    private OAuthAccess oauth;
+    private AccountConnections connections;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReconnectNeeded needed) {
         Optional<CalendarAccount> account = accounts.find(needed.tenantId(), needed.accountId())
                 .filter(a -> a.status() == AccountStatus.NEEDS_RECONSENT);
         Optional<Person> person = account.flatMap(a -> people.find(needed.tenantId(), a.personId()));
-        if (person.isEmpty() || managedByTheOrganisation(account.get())) {
+        if (person.isEmpty() || connections.reachedByTheOrganisation(account.get())) {
             return; // reconnected or removed meanwhile, or not the person's to mend
         }
         try {
@@ -75,14 +70,6 @@ public class ReconnectNotices {
             LOG.warning(() -> "tenant=" + needed.tenantId() + " account=" + needed.accountId()
                     + " reconnect notice not sent (the portal and console still show it): " + e.getMessage());
         }
-    }
-
-    private boolean managedByTheOrganisation(CalendarAccount account) {
-        return switch (account.provider()) {
-            case EXCHANGE -> exchange.find(account.tenantId()).map(ExchangeSettings::usesServiceAccount).orElse(false);
-            case MICROSOFT_365 -> oauth.actsAsApplication(account);
-            default -> false;
-        };
     }
 
     private OutgoingMail mail(String tenantName, Person person, CalendarAccount account) {
