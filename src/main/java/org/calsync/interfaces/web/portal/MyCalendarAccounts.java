@@ -64,6 +64,7 @@ public class MyCalendarAccounts implements Serializable {
     private final ReconnectForm reconnect = new ReconnectForm();
 
     private String exchangeMode;
+    private boolean microsoftOrganisationWide;
     private String provider;
     private String serverUrl;
     private String username;
@@ -71,6 +72,7 @@ public class MyCalendarAccounts implements Serializable {
 
     public void load() {
         exchangeMode = exchange.mode(user.getTenantId());
+        microsoftOrganisationWide = oauth.reachesEveryMailbox(user.getTenantId(), "MICROSOFT_365");
         providers = Choices.labelled("provider.", calendars.linkableProviders(user.getTenantId(), user.getPersonId()));
         if (provider == null && !providers.isEmpty()) {
             provider = providers.values().iterator().next();
@@ -141,8 +143,9 @@ public class MyCalendarAccounts implements Serializable {
         return "MICROSOFT_365".equals(provider) && isMicrosoftOrganisationWide();
     }
 
+    /** Read once per load, like the Exchange mode: pages ask for it for every account they show. */
     public boolean isMicrosoftOrganisationWide() {
-        return oauth.reachesEveryMailbox(user.getTenantId(), "MICROSOFT_365");
+        return microsoftOrganisationWide;
     }
 
     /** Microsoft 365 and Google connect through their own consent page, never with a password. */
