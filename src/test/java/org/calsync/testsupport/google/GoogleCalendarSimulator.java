@@ -56,6 +56,7 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
     private final Set<String> seenTokens = new HashSet<>();
     private final List<String> requestLog = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final GoogleChannels channels = new GoogleChannels();
     private int oldestValidSequence;
     private int port;
     private HttpServer server;
@@ -99,6 +100,7 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
     public void stop() {
         if (server != null) {
             server.stop(0);
+            channels.stopSending();
         }
     }
 
@@ -132,6 +134,11 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
 
     public void clearRequests() {
         requestLog.clear();
+    }
+
+    /** Push notifications: open channels and the calls made on them. */
+    public GoogleChannels channels() {
+        return channels;
     }
 
     public synchronized SimulatedCalendar calendar(String id) {
@@ -201,6 +208,14 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
         if (path.equals("/calendar/v3/freeBusy") && method.equals("POST")) {
             return freeBusy(parse(body));
         }
+        if (path.equals("/calendar/v3/channels/stop") && method.equals("POST")) {
+            try {
+                channels.stop(parse(body));
+                return new Answer(204, null, null, null);
+            } catch (java.util.NoSuchElementException e) {
+                return error(404, "notFound", e.getMessage());
+            }
+        }
         Matcher events = EVENTS.matcher(path);
         if (!events.matches()) {
             return error(404, "notFound", "Not Found");
@@ -210,6 +225,15 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
             return error(404, "notFound", "Not Found");
         }
         String eventId = events.group(2) == null ? null : decode(events.group(2));
+        // "watch" is no event id: those are base32hex, which has no w.
+        if ("watch".equals(eventId) && method.equals("POST")) {
+            try {
+                return Answer.json(200, channels.watch(parse(body), calendar, baseUrl() + "calendars/"
+                        + events.group(1) + "/events?alt=json"));
+            } catch (IllegalArgumentException e) {
+                return error(400, "invalid", e.getMessage());
+            }
+        }
         String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
         if (eventId == null && method.equals("GET")) {
             return list(calendar, query);

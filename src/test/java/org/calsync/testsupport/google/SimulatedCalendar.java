@@ -20,6 +20,8 @@ public final class SimulatedCalendar {
     final String accessRole;
     private final Map<String, Stored> events = new LinkedHashMap<>();
     private int generatedIds;
+    /** Told of every change, as Google tells a channel: something in the collection changed. */
+    Runnable changeListener = () -> { };
 
     private record Stored(JsonObject event, int changedAt) {
     }
@@ -48,6 +50,7 @@ public final class SimulatedCalendar {
                 .add("updated", Instant.now().toString()).add("htmlLink", "https://www.google.com/calendar/event?eid=" + eventId)
                 .build();
         events.put(eventId, new Stored(stored, sequence));
+        changeListener.run();
         return stored;
     }
 
@@ -56,6 +59,7 @@ public final class SimulatedCalendar {
         events.put(eventId, new Stored(Json.createObjectBuilder().add("kind", "calendar#event").add("id", eventId)
                 .add("etag", "\"" + (3_000_000_000L + sequence) + "\"").add("status", "cancelled")
                 .add("start", current.getJsonObject("start")).add("end", current.getJsonObject("end")).build(), sequence));
+        changeListener.run();
     }
 
     JsonObject find(String eventId) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.json.Json;
@@ -34,6 +35,8 @@ public final class GraphCalendarStore {
     final boolean canEdit;
     private final Map<String, Stored> events = new LinkedHashMap<>();
     private int generatedIds;
+    /** Told of every change: the event's id and Graph's change type (created, updated, deleted). */
+    BiConsumer<String, String> changeListener = (eventId, changeType) -> { };
 
     /** An event as stored: its body without times, its times, and the change sequence that last touched it. */
     private record Stored(JsonObject event, Instant start, Instant end, boolean allDay, int changedAt, boolean deleted) {
@@ -63,7 +66,9 @@ public final class GraphCalendarStore {
                 .add("iCalUId", event.getString("iCalUId", "040000008200E00074C5B7101A82E008" + stored.hashCode()))
                 .add("type", event.getString("type", "singleInstance"))
                 .add("originalStartTimeZone", event.getJsonObject("start").getString("timeZone", "UTC"));
+        boolean created = !events.containsKey(stored);
         events.put(stored, new Stored(body.build(), start, end, allDay, sequence, false));
+        changeListener.accept(stored, created ? "created" : "updated");
         return stored;
     }
 
@@ -78,6 +83,7 @@ public final class GraphCalendarStore {
     void delete(String eventId, int sequence) {
         Stored current = events.get(eventId);
         events.put(eventId, new Stored(current.event(), current.start(), current.end(), current.allDay(), sequence, true));
+        changeListener.accept(eventId, "deleted");
     }
 
     boolean isLive(String eventId) {

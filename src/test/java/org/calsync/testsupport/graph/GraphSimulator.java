@@ -61,6 +61,7 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
             "singleValueExtendedProperties/Any\\(ep: ep/id eq '([^']+)' and ep/value eq '((?:[^']|'')*)'\\)");
     private static final Pattern PROPERTY_ID = Pattern.compile(
             "(String|Integer|Boolean|SystemTime) \\{[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\\} Name \\w+");
+    private static final Pattern SUBSCRIBED = Pattern.compile("(me|users/([^/]+))/calendars/([^/]+)/events");
     private static final Pattern TIMEZONE_PREFERENCE = Pattern.compile("outlook\\.timezone=\"([^\"]+)\"");
     private static final int MAILBOX_CONCURRENCY = 4;
 
@@ -75,6 +76,7 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final GraphSubscriptions subscriptions = new GraphSubscriptions();
     private volatile Duration latency = Duration.ZERO;
     private int oldestValidSequence;
     private int port;
@@ -142,6 +144,7 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
+            subscriptions.stop();
         }
     }
 
@@ -183,6 +186,11 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
     /** The most requests that were in flight to one mailbox at once. */
     public int mostInFlightToOneMailbox() {
         return mostInFlight.get();
+    }
+
+    /** Change notifications: the live subscriptions, what was posted to subscribers, lifecycle events. */
+    public GraphSubscriptions subscriptions() {
+        return subscriptions;
     }
 
     public synchronized GraphCalendarStore calendar(String email, String calendarId) {
@@ -291,6 +299,9 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
                 return new Answer(fault.status(), fault.body(), fault.retryAfter());
             }
         }
+        if (call.path().equals("subscriptions") || call.path().startsWith("subscriptions/")) {
+            return topLevel ? subscription(call) : error(400, "BadRequest", "Subscriptions are not batched here.", null);
+        }
         if (call.path().equals("$batch")) {
             return topLevel && call.method().equals("POST") ? batch(call) : error(400, "BadRequest", "Nested batch.", null);
         }
@@ -367,6 +378,38 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
             }
             default -> error(405, "MethodNotAllowed", "Method not allowed.", null);
         };
+    }
+
+    /** POST, PATCH and DELETE on subscriptions; creating one validates the subscriber's address first. */
+    private Answer subscription(Call call) {
+        try {
+            if (call.path().equals("subscriptions") && call.method().equals("POST")) {
+                JsonObject body = parse(call.body());
+                Matcher resource = SUBSCRIBED.matcher(body == null ? "" : body.getString("resource", ""));
+                if (!resource.matches()) {
+                    return error(400, "InvalidRequest", "Unsupported resource for subscriptions.", null);
+                }
+                Map<String, GraphCalendarStore> mailbox = mailboxes.get(mailboxKey(resource, call.token()));
+                GraphCalendarStore calendar = mailbox == null ? null : mailbox.get(decode(resource.group(3)));
+                if (calendar == null) {
+                    return error(404, "ErrorItemNotFound", "The specified object was not found in the store.", null);
+                }
+                return Answer.json(201, subscriptions.create(body, calendar));
+            }
+            String id = decode(call.path().substring("subscriptions/".length()));
+            return switch (call.method()) {
+                case "PATCH" -> Answer.json(200, subscriptions.extend(id, parse(call.body())));
+                case "DELETE" -> {
+                    subscriptions.delete(id);
+                    yield new Answer(204, null, null);
+                }
+                default -> error(405, "MethodNotAllowed", "Method not allowed.", null);
+            };
+        } catch (IllegalArgumentException rejected) {
+            return error(400, "InvalidRequest", rejected.getMessage(), null);
+        } catch (java.util.NoSuchElementException gone) {
+            return error(404, "ResourceNotFound", gone.getMessage(), null);
+        }
     }
 
     /** Refuses an event body Graph would refuse: missing or unreadable times, unknown zones, bad property ids. */

@@ -65,6 +65,34 @@ public interface CalendarProvider {
     void delete(ProviderConnection connection, String calendarId, String remoteId, String expectedVersion);
 
     /**
+     * Whether the provider can call CalSync back when a calendar changes (webhooks). Those that cannot are
+     * only pulled, every hour and on "sync now".
+     */
+    default boolean notifiesChanges() {
+        return false;
+    }
+
+    /** Asks the provider to call {@link WatchRequest#address()} whenever the calendar changes. */
+    default WatchGrant watch(ProviderConnection connection, String calendarId, WatchRequest request) {
+        throw new UnsupportedOperationException(type() + " does not call back on changes");
+    }
+
+    /**
+     * Extends a watch before it expires. A provider that cannot extend one opens a new watch, then closes the
+     * old, so that no change falls between the two.
+     */
+    default WatchGrant renew(ProviderConnection connection, String calendarId, WatchGrant current, WatchRequest request) {
+        WatchGrant next = watch(connection, calendarId, request);
+        unwatch(connection, current);
+        return next;
+    }
+
+    /** Stops a watch; one the provider no longer knows is not an error. */
+    default void unwatch(ProviderConnection connection, WatchGrant watch) {
+        // nothing was watched
+    }
+
+    /**
      * Busy times of many people at once, by email address, as the organisation's free/busy service sees them,
      * including people who linked no calendar. Providers without such a service answer with an empty map;
      * people the provider does not know are left out.

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,8 @@ import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
+import org.calsync.domain.model.calendar.WatchGrant;
+import org.calsync.domain.model.calendar.WatchRequest;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.infrastructure.provider.rest.Addresses;
@@ -209,6 +212,39 @@ public class GoogleCalendarProvider implements CalendarProvider {
             }
         }
         return busy;
+    }
+
+    @Override
+    public boolean notifiesChanges() {
+        return true;
+    }
+
+    /**
+     * A notification channel on the calendar's events. Google cannot extend a channel, so renewing opens a
+     * new one (the port's default) under a new channel id, and stops the old.
+     */
+    @Override
+    public WatchGrant watch(ProviderConnection connection, String calendarId, WatchRequest request) {
+        long ttl = Math.max(60, Duration.between(Instant.now(), request.until()).toSeconds());
+        String body = Json.createObjectBuilder().add("id", UUID.randomUUID().toString()).add("type", "web_hook")
+                .add("address", request.address()).add("token", request.secret())
+                .add("params", Json.createObjectBuilder().add("ttl", String.valueOf(ttl))).build().toString();
+        JsonObject channel = ok(send(http(), connection, "POST", uri(connection, events(calendarId) + "/watch", Map.of()),
+                body, null), "watch a calendar").json();
+        // The expiration is milliseconds since the epoch, as a string; without one the channel lives as asked.
+        String expiration = channel.getString("expiration", null);
+        return new WatchGrant(channel.getString("id"), channel.getString("resourceId"),
+                expiration == null ? request.until() : Instant.ofEpochMilli(Long.parseLong(expiration)));
+    }
+
+    @Override
+    public void unwatch(ProviderConnection connection, WatchGrant watch) {
+        String body = Json.createObjectBuilder().add("id", watch.remoteId())
+                .add("resourceId", String.valueOf(watch.resourceId())).build().toString();
+        JsonAnswer answer = send(http(), connection, "POST", uri(connection, "channels/stop", Map.of()), body, null);
+        if (answer.status() != 404) {
+            ok(answer, "stop watching a calendar");
+        }
     }
 
     private static JsonAnswer ok(JsonAnswer answer, String what) {

@@ -1,6 +1,5 @@
 package org.calsync.infrastructure.provider.google;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.calsync.infrastructure.provider.rest.ErrorRules;
@@ -21,11 +20,6 @@ enum GoogleErrors implements ErrorRules {
     }
 
     @Override
-    public boolean authorisationLost(JsonAnswer answer) {
-        return answer.status() == 401;
-    }
-
-    @Override
     public boolean retryable(JsonAnswer answer) {
         return switch (answer.status()) {
             case 429, 500, 502, 503, 504 -> true;
@@ -34,10 +28,9 @@ enum GoogleErrors implements ErrorRules {
         };
     }
 
-    /** Google's reason ("rateLimitExceeded"), read without trusting the body to be JSON. */
+    /** Google's reason ("rateLimitExceeded"). */
     @Override
     public String reason(JsonAnswer answer) {
-        Matcher reason = REASON.matcher(answer.body() == null ? "" : answer.body());
-        return reason.find() ? reason.group(1) : "";
+        return ErrorRules.firstInBody(REASON, answer);
     }
 }

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
+import org.calsync.domain.model.calendar.WatchGrant;
+import org.calsync.domain.model.calendar.WatchRequest;
 import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.model.tenant.CalendarProviderType;
@@ -62,6 +65,9 @@ public class GraphCalendarProvider implements CalendarProvider {
      * a full read starts a new one, so the newest days come in.
      */
     static final Duration WINDOW_DRIFT = Duration.ofDays(7);
+
+    /** The longest a subscription to Outlook events may run; it must be renewed before then. */
+    static final Duration LONGEST_SUBSCRIPTION = Duration.ofMinutes(4230);
 
     private final HttpClient client = RetryingJsonClient.newHttpClient();
     private final Map<String, Semaphore> mailboxes = new ConcurrentHashMap<>();
@@ -347,5 +353,69 @@ public class GraphCalendarProvider implements CalendarProvider {
         boolean canContinue(TimeWindow window, GraphCalls graph) {
             return !window.to().isAfter(windowEnd.plus(WINDOW_DRIFT)) && graph.followable(deltaLink) != null;
         }
+    }
+
+    @Override
+    public boolean notifiesChanges() {
+        return true;
+    }
+
+    /**
+     * A subscription to the calendar's events. Graph first calls the address with a validation token, which
+     * CalSync must echo within ten seconds, so this only succeeds when Graph can reach CalSync. Lifecycle
+     * notifications (a subscription removed, notifications missed) go to the same address.
+     */
+    @Override
+    public WatchGrant watch(ProviderConnection connection, String calendarId, WatchRequest request) {
+        GraphCalls graph = calls(connection);
+        String body = Json.createObjectBuilder().add("changeType", "created,updated,deleted")
+                .add("notificationUrl", request.address()).add("lifecycleNotificationUrl", request.address())
+                .add("resource", resource(connection, calendarId))
+                .add("expirationDateTime", subscriptionEnd(request.until()))
+                .add("clientState", request.secret()).build().toString();
+        JsonObject created = graph.ok(graph.send("POST", graph.uri("subscriptions", Map.of()), body, Map.of()),
+                "subscribe to changes").json();
+        return new WatchGrant(created.getString("id"), null, expiry(created));
+    }
+
+    /** Extends the subscription; one Graph no longer knows (removed, or expired meanwhile) is made anew. */
+    @Override
+    public WatchGrant renew(ProviderConnection connection, String calendarId, WatchGrant current, WatchRequest request) {
+        GraphCalls graph = calls(connection);
+        String body = Json.createObjectBuilder().add("expirationDateTime", subscriptionEnd(request.until())).build()
+                .toString();
+        JsonAnswer answer = graph.send("PATCH", subscription(graph, current), body, Map.of());
+        if (answer.status() == 404) {
+            return watch(connection, calendarId, request);
+        }
+        return new WatchGrant(current.remoteId(), null, expiry(graph.ok(answer, "renew a subscription").json()));
+    }
+
+    @Override
+    public void unwatch(ProviderConnection connection, WatchGrant watch) {
+        GraphCalls graph = calls(connection);
+        JsonAnswer answer = graph.send("DELETE", subscription(graph, watch), null, Map.of());
+        if (answer.status() != 404) {
+            graph.ok(answer, "end a subscription");
+        }
+    }
+
+    /** What the subscription watches: a resource path, written as Graph's reference writes it (not URL-encoded). */
+    private static String resource(ProviderConnection connection, String calendarId) {
+        return (connection.actAs() == null ? "me" : "users/" + connection.actAs()) + "/calendars/" + calendarId + "/events";
+    }
+
+    private static URI subscription(GraphCalls graph, WatchGrant watch) {
+        return graph.uri("subscriptions/" + Addresses.encode(watch.remoteId()), Map.of());
+    }
+
+    /** What was asked for, but never beyond what Graph allows (with a minute to spare for clock skew). */
+    private static String subscriptionEnd(Instant until) {
+        Instant longest = Instant.now().plus(LONGEST_SUBSCRIPTION).minus(Duration.ofMinutes(1));
+        return (until.isAfter(longest) ? longest : until).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static Instant expiry(JsonObject subscription) {
+        return OffsetDateTime.parse(subscription.getString("expirationDateTime")).toInstant();
     }
 }

@@ -1,6 +1,5 @@
 package org.calsync.infrastructure.provider.graph;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.calsync.infrastructure.provider.rest.ErrorRules;
@@ -21,11 +20,6 @@ enum GraphErrors implements ErrorRules {
     }
 
     @Override
-    public boolean authorisationLost(JsonAnswer answer) {
-        return answer.status() == 401;
-    }
-
-    @Override
     public boolean retryable(JsonAnswer answer) {
         return switch (answer.status()) {
             case 429, 502, 503, 504 -> true;
@@ -33,10 +27,9 @@ enum GraphErrors implements ErrorRules {
         };
     }
 
-    /** Graph's error code ("TooManyRequests"), read without trusting the body to be JSON. */
+    /** Graph's error code ("TooManyRequests"). */
     @Override
     public String reason(JsonAnswer answer) {
-        Matcher code = CODE.matcher(answer.body() == null ? "" : answer.body());
-        return code.find() ? code.group(1) : "";
+        return ErrorRules.firstInBody(CODE, answer);
     }
 }

@@ -1,6 +1,8 @@
 package org.calsync.infrastructure.provider.rest;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
@@ -14,8 +16,13 @@ public interface ErrorRules {
     /** The provider's name in messages. */
     String service();
 
-    /** The credentials no longer work: retrying cannot help, the person must reconnect. */
-    boolean authorisationLost(JsonAnswer answer);
+    /**
+     * The credentials no longer work: retrying cannot help, the person must reconnect. A bearer token that is
+     * refused gets 401 (RFC 6750), from Google and Graph alike.
+     */
+    default boolean authorisationLost(JsonAnswer answer) {
+        return answer.status() == 401;
+    }
 
     /** Throttling or a passing outage. */
     boolean retryable(JsonAnswer answer);
@@ -46,6 +53,12 @@ public interface ErrorRules {
         }
         return new ProviderUnavailableException(service() + " could not " + what + " (HTTP " + answer.status() + "): "
                 + answer.errorDetail(), null, null);
+    }
+
+    /** The first group of the pattern's first match in the body, read without trusting the body to be JSON. */
+    static String firstInBody(Pattern pattern, JsonAnswer answer) {
+        Matcher found = pattern.matcher(answer.body() == null ? "" : answer.body());
+        return found.find() ? found.group(1) : "";
     }
 
     private String reasonSuffix(JsonAnswer answer) {
