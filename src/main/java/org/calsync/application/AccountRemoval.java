@@ -10,10 +10,13 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.domain.model.calendar.ChangeWatch;
+import org.calsync.domain.model.calendar.ChangeWatchRepository;
 import org.calsync.domain.model.calendar.EventLink;
 import org.calsync.domain.model.calendar.EventLinkRepository;
 import org.calsync.domain.model.calendar.ExternalCalendar;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.WatchGrant;
 import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.TenantId;
@@ -40,6 +43,9 @@ public class AccountRemoval {
     @Inject
     private AccountConnections connections;
 
+    @Inject
+    private ChangeWatchRepository watches;
+
     public Plan begin(TenantId tenantId, String accountId) {
         CalendarAccount account = accounts.find(tenantId, accountId)
                 .orElseThrow(() -> new UnknownEntityException("calendar account", accountId));
@@ -52,7 +58,8 @@ public class AccountRemoval {
         }
         ProviderConnection connection = connections.of(account,
                 people.find(tenantId, account.personId()).orElseThrow().timeZone());
-        return new Plan(account.provider(), connection, deletions);
+        List<WatchGrant> watched = watches.listForAccount(tenantId, accountId).stream().map(ChangeWatch::grant).toList();
+        return new Plan(account.provider(), connection, deletions, watched);
     }
 
     /**
@@ -74,8 +81,9 @@ public class AccountRemoval {
         return late;
     }
 
-    /** Forgets the account, its calendars, links and secret. */
+    /** Forgets the account, its calendars, links, webhooks and secret. */
     public void finish(TenantId tenantId, String accountId) {
+        watches.listForAccount(tenantId, accountId).forEach(watches::remove);
         accounts.find(tenantId, accountId).ifPresent(account -> {
             account.calendars().forEach(calendar -> links.inCalendar(tenantId, calendar.id()).forEach(links::remove));
             accounts.remove(account);
@@ -86,8 +94,9 @@ public class AccountRemoval {
         accounts.find(tenantId, accountId).ifPresent(account -> account.removalStopped(reason));
     }
 
-    /** What to delete, and how to reach it. */
-    public record Plan(CalendarProviderType provider, ProviderConnection connection, List<Deletion> deletions) {
+    /** What to delete, the webhooks to stop, and how to reach them. */
+    public record Plan(CalendarProviderType provider, ProviderConnection connection, List<Deletion> deletions,
+            List<WatchGrant> watches) {
     }
 
     public record Deletion(String calendarRemoteId, String remoteId) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -23,6 +24,7 @@ import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.SecretCipher;
+import org.calsync.domain.model.calendar.WatchGrant;
 import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
@@ -96,6 +98,9 @@ public class CalendarLinking {
     @Inject
     private OAuthClients oauthClients;
 
+    @Inject
+    private Event<ChangeWatches.CalendarsChanged> calendarsChanged;
+
     /**
      * Checks the credentials by discovering the calendars, then stores the account with its secret encrypted.
      * Exchange accounts use the tenant's EWS address; in impersonation mode the person enters nothing and the
@@ -125,7 +130,7 @@ public class CalendarLinking {
         CalendarAccount account = new CalendarAccount(tenantId, personId, type, credentials.server(),
                 credentials.username(), cipher.encrypt(credentials.password()), privacy, found);
         accounts.add(account);
-        planUpcomingSessions(tenant, person);
+        calendarsChanged(tenant, person);
         LOG.info(() -> "tenant=" + tenantId + " account=" + account.id() + " linked " + type + " with " + found.size()
                 + " calendars");
         return account;
@@ -240,7 +245,7 @@ public class CalendarLinking {
             account.changePrivacyMode(privacy);
         }
         Tenant tenant = tenants.find(tenantId).orElseThrow();
-        planUpcomingSessions(tenant, people.find(tenantId, account.personId()).orElseThrow());
+        calendarsChanged(tenant, people.find(tenantId, account.personId()).orElseThrow());
         return account;
     }
 
@@ -274,6 +279,7 @@ public class CalendarLinking {
             }
             next = removal.lateArrivals(tenantId, accountId, handled);
         }
+        stopWatching(provider, plan);
         if (OAuthRegistration.usesOAuth(plan.provider())) {
             // Where the provider can (Google), the grant goes too, so nothing of CalSync's stays behind.
             accounts.find(tenantId, accountId).ifPresent(oauth::revoke);
@@ -282,6 +288,17 @@ public class CalendarLinking {
         int left = notReachable;
         LOG.info(() -> "tenant=" + tenantId + " account=" + accountId + " removed; " + left + " events could not be deleted");
         return new Removal(deleted, notReachable);
+    }
+
+    /** The account's webhooks stop before its grant goes; one that cannot be stopped expires by itself. */
+    private static void stopWatching(CalendarProvider provider, AccountRemoval.Plan plan) {
+        for (WatchGrant watch : plan.watches()) {
+            try {
+                provider.unwatch(plan.connection(), watch);
+            } catch (RuntimeException e) {
+                LOG.info(() -> "A webhook was left to expire: " + e.getMessage());
+            }
+        }
     }
 
     /** After checking the calendar, an admin lets a held pull through; the next pull applies what it finds. */
@@ -336,10 +353,19 @@ public class CalendarLinking {
     /** An account works again: what waited for it goes at once, and every upcoming session is written. */
     void resumeAfterReconnect(Tenant tenant, Person person) {
         outbox.pendingFor(tenant.id(), person.id()).forEach(OutboxEntry::dueNow);
-        planUpcomingSessions(tenant, person);
+        calendarsChanged(tenant, person);
     }
 
-    void planUpcomingSessions(Tenant tenant, Person person) {
+    /**
+     * The person's calendars changed (linked, chosen, reconnected): their upcoming sessions are planned into
+     * them, and once this commits the tenant's webhooks follow the new choice.
+     */
+    void calendarsChanged(Tenant tenant, Person person) {
+        planUpcomingSessions(tenant, person);
+        calendarsChanged.fire(new ChangeWatches.CalendarsChanged(tenant.id()));
+    }
+
+    private void planUpcomingSessions(Tenant tenant, Person person) {
         Instant now = Instant.now();
         Instant until = ZonedDateTime.now().plusMonths(tenant.settings().pullWindowMonths()).toInstant();
         for (TrainingSession session : sessions.listForPerson(tenant.id(), person.id(), now, until)) {

@@ -85,6 +85,19 @@ public class CalendarPull {
     }
 
     /**
+     * Pulls one calendar so that what changed up to now is in: a pull that another one overtook (which may
+     * have asked the server before the change) is made again.
+     */
+    public SyncRun pullToNow(TenantCalendarRef ref) {
+        TenantId tenantId = new TenantId(ref.tenantId());
+        SyncRun run = pull(tenantId, ref.accountId(), ref.calendarId());
+        for (int again = 0; again < 2 && PullRecorder.SUPERSEDED.equals(run.message()); again++) {
+            run = pull(tenantId, ref.accountId(), ref.calendarId());
+        }
+        return run;
+    }
+
+    /**
      * Every calendar that pulls of every connected account, for one tenant or, with a null tenant,
      * installation-wide for the scheduled job; optionally for one person. Accounts that need reconnecting
      * are left out: pulling them would only repeat the refusal every hour.

@@ -99,7 +99,7 @@ public class OAuthLinking {
             account = new CalendarAccount(tenantId, personId, type, clients.apiBase(type), username, secret,
                     tenant.settings().defaultPrivacyMode(), found);
             accounts.add(account);
-            linking.planUpcomingSessions(tenant, person);
+            linking.calendarsChanged(tenant, person);
         }
         CalendarAccount done = account;
         LOG.info(() -> "tenant=" + tenantId + " account=" + done.id() + (linkedAlready.isPresent() ? " re-consented "

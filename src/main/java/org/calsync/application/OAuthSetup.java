@@ -34,14 +34,14 @@ public class OAuthSetup {
 
     /** Creates or replaces the registration; a blank secret keeps the stored one. */
     public OAuthRegistration configure(TenantId tenantId, CalendarProviderType provider, String directoryId,
-            String clientId, String clientSecret, boolean organisationWide) {
+            String clientId, String clientSecret, boolean organisationWide, boolean webhooks) {
         OAuthRegistration registration = registrations.find(tenantId, requireOAuth(provider)).orElse(null);
         boolean added = registration == null;
         if (added) {
             registration = new OAuthRegistration(tenantId, provider);
         }
         registration.change(directoryId, clientId, clientSecret == null || clientSecret.isBlank() ? null
-                : cipher.encrypt(clientSecret.strip()), organisationWide);
+                : cipher.encrypt(clientSecret.strip()), organisationWide, webhooks);
         if (added) {
             registrations.add(registration);
         }

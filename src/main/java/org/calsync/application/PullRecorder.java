@@ -64,6 +64,8 @@ public class PullRecorder {
     static final double MASS_DELETION_SHARE = 0.5;
     /** ... but only for calendars with at least this many events; small calendars empty out legitimately. */
     static final int MASS_DELETION_MINIMUM = 6;
+    /** The run's message when another pull of the calendar applied its answer first. */
+    static final String SUPERSEDED = "Another sync of this calendar finished first; its result stands.";
     private static final Logger LOG = Logger.getLogger(PullRecorder.class.getName());
 
     @Inject
@@ -173,7 +175,7 @@ public class PullRecorder {
         account.get().markConnected();
         if (!calendar.get().cursor().equals(asked.cursor())) {
             return log(tenantId, account.get(), calendar.get(), asked.started(), 0, 0, 0, batch.requests(),
-                    SyncRun.Outcome.OK, "Another sync of this calendar finished first; its result stands.");
+                    SyncRun.Outcome.OK, SUPERSEDED);
         }
         List<EventLink> knownLinks = links.inCalendar(tenantId, calendar.get().id()).stream()
                 .filter(link -> asked.knownLinkIds().contains(link.id())).toList();

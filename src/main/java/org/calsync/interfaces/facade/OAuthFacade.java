@@ -1,8 +1,11 @@
 package org.calsync.interfaces.facade;
 
+import java.net.URI;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.calsync.application.ChangeWatches;
 import org.calsync.application.OAuthClients;
 import org.calsync.application.OAuthLinking;
 import org.calsync.application.OAuthSetup;
@@ -13,6 +16,8 @@ import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.ConsentRedirect;
 import org.calsync.interfaces.facade.dto.OAuthRegistrationView;
+import org.calsync.interfaces.facade.dto.WebhookStatusView;
+import org.calsync.interfaces.scheduling.WatchUpkeep;
 
 /** Microsoft 365 and Google: the tenant's app registrations and each person's consent, for console, portal and API. */
 @ApplicationScoped
@@ -27,18 +32,29 @@ public class OAuthFacade {
     @Inject
     private OAuthClients clients;
 
+    @Inject
+    private ChangeWatches watches;
+
+    @Inject
+    private WatchUpkeep upkeep;
+
     public OAuthRegistrationView registration(String tenantId, String provider) {
         CalendarProviderType type = type(provider);
         return setup.registration(new TenantId(tenantId), type).map(this::view)
                 .orElse(new OAuthRegistrationView(type.name(), false, null, null, false, false,
-                        clients.redirectUri().toString(), null));
+                        clients.redirectUri().toString(), null, false, webhookStatus(new TenantId(tenantId), type)));
     }
 
-    /** A blank {@code clientSecret} keeps the stored one. */
+    /**
+     * A blank {@code clientSecret} keeps the stored one. The webhooks follow the new setting soon after: each
+     * calendar's watch is made (or stopped) while the admin looks at the page.
+     */
     public OAuthRegistrationView configure(String tenantId, String provider, String directoryId, String clientId,
-            String clientSecret, boolean organisationWide) {
-        return view(setup.configure(new TenantId(tenantId), type(provider), directoryId, clientId, clientSecret,
-                organisationWide));
+            String clientSecret, boolean organisationWide, boolean webhooks) {
+        OAuthRegistration saved = setup.configure(new TenantId(tenantId), type(provider), directoryId, clientId,
+                clientSecret, organisationWide, webhooks);
+        upkeep.upkeepSoon(saved.tenantId());
+        return view(saved);
     }
 
     /** Whether the organisation's application reaches every mailbox, so nobody consents on their own. */
@@ -63,7 +79,17 @@ public class OAuthFacade {
         return new OAuthRegistrationView(registration.provider().name(), true,
                 registration.directoryId(), registration.clientId(), registration.clientSecretCipher() != null,
                 registration.organisationWide(), clients.redirectUri().toString(),
-                consent == null ? null : consent.toString());
+                consent == null ? null : consent.toString(), registration.webhooks(),
+                webhookStatus(registration.tenantId(), registration.provider()));
+    }
+
+    private WebhookStatusView webhookStatus(TenantId tenantId, CalendarProviderType provider) {
+        ChangeWatches.WatchStatus status = watches.status(tenantId, provider);
+        URI address = URI.create(status.address());
+        String host = address.getHost() == null ? "" : address.getHost();
+        boolean reachable = "https".equals(address.getScheme()) && !host.equals("localhost")
+                && !host.startsWith("127.") && !host.equals("[::1]");
+        return new WebhookStatusView(status.watched(), status.lastCall(), status.problem(), status.address(), reachable);
     }
 
     private static CalendarProviderType type(String provider) {

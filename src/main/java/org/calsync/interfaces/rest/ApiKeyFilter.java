@@ -5,12 +5,17 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 import org.calsync.interfaces.facade.TenantFacade;
 
-/** Every API call presents a tenant API key; the key decides the tenant, never a parameter. */
+/**
+ * Every API call presents a tenant API key; the key decides the tenant, never a parameter. Only the webhooks
+ * providers call ({@link CalledByProviders}) carry none.
+ */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class ApiKeyFilter implements ContainerRequestFilter {
@@ -24,8 +29,15 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     @Inject
     private ApiCaller caller;
 
+    @Context
+    private ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
+        Class<?> called = resource.getResourceClass();
+        if (called != null && called.isAnnotationPresent(CalledByProviders.class)) {
+            return;
+        }
         String key = request.getHeaderString(HEADER);
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if ((key == null || key.isBlank()) && authorization != null && authorization.startsWith(BEARER)) {

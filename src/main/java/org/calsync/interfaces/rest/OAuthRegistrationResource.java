@@ -36,13 +36,13 @@ public class OAuthRegistrationResource {
 
     @PUT
     @Operation(summary = "Set the app registration: directory (tenant) id for Microsoft, client id and secret; a "
-            + "missing secret keeps the stored one")
+            + "missing secret keeps the stored one; webhooks on asks the provider to call CalSync back on changes")
     public OAuthRegistrationView put(@PathParam("provider") String provider, RegistrationRequest request) {
         if (request == null) {
             throw new InvalidInputException("body", "api.bodyRequired");
         }
         return oauth.configure(caller.tenantId(), provider, request.directoryId, request.clientId, request.clientSecret,
-                request.organisationWide);
+                request.organisationWide, request.webhooks);
     }
 
     /** An app registration as an admin enters it. */
@@ -51,5 +51,7 @@ public class OAuthRegistrationResource {
         public String clientId;
         public String clientSecret;
         public boolean organisationWide;
+        /** Changes come back through the provider's webhooks within seconds; needs a public HTTPS address. */
+        public boolean webhooks;
     }
 }

@@ -15,7 +15,8 @@ import jakarta.inject.Inject;
 import org.calsync.domain.model.sync.SchedulerLease;
 
 /**
- * Every hour, the instance that takes the database lease starts the calendar-pull job for every tenant.
+ * Every hour, the instance that takes the database lease starts the calendar-pull job for every tenant; every
+ * ten minutes, the instance that takes another lease keeps the tenants' webhooks alive.
  * Non-persistent timers on every instance plus the lease: exactly one pull an hour in a cluster, and no
  * timer state that a failover can lose. Outside any transaction, as the batch runtime requires.
  */
@@ -27,6 +28,8 @@ public class PullScheduler {
     private static final Logger LOG = Logger.getLogger(PullScheduler.class.getName());
     /** Shorter than the hour, so a crashed holder's lease never blocks the next run. */
     private static final Duration LEASE = Duration.ofMinutes(50);
+    private static final String WEBHOOKS = "webhook-upkeep";
+    private static final Duration WEBHOOK_LEASE = Duration.ofMinutes(9);
     private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
     @Inject
@@ -35,11 +38,21 @@ public class PullScheduler {
     @Inject
     private PullJobs jobs;
 
+    @Inject
+    private WatchUpkeep watches;
+
     @Schedule(minute = "5", hour = "*", persistent = false)
     void pullEveryHour() {
         if (lease.tryAcquire(PullJobs.JOB, INSTANCE, LEASE)) {
             long execution = jobs.start(null, List.of());
             LOG.info(() -> "Started the hourly calendar pull, execution " + execution);
+        }
+    }
+
+    @Schedule(minute = "*/10", hour = "*", persistent = false)
+    void keepWebhooksAlive() {
+        if (lease.tryAcquire(WEBHOOKS, INSTANCE, WEBHOOK_LEASE)) {
+            watches.upkeepAll();
         }
     }
 }

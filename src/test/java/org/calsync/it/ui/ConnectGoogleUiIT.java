@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.calsync.it.support.Api;
@@ -18,6 +23,7 @@ import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.LoginPage;
 import org.calsync.testsupport.Eventually;
 import org.calsync.testsupport.google.GoogleCalendarSimulator;
+import org.calsync.testsupport.google.GoogleChannels;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -142,9 +148,33 @@ class ConnectGoogleUiIT {
         assertEquals(1, api().get("people/" + lucie + "/calendar-accounts").array().stream()
                 .filter(a -> "GOOGLE".equals(a.asJsonObject().getString("provider"))).count());
 
-        // Removing the account deletes CalSync's events in Google and revokes the grant.
+        // With webhooks on, Google opens a channel on each calendar Lucie syncs, and a change in one is read
+        // within seconds, without a sync being started; a call with a guessed token is refused.
+        assertEquals(200, api().put("oauth-registrations/GOOGLE", """
+                {"clientId":"calsync-northwind.apps.googleusercontent.example","webhooks":true}""").status());
+        Eventually.await("channels on Lucie's two calendars", SOON, () -> GOOGLE.channels().open().size() == 2);
+        Eventually.await("Google's opening call is accepted", SOON, () -> GOOGLE.channels().deliveries().stream()
+                .anyMatch(d -> d.kind().equals("sync") && d.status() == 200));
+        GOOGLE.putByOwner(LUCIE_GOOGLE, Json.createObjectBuilder().add("summary", "Piano lesson")
+                .add("start", Json.createObjectBuilder().add("dateTime", day.plusDays(1) + "T16:00:00Z"))
+                .add("end", Json.createObjectBuilder().add("dateTime", day.plusDays(1) + "T17:00:00Z")).build());
+        Eventually.await("the change is read within seconds", SOON, () -> api().get("people/" + lucie + "/busy?from="
+                + day + "&to=" + day.plusDays(3)).array().stream()
+                .anyMatch(b -> "Piano lesson".equals(b.asJsonObject().getString("title", ""))));
+        GoogleChannels.Channel channel = GOOGLE.channels().open().get(0);
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                url.toString().replaceAll("/+$", "") + "/api/v1/notifications/google"))
+                .header("X-Goog-Channel-ID", channel.id()).header("X-Goog-Channel-Token", "guessed")
+                .header("X-Goog-Resource-ID", channel.resourceId()).header("X-Goog-Resource-State", "exists")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode(), forged.body());
+
+        // Removing the account deletes CalSync's events in Google, stops its channels and revokes the grant.
         Api.Reply removed = api().delete("calendar-accounts/" + accountId);
         assertEquals(200, removed.status(), removed.body());
+        assertTrue(GOOGLE.channels().open().isEmpty(), "the channels are stopped");
+        api().put("oauth-registrations/GOOGLE", """
+                {"clientId":"calsync-northwind.apps.googleusercontent.example","webhooks":false}""");
         assertTrue(GOOGLE.calendar(LUCIE_GOOGLE).events().stream().noneMatch(e -> title.equals(e.getString("summary"))));
         OAUTH.takeRequestTo("/google/revoke");
     }

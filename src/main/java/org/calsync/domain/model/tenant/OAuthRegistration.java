@@ -9,7 +9,9 @@ import org.calsync.domain.shared.Validation;
  * A tenant's app registration with an OAuth provider: Microsoft Entra (directory id, client id, secret) or
  * Google (client id, secret). The client secret is kept encrypted; this class never sees it in clear.
  * {@code organisationWide} (Microsoft only) means application permissions: CalSync reaches every mailbox of
- * the directory by address, as EWS impersonation does, and nobody connects individually.
+ * the directory by address, as EWS impersonation does, and nobody connects individually. {@code webhooks}
+ * means the provider calls CalSync back when a calendar changes; it needs an address the provider can reach,
+ * so it is off until an admin turns it on.
  */
 public class OAuthRegistration {
 
@@ -46,6 +48,8 @@ public class OAuthRegistration {
     private String clientId;
     private String clientSecret;
     private boolean organisationWide;
+    private boolean webhooks;
+    private String webhookProblem;
     private Instant updatedAt;
     private long version;
 
@@ -67,7 +71,8 @@ public class OAuthRegistration {
     }
 
     /** Replaces the registration; a null {@code newSecretCipher} keeps the stored secret. */
-    public void change(String directoryId, String clientId, String newSecretCipher, boolean organisationWide) {
+    public void change(String directoryId, String clientId, String newSecretCipher, boolean organisationWide,
+            boolean webhooks) {
         Validation validation = new Validation();
         boolean microsoft = provider == CalendarProviderType.MICROSOFT_365;
         String directory = blankToNull(directoryId);
@@ -85,6 +90,7 @@ public class OAuthRegistration {
             this.clientSecret = newSecretCipher;
         }
         this.organisationWide = organisationWide;
+        this.webhooks = webhooks;
         this.updatedAt = Instant.now();
     }
 
@@ -114,6 +120,20 @@ public class OAuthRegistration {
 
     public boolean organisationWide() {
         return organisationWide;
+    }
+
+    /** Whether changes come back through the provider's webhooks as well as the hourly pull. */
+    public boolean webhooks() {
+        return webhooks;
+    }
+
+    /** What the last upkeep of the webhooks could not do; null when it all went well. */
+    public String webhookProblem() {
+        return webhookProblem;
+    }
+
+    public void noteWebhookProblem(String problem) {
+        this.webhookProblem = problem == null || problem.length() <= 2000 ? problem : problem.substring(0, 1997) + "...";
     }
 
     public Instant updatedAt() {

@@ -9,8 +9,10 @@ import jakarta.inject.Named;
 
 import org.calsync.interfaces.facade.OAuthFacade;
 import org.calsync.interfaces.facade.dto.OAuthRegistrationView;
+import org.calsync.interfaces.facade.dto.WebhookStatusView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.Formats;
 import org.calsync.interfaces.web.Texts;
 
 /** The console's app registrations with Microsoft Entra and Google, which consent and sync go through. */
@@ -24,6 +26,9 @@ public class AppRegistrationsEditor implements Serializable {
     @Inject
     private CurrentUser user;
 
+    @Inject
+    private Formats formats;
+
     private final Form microsoft = new Form("MICROSOFT_365");
     private final Form google = new Form("GOOGLE");
 
@@ -35,6 +40,7 @@ public class AppRegistrationsEditor implements Serializable {
         private String clientId;
         private String clientSecret;
         private boolean organisationWide;
+        private boolean webhooks;
 
         Form(String provider) {
             this.provider = provider;
@@ -45,6 +51,7 @@ public class AppRegistrationsEditor implements Serializable {
             directoryId = view.directoryId();
             clientId = view.clientId();
             organisationWide = view.organisationWide();
+            webhooks = view.webhooks();
             clientSecret = null;
         }
 
@@ -83,6 +90,14 @@ public class AppRegistrationsEditor implements Serializable {
         public void setOrganisationWide(boolean organisationWide) {
             this.organisationWide = organisationWide;
         }
+
+        public boolean isWebhooks() {
+            return webhooks;
+        }
+
+        public void setWebhooks(boolean webhooks) {
+            this.webhooks = webhooks;
+        }
     }
 
     public void load() {
@@ -101,13 +116,38 @@ public class AppRegistrationsEditor implements Serializable {
     private void save(Form form, String formId) {
         try {
             form.show(oauth.configure(user.getTenantId(), form.provider, form.directoryId, form.clientId, form.clientSecret,
-                    form.organisationWide));
+                    form.organisationWide, form.webhooks));
             FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("settings.appRegistrationSaved"));
         } catch (RuntimeException e) {
             FacesErrors.show(formId, e);
         } finally {
             form.clientSecret = null;
         }
+    }
+
+    /** Shows how the webhooks stand now: they are set up on a managed thread after a save. */
+    public void refreshMicrosoft() {
+        microsoft.stored = oauth.registration(user.getTenantId(), microsoft.provider);
+    }
+
+    public void refreshGoogle() {
+        google.stored = oauth.registration(user.getTenantId(), google.provider);
+    }
+
+    /** How changes come back from the provider now, in words: polling, or webhooks with how many calendars. */
+    public String mode(Form form, String providerName) {
+        OAuthRegistrationView stored = form.stored;
+        if (!stored.webhooks()) {
+            return Texts.get("settings.changesComeBackByPolling", providerName);
+        }
+        WebhookStatusView status = stored.webhookStatus();
+        if (status.watchedCalendars() == 0) {
+            return Texts.get("settings.webhooksNothingWatched", providerName);
+        }
+        String lastCall = status.lastCall() == null ? Texts.get("settings.noCallYet")
+                : formats.moment(status.lastCall(), user.getTimeZone());
+        return Texts.get("settings.changesComeBackByWebhooks", providerName, String.valueOf(status.watchedCalendars()),
+                lastCall);
     }
 
     public Form getMicrosoft() {
