@@ -172,7 +172,7 @@ public class PullRecorder {
         if (calendar.isEmpty()) {
             return removedMeanwhile(asked);
         }
-        account.get().markConnected();
+        account.get().markWorking(asked.started());
         if (!calendar.get().cursor().equals(asked.cursor())) {
             return log(tenantId, account.get(), calendar.get(), asked.started(), 0, 0, 0, batch.requests(),
                     SyncRun.Outcome.OK, SUPERSEDED);

@@ -110,7 +110,8 @@ public class PushLedger {
         for (EventLink stale : existing.values()) {
             steps.add(new PushStep.Remove(target(stale.calendar(), person), stale.id(), stale.remoteId()));
         }
-        return Optional.of(new PushPlan(entryId, tenant, entry.sessionId(), entry.personId(), twoWay, steps));
+        return Optional.of(new PushPlan(entryId, tenant, entry.sessionId(), entry.personId(), twoWay, steps,
+                Instant.now()));
     }
 
     private Optional<PushStep> write(TrainingSession session, Person person, ExternalCalendar calendar, EventLink link) {
@@ -167,7 +168,7 @@ public class PushLedger {
                 }
                 continue;
             }
-            account.ifPresent(CalendarAccount::markConnected);
+            account.ifPresent(a -> a.markWorking(plan.askedAt()));
             Optional<EventLink> link = current.stream().filter(l -> l.calendar().id().equals(target.calendarId())).findFirst();
             if (outcome.step() instanceof PushStep.Remove) {
                 link.ifPresent(links::remove);

@@ -28,6 +28,7 @@ public class CalendarAccount {
     private String secretCipher;
     private AccountStatus status;
     private String statusMessage;
+    private Instant statusSince;
     private PrivacyMode privacyMode;
     private List<ExternalCalendar> calendars;
     private Instant createdAt;
@@ -46,9 +47,10 @@ public class CalendarAccount {
         this.serverUrl = server.toString();
         this.username = username;
         this.secretCipher = Objects.requireNonNull(secretCipher);
-        this.status = AccountStatus.CONNECTED;
         this.privacyMode = privacyMode;
         this.createdAt = Instant.now();
+        this.status = AccountStatus.CONNECTED;
+        this.statusSince = createdAt;
         this.calendars = new ArrayList<>();
         found.forEach(remote -> calendars.add(new ExternalCalendar(this, remote)));
         // Sessions go to the first calendar that accepts events until the person chooses another.
@@ -100,8 +102,18 @@ public class CalendarAccount {
 
     public void markConnected() {
         if (status != AccountStatus.REMOVING) {
-            status = AccountStatus.CONNECTED;
-            statusMessage = null;
+            changeStatus(AccountStatus.CONNECTED, null);
+        }
+    }
+
+    /**
+     * A call to the server that was asked at {@code askedAt} succeeded. It clears a problem only when the
+     * problem was seen before the call was asked: a refusal that a pull met after a push had already set off
+     * is newer news than the push's success, and the owner must not be told twice.
+     */
+    public void markWorking(Instant askedAt) {
+        if (statusSince == null || askedAt.isAfter(statusSince)) {
+            markConnected();
         }
     }
 
@@ -111,28 +123,33 @@ public class CalendarAccount {
             return false;
         }
         boolean newly = status != AccountStatus.NEEDS_RECONSENT;
-        status = AccountStatus.NEEDS_RECONSENT;
-        statusMessage = message;
+        changeStatus(AccountStatus.NEEDS_RECONSENT, message);
         return newly;
     }
 
     public void markError(String message) {
         if (status != AccountStatus.REMOVING) {
-            status = AccountStatus.ERROR;
-            statusMessage = message;
+            changeStatus(AccountStatus.ERROR, message);
         }
     }
 
     /** From now on nothing new is written here, so the events to delete are a list that no longer grows. */
     public void beginRemoval() {
-        status = AccountStatus.REMOVING;
-        statusMessage = "Being removed: CalSync is deleting the events it wrote here.";
+        changeStatus(AccountStatus.REMOVING, "Being removed: CalSync is deleting the events it wrote here.");
     }
 
     /** The removal stopped (the server was unreachable); the account works as before until it is tried again. */
     public void removalStopped(String reason) {
-        status = AccountStatus.ERROR;
-        statusMessage = "Removing stopped: " + reason + " Try again later.";
+        changeStatus(AccountStatus.ERROR, "Removing stopped: " + reason + " Try again later.");
+    }
+
+    /** A problem seen again counts from now: only a call asked after it can clear it. */
+    private void changeStatus(AccountStatus next, String message) {
+        if (next != status || next != AccountStatus.CONNECTED) {
+            statusSince = Instant.now();
+        }
+        status = next;
+        statusMessage = message;
     }
 
     public boolean beingRemoved() {
