@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -148,6 +151,37 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
     /** Another client (the person in Google Calendar) creates or changes an event. */
     public synchronized JsonObject putByOwner(String calendarId, JsonObject event) {
         return calendars.get(calendarId).store(event, sequence.incrementAndGet());
+    }
+
+    /** The person drags an event to another time in Google Calendar: same id, new times, new etag. */
+    public synchronized void moveByOwner(String calendarId, String eventId, Instant start, Instant end) {
+        SimulatedCalendar calendar = calendars.get(calendarId);
+        JsonObject moved = Json.createObjectBuilder(calendar.find(eventId))
+                .add("start", Json.createObjectBuilder().add("dateTime", start.toString()))
+                .add("end", Json.createObjectBuilder().add("dateTime", end.toString())).build();
+        calendar.store(moved, sequence.incrementAndGet());
+    }
+
+    /**
+     * The person creates a weekly series. Listed with singleEvents, as CalSync asks, each instance is an event
+     * of its own: its id is the series' id and its original start, it names the series in recurringEventId, and
+     * it shares the series' iCalUID. The ids come back in the order of the weeks.
+     */
+    public synchronized List<String> addWeeklySeriesByOwner(String calendarId, String summary, Instant firstStart,
+            Duration length, int weeks) {
+        String seriesId = "series" + Integer.toString(sequence.incrementAndGet(), 32);
+        DateTimeFormatter instanceSuffix = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+        List<String> instances = new ArrayList<>();
+        for (int week = 0; week < weeks; week++) {
+            Instant start = firstStart.plus(Duration.ofDays(7L * week));
+            JsonObject instance = Json.createObjectBuilder().add("id", seriesId + "_" + instanceSuffix.format(start))
+                    .add("summary", summary).add("recurringEventId", seriesId).add("iCalUID", seriesId + "@google.com")
+                    .add("originalStartTime", Json.createObjectBuilder().add("dateTime", start.toString()))
+                    .add("start", Json.createObjectBuilder().add("dateTime", start.toString()))
+                    .add("end", Json.createObjectBuilder().add("dateTime", start.plus(length).toString())).build();
+            instances.add(calendars.get(calendarId).store(instance, sequence.incrementAndGet()).getString("id"));
+        }
+        return instances;
     }
 
     public synchronized void deleteByOwner(String calendarId, String eventId) {

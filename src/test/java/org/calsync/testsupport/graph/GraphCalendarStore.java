@@ -91,6 +91,11 @@ public final class GraphCalendarStore {
         return stored != null && !stored.deleted();
     }
 
+    /** singleInstance, occurrence, exception or seriesMaster. */
+    String typeOf(String eventId) {
+        return events.get(eventId).event().getString("type");
+    }
+
     String etagOf(String eventId) {
         return events.get(eventId).event().getString("@odata.etag");
     }

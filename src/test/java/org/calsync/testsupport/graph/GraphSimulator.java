@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -204,8 +205,31 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
 
     /** The person moves an event in Outlook: same id, new times, new change key. */
     public synchronized void moveByOwner(String email, String calendarId, String eventId, Instant start, Instant end) {
-        calendar(email, calendarId).patch(eventId, Json.createObjectBuilder()
-                .add("start", utcTime(start)).add("end", utcTime(end)).build(), sequence.incrementAndGet());
+        GraphCalendarStore calendar = calendar(email, calendarId);
+        JsonObjectBuilder changes = Json.createObjectBuilder().add("start", utcTime(start)).add("end", utcTime(end));
+        if ("occurrence".equals(calendar.typeOf(eventId))) {
+            changes.add("type", "exception"); // a moved occurrence becomes an exception of its series
+        }
+        calendar.patch(eventId, changes.build(), sequence.incrementAndGet());
+    }
+
+    /**
+     * The person creates a weekly series in Outlook. calendarView lists its occurrences, each with an id of its
+     * own and the series master's id, never the master itself; the ids come back in the order of the weeks.
+     */
+    public synchronized List<String> addWeeklySeriesByOwner(String email, String calendarId, String subject,
+            Instant firstStart, Duration length, int weeks) {
+        GraphCalendarStore calendar = calendar(email, calendarId);
+        String masterId = Base64.getEncoder().encodeToString(("AAMkAGseries-" + subject + "-" + firstStart)
+                .getBytes(StandardCharsets.UTF_8));
+        List<String> occurrences = new ArrayList<>();
+        for (int week = 0; week < weeks; week++) {
+            Instant start = firstStart.plus(Duration.ofDays(7L * week));
+            occurrences.add(calendar.store(null, Json.createObjectBuilder().add("subject", subject).add("type", "occurrence")
+                    .add("seriesMasterId", masterId).add("showAs", "busy").add("start", utcTime(start))
+                    .add("end", utcTime(start.plus(length))).build(), sequence.incrementAndGet()));
+        }
+        return occurrences;
     }
 
     public synchronized void deleteByOwner(String email, String calendarId, String eventId) {
