@@ -37,9 +37,10 @@ public class AssignmentConflicts {
         List<Conflict> conflicts = new ArrayList<>();
         for (BusyTime time : person.busy()) {
             BusyInterval interval = time.interval();
-            if (person.source() == Source.EXCHANGE_FREE_BUSY) {
-                conflicts.add(new Conflict(Kind.EXCHANGE_FREE_BUSY, interval.start(), interval.end(), interval.allDay(),
-                        null, time.origin()));
+            if (person.source().organisationService()) {
+                Kind kind = person.source() == Source.EXCHANGE_FREE_BUSY ? Kind.EXCHANGE_FREE_BUSY
+                        : Kind.MICROSOFT_365_FREE_BUSY;
+                conflicts.add(new Conflict(kind, interval.start(), interval.end(), interval.allDay(), null, time.origin()));
             } else if (time.conflictCheck()) {
                 conflicts.add(new Conflict(Kind.CALENDAR, interval.start(), interval.end(), interval.allDay(),
                         time.title(), time.origin()));
@@ -61,12 +62,14 @@ public class AssignmentConflicts {
         /** Another session the person delivers or attends. */
         SESSION,
         /** Busy in Exchange, read through the organisation's free/busy for someone with no linked calendar. */
-        EXCHANGE_FREE_BUSY
+        EXCHANGE_FREE_BUSY,
+        /** Busy in Microsoft 365, read through getSchedule as the organisation's application. */
+        MICROSOFT_365_FREE_BUSY
     }
 
     /**
      * @param title the event's title where privacy allows, the other session's title, or null
-     * @param source the calendar's name, the other session's id, or "Exchange free/busy"
+     * @param source the calendar's name, the other session's id, or the organisation's service
      */
     public record Conflict(Kind kind, Instant start, Instant end, boolean allDay, String title, String source) {
     }

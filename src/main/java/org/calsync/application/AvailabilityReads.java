@@ -26,6 +26,7 @@ import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.session.SessionState;
 import org.calsync.domain.model.session.TrainingSessionRepository;
+import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.ExchangeSettingsRepository;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.UnknownEntityException;
@@ -53,10 +54,13 @@ public class AvailabilityReads {
     @Inject
     private AccountConnections connections;
 
+    @Inject
+    private OAuthClients oauthClients;
+
     /**
      * Busy blocks of people with linked calendars; everyone's sessions; the email addresses of people with no
-     * linked calendar; and, when the tenant's Exchange has a service account, the connection to ask its
-     * free/busy service with.
+     * linked calendar; and which organisation service can tell their free/busy: when the tenant's Exchange has
+     * a service account, the connection to ask it with, or else whether Microsoft 365 reaches every mailbox.
      */
     public Known known(TenantId tenantId, List<String> personIds, TimeWindow window) {
         List<PersonAvailability> found = new ArrayList<>();
@@ -83,7 +87,9 @@ public class AvailabilityReads {
         Optional<ProviderConnection> connection = unlinked.isEmpty() ? Optional.empty() : exchange.find(tenantId)
                 .filter(s -> s.usesServiceAccount() && s.effectiveEwsUrl().isPresent())
                 .map(s -> connections.serviceAccount(s, ZoneOffset.UTC, unlinked.values().iterator().next()));
-        return new Known(found, unlinked, connection);
+        boolean microsoft = !unlinked.isEmpty()
+                && oauthClients.reachesEveryMailbox(tenantId, CalendarProviderType.MICROSOFT_365);
+        return new Known(found, unlinked, connection, microsoft);
     }
 
     private static BusyTime busyTime(BusyBlock block) {
@@ -93,7 +99,11 @@ public class AvailabilityReads {
                 block.calendar().conflictCheck());
     }
 
+    /**
+     * @param exchangeFreeBusy the service account's connection, when Exchange can be asked
+     * @param microsoftReachesEveryMailbox whether Microsoft 365's getSchedule can be asked as the application
+     */
     public record Known(List<PersonAvailability> people, Map<String, String> unlinkedEmails,
-            Optional<ProviderConnection> freeBusyConnection) {
+            Optional<ProviderConnection> exchangeFreeBusy, boolean microsoftReachesEveryMailbox) {
     }
 }

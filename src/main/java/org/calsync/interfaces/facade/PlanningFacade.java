@@ -67,7 +67,7 @@ public class PlanningFacade {
     private static PlanView.Row row(PersonAvailability person, SlotSearch search) {
         ZoneId zone = search.zone();
         List<PlanView.Block> blocks = new ArrayList<>();
-        String kind = person.source() == Source.EXCHANGE_FREE_BUSY ? "EXCHANGE_FREE_BUSY" : "CALENDAR";
+        String kind = person.source().organisationService() ? person.source().name() : "CALENDAR";
         person.busy().forEach(time -> blocks.add(new PlanView.Block(kind,
                 time.interval().start().atZone(zone).toLocalDateTime(),
                 time.interval().end().atZone(zone).toLocalDateTime(),

@@ -23,6 +23,8 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,15 +55,55 @@ class MicrosoftSyncIT extends CloudCalendarScenarios {
 
     @Override
     protected String createAndLinkPerson() {
+        organisationWideOn();
+        String person = api().createInstructor(EMAIL, "Mira Graph", "Europe/London");
+        Api.Reply linked = api().post("people/" + person + "/calendar-accounts", "{\"provider\":\"MICROSOFT_365\"}");
+        assertEquals(201, linked.status(), linked.body());
+        return person;
+    }
+
+    private void organisationWideOn() {
         deployment = deploymentUrl();
         Api.Reply registered = api().put("oauth-registrations/MICROSOFT_365", """
                 {"directoryId":"%s","clientId":"3f1c9a7e-calsync-northwind","clientSecret":"not-a-real-secret~1",
                  "organisationWide":true}""".formatted(DIRECTORY));
         assertEquals(200, registered.status(), registered.body());
-        String person = api().createInstructor(EMAIL, "Mira Graph", "Europe/London");
-        Api.Reply linked = api().post("people/" + person + "/calendar-accounts", "{\"provider\":\"MICROSOFT_365\"}");
-        assertEquals(201, linked.status(), linked.body());
-        return person;
+    }
+
+    /** Planning asks Microsoft 365's getSchedule, as the application, about people who linked no calendar. */
+    @Test
+    @Order(4)
+    void planningSeesMicrosoft365FreeBusyForPeopleWhoLinkedNothing() {
+        organisationWideOn();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String email = "planner-" + suffix + "@northwind.example";
+        String planner = api().createInstructor(email, "Pat Planner " + suffix, "Europe/London");
+        String unknown = api().createInstructor("not-in-365-" + suffix + "@northwind.example", "Nia Nomail " + suffix,
+                "Europe/London");
+        GRAPH.withMailbox(email, "AAMkAGplannerCalendar=");
+        GRAPH.putByOwner(email, "AAMkAGplannerCalendar=", null, Json.createObjectBuilder().add("subject", "Team review")
+                .add("showAs", "busy").add("start", GraphSimulator.utcTime(Instant.parse("2027-04-06T12:00:00Z")))
+                .add("end", GraphSimulator.utcTime(Instant.parse("2027-04-06T13:00:00Z"))).build());
+        GRAPH.clearRequests();
+
+        Api.Reply reply = api().get("availability?people=" + planner + "," + unknown
+                + "&from=2027-04-05T00:00:00Z&to=2027-04-08T00:00:00Z");
+        assertEquals(200, reply.status(), reply.body());
+        JsonObject plannerRow = reply.array().getJsonObject(0);
+        assertEquals("MICROSOFT_365_FREE_BUSY", plannerRow.getString("source"), reply.body());
+        assertEquals("2027-04-06T12:00:00Z", plannerRow.getJsonArray("busy").getJsonObject(0).getString("start"));
+        assertEquals("NONE", reply.array().getJsonObject(1).getString("source"), "no mailbox: nothing known");
+        assertEquals(List.of("POST /v1.0/users/planner-" + suffix + "%40northwind.example/calendar/getSchedule"),
+                GRAPH.requests().stream().filter(r -> r.contains("getSchedule")).toList(),
+                "one getSchedule for both, as the application in a mailbox's context");
+
+        // Assigning the planner to a session at that time names the clash and where it was learnt.
+        String session = api().post("sessions", """
+                {"courseTitle":"Clash check %s","start":"2027-04-06T13:30","end":"2027-04-06T14:30",
+                 "timeZone":"Europe/London"}""".formatted(suffix)).object().getString("id");
+        JsonObject conflict = api().get("sessions/" + session + "/conflicts?personId=" + planner).array().getJsonObject(0);
+        assertEquals("MICROSOFT_365_FREE_BUSY", conflict.getString("kind"), conflict.toString());
+        assertEquals("Microsoft 365 free/busy", conflict.getString("source"));
     }
 
     /** Other classes sign people in one by one: the organisation-wide switch goes back off. */

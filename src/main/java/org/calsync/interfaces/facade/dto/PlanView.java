@@ -12,7 +12,7 @@ import java.util.List;
 public record PlanView(String timeZone, List<Row> rows, List<Slot> slots) implements Serializable {
 
     /**
-     * @param source LINKED_CALENDARS, EXCHANGE_FREE_BUSY or NONE
+     * @param source LINKED_CALENDARS, EXCHANGE_FREE_BUSY, MICROSOFT_365_FREE_BUSY or NONE
      * @param problem why nothing is known of them, or null
      * @param offHours the parts of the chosen days, in the plan's zone, outside their own working hours
      */
@@ -26,9 +26,9 @@ public record PlanView(String timeZone, List<Row> rows, List<Slot> slots) implem
     /**
      * Something that keeps a person busy.
      *
-     * @param kind CALENDAR, SESSION or EXCHANGE_FREE_BUSY
+     * @param kind CALENDAR, SESSION, EXCHANGE_FREE_BUSY or MICROSOFT_365_FREE_BUSY
      * @param title shown only where the person's privacy mode allows; null otherwise
-     * @param origin the calendar's name, "Session" or "Exchange free/busy"
+     * @param origin the calendar's name, "Session", "Exchange free/busy" or "Microsoft 365 free/busy"
      * @param readAt when that calendar was last read, or null
      * @param lastError the account's current problem, or null
      */

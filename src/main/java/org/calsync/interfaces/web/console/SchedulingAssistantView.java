@@ -147,6 +147,8 @@ public class SchedulingAssistantView implements Serializable {
             case "SESSION" -> Texts.get("assistant.sessionOrigin");
             case "EXCHANGE_FREE_BUSY" ->
                     Texts.get("assistant.exchangeOrigin", formats.moment(block.readAt(), timeZone));
+            case "MICROSOFT_365_FREE_BUSY" ->
+                    Texts.get("assistant.microsoftOrigin", formats.moment(block.readAt(), timeZone));
             default -> Texts.get("assistant.calendarOrigin", block.origin(),
                     block.readAt() == null ? Texts.get("assistant.never") : formats.moment(block.readAt(), timeZone));
         };
