@@ -112,6 +112,9 @@ class ConnectGoogleUiIT {
         RecordedRequest token = OAUTH.takeRequestTo("/google/token");
         assertTrue(token.getBody().readUtf8().contains("code_verifier="), "the verifier goes with the code");
 
+        // Lucie's upcoming demo sessions follow at once, written in bursts through Google's batch endpoint.
+        Eventually.await("a burst through the batch endpoint", SOON, () -> GOOGLE.batch().received().stream()
+                .anyMatch(calls -> calls.size() > 1));
         String lucie = api().personId(LUCIE);
         String title = "Google workshop " + UUID.randomUUID().toString().substring(0, 6);
         LocalDate day = LocalDate.now().plusDays(10);

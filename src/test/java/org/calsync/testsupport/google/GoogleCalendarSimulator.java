@@ -7,6 +7,7 @@ import static org.calsync.testsupport.JsonRequests.query;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,12 +61,18 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
     private final List<String> requestLog = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final GoogleChannels channels = new GoogleChannels();
+    private final GoogleBatchEndpoint batch = new GoogleBatchEndpoint();
     private int oldestValidSequence;
+    private volatile Duration latency = Duration.ZERO;
     private int port;
     private HttpServer server;
 
     /** A fault answered instead of the next request. */
-    public record Fault(int status, String retryAfter, String body) {
+    public record Fault(int status, String retryAfter, String body, String contentType) {
+
+        public Fault(int status, String retryAfter, String body) {
+            this(status, retryAfter, body, Answer.JSON);
+        }
     }
 
     public GoogleCalendarSimulator onPort(int port) {
@@ -97,6 +104,7 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
     public void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/calendar/v3/", this::handle);
+        server.createContext("/batch/calendar/v3", this::handle);
         server.start();
     }
 
@@ -140,6 +148,11 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
     }
 
     /** Push notifications: open channels and the calls made on them. */
+    /** The batch endpoint: the requests it received and the faults it answers single calls with. */
+    public GoogleBatchEndpoint batch() {
+        return batch;
+    }
+
     public GoogleChannels channels() {
         return channels;
     }
@@ -188,10 +201,23 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
         calendars.get(calendarId).delete(eventId, sequence.incrementAndGet());
     }
 
+    /** Every request waits this long before it is answered, as across a network (for benchmarks). */
+    public GoogleCalendarSimulator withLatency(Duration latency) {
+        this.latency = latency;
+        return this;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requestLog.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            if (!latency.isZero()) {
+                try {
+                    Thread.sleep(latency.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             Answer answer;
             synchronized (this) {
                 answer = answer(exchange, body);
@@ -203,7 +229,7 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
                 exchange.getResponseHeaders().add("ETag", answer.etag);
             }
             byte[] bytes = answer.body == null ? new byte[0] : answer.body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+            exchange.getResponseHeaders().add("Content-Type", answer.contentType);
             exchange.sendResponseHeaders(answer.status, bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);
@@ -211,7 +237,15 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
         }
     }
 
-    private record Answer(int status, String body, String etag, String retryAfter) {
+    /** An answer; JSON unless it says otherwise. */
+    record Answer(int status, String body, String etag, String retryAfter, String contentType) {
+
+        static final String JSON = "application/json; charset=UTF-8";
+
+        Answer(int status, String body, String etag, String retryAfter) {
+            this(status, body, etag, retryAfter, JSON);
+        }
+
         static Answer json(int status, JsonObject body) {
             return new Answer(status, body.toString(), body.getString("etag", null), null);
         }
@@ -227,11 +261,19 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
         }
         if (!faults.isEmpty()) {
             Fault fault = faults.poll();
-            return new Answer(fault.status(), fault.body(), null, fault.retryAfter());
+            return new Answer(fault.status(), fault.body(), null, fault.retryAfter(), fault.contentType());
         }
-        String path = exchange.getRequestURI().getRawPath();
-        Map<String, String> query = query(exchange.getRequestURI());
         String method = exchange.getRequestMethod();
+        if (exchange.getRequestURI().getRawPath().equals("/batch/calendar/v3") && method.equals("POST")) {
+            return batch.answer(exchange.getRequestHeaders().getFirst("Content-Type"), body, this::route);
+        }
+        return route(method, exchange.getRequestURI(), exchange.getRequestHeaders().getFirst("If-Match"), body);
+    }
+
+    /** One API call, past authentication and the fault queue, alone or as a part of a batch. */
+    private Answer route(String method, URI uri, String ifMatch, String body) {
+        String path = uri.getRawPath();
+        Map<String, String> query = query(uri);
         if (path.equals("/calendar/v3/users/me/calendarList") && method.equals("GET")) {
             JsonArrayBuilder items = Json.createArrayBuilder();
             calendars.values().forEach(c -> items.add(c.listEntry()));
@@ -268,7 +310,6 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
                 return error(400, "invalid", e.getMessage());
             }
         }
-        String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
         if (eventId == null && method.equals("GET")) {
             return list(calendar, query);
         }

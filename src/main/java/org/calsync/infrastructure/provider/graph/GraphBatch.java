@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -12,14 +13,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.infrastructure.provider.rest.BatchRetries;
 import org.calsync.infrastructure.provider.rest.JsonAnswer;
-import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
 
 /**
  * Graph's JSON batching: up to 20 requests in one HTTP request, each answered on its own. A request the
  * batch answers with 429 or 503 (throttled on its own, as the mailbox's concurrency limit applies inside a
- * batch too) is sent again in the next batch after the wait it asked for; the others keep their answers.
+ * batch too) is sent again in the next batch after the wait it asked for ({@link BatchRetries}).
  */
 final class GraphBatch {
 
@@ -47,36 +47,7 @@ final class GraphBatch {
     }
 
     private List<JsonAnswer> sendChunk(List<Request> chunk) {
-        JsonAnswer[] answers = new JsonAnswer[chunk.size()];
-        List<Integer> pending = new ArrayList<>();
-        for (int i = 0; i < chunk.size(); i++) {
-            pending.add(i);
-        }
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            Map<String, JsonAnswer> byId = post(chunk, pending);
-            List<Integer> throttled = new ArrayList<>();
-            Duration wait = Duration.ZERO;
-            for (int index : pending) {
-                JsonAnswer answer = byId.get(idOf(index));
-                if (answer == null) {
-                    throw new ProviderUnavailableException("Microsoft 365 left a request of a batch unanswered", null, null);
-                }
-                answers[index] = answer;
-                if (GraphErrors.RULES.retryable(answer)) {
-                    throttled.add(index);
-                    Duration asked = RetryingJsonClient.waitBefore(answer, attempt, firstBackOff);
-                    wait = asked.compareTo(wait) > 0 ? asked : wait;
-                }
-            }
-            boolean givingUp = attempt == RetryingJsonClient.ATTEMPTS
-                    || wait.compareTo(RetryingJsonClient.LONGEST_INLINE_WAIT) > 0;
-            if (throttled.isEmpty() || givingUp) {
-                break; // what is still throttled keeps its 429 answer: the caller reports it with its delay
-            }
-            RetryingJsonClient.pause(wait, GraphErrors.RULES.service());
-            pending = throttled;
-        }
-        return List.of(answers);
+        return BatchRetries.answers(chunk.size(), GraphErrors.RULES, firstBackOff, indexes -> post(chunk, indexes));
     }
 
     /** A request's id in the batch: its place in the chunk, counted from 1 as Graph's examples do. */
@@ -84,8 +55,12 @@ final class GraphBatch {
         return String.valueOf(index + 1);
     }
 
-    /** The requests at these indexes in one $batch; answers by request id. */
-    private Map<String, JsonAnswer> post(List<Request> chunk, List<Integer> indexes) {
+    private static Optional<Integer> indexOf(String id) {
+        return id.matches("\\d{1,3}") ? Optional.of(Integer.parseInt(id) - 1) : Optional.empty();
+    }
+
+    /** The requests at these indexes in one $batch; answers by index. */
+    private Map<Integer, JsonAnswer> post(List<Request> chunk, List<Integer> indexes) {
         JsonArrayBuilder requests = Json.createArrayBuilder();
         for (int index : indexes) {
             Request request = chunk.get(index);
@@ -103,14 +78,15 @@ final class GraphBatch {
         }
         String body = Json.createObjectBuilder().add("requests", requests).build().toString();
         JsonObject batch = graph.ok(graph.send("POST", graph.uri("$batch", Map.of()), body, Map.of()), "send a batch").json();
-        Map<String, JsonAnswer> answers = new HashMap<>();
+        Map<Integer, JsonAnswer> answers = new HashMap<>();
         for (JsonValue value : batch.containsKey("responses") ? batch.getJsonArray("responses") : List.<JsonValue>of()) {
             JsonObject response = value.asJsonObject();
             JsonObject headers = response.containsKey("headers") ? response.getJsonObject("headers") : JsonValue.EMPTY_JSON_OBJECT;
             JsonValue answerBody = response.get("body");
-            answers.put(response.getString("id", ""), new JsonAnswer(GraphErrors.RULES.service(), response.getInt("status", 500),
-                    headers.getString("ETag", null), headers.getString("Retry-After", null),
-                    answerBody == null ? null : answerBody.toString()));
+            indexOf(response.getString("id", "")).ifPresent(index -> answers.put(index, new JsonAnswer(
+                    GraphErrors.RULES.service(), response.getInt("status", 500), headers.getString("ETag", null),
+                    headers.getString("Retry-After", null), headers.getString("Content-Type", null),
+                    answerBody == null ? null : answerBody.toString())));
         }
         return answers;
     }

@@ -178,7 +178,7 @@ public class GraphCalendarProvider implements CalendarProvider {
         List<Write> planning = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
             try {
-                JsonAnswer lookup = succeeded(found.get(i), "find an event");
+                JsonAnswer lookup = GraphErrors.RULES.batched(found.get(i), "find an event");
                 List<JsonObject> ours = GraphCalls.objects(lookup.json());
                 planning.add(plan(graph, calendarId, ours.isEmpty() ? null : ours.get(0), writes.get(i)));
                 planned.add(i);
@@ -225,25 +225,11 @@ public class GraphCalendarProvider implements CalendarProvider {
         if (!write.creates() && (answer.status() == 412 || answer.status() == 404)) {
             throw new VersionConflictException("The event " + event.uid() + " was changed in Microsoft 365.");
         }
-        JsonObject written = succeeded(answer, write.creates() ? "create an event" : "update an event").json();
+        JsonObject written = GraphErrors.RULES.batched(answer, write.creates() ? "create an event" : "update an event").json();
         return new WriteResult(written.getString("id"), written.getString("@odata.etag", answer.etag()), write.creates());
     }
 
     /** An answer inside a batch, judged as the same answer alone would be. */
-    private static JsonAnswer succeeded(JsonAnswer answer, String what) {
-        if (answer.ok()) {
-            return answer;
-        }
-        if (GraphErrors.RULES.authorisationLost(answer)) {
-            throw GraphErrors.RULES.tokenRefused(answer);
-        }
-        if (GraphErrors.RULES.retryable(answer)) {
-            throw GraphErrors.RULES.stillFailing(answer,
-                    RetryingJsonClient.waitBefore(answer, RetryingJsonClient.ATTEMPTS, Duration.ofSeconds(1)));
-        }
-        throw GraphErrors.RULES.refusal(answer, what);
-    }
-
     @Override
     public void delete(ProviderConnection connection, String calendarId, String remoteId, String expectedVersion) {
         GraphCalls graph = calls(connection);

@@ -55,6 +55,24 @@ public interface ErrorRules {
                 + answer.errorDetail(), null, null);
     }
 
+    /**
+     * An answer from inside a batch, which no retry loop of its own has judged: itself when it succeeded,
+     * otherwise the failure it stands for, a throttled one with the delay to leave it alone for.
+     */
+    default JsonAnswer batched(JsonAnswer answer, String what) {
+        if (answer.ok()) {
+            return answer;
+        }
+        if (authorisationLost(answer)) {
+            throw tokenRefused(answer);
+        }
+        if (retryable(answer)) {
+            throw stillFailing(answer, RetryingJsonClient.waitBefore(answer, RetryingJsonClient.ATTEMPTS,
+                    Duration.ofSeconds(1)));
+        }
+        throw refusal(answer, what);
+    }
+
     /** The first group of the pattern's first match in the body, read without trusting the body to be JSON. */
     static String firstInBody(Pattern pattern, JsonAnswer answer) {
         Matcher found = pattern.matcher(answer.body() == null ? "" : answer.body());

@@ -10,11 +10,11 @@ import jakarta.json.JsonReader;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 
 /**
- * A REST call's answer: its status, the ETag and Retry-After headers, and the body.
+ * A REST call's answer: its status, the ETag, Retry-After and Content-Type headers, and the body.
  *
  * @param service the provider's name, for messages ("Google Calendar")
  */
-public record JsonAnswer(String service, int status, String etag, String retryAfter, String body) {
+public record JsonAnswer(String service, int status, String etag, String retryAfter, String contentType, String body) {
 
     public boolean ok() {
         return status >= 200 && status < 300;

@@ -28,6 +28,7 @@ public final class RetryingJsonClient {
     /** A longer wait is not slept through: the work is rescheduled for then instead. */
     public static final Duration LONGEST_INLINE_WAIT = Duration.ofSeconds(10);
     private static final Duration PERMIT_WAIT = Duration.ofSeconds(60);
+    private static final String JSON = "application/json; charset=UTF-8";
 
     private final HttpClient client;
     private final ErrorRules rules;
@@ -65,8 +66,14 @@ public final class RetryingJsonClient {
      * @param headers extra headers (If-Match, Prefer), none of them null
      */
     public JsonAnswer send(String token, String method, URI uri, String jsonBody, Map<String, String> headers) {
+        return send(token, method, uri, jsonBody, JSON, headers);
+    }
+
+    /** Sends a body of another kind (a multipart batch) until it is answered for good. */
+    public JsonAnswer send(String token, String method, URI uri, String body, String contentType,
+            Map<String, String> headers) {
         for (int attempt = 1;; attempt++) {
-            JsonAnswer answer = once(token, method, uri, jsonBody, headers);
+            JsonAnswer answer = once(token, method, uri, body, contentType, headers);
             if (rules.authorisationLost(answer)) {
                 throw rules.tokenRefused(answer);
             }
@@ -84,13 +91,14 @@ public final class RetryingJsonClient {
         }
     }
 
-    private JsonAnswer once(String token, String method, URI uri, String jsonBody, Map<String, String> headers) {
+    private JsonAnswer once(String token, String method, URI uri, String body, String contentType,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
         headers.forEach(request::header);
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json; charset=UTF-8");
-            request.method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (body != null) {
+            request.header("Content-Type", contentType);
+            request.method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -100,7 +108,8 @@ public final class RetryingJsonClient {
             permitted = acquire();
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new JsonAnswer(rules.service(), response.statusCode(), response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Retry-After").orElse(null), response.body());
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    response.headers().firstValue("Content-Type").orElse(null), response.body());
         } catch (IOException e) {
             throw new ProviderUnavailableException(rules.service() + " could not be reached: " + uri.getHost() + " ("
                     + e.getClass().getSimpleName() + ")", null, e);

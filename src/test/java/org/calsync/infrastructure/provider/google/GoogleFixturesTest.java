@@ -1,6 +1,7 @@
 package org.calsync.infrastructure.provider.google;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,11 +23,15 @@ import jakarta.json.JsonObject;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.domain.model.calendar.VersionConflictException;
+import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.testsupport.google.GoogleCalendarSimulator;
 import org.calsync.testsupport.google.GoogleCalendarSimulator.Fault;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +72,7 @@ class GoogleFixturesTest {
     @Test
     void everyFixtureIsJsonOfTheDocumentedKind() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("src/test/resources/fixtures/google"))) {
+            // batch-response.txt is multipart, read by aBatchAnswerGivesEachCallItsOwnOutcome
             List<Path> fixtures = files.filter(f -> f.toString().endsWith(".json")).toList();
             assertTrue(fixtures.size() >= 9, "fixtures: " + fixtures);
             for (Path fixture : fixtures) {
@@ -126,11 +132,35 @@ class GoogleFixturesTest {
     @Test
     void anInsertedEventGivesItsIdAndEtag() {
         answers(200, "event-inserted.json");
-        var written = google.put(connection, "primary", new org.calsync.domain.model.calendar.OutgoingEvent(
+        var written = google.put(connection, "primary", new OutgoingEvent(
                 "calsync-3f2a@northwind.example", "Excel for managers", Instant.parse("2026-12-03T08:00:00Z"),
                 Instant.parse("2026-12-03T11:00:00Z"), PARIS, "Room 2", null, null, null, List.of(), 0), null);
         assertEquals("cs0k3m5o7q9s1u3a5c7e9g1i3k5m7o9q1s3u5a7c9e1g3i5k7m9o1q3", written.remoteId());
         assertEquals("\"3423000443210000\"", written.version());
+    }
+
+    /**
+     * A batch answer in the shape of the batch guide's example: a multipart/mixed body whose parts answer the
+     * calls by Content-ID, each an HTTP response of its own. On the wire its lines end in CRLF.
+     */
+    @Test
+    void aBatchAnswerGivesEachCallItsOwnOutcome() {
+        String body = GoogleCalendarSimulator.fixture("batch-response.txt").replace("\r\n", "\n").replace("\n", "\r\n");
+        simulator.failNext(new Fault(200, null, body, "multipart/mixed; boundary=batch_pK7JBAk73-E=_AA5eFwv4m2Q="));
+        OutgoingEvent created = new OutgoingEvent("calsync-3f2a@northwind.example", "Excel for managers",
+                Instant.parse("2026-12-03T08:00:00Z"), Instant.parse("2026-12-03T11:00:00Z"), PARIS, "Room 2", null, null,
+                null, List.of(), 0);
+        OutgoingEvent edited = new OutgoingEvent("calsync-77c1@northwind.example", "Python for analysts",
+                Instant.parse("2026-12-04T08:00:00Z"), Instant.parse("2026-12-04T11:00:00Z"), PARIS, null, null, null,
+                null, List.of(), 1);
+
+        List<WriteOutcome> outcomes = google.putAll(connection, "primary",
+                List.of(new PendingWrite(created, null), new PendingWrite(edited, "\"3422999000000000\"")));
+
+        assertEquals("cs0k3m5o7q9s1u3a5c7e9g1i3k5m7o9q1s3u5a7c9e1g3i5k7m9o1q3", outcomes.get(0).result().remoteId());
+        assertEquals("\"3423000443210000\"", outcomes.get(0).result().version());
+        assertTrue(outcomes.get(0).result().created());
+        assertInstanceOf(VersionConflictException.class, outcomes.get(1).failure(), "412: edited in Google meanwhile");
     }
 
     @Test
