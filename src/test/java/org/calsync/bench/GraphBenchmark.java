@@ -13,12 +13,8 @@ import java.util.concurrent.Future;
 
 import jakarta.json.Json;
 
-import org.calsync.domain.model.calendar.ChangeBatch;
-import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
-import org.calsync.domain.model.calendar.SyncCursor;
-import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.infrastructure.provider.graph.GraphCalendarProvider;
 import org.calsync.testsupport.graph.GraphSimulator;
@@ -32,7 +28,7 @@ public final class GraphBenchmark {
 
     private static final String MAILBOX = "bench@northwind.example";
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final Instant FROM = Instant.parse("2027-01-04T00:00:00Z");
+    private static final Instant FROM = CloudBench.FROM;
 
     private GraphBenchmark() {
     }
@@ -56,9 +52,9 @@ public final class GraphBenchmark {
             graph.clearRequests();
             long started = System.nanoTime();
             for (int i = 0; i < changes; i++) {
-                adapter.put(connection, "single", event("single", i), null);
+                adapter.put(connection, "single", CloudBench.event("single", i, LONDON), null);
             }
-            report("one by one", changes, graph.requests().size(), System.nanoTime() - started);
+            CloudBench.report("one by one", changes, graph.requests().size(), System.nanoTime() - started);
 
             graph.clearRequests();
             started = System.nanoTime();
@@ -67,7 +63,8 @@ public final class GraphBenchmark {
                 List<Future<?>> writes = new ArrayList<>();
                 for (int i = 0; i < changes; i++) {
                     int n = i;
-                    writes.add(pool.submit(() -> adapter.put(connection, "parallel", event("parallel", n), null)));
+                    writes.add(pool.submit(() -> adapter.put(connection, "parallel", CloudBench.event("parallel", n, LONDON),
+                            null)));
                 }
                 for (Future<?> write : writes) {
                     write.get();
@@ -75,17 +72,17 @@ public final class GraphBenchmark {
             } finally {
                 pool.shutdown();
             }
-            report("four at a time", changes, graph.requests().size(), System.nanoTime() - started);
+            CloudBench.report("four at a time", changes, graph.requests().size(), System.nanoTime() - started);
 
             graph.clearRequests();
             started = System.nanoTime();
             List<PendingWrite> burst = new ArrayList<>();
             for (int i = 0; i < changes; i++) {
-                burst.add(new PendingWrite(event("batched", i), null));
+                burst.add(new PendingWrite(CloudBench.event("batched", i, LONDON), null));
             }
             List<WriteOutcome> outcomes = adapter.putAll(connection, "batched", burst);
             long failed = outcomes.stream().filter(o -> !o.succeeded()).count();
-            report("$batch" + (failed == 0 ? "" : " (" + failed + " failed)"), changes, graph.requests().size(),
+            CloudBench.report("$batch" + (failed == 0 ? "" : " (" + failed + " failed)"), changes, graph.requests().size(),
                     System.nanoTime() - started);
 
             readBack(graph, adapter, connection, calendars, latencyMillis);
@@ -104,41 +101,7 @@ public final class GraphBenchmark {
                         .build());
             }
         }
-        TimeWindow window = new TimeWindow(FROM, FROM.plus(365, ChronoUnit.DAYS));
-        List<SyncCursor> cursors = new ArrayList<>();
-        graph.clearRequests();
-        long started = System.nanoTime();
-        int events = 0;
-        for (int c = 0; c < calendars; c++) {
-            ChangeBatch first = adapter.changesSince(connection, "read-" + c, SyncCursor.NONE, window);
-            events += first.changed().size();
-            cursors.add(first.next());
-        }
-        long firstRead = System.nanoTime() - started;
-        int firstRequests = graph.requests().size();
-        graph.clearRequests();
-        started = System.nanoTime();
-        int changed = 0;
-        for (int c = 0; c < calendars; c++) {
-            changed += adapter.changesSince(connection, "read-" + c, cursors.get(c), window).changed().size();
-        }
-        long reRead = System.nanoTime() - started;
-        System.out.printf("Microsoft 365 pull, %d calendars x 200 events, %d ms per request%n", calendars, latencyMillis);
-        System.out.printf("  first full read: %d events, %.2f requests per calendar, %.0f ms%n", events,
-                (double) firstRequests / calendars, firstRead / 1e6);
-        System.out.printf("  unchanged re-read: %d changes, %.2f requests per calendar, %.0f ms%n", changed,
-                (double) graph.requests().size() / calendars, reRead / 1e6);
-    }
-
-    private static OutgoingEvent event(String calendar, int n) {
-        Instant start = FROM.plus(n, ChronoUnit.HOURS);
-        return new OutgoingEvent("calsync-bench-" + calendar + "-" + n + "@northwind.example", "Session " + n, start,
-                start.plusSeconds(3600), LONDON, "Room 1", null, URI.create("https://calsync.example/portal/"), null,
-                List.of(), 0);
-    }
-
-    private static void report(String how, int changes, int requests, long nanos) {
-        System.out.printf("  %-15s %5d requests (%.2f per change), %6.1f s, %.1f changes/s%n", how, requests,
-                (double) requests / changes, nanos / 1e9, changes / (nanos / 1e9));
+        CloudBench.readBack("Microsoft 365", adapter, connection, calendars, 200, () -> graph.requests().size(),
+                graph::clearRequests, latencyMillis);
     }
 }
