@@ -1,5 +1,7 @@
 package org.calsync.infrastructure.provider.google;
 
+import static org.calsync.infrastructure.provider.google.GoogleErrors.RULES;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +63,7 @@ final class GoogleBatch {
         List<JsonAnswer> answers = new ArrayList<>();
         for (int from = 0; from < calls.size(); from += LIMIT) {
             List<Call> chunk = calls.subList(from, Math.min(calls.size(), from + LIMIT));
-            answers.addAll(BatchRetries.answers(chunk.size(), GoogleErrors.RULES, firstBackOff,
+            answers.addAll(BatchRetries.answers(chunk.size(), RULES, firstBackOff,
                     indexes -> post(chunk, indexes)));
         }
         return answers;
@@ -79,7 +81,7 @@ final class GoogleBatch {
         }
         body.append("--").append(boundary).append("--").append(CRLF);
         URI endpoint = connection.server().resolve("/batch/calendar/v3");
-        JsonAnswer batch = GoogleErrors.RULES.batched(http.send(connection.secret(), "POST", endpoint, body.toString(),
+        JsonAnswer batch = RULES.succeeded(http.send(connection.secret(), "POST", endpoint, body.toString(),
                 "multipart/mixed; boundary=" + boundary, Map.of()), "send a batch");
         return answers(batch);
     }
@@ -148,7 +150,7 @@ final class GoogleBatch {
                 headers.put(head[i].substring(0, colon).strip().toLowerCase(), head[i].substring(colon + 1).strip());
             }
         }
-        return new JsonAnswer(GoogleErrors.RULES.service(), Integer.parseInt(status.group(1)), headers.get("etag"),
+        return new JsonAnswer(RULES.service(), Integer.parseInt(status.group(1)), headers.get("etag"),
                 headers.get("retry-after"), headers.get("content-type"), headAndBody.length > 1 ? headAndBody[1] : "");
     }
 

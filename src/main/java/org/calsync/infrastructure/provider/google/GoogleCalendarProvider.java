@@ -1,5 +1,7 @@
 package org.calsync.infrastructure.provider.google;
 
+import static org.calsync.infrastructure.provider.google.GoogleErrors.RULES;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -72,7 +74,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
     }
 
     private RetryingJsonClient http() {
-        return new RetryingJsonClient(client, GoogleErrors.RULES, Duration.ofMillis(firstBackOffMs));
+        return new RetryingJsonClient(client, RULES, Duration.ofMillis(firstBackOffMs));
     }
 
     private static JsonAnswer send(RetryingJsonClient http, ProviderConnection connection, String method, URI uri,
@@ -86,7 +88,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
         List<RemoteCalendar> calendars = new ArrayList<>();
         String pageToken = null;
         do {
-            JsonObject page = ok(send(http, connection, "GET", uri(connection, "users/me/calendarList",
+            JsonObject page = RULES.succeeded(send(http, connection, "GET", uri(connection, "users/me/calendarList",
                     pageToken == null ? Map.of() : Map.of("pageToken", pageToken)), null, null), "list calendars").json();
             for (JsonValue value : items(page)) {
                 JsonObject item = value.asJsonObject();
@@ -121,7 +123,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
     /** Reads every page; null when Google says the sync token is gone (410). */
     private ChangeBatch read(RetryingJsonClient http, ProviderConnection connection, String calendarId,
             Map<String, String> query, TimeWindow window, boolean fullRead) {
-        ChangeCollector items = new ChangeCollector(GoogleErrors.RULES.service());
+        ChangeCollector items = new ChangeCollector(RULES.service());
         String pageToken = null;
         String nextSyncToken = null;
         do {
@@ -139,7 +141,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
             if (answer.status() == 410 && !fullRead) {
                 return null;
             }
-            JsonObject page = ok(answer, "read events").json();
+            JsonObject page = RULES.succeeded(answer, "read events").json();
             for (JsonValue value : items(page)) {
                 items.add(value, item -> "cancelled".equals(item.getString("status", "confirmed")),
                         item -> GoogleEvents.fromJson(item, connection.ownerZone(), window));
@@ -160,7 +162,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
         if (expectedVersion == null) {
             JsonAnswer created = send(http, connection, "POST", events, body, null);
             if (created.status() != 409) {
-                return written(ok(created, "create an event"), true);
+                return written(RULES.succeeded(created, "create an event"), true);
             }
             // 409: the id exists, written before a crash or a lost answer. It is ours: replace it.
         }
@@ -172,7 +174,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
         if (answer.status() == 412 || expectedVersion != null && (answer.status() == 404 || answer.status() == 410)) {
             throw new VersionConflictException("The event " + event.uid() + " was changed in Google Calendar.");
         }
-        return written(GoogleErrors.RULES.batched(answer, "update an event"), false);
+        return written(RULES.succeeded(answer, "update an event"), false);
     }
 
     /**
@@ -201,7 +203,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
             int replacedAt = existed.indexOf(i);
             try {
                 outcomes.add(WriteOutcome.written(write.expectedVersion() == null && replacedAt < 0
-                        ? written(GoogleErrors.RULES.batched(first.get(i), "create an event"), true)
+                        ? written(RULES.succeeded(first.get(i), "create an event"), true)
                         : replaced(replacedAt < 0 ? first.get(i) : second.get(replacedAt), write.event(),
                                 write.expectedVersion())));
             } catch (RuntimeException e) {
@@ -231,7 +233,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
             throw new VersionConflictException("The event " + remoteId + " was changed in Google Calendar.");
         }
         if (answer.status() != 404 && answer.status() != 410) {
-            ok(answer, "delete an event");
+            RULES.succeeded(answer, "delete an event");
         }
     }
 
@@ -245,7 +247,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
             chunk.forEach(email -> items.add(Json.createObjectBuilder().add("id", email)));
             String body = Json.createObjectBuilder().add("timeMin", window.from().toString())
                     .add("timeMax", window.to().toString()).add("items", items).build().toString();
-            JsonObject answer = ok(send(http, connection, "POST", uri(connection, "freeBusy", Map.of()), body,
+            JsonObject answer = RULES.succeeded(send(http, connection, "POST", uri(connection, "freeBusy", Map.of()), body,
                     null), "read free/busy").json();
             JsonObject calendars = answer.getJsonObject("calendars");
             for (String email : chunk) {
@@ -277,8 +279,8 @@ public class GoogleCalendarProvider implements CalendarProvider {
         String body = Json.createObjectBuilder().add("id", UUID.randomUUID().toString()).add("type", "web_hook")
                 .add("address", request.address()).add("token", request.secret())
                 .add("params", Json.createObjectBuilder().add("ttl", String.valueOf(ttl))).build().toString();
-        JsonObject channel = ok(send(http(), connection, "POST", uri(connection, events(calendarId) + "/watch", Map.of()),
-                body, null), "watch a calendar").json();
+        URI watch = uri(connection, events(calendarId) + "/watch", Map.of());
+        JsonObject channel = RULES.succeeded(send(http(), connection, "POST", watch, body, null), "watch a calendar").json();
         // The expiration is milliseconds since the epoch, as a string; without one the channel lives as asked.
         String expiration = channel.getString("expiration", null);
         return new WatchGrant(channel.getString("id"), channel.getString("resourceId"),
@@ -291,15 +293,8 @@ public class GoogleCalendarProvider implements CalendarProvider {
                 .add("resourceId", String.valueOf(watch.resourceId())).build().toString();
         JsonAnswer answer = send(http(), connection, "POST", uri(connection, "channels/stop", Map.of()), body, null);
         if (answer.status() != 404) {
-            ok(answer, "stop watching a calendar");
+            RULES.succeeded(answer, "stop watching a calendar");
         }
-    }
-
-    private static JsonAnswer ok(JsonAnswer answer, String what) {
-        if (answer.ok()) {
-            return answer;
-        }
-        throw GoogleErrors.RULES.refusal(answer, what);
     }
 
     /** A page's items; Google leaves the member out when there are none. */

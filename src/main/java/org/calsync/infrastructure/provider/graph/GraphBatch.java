@@ -1,5 +1,7 @@
 package org.calsync.infrastructure.provider.graph;
 
+import static org.calsync.infrastructure.provider.graph.GraphErrors.RULES;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +49,7 @@ final class GraphBatch {
     }
 
     private List<JsonAnswer> sendChunk(List<Request> chunk) {
-        return BatchRetries.answers(chunk.size(), GraphErrors.RULES, firstBackOff, indexes -> post(chunk, indexes));
+        return BatchRetries.answers(chunk.size(), RULES, firstBackOff, indexes -> post(chunk, indexes));
     }
 
     /** A request's id in the batch: its place in the chunk, counted from 1 as Graph's examples do. */
@@ -77,14 +79,15 @@ final class GraphBatch {
             requests.add(entry);
         }
         String body = Json.createObjectBuilder().add("requests", requests).build().toString();
-        JsonObject batch = graph.ok(graph.send("POST", graph.uri("$batch", Map.of()), body, Map.of()), "send a batch").json();
+        JsonObject batch = RULES.succeeded(graph.send("POST", graph.uri("$batch", Map.of()), body, Map.of()),
+                "send a batch").json();
         Map<Integer, JsonAnswer> answers = new HashMap<>();
         for (JsonValue value : batch.containsKey("responses") ? batch.getJsonArray("responses") : List.<JsonValue>of()) {
             JsonObject response = value.asJsonObject();
             JsonObject headers = response.containsKey("headers") ? response.getJsonObject("headers") : JsonValue.EMPTY_JSON_OBJECT;
             JsonValue answerBody = response.get("body");
             indexOf(response.getString("id", "")).ifPresent(index -> answers.put(index, new JsonAnswer(
-                    GraphErrors.RULES.service(), response.getInt("status", 500), headers.getString("ETag", null),
+                    RULES.service(), response.getInt("status", 500), headers.getString("ETag", null),
                     headers.getString("Retry-After", null), headers.getString("Content-Type", null),
                     answerBody == null ? null : answerBody.toString())));
         }

@@ -1,5 +1,7 @@
 package org.calsync.infrastructure.provider.graph;
 
+import static org.calsync.infrastructure.provider.graph.GraphErrors.RULES;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -93,7 +95,7 @@ public class GraphCalendarProvider implements CalendarProvider {
     /** A client for one operation on the connection's mailbox, sharing that mailbox's four permits. */
     GraphCalls calls(ProviderConnection connection) {
         String mailbox = mailbox(connection).toLowerCase();
-        return new GraphCalls(connection, new RetryingJsonClient(client, GraphErrors.RULES,
+        return new GraphCalls(connection, new RetryingJsonClient(client, RULES,
                 Duration.ofMillis(firstBackOffMs), mailboxes.computeIfAbsent(mailbox,
                         m -> new Semaphore(REQUESTS_PER_MAILBOX, true))));
     }
@@ -126,14 +128,14 @@ public class GraphCalendarProvider implements CalendarProvider {
             }
         }
         // The first read, an expired delta link (410), or a window that has moved on: everything in the window.
-        URI start = graph.uri(graph.user() + "/calendars/" + Addresses.encode(calendarId) + "/calendarView/delta",
+        URI start = graph.uri(graph.calendarPath(calendarId) + "/calendarView/delta",
                 Map.of("startDateTime", window.from().toString(), "endDateTime", window.to().toString()));
         return read(graph, start, window.to(), window, true);
     }
 
     /** Follows the next links to the delta link; null when Graph says the delta link is gone (410). */
     private static ChangeBatch read(GraphCalls graph, URI first, Instant windowEnd, TimeWindow window, boolean fullRead) {
-        ChangeCollector items = new ChangeCollector(GraphErrors.RULES.service());
+        ChangeCollector items = new ChangeCollector(RULES.service());
         URI next = first;
         String deltaLink = null;
         while (next != null) {
@@ -141,7 +143,7 @@ public class GraphCalendarProvider implements CalendarProvider {
             if (answer.status() == 410 && !fullRead) {
                 return null;
             }
-            JsonObject page = graph.ok(answer, "read events").json();
+            JsonObject page = RULES.succeeded(answer, "read events").json();
             for (JsonValue value : GraphCalls.values(page)) {
                 items.add(value, item -> item.containsKey("@removed"),
                         item -> GraphEvents.fromJson(item, graph.connection().ownerZone(), window));
@@ -170,7 +172,7 @@ public class GraphCalendarProvider implements CalendarProvider {
     public List<WriteOutcome> putAll(ProviderConnection connection, String calendarId, List<PendingWrite> writes) {
         GraphCalls graph = calls(connection);
         GraphBatch batch = new GraphBatch(graph, Duration.ofMillis(firstBackOffMs));
-        String events = graph.user() + "/calendars/" + Addresses.encode(calendarId) + "/events?";
+        String events = graph.calendarPath(calendarId) + "/events?";
         List<JsonAnswer> found = batch.send(writes.stream().map(write -> new GraphBatch.Request("GET",
                 events + Addresses.query(GraphCalls.ourEventQuery(write.event().uid())), null, Map.of())).toList());
         WriteOutcome[] outcomes = new WriteOutcome[writes.size()];
@@ -178,7 +180,7 @@ public class GraphCalendarProvider implements CalendarProvider {
         List<Write> planning = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
             try {
-                JsonAnswer lookup = GraphErrors.RULES.batched(found.get(i), "find an event");
+                JsonAnswer lookup = RULES.succeeded(found.get(i), "find an event");
                 List<JsonObject> ours = GraphCalls.objects(lookup.json());
                 planning.add(plan(graph, calendarId, ours.isEmpty() ? null : ours.get(0), writes.get(i)));
                 planned.add(i);
@@ -209,7 +211,7 @@ public class GraphCalendarProvider implements CalendarProvider {
             if (write.expectedVersion() != null) {
                 throw new VersionConflictException("The event " + uid + " was deleted in Microsoft 365.");
             }
-            return new Write(new GraphBatch.Request("POST", graph.user() + "/calendars/" + Addresses.encode(calendarId) + "/events",
+            return new Write(new GraphBatch.Request("POST", graph.calendarPath(calendarId) + "/events",
                     body, Map.of()), true);
         }
         String found = existing.getString("@odata.etag", null);
@@ -217,7 +219,7 @@ public class GraphCalendarProvider implements CalendarProvider {
             throw new VersionConflictException("The event " + uid + " was changed in Microsoft 365.");
         }
         // If-Match: the event must still be as found, or an edit made in between would be lost.
-        return new Write(new GraphBatch.Request("PATCH", graph.user() + "/events/" + Addresses.encode(existing.getString("id")), body,
+        return new Write(new GraphBatch.Request("PATCH", graph.eventPath(existing.getString("id")), body,
                 found == null ? Map.of() : Map.of("If-Match", found)), false);
     }
 
@@ -225,11 +227,10 @@ public class GraphCalendarProvider implements CalendarProvider {
         if (!write.creates() && (answer.status() == 412 || answer.status() == 404)) {
             throw new VersionConflictException("The event " + event.uid() + " was changed in Microsoft 365.");
         }
-        JsonObject written = GraphErrors.RULES.batched(answer, write.creates() ? "create an event" : "update an event").json();
+        JsonObject written = RULES.succeeded(answer, write.creates() ? "create an event" : "update an event").json();
         return new WriteResult(written.getString("id"), written.getString("@odata.etag", answer.etag()), write.creates());
     }
 
-    /** An answer inside a batch, judged as the same answer alone would be. */
     @Override
     public void delete(ProviderConnection connection, String calendarId, String remoteId, String expectedVersion) {
         GraphCalls graph = calls(connection);
@@ -239,7 +240,7 @@ public class GraphCalendarProvider implements CalendarProvider {
             throw new VersionConflictException("The event " + remoteId + " was changed in Microsoft 365.");
         }
         if (answer.status() != 404) {
-            graph.ok(answer, "delete an event");
+            RULES.succeeded(answer, "delete an event");
         }
     }
 
@@ -258,8 +259,8 @@ public class GraphCalendarProvider implements CalendarProvider {
             Map<String, List<BusyInterval>> found = new LinkedHashMap<>();
             for (Instant start = window.from(); start.isBefore(window.to()); start = start.plus(SCHEDULE_DAYS, ChronoUnit.DAYS)) {
                 Instant end = min(start.plus(SCHEDULE_DAYS, ChronoUnit.DAYS), window.to());
-                JsonObject answer = graph.ok(graph.send("POST", schedule, scheduleRequest(people, start, end), Map.of()),
-                        "read free/busy").json();
+                String request = scheduleRequest(people, start, end);
+                JsonObject answer = RULES.succeeded(graph.send("POST", schedule, request, Map.of()), "read free/busy").json();
                 for (JsonValue value : GraphCalls.values(answer)) {
                     JsonObject person = value.asJsonObject();
                     if (!person.containsKey("error") && person.containsKey("scheduleId")) {
@@ -359,7 +360,7 @@ public class GraphCalendarProvider implements CalendarProvider {
                 .add("resource", resource(connection, calendarId))
                 .add("expirationDateTime", subscriptionEnd(request.until()))
                 .add("clientState", request.secret()).build().toString();
-        JsonObject created = graph.ok(graph.send("POST", graph.uri("subscriptions", Map.of()), body, Map.of()),
+        JsonObject created = RULES.succeeded(graph.send("POST", graph.uri("subscriptions", Map.of()), body, Map.of()),
                 "subscribe to changes").json();
         return new WatchGrant(created.getString("id"), null, expiry(created));
     }
@@ -374,7 +375,7 @@ public class GraphCalendarProvider implements CalendarProvider {
         if (answer.status() == 404) {
             return watch(connection, calendarId, request);
         }
-        return new WatchGrant(current.remoteId(), null, expiry(graph.ok(answer, "renew a subscription").json()));
+        return new WatchGrant(current.remoteId(), null, expiry(RULES.succeeded(answer, "renew a subscription").json()));
     }
 
     @Override
@@ -382,7 +383,7 @@ public class GraphCalendarProvider implements CalendarProvider {
         GraphCalls graph = calls(connection);
         JsonAnswer answer = graph.send("DELETE", subscription(graph, watch), null, Map.of());
         if (answer.status() != 404) {
-            graph.ok(answer, "end a subscription");
+            RULES.succeeded(answer, "end a subscription");
         }
     }
 

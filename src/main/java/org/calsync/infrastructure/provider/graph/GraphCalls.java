@@ -1,5 +1,7 @@
 package org.calsync.infrastructure.provider.graph;
 
+import static org.calsync.infrastructure.provider.graph.GraphErrors.RULES;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,8 +50,17 @@ final class GraphCalls {
         return Addresses.under(connection.server(), path, query);
     }
 
+    /** The path of one of the mailbox's calendars, under Graph's version root. */
+    String calendarPath(String calendarId) {
+        return user() + "/calendars/" + Addresses.encode(calendarId);
+    }
+
+    String eventPath(String eventId) {
+        return user() + "/events/" + Addresses.encode(eventId);
+    }
+
     URI eventUri(String eventId) {
-        return uri(user() + "/events/" + Addresses.encode(eventId), Map.of());
+        return uri(eventPath(eventId), Map.of());
     }
 
     /** A link Graph handed out (next page, delta), if it points into the same API: the token goes nowhere else. */
@@ -74,19 +85,12 @@ final class GraphCalls {
         return headers;
     }
 
-    JsonAnswer ok(JsonAnswer answer, String what) {
-        if (answer.ok()) {
-            return answer;
-        }
-        throw GraphErrors.RULES.refusal(answer, what);
-    }
-
     /** Every item of a collection, following its next links. */
     List<JsonObject> everyPage(URI first, String what) {
         List<JsonObject> items = new ArrayList<>();
         URI next = first;
         while (next != null) {
-            JsonObject page = ok(get(next, null), what).json();
+            JsonObject page = RULES.succeeded(get(next, null), what).json();
             items.addAll(objects(page));
             next = followable(page.getString("@odata.nextLink", null));
         }
@@ -95,8 +99,8 @@ final class GraphCalls {
 
     /** The event CalSync wrote with this UID, found by its extended property; null when there is none. */
     JsonObject findOurs(String calendarId, String uid) {
-        List<JsonObject> found = objects(ok(get(uri(user() + "/calendars/" + Addresses.encode(calendarId)
-                + "/events", ourEventQuery(uid)), null), "find an event").json());
+        List<JsonObject> found = objects(RULES.succeeded(get(uri(calendarPath(calendarId) + "/events",
+                ourEventQuery(uid)), null), "find an event").json());
         return found.isEmpty() ? null : found.get(0);
     }
 

@@ -56,10 +56,11 @@ public interface ErrorRules {
     }
 
     /**
-     * An answer from inside a batch, which no retry loop of its own has judged: itself when it succeeded,
-     * otherwise the failure it stands for, a throttled one with the delay to leave it alone for.
+     * An answer to {@code what}: itself when it succeeded, otherwise the failure it stands for. Answers from
+     * {@link RetryingJsonClient} come here neither throttled nor refused; answers from inside a batch, which
+     * no retry loop has judged, may, and a throttled one then carries the delay to leave it alone for.
      */
-    default JsonAnswer batched(JsonAnswer answer, String what) {
+    default JsonAnswer succeeded(JsonAnswer answer, String what) {
         if (answer.ok()) {
             return answer;
         }
