@@ -349,7 +349,6 @@ public class CalendarLinking {
         return accounts.find(tenantId, accountId).orElseThrow(() -> new UnknownEntityException("calendar account", accountId));
     }
 
-    /** Sessions the person is on within the pull window get their events (again). */
     /** An account works again: what waited for it goes at once, and every upcoming session is written. */
     void resumeAfterReconnect(Tenant tenant, Person person) {
         outbox.pendingFor(tenant.id(), person.id()).forEach(OutboxEntry::dueNow);
@@ -365,6 +364,7 @@ public class CalendarLinking {
         calendarsChanged.fire(new ChangeWatches.CalendarsChanged(tenant.id()));
     }
 
+    /** Sessions the person is on within the pull window get their events (again). */
     private void planUpcomingSessions(Tenant tenant, Person person) {
         Instant now = Instant.now();
         Instant until = ZonedDateTime.now().plusMonths(tenant.settings().pullWindowMonths()).toInstant();

@@ -181,8 +181,7 @@ public class ChangeWatches {
         Instant lastCall = ofProvider.stream().map(ChangeWatch::lastNotifiedAt).filter(at -> at != null)
                 .max(Instant::compareTo).orElse(null);
         String problem = registrations.find(tenantId, provider).map(r -> r.webhookProblem()).orElse(null);
-        return new WatchStatus(ledger.wanted(tenantId, provider), ofProvider.size(), lastCall, problem,
-                callbackAddress(provider));
+        return new WatchStatus(ofProvider.size(), lastCall, problem, callbackAddress(provider));
     }
 
     /** A tenant's choice of calendars changed; observed after it commits, to bring the watches in line. */
@@ -190,12 +189,11 @@ public class ChangeWatches {
     }
 
     /**
-     * @param on          the tenant wants webhooks from this provider
      * @param watched     calendars with a live watch
      * @param lastCall    when the provider last called; null before the first
      * @param problem     what the last upkeep could not do; null when all went well
      * @param address     where the provider calls
      */
-    public record WatchStatus(boolean on, int watched, Instant lastCall, String problem, String address) {
+    public record WatchStatus(int watched, Instant lastCall, String problem, String address) {
     }
 }

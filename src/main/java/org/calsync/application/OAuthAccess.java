@@ -53,13 +53,16 @@ public class OAuthAccess {
 
     /** Linked in the organisation-wide mode: no tokens of the person's own, the application acts for them. */
     public boolean actsAsApplication(CalendarAccount account) {
-        String stored = cipher.decrypt(account.secretCipher());
-        return stored == null || stored.isEmpty();
+        return noTokensIn(cipher.decrypt(account.secretCipher()));
+    }
+
+    private static boolean noTokensIn(String storedSecret) {
+        return storedSecret == null || storedSecret.isEmpty();
     }
 
     public ProviderConnection connection(CalendarAccount account, ZoneId ownerZone) {
         ProviderConnection stored = account.connection(cipher, ownerZone);
-        if (stored.secret() == null || stored.secret().isEmpty()) {
+        if (noTokensIn(stored.secret())) {
             // Linked in the organisation-wide mode: the application acts for the person's mailbox.
             return applicationConnection(account.tenantId(), account.username(), ownerZone);
         }

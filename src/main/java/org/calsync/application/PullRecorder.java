@@ -14,7 +14,6 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -93,7 +92,7 @@ public class PullRecorder {
     private TwoWayRules twoWay;
 
     @Inject
-    private Event<ReconnectNotices.ReconnectNeeded> reconnectNeeded;
+    private ReconnectNotices reconnectNotices;
 
     /**
      * What the server must be asked, or, for an account that needs reconnecting or a calendar held by the
@@ -159,8 +158,8 @@ public class PullRecorder {
     private void noteRefusal(TenantId tenantId, CalendarAccount account, String message, boolean needsReconnecting) {
         if (!needsReconnecting) {
             account.markError(message);
-        } else if (account.markNeedsReconsent(message)) {
-            reconnectNeeded.fire(new ReconnectNotices.ReconnectNeeded(tenantId, account.id()));
+        } else {
+            reconnectNotices.refused(tenantId, account, message);
         }
     }
 

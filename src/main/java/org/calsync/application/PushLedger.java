@@ -11,7 +11,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -73,7 +72,7 @@ public class PushLedger {
     private SessionEvents events;
 
     @Inject
-    private Event<ReconnectNotices.ReconnectNeeded> reconnectNeeded;
+    private ReconnectNotices reconnectNotices;
 
     /**
      * The writes and deletes that make the person's push-target calendars show the session exactly when it
@@ -162,9 +161,7 @@ public class PushLedger {
                 if (refused && account.isPresent() && !connections.credentialsTag(account.get()).equals(target.credentialsTag())) {
                     reconnectedMeanwhile = true; // new credentials arrived while we used the old ones
                 } else if (outcome.result() == StepOutcome.Result.AUTHORISATION_LOST) {
-                    if (account.isPresent() && account.get().markNeedsReconsent(outcome.message())) {
-                        reconnectNeeded.fire(new ReconnectNotices.ReconnectNeeded(tenant, target.accountId()));
-                    }
+                    account.ifPresent(a -> reconnectNotices.refused(tenant, a, outcome.message()));
                 }
                 continue;
             }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -53,6 +54,19 @@ public class ReconnectNotices {
 
     @Inject
     private AccountConnections connections;
+
+    @Inject
+    private Event<ReconnectNeeded> reconnectNeeded;
+
+    /**
+     * The account's credentials were refused: it needs its owner now, who is told once, after the caller's
+     * transaction commits.
+     */
+    public void refused(TenantId tenantId, CalendarAccount account, String message) {
+        if (account.markNeedsReconsent(message)) {
+            reconnectNeeded.fire(new ReconnectNeeded(tenantId, account.id()));
+        }
+    }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReconnectNeeded needed) {

@@ -73,8 +73,7 @@ public class WatchLedger {
     }
 
     /** Whether the tenant wants webhooks from this provider, and CalSync can take them. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean wanted(TenantId tenantId, CalendarProviderType provider) {
+    private boolean wanted(TenantId tenantId, CalendarProviderType provider) {
         return providers.available().contains(provider) && providers.forType(provider).notifiesChanges()
                 && registrations.find(tenantId, provider).map(OAuthRegistration::webhooks).orElse(false);
     }

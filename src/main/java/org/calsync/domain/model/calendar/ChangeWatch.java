@@ -68,10 +68,6 @@ public class ChangeWatch {
         this.problem = reason;
     }
 
-    public void notified(Instant at) {
-        this.lastNotifiedAt = at;
-    }
-
     public WatchGrant grant() {
         return new WatchGrant(remoteId, resourceId, expiresAt);
     }
