@@ -18,6 +18,7 @@ import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.it.support.OAuthServer;
 import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.LoginPage;
+import org.calsync.it.ui.pages.MyCalendarsPage;
 import org.calsync.testsupport.google.GoogleCalendarSimulator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -68,9 +69,7 @@ class GoogleSyncIT extends CloudCalendarScenarios {
         assertEquals(201, created.status(), created.body());
         try (Browser browser = Browser.atPublicAddress()) {
             new LoginPage(browser).signInAs(EMAIL, PASSWORD);
-            browser.open("portal/calendars.xhtml");
-            browser.waitFor(By.xpath("//div[@id='linkForm:provider']//*[normalize-space(text())='Google Calendar']")).click();
-            browser.waitFor(By.id("linkForm:connect")).click();
+            new MyCalendarsPage(browser).startConsent("Google Calendar");
             OAUTH.signIn(browser, GOOGLE_ACCOUNT);
             browser.waitForText(By.id("messages"), "Connected " + GOOGLE_ACCOUNT);
         }

@@ -21,6 +21,7 @@ import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.it.support.OAuthServer;
 import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.LoginPage;
+import org.calsync.it.ui.pages.MyCalendarsPage;
 import org.calsync.testsupport.Eventually;
 import org.calsync.testsupport.google.GoogleCalendarSimulator;
 import org.calsync.testsupport.google.GoogleChannels;
@@ -94,10 +95,7 @@ class ConnectGoogleUiIT {
             browser.open("oauth/callback?state=forged&code=stolen");
             browser.waitForText(By.id("messages"), "did not belong to a connection started here");
 
-            browser.open("portal/calendars.xhtml");
-            browser.waitFor(By.xpath("//div[@id='linkForm:provider']//*[normalize-space(text())='Google Calendar']")).click();
-            browser.waitForText(By.id("linkForm:consentHelp"), "never sees your password");
-            browser.driver().findElement(By.id("linkForm:connect")).click();
+            new MyCalendarsPage(browser).startConsent("Google Calendar");
 
             OAUTH.signIn(browser, LUCIE_GOOGLE);
 

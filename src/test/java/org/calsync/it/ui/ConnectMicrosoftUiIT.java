@@ -18,6 +18,7 @@ import org.calsync.it.support.OAuthServer;
 import org.calsync.it.support.MailRelay;
 import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.LoginPage;
+import org.calsync.it.ui.pages.MyCalendarsPage;
 import org.calsync.testsupport.Eventually;
 import org.calsync.testsupport.graph.GraphSimulator;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -109,10 +110,7 @@ class ConnectMicrosoftUiIT {
 
         try (Browser browser = Browser.atPublicAddress()) {
             new LoginPage(browser).signInAs(TOM, "calsync-demo");
-            browser.open("portal/calendars.xhtml");
-            browser.waitFor(By.xpath("//div[@id='linkForm:provider']//*[normalize-space(text())='Microsoft 365']")).click();
-            browser.waitForText(By.id("linkForm:consentHelp"), "never sees your password");
-            browser.driver().findElement(By.id("linkForm:connect")).click();
+            new MyCalendarsPage(browser).startConsent("Microsoft 365");
             OAUTH.signIn(browser, TOM_365);
             browser.waitForText(By.id("messages"), "Connected " + TOM_365 + ": 2 calendars found");
             browser.waitForText(By.id("accountsForm"), "Microsoft 365");

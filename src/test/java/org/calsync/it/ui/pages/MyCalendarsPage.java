@@ -34,6 +34,17 @@ public final class MyCalendarsPage {
         return this;
     }
 
+    /**
+     * Picks Microsoft 365 or Google Calendar by its label, checks the page says the password stays with the
+     * provider, and starts the consent: the browser is then on the provider's sign-in page.
+     */
+    public void startConsent(String providerLabel) {
+        browser.waitFor(By.xpath("//div[@id='linkForm:provider']//*[normalize-space(text())='" + providerLabel + "']"))
+                .click();
+        browser.waitForText(By.id("linkForm:consentHelp"), "never sees your password");
+        browser.driver().findElement(By.id("linkForm:connect")).click();
+    }
+
     /** Picks a privacy mode by the start of its label for the first account, and saves. */
     public MyCalendarsPage choosePrivacy(String labelStart) {
         browser.waitFor(By.xpath("//form[@id='accountsForm']//label[starts-with(normalize-space(.), '" + labelStart + "')]"))
