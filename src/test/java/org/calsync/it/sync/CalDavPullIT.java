@@ -8,7 +8,11 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +26,7 @@ import jakarta.json.JsonObject;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.FixtureDates;
 import org.calsync.testsupport.RadicaleServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -43,8 +48,10 @@ class CalDavPullIT {
     static final RadicaleServer RADICALE = new RadicaleServer().withUser("tom", "tom-secret")
             .withUser("emma", "emma-secret").withUser("olivia", "olivia-secret").withUser("lucie", "lucie-secret");
 
-    private static final Path VALID = Path.of("src/test/resources/fixtures/caldav/valid");
-    private static final String RANGE = "from=2026-11-01&to=2028-01-01";
+    private static final Path CORPUS = Path.of("src/test/resources/fixtures/caldav");
+    /** Every fixture day is counted from today, so that it stays inside the pull window. */
+    private static final FixtureDates DAYS = FixtureDates.fromToday();
+    private static final String RANGE = "from=" + DAYS.today().minusWeeks(1) + "&to=" + DAYS.today().plusMonths(13);
 
     @ArquillianResource
     private URL url;
@@ -58,7 +65,7 @@ class CalDavPullIT {
         return new Api(url, "csk_demo_northwind_0000000000000001");
     }
 
-    private static String simpleEvent(String uid, String summary, String day) {
+    private static String simpleEvent(String uid, String summary, LocalDate day) {
         return """
                 BEGIN:VCALENDAR\r
                 VERSION:2.0\r
@@ -71,7 +78,7 @@ class CalDavPullIT {
                 SUMMARY:%s\r
                 END:VEVENT\r
                 END:VCALENDAR\r
-                """.formatted(uid, day, day, summary);
+                """.formatted(uid, FixtureDates.ical(day), FixtureDates.ical(day), summary);
     }
 
     private JsonArray sync(String personId) {
@@ -103,13 +110,13 @@ class CalDavPullIT {
                 {"targetCalendarId":"%s","conflictCalendarIds":["%s","%s"],"privacyMode":"DEFAULT"}"""
                 .formatted(teachingId, teachingId, personalId));
 
-        // Another client fills the personal calendar.
-        RADICALE.putEvent("tom", personal.resolve("standup.ics"), Files.readString(VALID.resolve("weekly-with-exceptions.ics")));
-        RADICALE.putEvent("tom", personal.resolve("private.ics"), Files.readString(VALID.resolve("private.ics")));
-        RADICALE.putEvent("tom", personal.resolve("conference.ics"), Files.readString(VALID.resolve("all-day.ics")));
-        RADICALE.putEvent("tom", personal.resolve("reminder.ics"), Files.readString(VALID.resolve("transparent.ics")));
-        RADICALE.putEvent("tom", personal.resolve("bad.ics"),
-                Files.readString(Path.of("src/test/resources/fixtures/caldav/invalid/until-not-a-date.ics")));
+        // Another client fills the personal calendar, from the fixture corpus moved to two weeks from now.
+        LocalDate fixtureWeek = DAYS.today().plusWeeks(2);
+        RADICALE.putEvent("tom", personal.resolve("standup.ics"), corpus("valid/weekly-with-exceptions.ics", fixtureWeek));
+        RADICALE.putEvent("tom", personal.resolve("private.ics"), corpus("valid/private.ics", fixtureWeek));
+        RADICALE.putEvent("tom", personal.resolve("conference.ics"), corpus("valid/all-day.ics", fixtureWeek));
+        RADICALE.putEvent("tom", personal.resolve("reminder.ics"), corpus("valid/transparent.ics", fixtureWeek));
+        RADICALE.putEvent("tom", personal.resolve("bad.ics"), corpus("invalid/until-not-a-date.ics", fixtureWeek));
 
         JsonArray runs = sync(tom);
         assertTrue(runs.stream().anyMatch(r -> r.asJsonObject().getString("outcome").equals("PARTIAL")
@@ -131,9 +138,11 @@ class CalDavPullIT {
 
         // Our own pushed event comes back on the pull as an echo, never as a busy time.
         String title = "Echo Check " + UUID.randomUUID().toString().substring(0, 6);
+        LocalDateTime start = DAYS.weeksAhead(6, DayOfWeek.WEDNESDAY).atTime(10, 0);
+        LocalDateTime movedStart = start.withHour(17);
         String session = api().post("sessions", """
-                {"courseTitle":"%s","start":"2027-01-20T10:00","end":"2027-01-20T11:00","timeZone":"Europe/London"}"""
-                .formatted(title)).object().getString("id");
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London"}"""
+                .formatted(title, FixtureDates.api(start), FixtureDates.api(start.plusHours(1)))).object().getString("id");
         api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + tom + "\"}");
         Eventually.await("pushed", Duration.ofSeconds(20), () -> RADICALE.eventsContaining("tom", teaching, title).size() == 1);
         int blocksBefore = busy(tom).size();
@@ -144,11 +153,11 @@ class CalDavPullIT {
         // Tom, the session's lead instructor, moves it in his calendar: two-way, so the session moves.
         String ours = RADICALE.eventsContaining("tom", teaching, title).get(0);
         String href = hrefOf(teaching, title);
-        RADICALE.putEvent("tom", URI.create(href), ours.replace("20270120T100000", "20270120T170000")
-                .replace("20270120T110000", "20270120T180000"));
+        RADICALE.putEvent("tom", URI.create(href), ours.replace(FixtureDates.ical(start), FixtureDates.ical(movedStart))
+                .replace(FixtureDates.ical(start.plusHours(1)), FixtureDates.ical(movedStart.plusHours(1))));
         JsonArray moved = sync(tom);
         assertTrue(moved.toString().contains("was moved by Tom Becker"), moved.toString());
-        assertEquals("2027-01-20T17:00:00", api().get("sessions/" + session).object().getString("start"));
+        assertEquals(FixtureDates.apiAnswer(movedStart), api().get("sessions/" + session).object().getString("start"));
         // The moved session is pushed to everyone; wait for CalSync's own write (the next SEQUENCE) to land.
         Eventually.await("the moved session is written back", Duration.ofSeconds(20), () -> RADICALE
                 .eventsContaining("tom", teaching, title).stream().anyMatch(e -> e.contains("SEQUENCE:1")));
@@ -156,7 +165,7 @@ class CalDavPullIT {
         RADICALE.send("tom", "DELETE", URI.create(href), null, Map.of());
         sync(tom);
         Eventually.await("recreated", Duration.ofSeconds(20), () -> RADICALE.eventsContaining("tom", teaching, title).stream()
-                .anyMatch(e -> e.contains("DTSTART;TZID=Europe/London:20270120T170000")));
+                .anyMatch(e -> e.contains("DTSTART;TZID=Europe/London:" + FixtureDates.ical(movedStart))));
         assertEquals(1, api().get("sessions/" + session).object().getJsonArray("instructors").size());
         String alerts = api().get("alerts").body();
         assertTrue(alerts.contains("Tom Becker deleted") && alerts.contains(title), alerts);
@@ -165,7 +174,7 @@ class CalDavPullIT {
         // The mass-deletion guard: most of the personal calendar vanishing at once is held back.
         for (int i = 1; i <= 6; i++) {
             var stored = RADICALE.putEvent("tom", personal.resolve("extra-" + i + ".ics"),
-                    simpleEvent("extra-" + i + "@example.com", "Extra " + i, "2026121" + i));
+                    simpleEvent("extra-" + i + "@example.com", "Extra " + i, fixtureWeek.plusWeeks(1).plusDays(i)));
             assertEquals(201, stored.statusCode(), stored.body());
         }
         sync(tom);
@@ -193,7 +202,8 @@ class CalDavPullIT {
         assertEquals(201, api().post("people/" + emma + "/calendar-accounts", """
                 {"provider":"CALDAV","serverUrl":"%s","username":"emma","password":"emma-secret"}""".formatted(RADICALE.base()))
                 .status());
-        RADICALE.putEvent("emma", life.resolve("choir.ics"), simpleEvent("choir@example.com", "Choir rehearsal", "20261215"));
+        RADICALE.putEvent("emma", life.resolve("choir.ics"), simpleEvent("choir@example.com", "Choir rehearsal",
+                DAYS.today().plusDays(9)));
 
         Api.Reply started = api().post("sync-jobs", "");
         assertEquals(202, started.status(), started.body());
@@ -253,32 +263,40 @@ class CalDavPullIT {
         assertEquals(201, linked.status(), linked.body());
         String accountId = linked.object().getString("id");
         String title = "Owner Move " + UUID.randomUUID().toString().substring(0, 6);
+        LocalDateTime start = DAYS.weeksAhead(9, DayOfWeek.WEDNESDAY).atTime(10, 0);
+        LocalDateTime movedStart = start.withHour(15);
         String session = api().post("sessions", """
-                {"courseTitle":"%s","start":"2027-02-10T10:00","end":"2027-02-10T11:00","timeZone":"Europe/London",
-                 "venue":"Room 1"}""".formatted(title)).object().getString("id");
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London",
+                 "venue":"Room 1"}""".formatted(title, FixtureDates.api(start), FixtureDates.api(start.plusHours(1))))
+                .object().getString("id");
         api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + lucie + "\"}");
         Eventually.await("pushed", Duration.ofSeconds(20), () -> RADICALE.eventsContaining("lucie", lessons, title).size() == 1);
 
         // Lucie, who leads the session, moves it in her calendar; no pull has run since.
         String ours = RADICALE.eventsContaining("lucie", lessons, title).get(0);
         RADICALE.putEvent("lucie", URI.create(hrefOf("lucie", lessons, title)), ours
-                .replace("20270210T100000", "20270210T150000").replace("20270210T110000", "20270210T160000"));
+                .replace(FixtureDates.ical(start), FixtureDates.ical(movedStart))
+                .replace(FixtureDates.ical(start.plusHours(1)), FixtureDates.ical(movedStart.plusHours(1))));
         // Meanwhile an admin changes the venue, which pushes the session to her calendar.
         Api.Reply edited = api().put("sessions/" + session, """
-                {"courseTitle":"%s","start":"2027-02-10T10:00","end":"2027-02-10T11:00","timeZone":"Europe/London",
-                 "venue":"Room 2"}""".formatted(title));
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London",
+                 "venue":"Room 2"}""".formatted(title, FixtureDates.api(start), FixtureDates.api(start.plusHours(1))));
         assertEquals(200, edited.status(), edited.body());
 
         // The push meets her edit (412), reads her calendar first, and the two-way rules keep her move.
         Eventually.await("the owner's move reaches the session", Duration.ofSeconds(20),
-                () -> api().get("sessions/" + session).object().getString("start").equals("2027-02-10T15:00:00"));
+                () -> api().get("sessions/" + session).object().getString("start").equals(FixtureDates.apiAnswer(movedStart)));
         assertEquals("Room 2", api().get("sessions/" + session).object().getString("venue"), "the admin's change stays too");
         Eventually.await("her calendar shows both changes", Duration.ofSeconds(20), () -> RADICALE
                 .eventsContaining("lucie", lessons, title).stream().anyMatch(e -> e.contains("LOCATION:Room 2")
-                        && e.contains("DTSTART;TZID=Europe/London:20270210T150000")));
+                        && e.contains("DTSTART;TZID=Europe/London:" + FixtureDates.ical(movedStart))));
         assertEquals(1, RADICALE.eventsContaining("lucie", lessons, title).size(), "still one event");
         String log = api().get("calendar-accounts/" + accountId + "/sync-runs").body();
         assertTrue(log.contains("was moved by Lucie Martin"), "the sync log says why the session moved: " + log);
+    }
+
+    private static String corpus(String file, LocalDate week) throws IOException {
+        return FixtureDates.movedToWeekOf(Files.readString(CORPUS.resolve(file)), week);
     }
 
     private static String calendarId(JsonObject account, URI calendar) {

@@ -10,6 +10,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -19,6 +22,7 @@ import jakarta.json.JsonObject;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.FixtureDates;
 import org.calsync.testsupport.RadicaleServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -40,6 +44,7 @@ class CalDavPushIT {
             .withUser("lucie", "lucie-secret").withUser("tom", "tom-secret");
 
     private static final Duration SOON = Duration.ofSeconds(20);
+    private static final FixtureDates DAYS = FixtureDates.fromToday();
 
     @ArquillianResource
     private URL url;
@@ -60,10 +65,10 @@ class CalDavPushIT {
         return linked.object();
     }
 
-    private String createSession(String title, String start, String end) {
+    private String createSession(String title, LocalDateTime start, LocalDateTime end) {
         Api.Reply created = api().post("sessions", """
                 {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London","venue":"Room 7",
-                 "meetingLink":"https://meet.example.com/push"}""".formatted(title, start, end));
+                 "meetingLink":"https://meet.example.com/push"}""".formatted(title, FixtureDates.api(start), FixtureDates.api(end)));
         assertEquals(201, created.status(), created.body());
         return created.object().getString("id");
     }
@@ -78,20 +83,22 @@ class CalDavPushIT {
         assertTrue(!account.toString().contains("amira-secret"), "the secret never comes back");
 
         String title = "Pushed Workshop " + UUID.randomUUID().toString().substring(0, 6);
-        String session = createSession(title, "2027-03-05T09:30", "2027-03-05T12:00");
+        LocalDate day = DAYS.workdayAhead(14);
+        String session = createSession(title, day.atTime(9, 30), day.atTime(12, 0));
         assertEquals(200, api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + amira + "\"}").status());
         Eventually.await("the event appears in Radicale", SOON, () -> RADICALE.eventsContaining("amira", calendar, title).size() == 1);
         String event = RADICALE.eventsContaining("amira", calendar, title).get(0);
-        assertTrue(event.contains("DTSTART;TZID=Europe/London:20270305T093000"), event);
+        assertTrue(event.contains("DTSTART;TZID=Europe/London:" + FixtureDates.ical(day.atTime(9, 30))), event);
         assertTrue(event.contains("LOCATION:Room 7"), event);
         assertTrue(event.contains("https://meet.example.com/push"), event);
 
         // Moved past the clock change: the same event, with the new time, and still only one.
+        LocalDate across = FixtureDates.acrossTheClockChange(ZoneId.of("Europe/London"), day);
         api().put("sessions/" + session, """
-                {"courseTitle":"%s","start":"2027-04-05T14:00","end":"2027-04-05T16:00","timeZone":"Europe/London","venue":"Room 8"}
-                """.formatted(title));
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London","venue":"Room 8"}
+                """.formatted(title, FixtureDates.api(across.atTime(14, 0)), FixtureDates.api(across.atTime(16, 0))));
         Eventually.await("the event moves", SOON, () -> RADICALE.eventsContaining("amira", calendar, title).stream()
-                .anyMatch(e -> e.contains("DTSTART;TZID=Europe/London:20270405T140000")));
+                .anyMatch(e -> e.contains("DTSTART;TZID=Europe/London:" + FixtureDates.ical(across.atTime(14, 0)))));
         assertEquals(1, RADICALE.eventsContaining("amira", calendar, title).size());
 
         api().delete("sessions/" + session + "/instructors/" + amira);
@@ -117,7 +124,8 @@ class CalDavPushIT {
         String lucie = api().personId("lucie.martin@northwind.example");
         link(lucie, "lucie", "lucie-secret");
         String title = "Resilience Review " + UUID.randomUUID().toString().substring(0, 6);
-        String session = createSession(title, "2027-02-10T10:00", "2027-02-10T11:00");
+        LocalDate day = DAYS.workdayAhead(21);
+        String session = createSession(title, day.atTime(10, 0), day.atTime(11, 0));
 
         RADICALE.stop();
         try {
@@ -148,7 +156,8 @@ class CalDavPushIT {
 
         RADICALE.changePassword("tom", "a-new-password");
         String title = "Reconnect Check " + suffix;
-        String session = createSession(title, "2027-05-04T09:00", "2027-05-04T10:00");
+        LocalDate day = DAYS.workdayAhead(28);
+        String session = createSession(title, day.atTime(9, 0), day.atTime(10, 0));
         api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + rita + "\"}");
         Eventually.await("the account needs reconnecting", Duration.ofSeconds(75),
                 () -> api().get(accountPath).object().getString("status").equals("NEEDS_RECONSENT"));
@@ -194,7 +203,8 @@ class CalDavPushIT {
      */
     private void discardingAPushThatGaveUp(String personId, String suffix) throws Exception {
         String title = "Gave Up " + suffix;
-        String session = createSession(title, "2027-05-05T09:00", "2027-05-05T10:00");
+        LocalDate day = DAYS.workdayAhead(29);
+        String session = createSession(title, day.atTime(9, 0), day.atTime(10, 0));
         api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + personId + "\"}");
         Eventually.await("the push waits", SOON, () -> api().get("push-failures").body().contains(title));
         String entry = api().get("push-failures").array().stream().map(v -> v.asJsonObject())

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +20,7 @@ import jakarta.json.JsonObject;
 
 import org.calsync.it.support.Api;
 import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.FixtureDates;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,6 +41,9 @@ abstract class CloudCalendarScenarios {
 
     protected static final Duration SOON = Duration.ofSeconds(20);
     private static final String TENANT_KEY = "csk_demo_northwind_0000000000000001";
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** Every fixture day is counted from today, so that it stays inside the pull window. */
+    private static final FixtureDates DAYS = FixtureDates.fromToday();
 
     /** How an event the owner adds shows their time. */
     protected enum Shown { BUSY, PRIVATE, FREE }
@@ -120,19 +128,22 @@ abstract class CloudCalendarScenarios {
     void aSessionArrivesFollowsItsChangesAndLeavesWhenCancelledAndAnOutageDuplicatesNothing() {
         String person = person();
         String title = unique("Workshop");
-        String session = createSession(title, "2027-06-08T09:00", "2027-06-08T11:00");
+        LocalDate summer = FixtureDates.inSummerTime(LONDON, DAYS.today().plusWeeks(2));
+        String session = createSession(title, summer.atTime(9, 0), summer.atTime(11, 0));
         assertEquals(200, api().post("sessions/" + session + "/instructors", personJson(person)).status());
         SeenEvent pushed = awaitOne(title);
-        assertEquals(Instant.parse("2027-06-08T08:00:00Z"), pushed.start(), "09:00 in London's summer time");
+        assertEquals(summer.atTime(8, 0).toInstant(ZoneOffset.UTC), pushed.start(), "09:00 in London's summer time");
         assertEquals(londonAsWritten(), pushed.zone());
 
         // Moved past the clock change: the same event, with the new time, and still only one.
+        LocalDate winter = FixtureDates.acrossTheClockChange(LONDON, summer);
         Api.Reply changed = api().put("sessions/" + session, """
-                {"courseTitle":"%s","start":"2027-11-08T14:00","end":"2027-11-08T16:00","timeZone":"Europe/London",
-                 "venue":"Room 8"}""".formatted(title));
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London",
+                 "venue":"Room 8"}""".formatted(title, FixtureDates.api(winter.atTime(14, 0)),
+                FixtureDates.api(winter.atTime(16, 0))));
         assertEquals(200, changed.status(), changed.body());
         Eventually.await("the event moves", SOON, () -> titled(title).stream()
-                .anyMatch(e -> e.start().equals(Instant.parse("2027-11-08T14:00:00Z"))));
+                .anyMatch(e -> e.start().equals(winter.atTime(14, 0).toInstant(ZoneOffset.UTC))));
         assertEquals(List.of(pushed.id()), titled(title).stream().map(SeenEvent::id).toList(), "the same event, once");
 
         assertEquals(200, api().post("sessions/" + session + "/cancel", "").status());
@@ -140,7 +151,7 @@ abstract class CloudCalendarScenarios {
 
         // The provider fails more calls than one push retries inline: the outbox tries again and writes once.
         String later = unique("Resilience review");
-        String second = createSession(later, "2027-06-15T10:00", "2027-06-15T11:00");
+        String second = createSession(later, summer.plusWeeks(1).atTime(10, 0), summer.plusWeeks(1).atTime(11, 0));
         calendar().failNextCalls(5);
         api().post("sessions/" + second + "/instructors", personJson(person));
         Eventually.await("the postponed push is delivered", Duration.ofSeconds(60), () -> titled(later).size() == 1);
@@ -154,22 +165,26 @@ abstract class CloudCalendarScenarios {
     void busyTimesKeepSeriesExceptionsPrivacyAndAllDayAndAMassDeletionIsHeld() {
         String person = person();
         OwnCalendar own = calendar();
-        Instant monday = Instant.parse("2027-07-05T07:00:00Z");
+        LocalDate firstMonday = DAYS.weeksAhead(3, DayOfWeek.MONDAY);
+        Instant monday = firstMonday.atTime(7, 0).toInstant(ZoneOffset.UTC);
         List<String> standUps = own.addWeeklySeries("Team stand-up", monday, Duration.ofMinutes(30), 4);
         own.move(standUps.get(1), monday.plus(Duration.ofDays(7)).plus(Duration.ofHours(2)),
                 monday.plus(Duration.ofDays(7)).plus(Duration.ofHours(2)).plus(Duration.ofMinutes(30)));
         own.delete(standUps.get(2));
-        own.add("Doctor's appointment", Instant.parse("2027-07-06T12:00:00Z"), Instant.parse("2027-07-06T13:00:00Z"),
-                Shown.PRIVATE);
-        own.add("Focus time", Instant.parse("2027-07-07T12:00:00Z"), Instant.parse("2027-07-07T15:00:00Z"), Shown.FREE);
-        own.addAllDay("Conference", LocalDate.parse("2027-07-08"));
+        Instant doctor = firstMonday.plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        own.add("Doctor's appointment", doctor, doctor.plus(Duration.ofHours(1)), Shown.PRIVATE);
+        Instant focus = firstMonday.plusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        own.add("Focus time", focus, focus.plus(Duration.ofHours(3)), Shown.FREE);
+        own.addAllDay("Conference", firstMonday.plusDays(3));
 
         sync(person);
-        List<JsonObject> blocks = busy(person, "2027-07-04", "2027-08-01");
-        assertEquals(List.of(Instant.parse("2027-07-05T07:00:00Z"), Instant.parse("2027-07-12T09:00:00Z"),
-                Instant.parse("2027-07-26T07:00:00Z")), startsOf(blocks, "Team stand-up"),
+        LocalDate fourWeeksFrom = firstMonday.minusDays(1);
+        LocalDate fourWeeksTo = firstMonday.plusWeeks(4);
+        List<JsonObject> blocks = busy(person, fourWeeksFrom, fourWeeksTo);
+        assertEquals(List.of(monday, monday.plus(Duration.ofDays(7)).plus(Duration.ofHours(2)),
+                monday.plus(Duration.ofDays(21))), startsOf(blocks, "Team stand-up"),
                 "the moved occurrence at its new time, the cancelled one gone: " + blocks);
-        assertEquals(List.of(Instant.parse("2027-07-06T12:00:00Z")), startsOf(blocks, "Busy"),
+        assertEquals(List.of(doctor), startsOf(blocks, "Busy"),
                 "a private event keeps its time, not its title");
         assertTrue(titles(blocks).stream().noneMatch(t -> t.equals("Doctor's appointment") || t.equals("Focus time")),
                 "no private title, and free time blocks nothing: " + titles(blocks));
@@ -178,26 +193,28 @@ abstract class CloudCalendarScenarios {
         // Full private keeps only times, for what is stored already too.
         assertEquals(200, configure("FULL_PRIVATE").status());
         sync(person);
-        assertTrue(titles(busy(person, "2027-07-04", "2027-08-01")).stream().allMatch("Busy"::equals));
+        assertTrue(titles(busy(person, fourWeeksFrom, fourWeeksTo)).stream().allMatch("Busy"::equals));
         assertEquals(200, configure("DEFAULT").status());
         sync(person);
 
         // Most of the calendar vanishing at once is held back until an admin releases it.
         List<String> blocksAdded = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            Instant start = Instant.parse("2027-08-02T08:00:00Z").plus(Duration.ofHours(i));
+            Instant start = firstMonday.plusWeeks(4).atTime(8, 0).toInstant(ZoneOffset.UTC).plus(Duration.ofHours(i));
             blocksAdded.add(own.add("Block " + i, start, start.plus(Duration.ofMinutes(30)), Shown.BUSY));
         }
         sync(person);
-        int stored = busy(person, "2027-07-01", "2027-09-01").size();
+        LocalDate twoMonthsFrom = firstMonday.minusDays(4);
+        LocalDate twoMonthsTo = firstMonday.plusWeeks(8);
+        int stored = busy(person, twoMonthsFrom, twoMonthsTo).size();
         blocksAdded.forEach(own::delete);
         JsonArray held = sync(person);
         assertTrue(held.toString().contains("HELD"), held.toString());
-        assertEquals(stored, busy(person, "2027-07-01", "2027-09-01").size(), "nothing was removed while held");
+        assertEquals(stored, busy(person, twoMonthsFrom, twoMonthsTo).size(), "nothing was removed while held");
         String calendarId = targetCalendarId();
         assertEquals(200, api().post("calendar-accounts/" + accountId + "/calendars/" + calendarId + "/release", "").status());
         sync(person);
-        assertTrue(titles(busy(person, "2027-07-01", "2027-09-01")).stream().noneMatch(t -> t.startsWith("Block ")),
+        assertTrue(titles(busy(person, twoMonthsFrom, twoMonthsTo)).stream().noneMatch(t -> t.startsWith("Block ")),
                 "released: the deletions apply");
     }
 
@@ -207,10 +224,11 @@ abstract class CloudCalendarScenarios {
         String person = person();
         OwnCalendar own = calendar();
         String led = unique("Lead workshop");
-        String ledSession = createSession(led, "2027-09-14T09:00", "2027-09-14T10:00");
+        LocalDate ledDay = DAYS.weeksAhead(12, DayOfWeek.TUESDAY);
+        String ledSession = createSession(led, ledDay.atTime(9, 0), ledDay.atTime(10, 0));
         api().post("sessions/" + ledSession + "/instructors", personJson(person));
         String attended = unique("Attended class");
-        String attendedSession = createSession(attended, "2027-09-21T09:00", "2027-09-21T10:00");
+        String attendedSession = createSession(attended, ledDay.plusWeeks(1).atTime(9, 0), ledDay.plusWeeks(1).atTime(10, 0));
         assertEquals(200, api().post("sessions/" + attendedSession + "/registrations", personJson(person)).status());
         SeenEvent ledEvent = awaitOne(led);
         SeenEvent attendedEvent = awaitOne(attended);
@@ -221,7 +239,7 @@ abstract class CloudCalendarScenarios {
         own.move(ledEvent.id(), ledEvent.start().plus(Duration.ofHours(3)), ledEvent.end().plus(Duration.ofHours(3)));
         JsonArray moved = sync(person);
         assertTrue(moved.toString().contains("was moved by"), moved.toString());
-        assertEquals("2027-09-14T12:00:00", api().get("sessions/" + ledSession).object().getString("start"));
+        assertEquals(FixtureDates.apiAnswer(ledDay.atTime(12, 0)), api().get("sessions/" + ledSession).object().getString("start"));
 
         // Deleting a class one attends unregisters them; deleting one they lead asks the admin and writes it back.
         own.delete(attendedEvent.id());
@@ -235,8 +253,8 @@ abstract class CloudCalendarScenarios {
         assertTrue(api().get("alerts").body().contains(led), "the admin is asked about " + led);
 
         // Removing the account deletes every event CalSync wrote there, and only those.
-        String ownEvent = own.add("Own appointment", Instant.parse("2027-09-15T08:00:00Z"),
-                Instant.parse("2027-09-15T09:00:00Z"), Shown.BUSY);
+        Instant appointment = ledDay.plusDays(1).atTime(8, 0).toInstant(ZoneOffset.UTC);
+        String ownEvent = own.add("Own appointment", appointment, appointment.plus(Duration.ofHours(1)), Shown.BUSY);
         Api.Reply removed = api().delete("calendar-accounts/" + accountId);
         assertEquals(200, removed.status(), removed.body());
         assertTrue(titled(led).isEmpty() && titled(attended).isEmpty(), "CalSync's events are gone: " + own.events());
@@ -254,7 +272,9 @@ abstract class CloudCalendarScenarios {
         return "{\"personId\":\"" + person + "\"}";
     }
 
-    private String createSession(String title, String start, String end) {
+    private String createSession(String title, LocalDateTime startInLondon, LocalDateTime endInLondon) {
+        String start = FixtureDates.api(startInLondon);
+        String end = FixtureDates.api(endInLondon);
         Api.Reply created = api().post("sessions", """
                 {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London","venue":"Room 7",
                  "meetingLink":"https://meet.example.com/scenario"}""".formatted(title, start, end));
@@ -277,7 +297,7 @@ abstract class CloudCalendarScenarios {
         return reply.array();
     }
 
-    private List<JsonObject> busy(String person, String from, String to) {
+    private List<JsonObject> busy(String person, LocalDate from, LocalDate to) {
         return api().get("people/" + person + "/busy?from=" + from + "&to=" + to).array().stream()
                 .map(v -> v.asJsonObject()).toList();
     }

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URL;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +21,7 @@ import jakarta.json.JsonObject;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.FixtureDates;
 import org.calsync.testsupport.ews.EwsSimulator;
 import org.calsync.testsupport.ews.SimulatedItem;
 import org.calsync.testsupport.ews.SimulatedMailbox;
@@ -46,6 +51,9 @@ class ExchangeIT {
             .onPort(Integer.getInteger("calsync.it.ews.port", 0)); // where Payara was told Autodiscover answers
 
     private static final Duration SOON = Duration.ofSeconds(20);
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    /** Every fixture day is counted from today, so that it stays inside the pull window. */
+    private static final FixtureDates DAYS = FixtureDates.fromToday();
 
     @ArquillianResource
     private URL url;
@@ -122,16 +130,18 @@ class ExchangeIT {
         Api.Reply twice = api().post("people/" + amira + "/calendar-accounts", "{\"provider\":\"EXCHANGE\"}");
         assertEquals(409, twice.status(), "the same mailbox is linked once: " + twice.body());
         String title = "Exchange Push " + UUID.randomUUID().toString().substring(0, 6);
+        LocalDate pushDay = DAYS.weeksAhead(3, DayOfWeek.TUESDAY);
         String session = api().post("sessions", """
-                {"courseTitle":"%s","start":"2027-03-02T09:00","end":"2027-03-02T11:00","timeZone":"Europe/Berlin",
-                 "venue":"Room 4"}""".formatted(title)).object().getString("id");
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/Berlin",
+                 "venue":"Room 4"}""".formatted(title, FixtureDates.api(pushDay.atTime(9, 0)), FixtureDates.api(pushDay.atTime(11, 0))))
+                .object().getString("id");
         api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + amira + "\"}");
         SimulatedMailbox mailbox = EWS.mailbox(AMIRA);
         Eventually.await("the session is in Amira's Exchange calendar", SOON,
                 () -> mailbox.items().stream().anyMatch(i -> i.subject().equals(title)));
         SimulatedItem pushed = mailbox.items().stream().filter(i -> i.subject().equals(title)).findFirst().orElseThrow();
         assertEquals("W. Europe Standard Time", pushed.startTimeZoneId());
-        assertEquals(Instant.parse("2027-03-02T08:00:00Z"), pushed.start());
+        assertEquals(pushDay.atTime(9, 0).atZone(BERLIN).toInstant(), pushed.start(), "09:00 in Berlin");
         assertTrue(EWS.requests().stream().allMatch(r -> r.impersonated() == null || r.impersonated().equals(AMIRA)
                 || r.impersonated().startsWith("nobody")), "CalSync acts for Amira's mailbox only");
 
@@ -140,8 +150,9 @@ class ExchangeIT {
         EWS.failNext(new EwsSimulator.Fault.ServerBusy(12_000L));
         String throttledTitle = "Exchange Throttled " + UUID.randomUUID().toString().substring(0, 6);
         String throttled = api().post("sessions", """
-                {"courseTitle":"%s","start":"2027-03-09T09:00","end":"2027-03-09T11:00","timeZone":"Europe/Berlin"}"""
-                .formatted(throttledTitle)).object().getString("id");
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/Berlin"}"""
+                .formatted(throttledTitle, FixtureDates.api(pushDay.plusWeeks(1).atTime(9, 0)),
+                        FixtureDates.api(pushDay.plusWeeks(1).atTime(11, 0)))).object().getString("id");
         api().post("sessions/" + throttled + "/instructors", "{\"personId\":\"" + amira + "\"}");
         Eventually.await("the throttled push is listed as retrying", SOON,
                 () -> api().get("push-failures").body().contains(throttledTitle));
@@ -159,12 +170,12 @@ class ExchangeIT {
                 "Exchange was asked again after " + waited + ", woken for the retry rather than at the next sweep");
 
         // Her own appointments come back as busy times.
-        Instant day = Instant.parse("2027-03-03T13:00:00Z");
+        Instant day = pushDay.plusDays(1).atTime(13, 0).toInstant(ZoneOffset.UTC);
         mailbox.add("Dentist", day, day.plus(1, ChronoUnit.HOURS));
         Api.Reply synced = api().post("people/" + amira + "/sync", "");
         assertEquals(200, synced.status(), synced.body());
-        String busy = api().get("people/" + amira + "/busy?from=2027-03-01T00:00:00Z&to=2027-03-05T00:00:00Z").body();
-        assertTrue(busy.contains("Dentist") && busy.contains("2027-03-03T13:00:00Z"), busy);
+        String busy = api().get("people/" + amira + "/busy?" + daysAround(day, 2)).body();
+        assertTrue(busy.contains("Dentist") && busy.contains(day.toString()), busy);
         assertFalse(busy.contains(title), "her CalSync session is no busy block of its own: " + busy);
 
         // Removing the account deletes what CalSync wrote there, and only that.
@@ -186,9 +197,11 @@ class ExchangeIT {
         // Exchange fails the first call: the push is retried and lands once.
         EWS.failNext(new EwsSimulator.Fault.HttpStatus(500));
         String title = "Exchange Two-Way " + UUID.randomUUID().toString().substring(0, 6);
+        LocalDate sessionDay = DAYS.weeksAhead(10, DayOfWeek.TUESDAY);
         String session = api().post("sessions", """
-                {"courseTitle":"%s","start":"2027-05-11T09:00","end":"2027-05-11T10:00","timeZone":"Europe/London"}"""
-                .formatted(title)).object().getString("id");
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London"}"""
+                .formatted(title, FixtureDates.api(sessionDay.atTime(9, 0)), FixtureDates.api(sessionDay.atTime(10, 0))))
+                .object().getString("id");
         api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + tom + "\"}");
         Eventually.await("the push lands after the failure", Duration.ofSeconds(30),
                 () -> mailbox.items().stream().anyMatch(i -> i.subject().equals(title)));
@@ -200,10 +213,10 @@ class ExchangeIT {
         mailbox.move(ours.id(), ours.start().plus(2, ChronoUnit.HOURS), ours.end().plus(2, ChronoUnit.HOURS));
         String moved = api().post("people/" + tom + "/sync", "").body();
         assertTrue(moved.contains("was moved by Tom Becker"), moved);
-        assertEquals("2027-05-11T11:00:00", api().get("sessions/" + session).object().getString("start"));
+        assertEquals(FixtureDates.apiAnswer(sessionDay.atTime(11, 0)), api().get("sessions/" + session).object().getString("start"));
 
         // Most of his calendar vanishing at once is held back until an admin releases it.
-        Instant day = Instant.parse("2027-05-20T08:00:00Z");
+        Instant day = sessionDay.plusDays(9).atTime(8, 0).toInstant(ZoneOffset.UTC);
         List<SimulatedItem> added = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Instant start = day.plus(i, ChronoUnit.HOURS);
@@ -213,7 +226,7 @@ class ExchangeIT {
         added.subList(0, 19).forEach(item -> mailbox.delete(item.id()));
         String held = api().post("people/" + tom + "/sync", "").body();
         assertTrue(held.contains("HELD"), held);
-        assertTrue(api().get("people/" + tom + "/busy?from=2027-05-19T00:00:00Z&to=2027-05-28T00:00:00Z").body()
+        assertTrue(api().get("people/" + tom + "/busy?" + daysAround(day, 1)).body()
                 .contains("Block 0"), "nothing was removed while held");
         assertEquals(200, api().delete("calendar-accounts/" + accountId).status());
     }
@@ -226,16 +239,15 @@ class ExchangeIT {
         String email = "planner-" + suffix + "@northwind.example";
         String planner = createPerson(email, "Pat Planner " + suffix);
         String nobody = createPerson("nomailbox-" + suffix + "@northwind.example", "Nia Nomail " + suffix);
-        Instant review = Instant.parse("2027-04-06T12:00:00Z");
+        Instant review = DAYS.weeksAhead(8, DayOfWeek.TUESDAY).atTime(12, 0).toInstant(ZoneOffset.UTC);
         EWS.mailbox(email).add("Team review", review, review.plus(1, ChronoUnit.HOURS));
         EWS.clearRequests();
 
-        Api.Reply reply = api().get("availability?people=" + planner + "," + nobody
-                + "&from=2027-04-05T00:00:00Z&to=2027-04-08T00:00:00Z");
+        Api.Reply reply = api().get("availability?people=" + planner + "," + nobody + "&" + daysAround(review, 2));
         assertEquals(200, reply.status(), reply.body());
         JsonObject plannerRow = reply.array().getJsonObject(0);
         assertEquals("EXCHANGE_FREE_BUSY", plannerRow.getString("source"), reply.body());
-        assertEquals("2027-04-06T12:00:00Z", plannerRow.getJsonArray("busy").getJsonObject(0).getString("start"));
+        assertEquals(review.toString(), plannerRow.getJsonArray("busy").getJsonObject(0).getString("start"));
         assertEquals("NONE", reply.array().getJsonObject(1).getString("source"), "no Exchange mailbox: nothing known");
         assertEquals(1, EWS.requests().size(), "one GetUserAvailability for everyone");
         assertEquals(400, api().get("availability?people=").status());
@@ -263,6 +275,12 @@ class ExchangeIT {
                 .allMatch(item -> item.extendedProperties().isEmpty()));
     }
 
+    /** A from/to query of whole UTC days around an instant. */
+    private static String daysAround(Instant instant, int days) {
+        Instant midnight = instant.truncatedTo(ChronoUnit.DAYS);
+        return "from=" + midnight.minus(days, ChronoUnit.DAYS) + "&to=" + midnight.plus(days, ChronoUnit.DAYS);
+    }
+
     private Api.Reply configureByAutodiscover(String mode, String version) {
         return api().put("exchange-settings", """
                 {"autodiscoverEmail":"%s","serverVersion":"%s","authMode":"%s","authScheme":"NTLM",
@@ -287,9 +305,9 @@ class ExchangeIT {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String email = "discovered-" + suffix + "@northwind.example";
         String planner = createPerson(email, "Dana Discovered " + suffix);
-        EWS.mailbox(email).add("Budget review", Instant.parse("2027-04-06T12:00:00Z"),
-                Instant.parse("2027-04-06T13:00:00Z"));
-        Api.Reply free = api().get("availability?people=" + planner + "&from=2027-04-05T00:00:00Z&to=2027-04-08T00:00:00Z");
+        Instant budgetReview = DAYS.weeksAhead(8, DayOfWeek.TUESDAY).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        EWS.mailbox(email).add("Budget review", budgetReview, budgetReview.plus(1, ChronoUnit.HOURS));
+        Api.Reply free = api().get("availability?people=" + planner + "&" + daysAround(budgetReview, 2));
         assertEquals(200, free.status(), free.body());
         assertEquals("EXCHANGE_FREE_BUSY", free.array().getJsonObject(0).getString("source"), free.body());
 

@@ -3,10 +3,12 @@ package org.calsync.it.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +20,7 @@ import jakarta.json.JsonObjectBuilder;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.it.support.OAuthServer;
+import org.calsync.testsupport.FixtureDates;
 import org.calsync.testsupport.graph.GraphSimulator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -37,6 +40,7 @@ class MicrosoftSyncIT extends CloudCalendarScenarios {
 
     private static final String CALENDAR = "AAMkAGscenarioCalendar=";
     private static final String DIRECTORY = "northwind.onmicrosoft.example";
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final String EMAIL = "mira.graph-" + UUID.randomUUID().toString().substring(0, 6) + "@northwind.example";
 
     @RegisterExtension
@@ -86,26 +90,30 @@ class MicrosoftSyncIT extends CloudCalendarScenarios {
         String unknown = api().createInstructor("not-in-365-" + suffix + "@northwind.example", "Nia Nomail " + suffix,
                 "Europe/London");
         GRAPH.withMailbox(email, "AAMkAGplannerCalendar=");
+        LocalDate reviewDay = FixtureDates.fromToday().weeksAhead(8, DayOfWeek.TUESDAY);
+        Instant review = reviewDay.atTime(12, 0).atZone(LONDON).toInstant();
         GRAPH.putByOwner(email, "AAMkAGplannerCalendar=", null, Json.createObjectBuilder().add("subject", "Team review")
-                .add("showAs", "busy").add("start", GraphSimulator.utcTime(Instant.parse("2027-04-06T12:00:00Z")))
-                .add("end", GraphSimulator.utcTime(Instant.parse("2027-04-06T13:00:00Z"))).build());
+                .add("showAs", "busy").add("start", GraphSimulator.utcTime(review))
+                .add("end", GraphSimulator.utcTime(review.plus(Duration.ofHours(1)))).build());
         GRAPH.clearRequests();
 
-        Api.Reply reply = api().get("availability?people=" + planner + "," + unknown
-                + "&from=2027-04-05T00:00:00Z&to=2027-04-08T00:00:00Z");
+        Api.Reply reply = api().get("availability?people=" + planner + "," + unknown + "&from="
+                + reviewDay.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant() + "&to="
+                + reviewDay.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant());
         assertEquals(200, reply.status(), reply.body());
         JsonObject plannerRow = reply.array().getJsonObject(0);
         assertEquals("MICROSOFT_365_FREE_BUSY", plannerRow.getString("source"), reply.body());
-        assertEquals("2027-04-06T12:00:00Z", plannerRow.getJsonArray("busy").getJsonObject(0).getString("start"));
+        assertEquals(review.toString(), plannerRow.getJsonArray("busy").getJsonObject(0).getString("start"));
         assertEquals("NONE", reply.array().getJsonObject(1).getString("source"), "no mailbox: nothing known");
         assertEquals(List.of("POST /v1.0/users/planner-" + suffix + "%40northwind.example/calendar/getSchedule"),
                 GRAPH.requests().stream().filter(r -> r.contains("getSchedule")).toList(),
                 "one getSchedule for both, as the application in a mailbox's context");
 
-        // Assigning the planner to a session at that time names the clash and where it was learnt.
+        // Assigning the planner to a session overlapping it names the clash and where it was learnt.
         String session = api().post("sessions", """
-                {"courseTitle":"Clash check %s","start":"2027-04-06T13:30","end":"2027-04-06T14:30",
-                 "timeZone":"Europe/London"}""".formatted(suffix)).object().getString("id");
+                {"courseTitle":"Clash check %s","start":"%s","end":"%s",
+                 "timeZone":"Europe/London"}""".formatted(suffix, FixtureDates.api(reviewDay.atTime(12, 30)),
+                FixtureDates.api(reviewDay.atTime(13, 30)))).object().getString("id");
         JsonObject conflict = api().get("sessions/" + session + "/conflicts?personId=" + planner).array().getJsonObject(0);
         assertEquals("MICROSOFT_365_FREE_BUSY", conflict.getString("kind"), conflict.toString());
         assertEquals("Microsoft 365 free/busy", conflict.getString("source"));

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +22,7 @@ import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.LoginPage;
 import org.calsync.it.ui.pages.PeoplePage;
 import org.calsync.it.ui.pages.SessionEditorPage;
+import org.calsync.testsupport.FixtureDates;
 import org.calsync.testsupport.RadicaleServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -35,6 +41,7 @@ import org.openqa.selenium.By;
 @ExtendWith(ArquillianExtension.class)
 class AssignmentConflictsUiIT {
 
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String HOSTILE = "<script>window.pwned=1</script>Dentist";
 
     @RegisterExtension
@@ -52,10 +59,15 @@ class AssignmentConflictsUiIT {
         return new Api(url, "csk_demo_northwind_0000000000000001");
     }
 
-    private String session(String title, String start, String end) {
+    /** A wall-clock time in Paris, the session's zone, as another client writes it in UTC. */
+    private static String utc(LocalDateTime paris) {
+        return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(paris.atZone(PARIS).withZoneSameInstant(ZoneOffset.UTC));
+    }
+
+    private String session(String title, LocalDateTime start, LocalDateTime end) {
         Api.Reply created = api().post("sessions", """
                 {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/Paris","venue":"Room 3"}"""
-                .formatted(title, start, end));
+                .formatted(title, FixtureDates.api(start), FixtureDates.api(end)));
         assertEquals(201, created.status(), created.body());
         return created.object().getString("id");
     }
@@ -64,6 +76,7 @@ class AssignmentConflictsUiIT {
     void busyTimesAndOtherSessionsShowWhenAssigningAndTheAdminMayStillAssign() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String name = "Rosa Lopez " + suffix;
+        LocalDate day = FixtureDates.fromToday().workdayAhead(2);
         String rosa = api().createInstructor("rosa-" + suffix + "@northwind.example", name, "Europe/Paris");
         URI calendar = RADICALE.createCalendar("rosa", "work");
         Api.Reply linked = api().post("people/" + rosa + "/calendar-accounts", """
@@ -76,16 +89,16 @@ class AssignmentConflictsUiIT {
                 BEGIN:VEVENT\r
                 UID:dentist-%s\r
                 DTSTAMP:20261101T120000Z\r
-                DTSTART:20261208T093000Z\r
-                DTEND:20261208T103000Z\r
+                DTSTART:%s\r
+                DTEND:%s\r
                 SUMMARY:%s\r
                 END:VEVENT\r
                 END:VCALENDAR\r
-                """.formatted(suffix, HOSTILE));
+                """.formatted(suffix, utc(day.atTime(10, 30)), utc(day.atTime(11, 30)), HOSTILE));
         assertEquals(200, api().post("people/" + rosa + "/sync", "").status());
 
-        String workshop = session("Budgeting " + suffix, "2026-12-08T10:00", "2026-12-08T12:00");
-        String other = session("Payroll " + suffix, "2026-12-08T11:30", "2026-12-08T13:00");
+        String workshop = session("Budgeting " + suffix, day.atTime(10, 0), day.atTime(12, 0));
+        String other = session("Payroll " + suffix, day.atTime(11, 30), day.atTime(13, 0));
         assertEquals(200, api().post("sessions/" + other + "/instructors", "{\"personId\":\"" + rosa + "\"}").status());
 
         List<JsonObject> conflicts = api().get("sessions/" + workshop + "/conflicts?personId=" + rosa).array().stream()

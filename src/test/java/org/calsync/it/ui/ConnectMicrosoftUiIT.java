@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import jakarta.json.JsonArray;
@@ -20,6 +22,7 @@ import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.LoginPage;
 import org.calsync.it.ui.pages.MyCalendarsPage;
 import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.FixtureDates;
 import org.calsync.testsupport.graph.GraphSimulator;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -52,6 +55,9 @@ class ConnectMicrosoftUiIT {
     private static final String AMIRA_CALENDAR = "AAMkAGamiraCalendar=";
     private static final String DIRECTORY = "northwind.onmicrosoft.example";
     private static final Duration SOON = Duration.ofSeconds(20);
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** The workshop's day, counted from today so that the pull window keeps it. */
+    private static final LocalDate WORKSHOP_DAY = FixtureDates.fromToday().weeksAhead(9, DayOfWeek.WEDNESDAY);
 
     @RegisterExtension
     static final OAuthServer OAUTH = new OAuthServer();
@@ -125,27 +131,30 @@ class ConnectMicrosoftUiIT {
         String tom = api().personId(TOM);
         String title = "Graph workshop " + UUID.randomUUID().toString().substring(0, 6);
         String session = api().post("sessions", """
-                {"courseTitle":"%s","start":"2027-02-10T09:00","end":"2027-02-10T11:00","timeZone":"Europe/London",
-                 "venue":"Room 3","state":"ACTIVE"}""".formatted(title)).object().getString("id");
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London",
+                 "venue":"Room 3","state":"ACTIVE"}""".formatted(title, FixtureDates.api(WORKSHOP_DAY.atTime(9, 0)),
+                FixtureDates.api(WORKSHOP_DAY.atTime(11, 0)))).object().getString("id");
         assertEquals(200, api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + tom + "\"}").status());
         Eventually.await("the session reaches Tom's Microsoft 365 calendar", SOON, () -> pushed(title) != null);
         JsonObject pushed = pushed(title);
         assertEquals("GMT Standard Time", pushed.getString("originalStartTimeZone"), "London, the Windows way");
-        assertEquals("2027-02-10T09:00:00.0000000", pushed.getJsonObject("start").getString("dateTime"));
+        assertEquals(FixtureDates.apiAnswer(WORKSHOP_DAY.atTime(9, 0)) + ".0000000",
+                pushed.getJsonObject("start").getString("dateTime"));
         assertTrue(pushed.getJsonArray("singleValueExtendedProperties").toString().contains("CalSyncUid"));
 
         // Our own event comes back on the pull as an echo, never as a busy time.
         JsonArray echo = sync(tom);
         assertTrue(echo.toString().contains("\"outcome\":\"OK\""), echo.toString());
-        assertTrue(api().get("people/" + tom + "/busy?from=2027-02-01&to=2027-03-01").array().stream()
+        assertTrue(api().get("people/" + tom + "/busy?from=" + WORKSHOP_DAY.minusDays(9) + "&to=" + WORKSHOP_DAY.plusDays(19))
+                .array().stream()
                 .noneMatch(b -> b.asJsonObject().getString("title", "").equals(title)), "the echo is no busy time");
 
         // Tom, the lead instructor, moves it in Outlook: two-way, so the session moves.
-        GRAPH.moveByOwner(TOM_365, CALENDAR, pushed.getString("id"), Instant.parse("2027-02-10T14:00:00Z"),
-                Instant.parse("2027-02-10T16:00:00Z"));
+        GRAPH.moveByOwner(TOM_365, CALENDAR, pushed.getString("id"), WORKSHOP_DAY.atTime(14, 0).atZone(LONDON).toInstant(),
+                WORKSHOP_DAY.atTime(16, 0).atZone(LONDON).toInstant());
         JsonArray moved = sync(tom);
         assertTrue(moved.toString().contains("was moved by Tom Becker"), moved.toString());
-        assertEquals("2027-02-10T14:00:00", api().get("sessions/" + session).object().getString("start"));
+        assertEquals(FixtureDates.apiAnswer(WORKSHOP_DAY.atTime(14, 0)), api().get("sessions/" + session).object().getString("start"));
 
         // Tom withdraws CalSync's access: the next sync says so, he gets one email with a link to reconnect,
         // and reconnecting on the provider's page lets syncing resume.
@@ -185,8 +194,9 @@ class ConnectMicrosoftUiIT {
         assertEquals(AMIRA, linked.object().getString("username"));
         String amiraTitle = "Organisation-wide " + UUID.randomUUID().toString().substring(0, 6);
         String amiraSession = api().post("sessions", """
-                {"courseTitle":"%s","start":"2027-02-11T09:00","end":"2027-02-11T10:00","timeZone":"Europe/London",
-                 "state":"ACTIVE"}""".formatted(amiraTitle)).object().getString("id");
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London",
+                 "state":"ACTIVE"}""".formatted(amiraTitle, FixtureDates.api(WORKSHOP_DAY.plusDays(1).atTime(9, 0)),
+                FixtureDates.api(WORKSHOP_DAY.plusDays(1).atTime(10, 0)))).object().getString("id");
         api().post("sessions/" + amiraSession + "/instructors", "{\"personId\":\"" + amira + "\"}");
         Eventually.await("the session reaches Amira's mailbox", SOON, () -> GRAPH.calendar(AMIRA, AMIRA_CALENDAR).events()
                 .stream().anyMatch(e -> amiraTitle.equals(e.getString("subject", ""))));

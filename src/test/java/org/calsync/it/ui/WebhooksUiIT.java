@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.json.Json;
@@ -22,6 +24,7 @@ import org.calsync.it.support.OAuthServer;
 import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.LoginPage;
 import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.FixtureDates;
 import org.calsync.testsupport.graph.GraphSimulator;
 import org.calsync.testsupport.graph.GraphSubscriptions.Subscription;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -48,6 +51,8 @@ class WebhooksUiIT {
     private static final String CALENDAR = "AAMkAGwandaCalendar=";
     private static final String DIRECTORY = "northwind.onmicrosoft.example";
     private static final Duration SECONDS = Duration.ofSeconds(15);
+    /** The day of Wanda's appointment, counted from today so that the pull window keeps it. */
+    private static final LocalDate DENTIST_DAY = FixtureDates.fromToday().workdayAhead(10);
 
     @RegisterExtension
     static final OAuthServer OAUTH = new OAuthServer();
@@ -94,9 +99,10 @@ class WebhooksUiIT {
 
             // Wanda adds a dentist appointment in Outlook; nobody starts a sync, yet it is a busy time in seconds.
             int runsBefore = runs(accountId);
+            Instant dentist = DENTIST_DAY.atTime(9, 0).toInstant(ZoneOffset.UTC);
             GRAPH.putByOwner(WANDA, CALENDAR, null, Json.createObjectBuilder().add("subject", "Dentist").add("showAs", "busy")
-                    .add("start", GraphSimulator.utcTime(Instant.parse("2027-03-02T09:00:00Z")))
-                    .add("end", GraphSimulator.utcTime(Instant.parse("2027-03-02T10:00:00Z"))).build());
+                    .add("start", GraphSimulator.utcTime(dentist))
+                    .add("end", GraphSimulator.utcTime(dentist.plus(Duration.ofHours(1)))).build());
             Eventually.await("the notified pull reads the new event", SECONDS, () -> busyTitles(wanda).contains("Dentist"));
             assertTrue(runs(accountId) > runsBefore, "the pull is logged like any other");
             assertTrue(GRAPH.subscriptions().deliveries().stream().anyMatch(d -> d.status() == 202),
@@ -175,7 +181,7 @@ class WebhooksUiIT {
     }
 
     private List<String> busyTitles(String personId) {
-        return api().get("people/" + personId + "/busy?from=2027-03-01&to=2027-03-05").array().stream()
+        return api().get("people/" + personId + "/busy?from=" + DENTIST_DAY.minusDays(1) + "&to=" + DENTIST_DAY.plusDays(3)).array().stream()
                 .map(b -> b.asJsonObject().getString("title", "")).toList();
     }
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +15,7 @@ import java.util.UUID;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.Browserless;
 import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.testsupport.FixtureDates;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -31,6 +35,10 @@ class WebSecurityIT {
     private static final String LEARNER = "noah.williams@northwind.example";
     private static final String INSTRUCTOR = "amira.haddad@northwind.example";
     private static final String RIVERSIDE_ADMIN = "admin@riverside.example";
+    /** The day the forms' sessions are on, a week from today, and a range of the API's session list around it. */
+    private static final LocalDate DAY = FixtureDates.fromToday().workdayAhead(7);
+    private static final String AROUND_DAY = "from=" + DAY.minusDays(1) + "&to=" + DAY.plusDays(1);
+    private static final DateTimeFormatter FORM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @ArquillianResource
     private URL url;
@@ -108,7 +116,7 @@ class WebSecurityIT {
         Browserless admin = new Browserless(url);
         admin.signIn(ADMIN, PASSWORD);
         String title = "Forged " + UUID.randomUUID();
-        Map<String, String> forged = sessionForm(title, "2026-12-03 09:00", "2026-12-03 10:00");
+        Map<String, String> forged = sessionForm(title, DAY.atTime(9, 0), DAY.atTime(10, 0));
         forged.put("jakarta.faces.ViewState", "1234567890:-987654321");
         Browserless.Page answer = admin.post("admin/session.xhtml", forged);
         assertEquals(302, answer.status(), answer.html());
@@ -116,7 +124,7 @@ class WebSecurityIT {
         assertTrue(admin.get("error/expired.xhtml").contains("This page has expired"));
         forged.remove("jakarta.faces.ViewState");
         admin.post("admin/session.xhtml", forged);
-        assertFalse(northwindApi().get("sessions?from=2026-01-01&to=2027-12-31").body().contains(title));
+        assertFalse(northwindApi().get("sessions?" + AROUND_DAY).body().contains(title));
     }
 
     @Test
@@ -126,29 +134,30 @@ class WebSecurityIT {
         String title = "Negotiation " + UUID.randomUUID();
 
         Browserless.Page form = admin.get("admin/session.xhtml");
-        Map<String, String> invalid = sessionForm(title, "2026-12-03 10:00", "2026-12-03 09:00");
+        Map<String, String> invalid = sessionForm(title, DAY.atTime(10, 0), DAY.atTime(9, 0));
         invalid.put("jakarta.faces.ViewState", form.viewState());
         Browserless.Page rejected = admin.post("admin/session.xhtml", invalid);
         assertEquals(200, rejected.status());
         String endField = rejected.html().substring(rejected.html().indexOf("id=\"sessionForm:end\""));
         assertTrue(endField.substring(0, endField.indexOf("cs-field")).contains("End must be after start."),
                 "the message stands beside the End field");
-        assertFalse(northwindApi().get("sessions?from=2026-01-01&to=2027-12-31").body().contains(title));
+        assertFalse(northwindApi().get("sessions?" + AROUND_DAY).body().contains(title));
 
-        Map<String, String> valid = sessionForm(title, "2026-12-03 09:00", "2026-12-03 10:30");
+        Map<String, String> valid = sessionForm(title, DAY.atTime(9, 0), DAY.atTime(10, 30));
         valid.put("jakarta.faces.ViewState", rejected.viewState());
         Browserless.Page created = admin.post("admin/session.xhtml", valid);
         assertEquals(302, created.status(), created.html());
         assertTrue(created.location().contains("/admin/session.xhtml?id="), created.location());
-        assertTrue(northwindApi().get("sessions?from=2026-01-01&to=2027-12-31").body().contains(title));
+        assertTrue(northwindApi().get("sessions?" + AROUND_DAY).body().contains(title));
     }
 
     @Test
     void anotherTenantsSessionIsNotFoundAndTitlesAreEscaped() {
         String title = "<script>alert('x')</script> Secret " + UUID.randomUUID();
         String id = northwindApi().post("sessions", """
-                {"courseTitle":"%s","start":"2026-12-04T09:00","end":"2026-12-04T10:00","timeZone":"Europe/London"}
-                """.formatted(title.replace("'", "\\u0027"))).object().getString("id");
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London"}
+                """.formatted(title.replace("'", "\\u0027"), FixtureDates.api(DAY.atTime(9, 0)), FixtureDates.api(DAY.atTime(10, 0))))
+                .object().getString("id");
 
         Browserless riverside = new Browserless(url);
         riverside.signIn(RIVERSIDE_ADMIN, PASSWORD);
@@ -196,12 +205,12 @@ class WebSecurityIT {
     }
 
     /** The fields of the session form as the browser posts them (a full, non-Ajax postback of Save). */
-    private static Map<String, String> sessionForm(String title, String start, String end) {
+    private static Map<String, String> sessionForm(String title, LocalDateTime start, LocalDateTime end) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("sessionForm", "sessionForm");
         form.put("sessionForm:courseTitle", title);
-        form.put("sessionForm:start_input", start);
-        form.put("sessionForm:end_input", end);
+        form.put("sessionForm:start_input", FORM_TIME.format(start));
+        form.put("sessionForm:end_input", FORM_TIME.format(end));
         form.put("sessionForm:timeZone_input", "Europe/London");
         form.put("sessionForm:venue", "Room 3");
         form.put("sessionForm:meetingLink", "");
