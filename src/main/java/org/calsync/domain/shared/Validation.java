@@ -19,6 +19,8 @@ public final class Validation {
             errors.add(new FieldError(field, "input.required", Message.of(labelKey)));
         } else if (trimmed.length() > maxLength) {
             errors.add(new FieldError(field, "input.tooLong", Message.of(labelKey), maxLength));
+        } else {
+            checkCarriable(field, trimmed, labelKey);
         }
         return trimmed;
     }
@@ -30,8 +32,22 @@ public final class Validation {
         String trimmed = value.strip();
         if (trimmed.length() > maxLength) {
             errors.add(new FieldError(field, "input.tooLong", Message.of(labelKey), maxLength));
+        } else {
+            checkCarriable(field, trimmed, labelKey);
         }
         return trimmed;
+    }
+
+    /**
+     * Text goes into calendars as iCalendar, XML (EWS) and JSON: a control character or half a surrogate pair
+     * would be written raw and make the whole calendar unreadable, so it is refused where it is typed.
+     */
+    private void checkCarriable(String field, String text, String labelKey) {
+        int unsafe = Text.firstUncarriable(text);
+        if (unsafe >= 0) {
+            errors.add(new FieldError(field, "input.controlCharacter", Message.of(labelKey),
+                    "U+%04X".formatted(unsafe)));
+        }
     }
 
     public ZoneId zone(String field, String zoneId) {

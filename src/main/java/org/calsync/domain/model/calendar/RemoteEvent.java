@@ -2,6 +2,8 @@ package org.calsync.domain.model.calendar;
 
 import java.util.List;
 
+import org.calsync.domain.shared.Text;
+
 /**
  * An external event as CalSync keeps it: where it lives, its UID and version (etag or change key, for
  * echo suppression), the occurrences that make the person busy inside the window, and its title unless
@@ -19,5 +21,7 @@ public record RemoteEvent(String remoteId, String uid, String version, List<Busy
 
     public RemoteEvent {
         busy = List.copyOf(busy);
+        // Whatever a provider let through, nothing no calendar can carry is stored or written back.
+        title = Text.carriable(title);
     }
 }

@@ -12,6 +12,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.shared.Text;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -37,7 +38,8 @@ final class DavXml {
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            Document document = builder.parse(new InputSource(new StringReader(xml)));
+            // One event with a raw control character (which XML forbids) must not make the whole answer unreadable.
+            Document document = builder.parse(new InputSource(new StringReader(Text.carriable(xml))));
             return document.getDocumentElement();
         } catch (ParserConfigurationException | SAXException | IOException e) {
             // A server that answers garbage is broken for now, not our data: retry later.

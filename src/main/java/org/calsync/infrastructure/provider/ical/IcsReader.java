@@ -29,6 +29,7 @@ import net.fortuna.ical4j.model.property.DateProperty;
 
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.shared.Text;
 
 /**
  * Reads one calendar object resource (a VCALENDAR holding one UID: the master event and its overridden
@@ -76,7 +77,8 @@ public final class IcsReader {
 
     private static Calendar parse(String ics) throws IcsFormatException {
         try {
-            return new CalendarBuilder().build(new StringReader(ics));
+            // Another client may have stored a control character; it would stop the parser, so it is left out.
+            return new CalendarBuilder().build(new StringReader(Text.carriable(ics)));
         } catch (ParserException | IOException | RuntimeException e) {
             throw new IcsFormatException("Not a valid iCalendar object: " + e.getMessage(), e);
         }

@@ -96,6 +96,15 @@ class IcsReaderTest {
         assertEquals(List.of(interval("2026-12-08T11:00:00Z", "2026-12-08T11:30:00Z")), event.busy());
     }
 
+    @Test
+    void aControlCharacterAnotherClientStoredIsLeftOutInsteadOfStoppingTheRead() throws Exception {
+        String poisoned = Files.readString(FIXTURES.resolve("valid/private.ics"))
+                .replace("CLASS:PRIVATE", "CLASS:PUBLIC").replace("SUMMARY:Doctor's", "SUMMARY:Doctor\u0000\u001B's");
+        RemoteEvent event = reader.read("/p", null, poisoned, FROM, TO);
+        assertEquals("Doctor's appointment", event.title());
+        assertEquals(1, event.busy().size());
+    }
+
     static Stream<Path> valid() throws IOException {
         return Files.list(FIXTURES.resolve("valid")).sorted();
     }
