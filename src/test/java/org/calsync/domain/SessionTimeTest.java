@@ -44,6 +44,29 @@ class SessionTimeTest {
     }
 
     @Test
+    void yearsNoCalendarHandlesAreRefusedOnTheirField() {
+        InvalidInputException error = assertThrows(InvalidInputException.class, () -> SessionTime.ofLocal(
+                LocalDateTime.parse("+999999999-12-31T10:00"), LocalDateTime.parse("0000-01-01T00:00"), "Europe/London"));
+        assertEquals(2, error.errors().size(), error.errors().toString());
+        assertEquals("start", error.errors().get(0).field());
+        assertEquals("end", error.errors().get(1).field());
+        assertEquals("Use a year from 1900 to 2200.", error.errors().get(0).message());
+        SessionTime.ofLocal(LocalDateTime.parse("1900-01-01T09:00"), LocalDateTime.parse("2200-12-31T10:00"), "UTC");
+    }
+
+    @Test
+    void aTimeTheClocksSkipIsRefusedWithTheGapNamed() {
+        // On 28 March 2027 Paris goes from 02:00 straight to 03:00: 02:30 does not exist that night.
+        InvalidInputException error = assertThrows(InvalidInputException.class, () -> SessionTime.ofLocal(
+                LocalDateTime.parse("2027-03-28T02:30"), LocalDateTime.parse("2027-03-28T04:00"), "Europe/Paris"));
+        assertEquals(1, error.errors().size(), error.errors().toString());
+        assertEquals("start", error.errors().get(0).field());
+        assertEquals("2027-03-28 02:30 does not exist in Europe/Paris: the clocks go forward from 02:00 to 03:00."
+                + " Choose a time before 02:00 or from 03:00.", error.errors().get(0).message());
+        SessionTime.ofLocal(LocalDateTime.parse("2027-03-28T03:00"), LocalDateTime.parse("2027-03-28T04:00"), "Europe/Paris");
+    }
+
+    @Test
     void unknownAndOffsetOnlyZonesAreRejected() {
         for (String zone : new String[] {"Mars/Olympus", "+02:00", "", "GMT+2"}) {
             InvalidInputException error = assertThrows(InvalidInputException.class, () -> SessionTime.ofLocal(

@@ -85,6 +85,18 @@ public final class FixtureDates {
         throw new IllegalArgumentException(zone + " has no summer time");
     }
 
+    /** A wall-clock time that does not exist in the zone: half an hour into its next spring-forward gap. */
+    public LocalDateTime inTheNextClockGap(ZoneId zone) {
+        var transition = zone.getRules().nextTransition(today.atStartOfDay(zone).toInstant());
+        while (transition != null && !transition.isGap()) {
+            transition = zone.getRules().nextTransition(transition.getInstant());
+        }
+        if (transition == null) {
+            throw new IllegalArgumentException(zone + " skips no hour");
+        }
+        return transition.getDateTimeBefore().plusMinutes(30);
+    }
+
     /** As the API takes a local time: {@code 2027-06-08T09:00}. */
     public static String api(LocalDateTime time) {
         return API.format(time);

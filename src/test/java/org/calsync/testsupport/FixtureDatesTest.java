@@ -47,6 +47,9 @@ class FixtureDatesTest {
         assertEquals(LONDON.getRules().getOffset(across.atStartOfDay()), LONDON.getRules().getOffset(across.atTime(23, 0)));
         assertTrue(across.isBefore(from.plusMonths(7)), across.toString());
         LocalDate summer = FixtureDates.inSummerTime(LONDON, from);
+        java.time.LocalDateTime skipped = on(today).inTheNextClockGap(ZoneId.of("Europe/Paris"));
+        assertTrue(ZoneId.of("Europe/Paris").getRules().getValidOffsets(skipped).isEmpty(), skipped.toString());
+        assertTrue(skipped.toLocalDate().isAfter(on(today).today().minusDays(1)), skipped.toString());
         assertTrue(LONDON.getRules().isDaylightSavings(summer.atTime(0, 30).atZone(LONDON).toInstant()), summer.toString());
     }
 

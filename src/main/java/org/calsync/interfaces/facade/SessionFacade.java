@@ -44,6 +44,7 @@ public class SessionFacade {
         SessionDetails details = validation.attempt(() -> details(form));
         SessionTime time = validation.attempt(() -> time(form));
         SessionState state = validation.attempt(() -> EnumInput.parse(SessionState.class, form.state(), "state"));
+        validation.check(state != SessionState.CANCELLED, "state", "session.createdCancelled");
         validation.throwIfInvalid();
         return view(sessions.create(new TenantId(tenantId), details, time, state));
     }

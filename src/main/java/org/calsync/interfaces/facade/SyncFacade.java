@@ -67,7 +67,9 @@ public class SyncFacade {
 
     @Transactional
     public List<BusyBlockView> busyTimes(String tenantId, String personId, Instant from, Instant to) {
-        return busy.forPerson(new TenantId(tenantId), personId, from, to).stream().map(SyncFacade::view).toList();
+        TenantId tenant = new TenantId(tenantId);
+        people.find(tenant, personId); // another tenant's person is not found, as on every person route
+        return busy.forPerson(tenant, personId, from, to).stream().map(SyncFacade::view).toList();
     }
 
     @Transactional

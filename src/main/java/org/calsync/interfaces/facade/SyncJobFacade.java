@@ -6,6 +6,8 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.calsync.application.PersonService;
+import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.domain.shared.UnknownEntityException;
 import org.calsync.interfaces.facade.dto.SyncJobView;
@@ -18,6 +20,9 @@ public class SyncJobFacade {
     @Inject
     private PullJobs jobs;
 
+    @Inject
+    private PersonService people;
+
     /** "Sync now" for the whole tenant. */
     public SyncJobView startForTenant(String tenantId) {
         return status(tenantId, jobs.start(tenantId, List.of()));
@@ -28,6 +33,9 @@ public class SyncJobFacade {
         if (personIds == null || personIds.isEmpty()) {
             throw new InvalidInputException("people", "sync.noPeople");
         }
+        // Another tenant's person is not found, as on every person route, rather than an empty job.
+        TenantId tenant = new TenantId(tenantId);
+        personIds.forEach(personId -> people.find(tenant, personId));
         return status(tenantId, jobs.start(tenantId, personIds));
     }
 

@@ -1,34 +1,40 @@
 package org.calsync.interfaces.rest;
 
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A session as the host platform sends it. Times are wall-clock times in timeZone, kept as text so that
- * a malformed one gets a message naming its field.
+ * A session as the host platform sends it. Times are wall-clock times in timeZone. Every field is kept as the JSON
+ * value that came, so that a malformed time or a value of the wrong JSON type (a number, an array) gets a message
+ * naming its field instead of being turned into text.
  */
 @Schema(name = "SessionRequest")
 public class SessionRequest {
 
-    @Schema(required = true, example = "Excel for Finance Teams")
-    public String courseTitle;
+    @Schema(required = true, type = SchemaType.STRING, example = "Excel for Finance Teams")
+    public JsonValue courseTitle;
 
-    @Schema(required = true, example = "2026-05-04T09:30", description = "Local date-time in timeZone")
-    public String start;
+    @Schema(required = true, type = SchemaType.STRING, example = "2026-05-04T09:30", description = "Local date-time in timeZone")
+    public JsonValue start;
 
-    @Schema(required = true, example = "2026-05-04T12:30", description = "Local date-time in timeZone")
-    public String end;
+    @Schema(required = true, type = SchemaType.STRING, example = "2026-05-04T12:30", description = "Local date-time in timeZone")
+    public JsonValue end;
 
-    @Schema(required = true, example = "Europe/London", description = "IANA time zone id")
-    public String timeZone;
+    @Schema(required = true, type = SchemaType.STRING, example = "Europe/London", description = "IANA time zone id")
+    public JsonValue timeZone;
 
-    @Schema(example = "Northwind House, Room 1")
-    public String venue;
+    @Schema(type = SchemaType.STRING, example = "Northwind House, Room 1")
+    public JsonValue venue;
 
-    @Schema(example = "https://meet.example.com/abc")
-    public String meetingLink;
+    @Schema(type = SchemaType.STRING, example = "https://meet.example.com/abc")
+    public JsonValue meetingLink;
 
-    public String description;
+    @Schema(type = SchemaType.STRING)
+    public JsonValue description;
 
-    @Schema(enumeration = {"DRAFT", "ACTIVE"}, description = "Initial state on create; ACTIVE when omitted")
-    public String state;
+    @Schema(type = SchemaType.STRING, enumeration = {"DRAFT", "ACTIVE"},
+            description = "Initial state on create, ACTIVE when omitted; not accepted on update (use activate or cancel)")
+    public JsonValue state;
 }

@@ -60,7 +60,7 @@ public class SessionResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid input, one message per field")
     public Response create(SessionRequest request) {
-        SessionView created = sessions.create(caller.tenantId(), form(request));
+        SessionView created = sessions.create(caller.tenantId(), form(request, true));
         URI location = uri.getAbsolutePathBuilder().path(created.id()).build();
         return Response.created(location).entity(created).build();
     }
@@ -76,7 +76,7 @@ public class SessionResource {
     @Path("{id}")
     @Operation(summary = "Change title, time, zone, venue, meeting link or description")
     public SessionView update(@PathParam("id") String id, SessionRequest request) {
-        return sessions.update(caller.tenantId(), id, form(request));
+        return sessions.update(caller.tenantId(), id, form(request, false));
     }
 
     @POST
@@ -142,15 +142,25 @@ public class SessionResource {
         return request.personId;
     }
 
-    private static SessionForm form(SessionRequest request) {
+    private static SessionForm form(SessionRequest request, boolean creating) {
         if (request == null) {
             throw new InvalidInputException("body", "api.bodyRequired");
         }
         TextInput input = new TextInput();
+        String courseTitle = input.text("courseTitle", request.courseTitle);
         var start = input.localDateTime("start", request.start);
         var end = input.localDateTime("end", request.end);
+        String timeZone = input.text("timeZone", request.timeZone);
+        String venue = input.text("venue", request.venue);
+        String meetingLink = input.text("meetingLink", request.meetingLink);
+        String description = input.text("description", request.description);
+        String state = null;
+        if (creating) {
+            state = input.text("state", request.state);
+        } else {
+            input.absent("state", request.state, "api.stateOnUpdate");
+        }
         input.throwIfInvalid();
-        return new SessionForm(request.courseTitle, start, end, request.timeZone, request.venue,
-                request.meetingLink, request.description, request.state);
+        return new SessionForm(courseTitle, start, end, timeZone, venue, meetingLink, description, state);
     }
 }

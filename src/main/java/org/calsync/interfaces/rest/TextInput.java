@@ -10,16 +10,42 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
 import org.calsync.domain.shared.FieldError;
 import org.calsync.domain.shared.InvalidInputException;
 
 /**
- * Parses dates and times that arrive as JSON strings or query parameters, collecting one message per
+ * Parses text, dates and times that arrive as JSON values or query parameters, collecting one message per
  * malformed field instead of failing on the first.
  */
 final class TextInput {
 
     private final List<FieldError> errors = new ArrayList<>();
+
+    /** A JSON string's text; null when absent or null; a field error for a number, boolean, array or object. */
+    String text(String field, JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        errors.add(new FieldError(field, "api.notText", field));
+        return null;
+    }
+
+    /** Refuses a field that may not be sent here, such as a session's state on update. */
+    void absent(String field, JsonValue value, String key) {
+        if (value != null && value.getValueType() != JsonValue.ValueType.NULL) {
+            errors.add(new FieldError(field, key));
+        }
+    }
+
+    LocalDateTime localDateTime(String field, JsonValue value) {
+        return localDateTime(field, text(field, value));
+    }
 
     LocalDateTime localDateTime(String field, String text) {
         if (text == null || text.isBlank()) {

@@ -10,6 +10,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -19,6 +22,7 @@ import jakarta.json.JsonString;
 
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.testsupport.FixtureDates;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -142,6 +146,58 @@ class RestApiIT {
         assertEquals(before, api.get("sessions?from=2020-01-01&to=2030-01-01").array().size(), "nothing stored");
     }
 
+    /** The field a 400 names first, and its message. */
+    private static String firstError(Api.Reply reply) {
+        assertEquals(400, reply.status(), reply.body());
+        JsonObject error = reply.object().getJsonArray("errors").getJsonObject(0);
+        return error.getString("field") + ": " + error.getString("message");
+    }
+
+    @Test
+    void controlCharactersImpossibleTimesAndLooseTypesAreFieldErrorsAndStoreNothing() {
+        Api api = northwind();
+        int before = api.get("sessions?from=1800-01-01&to=2300-01-01").array().size();
+        LocalDate day = FixtureDates.fromToday().workdayAhead(7);
+        String start = FixtureDates.api(day.atTime(9, 0));
+        String end = FixtureDates.api(day.atTime(10, 0));
+        String session = """
+                {"courseTitle":%s,"start":"%s","end":"%s","timeZone":"Europe/London"}""";
+
+        assertEquals("courseTitle: Course title contains a control character (U+0000): only tabs and line breaks are allowed.",
+                firstError(api.post("sessions", session.formatted("\"Budget\\u0000Basics\"", start, end))));
+        assertEquals("courseTitle: Course title contains a control character (U+001B): only tabs and line breaks are allowed.",
+                firstError(api.post("sessions", session.formatted("\"\\u001B[31mRed\"", start, end))));
+        assertEquals("start: Use a year from 1900 to 2200.",
+                firstError(api.post("sessions", session.formatted("\"Far\"", "+999999999-12-31T10:00", end))));
+        assertEquals("start: Use a year from 1900 to 2200.",
+                firstError(api.post("sessions", session.formatted("\"Early\"", "0000-01-01T00:00", end))));
+        LocalDateTime skipped = FixtureDates.fromToday().inTheNextClockGap(ZoneId.of("Europe/Paris"));
+        Api.Reply gap = api.post("sessions", """
+                {"courseTitle":"Gap","start":"%s","end":"%s","timeZone":"Europe/Paris"}"""
+                .formatted(FixtureDates.api(skipped), FixtureDates.api(skipped.plusHours(2))));
+        assertTrue(firstError(gap).startsWith("start: " + skipped.toLocalDate() + " " + skipped.toLocalTime()
+                + " does not exist in Europe/Paris: the clocks go forward from"), gap.body());
+
+        assertEquals("courseTitle: courseTitle must be a JSON string.",
+                firstError(api.post("sessions", session.formatted("123", start, end))));
+        assertEquals("courseTitle: courseTitle must be a JSON string.",
+                firstError(api.post("sessions", session.formatted("[\"a\"]", start, end))));
+        Api.Reply cancelled = api.post("sessions", """
+                {"courseTitle":"Born cancelled","start":"%s","end":"%s","timeZone":"Europe/London","state":"CANCELLED"}"""
+                .formatted(start, end));
+        assertTrue(firstError(cancelled).startsWith("state: "), cancelled.body());
+        assertEquals(before, api.get("sessions?from=1800-01-01&to=2300-01-01").array().size(), "nothing stored");
+
+        String id = api.post("sessions", session.formatted("\"" + unique("Tabs\\tand\\nlines") + "\"", start, end))
+                .object().getString("id");
+        Api.Reply stateOnUpdate = api.put("sessions/" + id, """
+                {"courseTitle":"x","start":"%s","end":"%s","timeZone":"Europe/London","state":"CANCELLED"}"""
+                .formatted(start, end));
+        assertTrue(firstError(stateOnUpdate).startsWith("state: The state changes by activating or cancelling"),
+                stateOnUpdate.body());
+        assertEquals("ACTIVE", api.get("sessions/" + id).object().getString("state"));
+    }
+
     @Test
     void peopleAreCreatedWithRolesAndDuplicateEmailsAreRefused() {
         Api api = northwind();
@@ -195,6 +251,10 @@ class RestApiIT {
         assertEquals("No such person in this organisation.",
                 foreignLearner.object().getJsonArray("errors").getJsonObject(0).getString("message"));
         assertEquals("ACTIVE", northwind.get("sessions/" + northwindSession).object().getString("state"));
+        assertEquals(404, riverside.get("people/" + northwindLearner + "/busy").status(),
+                "another tenant's person is not found, not an empty list");
+        assertEquals(404, riverside.post("sync-jobs?personId=" + northwindLearner, "").status(),
+                "no empty job is started for another tenant's person");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.domain.shared.Validation;
@@ -13,6 +14,10 @@ import org.calsync.domain.shared.Validation;
  * wall-clock time survives daylight saving changes and can be shown in anyone's own zone.
  */
 public class SessionTime {
+
+    /** The years a session may fall in; outside them a date is a typing or integration mistake. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2200;
 
     private Instant start;
     private Instant end;
@@ -35,12 +40,32 @@ public class SessionTime {
         validation.check(localEnd != null, "end", "session.endRequired");
         ZoneId zone = validation.zone("timeZone", zoneId);
         validation.throwIfInvalid();
+        checkWallClock(validation, "start", localStart, zone);
+        checkWallClock(validation, "end", localEnd, zone);
+        validation.throwIfInvalid();
         Instant start = localStart.atZone(zone).toInstant();
         Instant end = localEnd.atZone(zone).toInstant();
         if (!end.isAfter(start)) {
             throw new InvalidInputException("end", "session.endBeforeStart");
         }
         return new SessionTime(start, end, zone);
+    }
+
+    /**
+     * A year no calendar or provider handles sensibly is refused rather than pushed (and retried) for ever; a
+     * time the clocks skip is refused with the gap named, since Java would silently move it by an hour.
+     */
+    private static void checkWallClock(Validation validation, String field, LocalDateTime local, ZoneId zone) {
+        if (local.getYear() < FIRST_YEAR || local.getYear() > LAST_YEAR) {
+            validation.check(false, field, "session.yearOutOfRange", String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR));
+            return;
+        }
+        ZoneOffsetTransition transition = zone.getRules().getTransition(local);
+        if (transition != null && transition.isGap()) {
+            validation.check(false, field, "session.timeInClockGap", local.toLocalDate() + " " + local.toLocalTime(),
+                    zone.getId(), transition.getDateTimeBefore().toLocalTime().toString(),
+                    transition.getDateTimeAfter().toLocalTime().toString());
+        }
     }
 
     /** From instants, kept in the given zone; used when a session is moved in an external calendar. */
