@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.BusyBlockRepository;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.calendar.CalendarProvider;
@@ -64,6 +65,9 @@ public class CalendarLinking {
 
     @Inject
     private EventLinkRepository links;
+
+    @Inject
+    private BusyBlockRepository busyBlocks;
 
     @Inject
     private TrainingSessionRepository sessions;
@@ -243,6 +247,10 @@ public class CalendarLinking {
         account.chooseCalendars(targetCalendarId, conflictCalendarIds == null ? Set.of() : conflictCalendarIds);
         if (privacy != null) {
             account.changePrivacyMode(privacy);
+            if (privacy == PrivacyMode.FULL_PRIVATE) {
+                // In the same transaction: no title read before stays visible until the next pull.
+                busyBlocks.forgetTitlesOfAccount(tenantId, accountId);
+            }
         }
         Tenant tenant = tenants.find(tenantId).orElseThrow();
         calendarsChanged(tenant, people.find(tenantId, account.personId()).orElseThrow());

@@ -45,6 +45,12 @@ public class JpaBusyBlockRepository implements BusyBlockRepository {
     }
 
     @Override
+    public void forgetTitlesOfAccount(TenantId tenantId, String accountId) {
+        em.createNamedQuery("BusyBlock.forgetTitlesOfAccount").setParameter("tenant", tenantId.value())
+                .setParameter("account", accountId).executeUpdate();
+    }
+
+    @Override
     public List<BusyBlock> forPerson(TenantId tenantId, String personId, Instant from, Instant to) {
         return em.createNamedQuery("BusyBlock.forPerson", BusyBlock.class).setParameter("tenant", tenantId.value())
                 .setParameter("person", personId).setParameter("from", from).setParameter("to", to).getResultList();

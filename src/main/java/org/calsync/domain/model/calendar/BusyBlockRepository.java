@@ -16,6 +16,9 @@ public interface BusyBlockRepository {
 
     void add(BusyBlock block);
 
+    /** Keeps only the times of the account's stored busy blocks, as full privacy asks. */
+    void forgetTitlesOfAccount(TenantId tenantId, String accountId);
+
     /** The person's busy blocks overlapping [from, to), from every linked calendar, ordered by start. */
     List<BusyBlock> forPerson(TenantId tenantId, String personId, Instant from, Instant to);
 }
