@@ -34,10 +34,24 @@ public class PushPlanner {
 
     /** Everyone on the session: its instructors and learners. */
     public void everyoneOn(TrainingSession session) {
+        plan(session.tenantId(), session.id(), peopleOn(session));
+    }
+
+    /**
+     * Everyone on the session and one person who may just have left it: after a change of staff every event
+     * names other instructors, and the one who left loses theirs.
+     */
+    public void everyoneOnAnd(TrainingSession session, String personId) {
+        Set<String> people = peopleOn(session);
+        people.add(personId);
+        plan(session.tenantId(), session.id(), people);
+    }
+
+    private static Set<String> peopleOn(TrainingSession session) {
         Set<String> people = new LinkedHashSet<>();
         session.assignments().forEach(a -> people.add(a.person().id()));
         session.registrations().forEach(r -> people.add(r.person().id()));
-        plan(session.tenantId(), session.id(), people);
+        return people;
     }
 
     public void plan(TenantId tenant, String sessionId, Collection<String> personIds) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.calsync.domain.model.calendar.EventIdentity;
 import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.OutgoingEvent.StaffHeading;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.shared.Tokens;
@@ -23,20 +24,31 @@ public class SessionEvents {
     private PublicAddress address;
 
     public OutgoingEvent eventFor(TrainingSession session, Person person, int sequence) {
-        List<String> otherStaff = session.assignments().stream().map(a -> a.person())
-                .filter(staff -> !staff.equals(person)).map(Person::displayName).toList();
+        List<Person> instructors = session.assignments().stream().map(a -> a.person()).toList();
+        StaffHeading heading = instructors.contains(person) ? StaffHeading.ALSO_TEACHING : StaffHeading.INSTRUCTORS;
+        List<String> staff = instructors.stream().filter(instructor -> !instructor.equals(person))
+                .map(Person::displayName).toList();
         URI linkBack = URI.create(address.link("/portal/index.xhtml?date=" + session.time().localStart().toLocalDate()));
         return new OutgoingEvent(EventIdentity.uid(session.tenantId(), session.id(), person.id()), session.courseTitle(),
                 session.time().start(), session.time().end(), session.time().zone(), session.venue(),
                 session.meetingLink() == null ? null : URI.create(session.meetingLink()), linkBack,
-                session.description(), otherStaff, sequence);
+                session.description(), staff, heading, sequence);
     }
 
     /** A fingerprint of what the event shows, so an unchanged session is not written again. */
     public static String contentHash(OutgoingEvent event) {
         String content = String.join("\u0000", event.title(), event.start().toString(), event.end().toString(),
                 event.zone().getId(), String.valueOf(event.location()), String.valueOf(event.meetingLink()),
-                String.valueOf(event.linkBack()), String.valueOf(event.description()), String.join(",", event.otherStaff()));
+                String.valueOf(event.linkBack()), String.valueOf(event.description()), staffLine(event));
         return Tokens.sha256Hex(content);
+    }
+
+    /**
+     * The instructors as the fingerprint counts them. An instructor's heading is left out, as it was before
+     * headings existed, so that instructors' unchanged events are not all written again after an upgrade.
+     */
+    private static String staffLine(OutgoingEvent event) {
+        String names = String.join(",", event.staff());
+        return event.staffHeading() == StaffHeading.ALSO_TEACHING ? names : event.staffHeading().name() + ":" + names;
     }
 }

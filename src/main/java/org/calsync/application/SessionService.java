@@ -69,20 +69,30 @@ public class SessionService {
         return session;
     }
 
+    /** Every event of the session names its instructors, so everyone on it is written again. */
     public TrainingSession assignInstructor(TenantId tenant, String sessionId, String personId) {
-        return withPerson(tenant, sessionId, personId, TrainingSession::assignInstructor);
+        TrainingSession session = withPerson(tenant, sessionId, personId, TrainingSession::assignInstructor);
+        push.everyoneOnAnd(session, personId);
+        return session;
     }
 
+    /** As for assigning: the others' events stop naming the instructor, whose own event goes. */
     public TrainingSession unassignInstructor(TenantId tenant, String sessionId, String personId) {
-        return withPerson(tenant, sessionId, personId, TrainingSession::unassignInstructor);
+        TrainingSession session = withPerson(tenant, sessionId, personId, TrainingSession::unassignInstructor);
+        push.everyoneOnAnd(session, personId);
+        return session;
     }
 
     public TrainingSession register(TenantId tenant, String sessionId, String personId) {
-        return withPerson(tenant, sessionId, personId, TrainingSession::register);
+        TrainingSession session = withPerson(tenant, sessionId, personId, TrainingSession::register);
+        push.plan(tenant, session.id(), List.of(personId));
+        return session;
     }
 
     public TrainingSession unregister(TenantId tenant, String sessionId, String personId) {
-        return withPerson(tenant, sessionId, personId, TrainingSession::unregister);
+        TrainingSession session = withPerson(tenant, sessionId, personId, TrainingSession::unregister);
+        push.plan(tenant, session.id(), List.of(personId));
+        return session;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -108,7 +118,6 @@ public class SessionService {
         Person person = people.find(tenant, personId == null ? "" : personId)
                 .orElseThrow(() -> new InvalidInputException("personId", "person.unknown"));
         change.accept(session, person);
-        push.plan(tenant, session.id(), List.of(person.id()));
         return session;
     }
 }

@@ -92,6 +92,16 @@ class CalDavPushIT {
         assertTrue(event.contains("LOCATION:Room 7"), event);
         assertTrue(event.contains("https://meet.example.com/push"), event);
 
+        // Another instructor joins, then leaves: Amira's own event follows the staff list both times.
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String theo = api().createInstructor("theo-" + suffix + "@northwind.example", "Theo Second " + suffix, "Europe/London");
+        assertEquals(200, api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + theo + "\"}").status());
+        Eventually.await("Amira's event names Theo", SOON, () -> RADICALE.eventsContaining("amira", calendar, title).stream()
+                .anyMatch(e -> e.replace("\r\n ", "").contains("Also teaching: Theo Second " + suffix)));
+        assertEquals(200, api().delete("sessions/" + session + "/instructors/" + theo).status());
+        Eventually.await("Amira's event no longer names Theo", SOON, () -> RADICALE.eventsContaining("amira", calendar, title)
+                .stream().noneMatch(e -> e.replace("\r\n ", "").contains("Theo Second")));
+
         // Moved past the clock change: the same event, with the new time, and still only one.
         LocalDate across = FixtureDates.acrossTheClockChange(ZoneId.of("Europe/London"), day);
         api().put("sessions/" + session, """

@@ -20,11 +20,26 @@ import java.util.Objects;
  * @param meetingLink online meeting address, or null
  * @param linkBack    the session's page in CalSync
  * @param description free text, or null
- * @param otherStaff  names of the other instructors
+ * @param staff       names of the instructors the event names under {@code staffHeading}
+ * @param staffHeading how the event names them: the other instructors for an instructor, all of them for a learner
  * @param sequence    increases with every change, as iCalendar clients expect
  */
 public record OutgoingEvent(String uid, String title, Instant start, Instant end, ZoneId zone, String location,
-        URI meetingLink, URI linkBack, String description, List<String> otherStaff, int sequence) {
+        URI meetingLink, URI linkBack, String description, List<String> staff, StaffHeading staffHeading, int sequence) {
+
+    /** Whose names follow the heading, from the point of view of the calendar's owner. */
+    public enum StaffHeading {
+        /** The owner teaches the session too: the other instructors. */
+        ALSO_TEACHING("Also teaching"),
+        /** The owner attends it: every instructor. */
+        INSTRUCTORS("Instructors");
+
+        private final String label;
+
+        StaffHeading(String label) {
+            this.label = label;
+        }
+    }
 
     public OutgoingEvent {
         Objects.requireNonNull(uid, "uid");
@@ -32,12 +47,20 @@ public record OutgoingEvent(String uid, String title, Instant start, Instant end
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
         Objects.requireNonNull(zone, "zone");
-        otherStaff = otherStaff == null ? List.of() : List.copyOf(otherStaff);
+        Objects.requireNonNull(staffHeading, "staffHeading");
+        staff = staff == null ? List.of() : List.copyOf(staff);
+    }
+
+    /** An event for an instructor, naming the other instructors. */
+    public OutgoingEvent(String uid, String title, Instant start, Instant end, ZoneId zone, String location,
+            URI meetingLink, URI linkBack, String description, List<String> otherStaff, int sequence) {
+        this(uid, title, start, end, zone, location, meetingLink, linkBack, description, otherStaff,
+                StaffHeading.ALSO_TEACHING, sequence);
     }
 
     /**
      * The text every calendar shows under the title: the session's own description, then the meeting link,
-     * the other staff and the link back to the session.
+     * the instructors and the link back to the session.
      */
     public String notes() {
         List<String> parts = new ArrayList<>();
@@ -47,8 +70,8 @@ public record OutgoingEvent(String uid, String title, Instant start, Instant end
         if (meetingLink != null) {
             parts.add("Join online: " + meetingLink);
         }
-        if (!otherStaff.isEmpty()) {
-            parts.add("Also teaching: " + String.join(", ", otherStaff));
+        if (!staff.isEmpty()) {
+            parts.add(staffHeading.label + ": " + String.join(", ", staff));
         }
         if (linkBack != null) {
             parts.add("Session details: " + linkBack);
