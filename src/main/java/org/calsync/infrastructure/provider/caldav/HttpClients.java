@@ -26,7 +26,9 @@ final class HttpClients {
     }
 
     private static HttpClient create() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        // HTTP/1.1 only: on plain http the JDK client otherwise offers an h2c upgrade with the request body, which
+        // servers such as xandikos leave unanswered, so discovery stalled until its timeout (RFC 6764 redirects too).
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 }
