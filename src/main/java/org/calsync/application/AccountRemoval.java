@@ -63,6 +63,35 @@ public class AccountRemoval {
     }
 
     /**
+     * What CalSync wrote in an account that stays: one the organisation's rules pause, whose events the admin
+     * chose to delete. Unlike {@link #begin} nothing is marked; the pause already stops new writes.
+     */
+    public Plan clearing(TenantId tenantId, String accountId) {
+        CalendarAccount account = accounts.find(tenantId, accountId)
+                .orElseThrow(() -> new UnknownEntityException("calendar account", accountId));
+        List<Deletion> deletions = new ArrayList<>();
+        for (ExternalCalendar calendar : account.calendars()) {
+            for (EventLink link : links.inCalendar(tenantId, calendar.id())) {
+                deletions.add(new Deletion(calendar.remoteId(), link.remoteId()));
+            }
+        }
+        ProviderConnection connection = connections.of(account,
+                people.find(tenantId, account.personId()).orElseThrow().timeZone());
+        return new Plan(account.provider(), connection, deletions, List.of());
+    }
+
+    /** Forgets the links of events deleted from an account that stays, so that resuming writes them anew. */
+    public void forgetDeleted(TenantId tenantId, String accountId, Collection<Deletion> deleted) {
+        accounts.find(tenantId, accountId).ifPresent(account -> {
+            for (ExternalCalendar calendar : account.calendars()) {
+                links.inCalendar(tenantId, calendar.id()).stream()
+                        .filter(link -> deleted.contains(new Deletion(calendar.remoteId(), link.remoteId())))
+                        .forEach(links::remove);
+            }
+        });
+    }
+
+    /**
      * Events recorded while the removal began: a push that read the account just before it was marked wrote
      * its link just after the list was made. Pushes that start later see the mark, so these run out.
      */

@@ -309,13 +309,6 @@ public class CalendarLinking {
         }
     }
 
-    /** After checking the calendar, an admin lets a held pull through; the next pull applies what it finds. */
-    public CalendarAccount releaseHold(TenantId tenantId, String accountId, String calendarId) {
-        CalendarAccount account = find(tenantId, accountId);
-        account.calendar(calendarId).orElseThrow(() -> new UnknownEntityException("calendar", calendarId)).release();
-        return account;
-    }
-
     /** The person, when their role lets them link calendars and the tenant has enabled this kind. */
     Person mayLink(Tenant tenant, String personId, CalendarProviderType type) {
         Person person = people.find(tenant.id(), personId).orElseThrow(() -> new UnknownEntityException("person", personId));

@@ -100,7 +100,8 @@ public class CalendarPull {
     /**
      * Every calendar that pulls of every connected account, for one tenant or, with a null tenant,
      * installation-wide for the scheduled job; optionally for one person. Accounts that need reconnecting
-     * are left out: pulling them would only repeat the refusal every hour.
+     * are left out, as are those the organisation's rules pause: pulling them would only repeat the refusal
+     * every hour.
      */
     @Transactional
     public List<TenantCalendarRef> calendarsToPull(TenantId tenantId, String personId) {
@@ -109,7 +110,10 @@ public class CalendarPull {
         for (Tenant tenant : scope) {
             List<CalendarAccount> linked = personId == null ? accounts.listForTenant(tenant.id())
                     : accounts.listForPerson(tenant.id(), personId);
-            result.addAll(pullable(tenant.id(), linked, false));
+            // Paused accounts are not read, and their hourly runs would only repeat that they are paused.
+            List<CalendarAccount> allowed = linked.stream().filter(account -> people.find(tenant.id(), account.personId())
+                    .filter(owner -> account.syncAllowedBy(tenant.settings(), owner)).isPresent()).toList();
+            result.addAll(pullable(tenant.id(), allowed, false));
         }
         return result;
     }

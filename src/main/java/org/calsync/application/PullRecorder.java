@@ -35,6 +35,8 @@ import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.sync.AdminAlert;
+import org.calsync.domain.model.sync.AdminAlertRepository;
 import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.sync.SyncRunRepository;
 import org.calsync.domain.model.tenant.CalendarProviderType;
@@ -65,6 +67,8 @@ public class PullRecorder {
     static final int MASS_DELETION_MINIMUM = 6;
     /** The run's message when another pull of the calendar applied its answer first. */
     static final String SUPERSEDED = "Another sync of this calendar finished first; its result stands.";
+    static final String PAUSED = "Paused by your organisation: calendar integration, this kind of calendar or the "
+            + "owner's permission to link calendars is switched off. Nothing is read or written until it is on again.";
     private static final Logger LOG = Logger.getLogger(PullRecorder.class.getName());
 
     @Inject
@@ -72,6 +76,9 @@ public class PullRecorder {
 
     @Inject
     private PersonRepository people;
+
+    @Inject
+    private AdminAlertRepository alerts;
 
     @Inject
     private CalendarAccountRepository accounts;
@@ -108,6 +115,12 @@ public class PullRecorder {
             return Preparation.notAsked(log(tenantId, account, calendar, started, 0, 0, 0, 0, SyncRun.Outcome.FAILED,
                     "The account is being removed."));
         }
+        Tenant tenant = tenants.find(tenantId).orElseThrow();
+        Person owner = people.find(tenantId, account.personId()).orElseThrow();
+        if (!account.syncAllowedBy(tenant.settings(), owner)) {
+            return Preparation.notAsked(log(tenantId, account, calendar, started, 0, 0, 0, 0, SyncRun.Outcome.PAUSED,
+                    PAUSED));
+        }
         if (account.status() == AccountStatus.NEEDS_RECONSENT) {
             return Preparation.notAsked(log(tenantId, account, calendar, started, 0, 0, 1, 0, SyncRun.Outcome.FAILED,
                     "The account needs reconnecting: " + account.statusMessage()));
@@ -116,8 +129,6 @@ public class PullRecorder {
             return Preparation.notAsked(log(tenantId, account, calendar, started, 0, 0, 0, 0, SyncRun.Outcome.HELD,
                     calendar.holdReason()));
         }
-        Tenant tenant = tenants.find(tenantId).orElseThrow();
-        Person owner = people.find(tenantId, account.personId()).orElseThrow();
         TimeWindow window = new TimeWindow(started.minus(1, ChronoUnit.DAYS),
                 ZonedDateTime.now().plusMonths(tenant.settings().pullWindowMonths()).toInstant());
         ProviderConnection connection;
@@ -221,6 +232,11 @@ public class PullRecorder {
             String reason = "Held back: this sync would remove " + disappearing + " of " + before
                     + " events at once. Check the calendar, then release it in the console.";
             calendar.hold(reason);
+            if (alerts.openForCalendar(tenantId, calendar.id(), AdminAlert.Kind.CALENDAR_HELD).isEmpty()) {
+                Person owner = people.find(tenantId, account.personId()).orElseThrow();
+                alerts.add(AdminAlert.calendarHeld(tenantId, calendar, owner.displayName() + "'s calendar \""
+                        + calendar.displayName() + "\" is held: " + reason));
+            }
             LOG.warning(() -> "tenant=" + tenantId + " account=" + account.id() + " " + reason);
             return log(tenantId, account, calendar, started, 0, 0, 0, batch.requests(), SyncRun.Outcome.HELD, reason);
         }

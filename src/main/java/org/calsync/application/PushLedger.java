@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,9 @@ import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.sync.OutboxState;
+import org.calsync.domain.model.tenant.IntegrationSettings;
 import org.calsync.domain.model.tenant.SyncDirection;
+import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
 
@@ -85,8 +88,12 @@ public class PushLedger {
         }
         OutboxEntry entry = found.get();
         TenantId tenant = entry.tenantId();
-        boolean twoWay = tenants.find(tenant).map(t -> t.settings().direction() == SyncDirection.TWO_WAY).orElse(false);
+        Optional<IntegrationSettings> settings = tenants.find(tenant).map(Tenant::settings);
+        boolean twoWay = settings.map(s -> s.direction() == SyncDirection.TWO_WAY).orElse(false);
         Optional<Person> person = people.find(tenant, entry.personId());
+        // Nothing is written to, or removed from, an account the organisation's rules pause.
+        Predicate<CalendarAccount> paused = account -> settings.isPresent() && person.isPresent()
+                && !account.syncAllowedBy(settings.get(), person.get());
         Optional<TrainingSession> session = sessions.find(tenant, entry.sessionId());
         boolean wanted = person.isPresent() && session.isPresent() && session.get().state() == SessionState.ACTIVE
                 && (session.get().isInstructor(person.get()) || session.get().isRegistered(person.get()));
@@ -96,16 +103,18 @@ public class PushLedger {
         List<PushStep> steps = new ArrayList<>();
         if (wanted) {
             for (CalendarAccount account : accounts.listForPerson(tenant, entry.personId())) {
-                if (account.beingRemoved()) {
-                    continue; // its removal deletes what is there; nothing new goes in
+                if (account.beingRemoved() || paused.test(account)) {
+                    continue; // a removal deletes what is there; nothing new goes in
                 }
                 Optional<ExternalCalendar> target = account.pushTarget();
                 if (target.isPresent()) {
-                    write(session.get(), person.get(), target.get(), existing.remove(target.get().id())).ifPresent(steps::add);
+                    write(session.get(), person.get(), target.get(), existing.remove(target.get().id()),
+                            settings.map(IntegrationSettings::omitLearnerDetails).orElse(false)).ifPresent(steps::add);
                 }
             }
         }
-        existing.values().removeIf(link -> link.calendar().account().beingRemoved());
+        existing.values().removeIf(link -> link.calendar().account().beingRemoved()
+                || paused.test(link.calendar().account()));
         for (EventLink stale : existing.values()) {
             steps.add(new PushStep.Remove(target(stale.calendar(), person), stale.id(), stale.remoteId()));
         }
@@ -113,13 +122,14 @@ public class PushLedger {
                 Instant.now()));
     }
 
-    private Optional<PushStep> write(TrainingSession session, Person person, ExternalCalendar calendar, EventLink link) {
-        OutgoingEvent probe = events.eventFor(session, person, link == null ? 0 : link.sequence());
+    private Optional<PushStep> write(TrainingSession session, Person person, ExternalCalendar calendar, EventLink link,
+            boolean leaveLearnersOut) {
+        OutgoingEvent probe = events.eventFor(session, person, link == null ? 0 : link.sequence(), leaveLearnersOut);
         String hash = SessionEvents.contentHash(probe);
         if (link != null && hash.equals(link.contentHash())) {
             return Optional.empty();
         }
-        OutgoingEvent event = link == null ? probe : events.eventFor(session, person, link.nextSequence());
+        OutgoingEvent event = link == null ? probe : events.eventFor(session, person, link.nextSequence(), leaveLearnersOut);
         return Optional.of(new PushStep.Write(target(calendar, Optional.of(person)), event,
                 link == null ? null : link.id(), link == null ? null : link.versionTag(), hash));
     }

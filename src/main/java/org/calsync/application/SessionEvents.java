@@ -10,6 +10,7 @@ import org.calsync.domain.model.calendar.EventIdentity;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.OutgoingEvent.StaffHeading;
 import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.session.LearnerPrivacy;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.shared.Tokens;
 
@@ -23,16 +24,24 @@ public class SessionEvents {
     @Inject
     private PublicAddress address;
 
-    public OutgoingEvent eventFor(TrainingSession session, Person person, int sequence) {
+    /**
+     * The session as the person's calendar shows it. With {@code leaveLearnersOut} an instructor's event names no
+     * learner anywhere and carries no description (see {@link LearnerPrivacy}); learners' own events are whole.
+     */
+    public OutgoingEvent eventFor(TrainingSession session, Person person, int sequence, boolean leaveLearnersOut) {
         List<Person> instructors = session.assignments().stream().map(a -> a.person()).toList();
-        StaffHeading heading = instructors.contains(person) ? StaffHeading.ALSO_TEACHING : StaffHeading.INSTRUCTORS;
+        boolean teaches = instructors.contains(person);
+        StaffHeading heading = teaches ? StaffHeading.ALSO_TEACHING : StaffHeading.INSTRUCTORS;
+        List<Person> hidden = leaveLearnersOut && teaches
+                ? session.registrations().stream().map(r -> r.person()).toList() : List.of();
         List<String> staff = instructors.stream().filter(instructor -> !instructor.equals(person))
                 .map(Person::displayName).toList();
         URI linkBack = URI.create(address.link("/portal/index.xhtml?date=" + session.time().localStart().toLocalDate()));
-        return new OutgoingEvent(EventIdentity.uid(session.tenantId(), session.id(), person.id()), session.courseTitle(),
-                session.time().start(), session.time().end(), session.time().zone(), session.venue(),
+        return new OutgoingEvent(EventIdentity.uid(session.tenantId(), session.id(), person.id()),
+                LearnerPrivacy.redact(session.courseTitle(), hidden), session.time().start(), session.time().end(),
+                session.time().zone(), LearnerPrivacy.redact(session.venue(), hidden),
                 session.meetingLink() == null ? null : URI.create(session.meetingLink()), linkBack,
-                session.description(), staff, heading, sequence);
+                leaveLearnersOut && teaches ? null : session.description(), staff, heading, sequence);
     }
 
     /** A fingerprint of what the event shows, so an unchanged session is not written again. */

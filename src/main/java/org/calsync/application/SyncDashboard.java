@@ -53,8 +53,8 @@ public class SyncDashboard {
 
     /**
      * People who may link a calendar, by where they stand: connected (every account working), needing to
-     * reconnect (an account refused), in error (an account failing for another reason), invited (a link
-     * pending), or not connected. Each person counts once, under the most urgent.
+     * reconnect (an account refused), in error (an account failing for another reason), held (a calendar the
+     * mass-deletion guard holds), invited (a link pending), or not connected. Each person counts once, under the most urgent.
      */
     public Counts counts(TenantId tenantId, Instant now) {
         Map<String, List<CalendarAccount>> byPerson = new LinkedHashMap<>();
@@ -68,6 +68,7 @@ public class SyncDashboard {
         int connected = 0;
         int reconnect = 0;
         int failing = 0;
+        int held = 0;
         int pending = 0;
         int none = 0;
         for (Person person : people.listWithPermission(tenantId, Permission.CALENDAR_INTEGRATION)) {
@@ -76,6 +77,8 @@ public class SyncDashboard {
                 reconnect++;
             } else if (own.stream().anyMatch(a -> a.status() == AccountStatus.ERROR)) {
                 failing++;
+            } else if (own.stream().anyMatch(CalendarAccount::held)) {
+                held++;
             } else if (own.stream().anyMatch(a -> a.status() == AccountStatus.CONNECTED)) {
                 connected++;
             } else if (invited.contains(person.id())) {
@@ -84,7 +87,7 @@ public class SyncDashboard {
                 none++;
             }
         }
-        return new Counts(connected, pending, reconnect, failing, none);
+        return new Counts(connected, pending, reconnect, failing, held, none);
     }
 
     /** Events pushed, changes pulled and errors, per day in the viewer's zone, oldest first, today last. */
@@ -120,7 +123,7 @@ public class SyncDashboard {
         return activity;
     }
 
-    public record Counts(int connected, int invited, int needsReconnecting, int failing, int notConnected) {
+    public record Counts(int connected, int invited, int needsReconnecting, int failing, int held, int notConnected) {
     }
 
     /**

@@ -1,11 +1,15 @@
 package org.calsync.application;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.calsync.domain.model.session.TrainingSession;
+import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.tenant.IntegrationSettings;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
@@ -22,6 +26,12 @@ public class TenantSettingsService {
     @Inject
     private TenantRepository tenants;
 
+    @Inject
+    private TrainingSessionRepository sessions;
+
+    @Inject
+    private PushPlanner push;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Tenant tenant(TenantId id) {
         return tenants.find(id).orElseThrow(() -> new UnknownEntityException("tenant", id.value()));
@@ -29,8 +39,21 @@ public class TenantSettingsService {
 
     public Tenant changeSettings(TenantId id, IntegrationSettings settings) {
         Tenant tenant = tenant(id);
+        boolean learnerRuleChanged = tenant.settings().omitLearnerDetails() != settings.omitLearnerDetails();
         tenant.changeSettings(settings);
+        if (learnerRuleChanged) {
+            rewriteInstructorsEvents(tenant);
+        }
         LOG.info(() -> "tenant=" + id + " changed integration settings");
         return tenant;
+    }
+
+    /** Learner details appear in, or leave, every instructor's event of the sessions ahead in the pull window. */
+    private void rewriteInstructorsEvents(Tenant tenant) {
+        Instant now = Instant.now();
+        Instant until = ZonedDateTime.now().plusMonths(tenant.settings().pullWindowMonths()).toInstant();
+        for (TrainingSession session : sessions.list(tenant.id(), now, until)) {
+            push.plan(tenant.id(), session.id(), session.assignments().stream().map(a -> a.person().id()).toList());
+        }
     }
 }

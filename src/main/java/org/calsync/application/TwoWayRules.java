@@ -67,8 +67,8 @@ public class TwoWayRules {
         TrainingSession course = session.get();
         Person who = person.get();
         if (course.isInstructor(who)) {
-            alert(tenantId, course, who, who.displayName() + " deleted \"" + course.courseTitle()
-                    + "\" from their calendar but is still assigned to it. Unassign them or ask them why.");
+            alert(tenantId, AdminAlert.Kind.INSTRUCTOR_DELETED, course, who, link, who.displayName() + " deleted \""
+                    + course.courseTitle() + "\" from their calendar but is still assigned to it. Unassign them or ask them why.");
             return restore(link, "was deleted by an instructor: written back, admin asked");
         }
         Instant deadline = course.time().start().minus(Duration.ofHours(tenant.settings().cancellationDeadlineHours()));
@@ -78,8 +78,9 @@ public class TwoWayRules {
                     + " after they deleted its event");
             return "was deleted by " + who.displayName() + ": unregistered from \"" + course.courseTitle() + "\"";
         }
-        alert(tenantId, course, who, who.displayName() + " deleted \"" + course.courseTitle()
-                + "\" from their calendar after the cancellation deadline and is still registered.");
+        alert(tenantId, AdminAlert.Kind.LEARNER_CANCELLED_LATE, course, who, link, who.displayName() + " deleted \""
+                + course.courseTitle() + "\" from their calendar after the cancellation deadline and is still registered."
+                + " Approve to unregister them, or refuse to keep them registered.");
         return restore(link, "was deleted after the cancellation deadline: written back, admin asked");
     }
 
@@ -122,8 +123,9 @@ public class TwoWayRules {
         return what;
     }
 
-    private void alert(TenantId tenantId, TrainingSession session, Person person, String message) {
-        alerts.add(new AdminAlert(tenantId, session.id(), person.id(), message));
+    private void alert(TenantId tenantId, AdminAlert.Kind kind, TrainingSession session, Person person, EventLink link,
+            String message) {
+        alerts.add(AdminAlert.aboutSession(tenantId, kind, session.id(), person.id(), link.calendar(), message));
         LOG.warning(() -> "tenant=" + tenantId + " admin alert: " + message);
     }
 }

@@ -29,6 +29,12 @@ public class JpaAdminAlertRepository implements AdminAlertRepository {
     }
 
     @Override
+    public Optional<AdminAlert> openForCalendar(TenantId tenantId, String calendarId, AdminAlert.Kind kind) {
+        return em.createNamedQuery("AdminAlert.openForCalendar", AdminAlert.class).setParameter("tenant", tenantId.value())
+                .setParameter("calendar", calendarId).setParameter("kind", kind).getResultStream().findFirst();
+    }
+
+    @Override
     public List<AdminAlert> open(TenantId tenantId) {
         return em.createNamedQuery("AdminAlert.open", AdminAlert.class).setParameter("tenant", tenantId.value())
                 .getResultList();

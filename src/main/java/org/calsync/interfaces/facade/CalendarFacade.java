@@ -7,7 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.calsync.application.AlertDecisions;
 import org.calsync.application.CalendarLinking;
+import org.calsync.application.SyncPauses;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.PrivacyMode;
@@ -22,8 +24,19 @@ import org.calsync.interfaces.facade.dto.CalendarView;
 @Transactional
 public class CalendarFacade {
 
+    /** The status shown for an account the organisation's rules pause; not one an account stores. */
+    static final String PAUSED = "PAUSED";
+    /** The status shown for an account with a calendar the mass-deletion guard holds. */
+    static final String HELD = "HELD";
+
     @Inject
     private CalendarLinking linking;
+
+    @Inject
+    private SyncPauses pauses;
+
+    @Inject
+    private AlertDecisions decisions;
 
     public CalendarAccountView link(String tenantId, String personId, String provider, String serverUrl,
             String username, String password) {
@@ -36,12 +49,12 @@ public class CalendarFacade {
 
     public CalendarAccountView configure(String tenantId, String accountId, String targetCalendarId,
             Set<String> conflictCalendarIds, String privacyMode) {
-        return view(linking.configure(new TenantId(tenantId), accountId, targetCalendarId, conflictCalendarIds,
+        return viewOf(tenantId, linking.configure(new TenantId(tenantId), accountId, targetCalendarId, conflictCalendarIds,
                 EnumInput.parse(PrivacyMode.class, privacyMode, "privacyMode")));
     }
 
     public CalendarAccountView reconnect(String tenantId, String accountId, String password) {
-        return view(linking.reconnect(new TenantId(tenantId), accountId, password));
+        return viewOf(tenantId, linking.reconnect(new TenantId(tenantId), accountId, password));
     }
 
     public AccountRemovalView remove(String tenantId, String accountId) {
@@ -52,8 +65,9 @@ public class CalendarFacade {
         return new AccountRemovalView(removal.deletedEvents(), removal.notDeletable(), message);
     }
 
+    /** After checking the calendar, an admin lets a held pull through; the next pull applies what it finds. */
     public CalendarAccountView releaseHold(String tenantId, String accountId, String calendarId) {
-        return view(linking.releaseHold(new TenantId(tenantId), accountId, calendarId));
+        return viewOf(tenantId, decisions.release(new TenantId(tenantId), accountId, calendarId));
     }
 
     /** Provider names, for the portal's choice of what to link; pages word them in their own language. */
@@ -62,21 +76,33 @@ public class CalendarFacade {
     }
 
     public CalendarAccountView get(String tenantId, String accountId) {
-        return view(linking.find(new TenantId(tenantId), accountId));
+        return viewOf(tenantId, linking.find(new TenantId(tenantId), accountId));
     }
 
     /** Every linked account of the tenant, without sync logs. */
     public List<CalendarAccountView> accountsOfTenant(String tenantId) {
-        return linking.accountsOfTenant(new TenantId(tenantId)).stream().map(CalendarFacade::view).toList();
+        return linking.accountsOfTenant(new TenantId(tenantId)).stream().map(account -> viewOf(tenantId, account))
+                .toList();
     }
 
     public List<CalendarAccountView> accountsOf(String tenantId, String personId) {
-        return linking.accountsOf(new TenantId(tenantId), personId).stream().map(CalendarFacade::view).toList();
+        return linking.accountsOf(new TenantId(tenantId), personId).stream().map(account -> viewOf(tenantId, account))
+                .toList();
+    }
+
+    /** The account as shown, PAUSED where the organisation's rules stop it whatever its own status. */
+    CalendarAccountView viewOf(String tenantId, CalendarAccount account) {
+        return view(account, pauses.paused(new TenantId(tenantId), account));
     }
 
     static CalendarAccountView view(CalendarAccount account) {
+        return view(account, false);
+    }
+
+    static CalendarAccountView view(CalendarAccount account, boolean paused) {
         return new CalendarAccountView(account.id(), account.personId(), account.provider().name(), account.serverUrl(),
-                account.username(), account.status().name(), account.statusMessage(), account.privacyMode().name(),
+                account.username(), paused ? PAUSED : account.held() ? HELD : account.status().name(), account.statusMessage(),
+                account.privacyMode().name(),
                 account.calendars().stream().map(c -> new CalendarView(c.id(), c.displayName(), c.writable(),
                         c.pushTarget(), c.conflictCheck(), c.lastSyncedAt(), c.holdReason())).toList());
     }

@@ -36,7 +36,7 @@ public class DashboardFacade {
         SyncDashboard.Counts counts = dashboard.counts(tenant, now);
         List<DayActivity> days = dashboard.activity(tenant, ZoneId.of(viewerZone), now);
         return new DashboardView(counts.connected(), counts.invited(), counts.needsReconnecting(), counts.failing(),
-                counts.notConnected(), chart(days, labels), sum(days, DayActivity::pushed), sum(days, DayActivity::pulled),
+                counts.held(), counts.notConnected(), chart(days, labels), sum(days, DayActivity::pushed), sum(days, DayActivity::pulled),
                 sum(days, DayActivity::errors));
     }
 

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.application.PersonService;
 import org.calsync.application.RoleService;
+import org.calsync.application.SyncPauses;
 import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonDetails;
@@ -32,12 +33,20 @@ public class PeopleFacade {
     @Inject
     private RoleService roles;
 
+    @Inject
+    private SyncPauses pauses;
+
     public PersonView create(String tenantId, PersonForm form) {
         return view(people.create(new TenantId(tenantId), details(form), form.roles(), password(form)));
     }
 
+    /** A change of roles that takes calendar integration away pauses the person's calendars; events stay. */
     public PersonView update(String tenantId, String personId, PersonForm form) {
-        return view(people.update(new TenantId(tenantId), personId, details(form), form.roles(), password(form)));
+        TenantId tenant = new TenantId(tenantId);
+        Set<String> allowedBefore = pauses.allowedAccounts(tenant);
+        Person updated = people.update(tenant, personId, details(form), form.roles(), password(form));
+        pauses.applyChange(tenant, allowedBefore, false);
+        return view(updated);
     }
 
     public PersonView get(String tenantId, String personId) {
@@ -63,9 +72,17 @@ public class PeopleFacade {
                 EnumInput.parseAll(Permission.class, permissions, "permissions")));
     }
 
-    public RoleView changePermissions(String tenantId, String roleId, Set<String> permissions) {
-        return view(roles.changePermissions(new TenantId(tenantId), roleId,
-                EnumInput.parseAll(Permission.class, permissions, "permissions")));
+    /**
+     * Changes a role's permissions. Taking calendar integration away pauses its people's calendars, which keep
+     * what CalSync wrote unless {@code removeWrittenEvents}; giving it back resumes them.
+     */
+    public RoleView changePermissions(String tenantId, String roleId, Set<String> permissions,
+            boolean removeWrittenEvents) {
+        TenantId tenant = new TenantId(tenantId);
+        Set<String> allowedBefore = pauses.allowedAccounts(tenant);
+        Role changed = roles.changePermissions(tenant, roleId, EnumInput.parseAll(Permission.class, permissions, "permissions"));
+        pauses.applyChange(tenant, allowedBefore, removeWrittenEvents);
+        return view(changed);
     }
 
     private static PersonDetails details(PersonForm form) {

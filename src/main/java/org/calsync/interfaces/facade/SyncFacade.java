@@ -8,11 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.calsync.application.AlertDecisions;
 import org.calsync.application.Availability;
 import org.calsync.application.CalendarLinking;
 import org.calsync.application.CalendarPull;
 import org.calsync.application.PersonService;
 import org.calsync.application.PushFailures;
+import org.calsync.application.SyncPauses;
 import org.calsync.domain.model.calendar.BusyBlock;
 import org.calsync.domain.model.calendar.BusyBlockRepository;
 import org.calsync.domain.model.calendar.TimeWindow;
@@ -20,7 +22,6 @@ import org.calsync.domain.model.sync.AdminAlertRepository;
 import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.sync.SyncRunRepository;
 import org.calsync.domain.model.tenant.TenantId;
-import org.calsync.domain.shared.UnknownEntityException;
 import org.calsync.interfaces.facade.dto.AccountStatusView;
 import org.calsync.interfaces.facade.dto.AlertView;
 import org.calsync.interfaces.facade.dto.AvailabilityView;
@@ -58,6 +59,12 @@ public class SyncFacade {
     @Inject
     private Availability availability;
 
+    @Inject
+    private SyncPauses pauses;
+
+    @Inject
+    private AlertDecisions decisions;
+
     /** Pulls every calendar of the person now; each calendar commits on its own. */
     public List<SyncRunView> syncNow(String tenantId, String personId) {
         TenantId tenant = new TenantId(tenantId);
@@ -83,7 +90,7 @@ public class SyncFacade {
         TenantId tenant = new TenantId(tenantId);
         return linking.accountsOfTenant(tenant).stream()
                 .map(account -> new AccountStatusView(account.personId(), people.find(tenant, account.personId()).displayName(),
-                        CalendarFacade.view(account), runs.recent(tenant, account.id(), runsPerAccount).stream()
+                        CalendarFacade.view(account, pauses.paused(tenant, account)), runs.recent(tenant, account.id(), runsPerAccount).stream()
                                 .map(SyncFacade::view).toList()))
                 .sorted(Comparator.comparing(AccountStatusView::personName))
                 .toList();
@@ -91,14 +98,26 @@ public class SyncFacade {
 
     @Transactional
     public List<AlertView> openAlerts(String tenantId) {
-        return alerts.open(new TenantId(tenantId)).stream().map(a -> new AlertView(a.id(), a.sessionId(), a.personId(),
-                a.message(), a.createdAt())).toList();
+        return alerts.open(new TenantId(tenantId)).stream().map(a -> new AlertView(a.id(), a.kind().name(), a.sessionId(),
+                a.personId(), a.accountId(), a.calendarId(), a.message(), a.createdAt(), a.kind().asksApproval())).toList();
     }
 
+    /** Marks an alert dealt with; a held calendar's alert releases the calendar. */
     @Transactional
     public void resolveAlert(String tenantId, String alertId) {
-        alerts.find(new TenantId(tenantId), alertId).orElseThrow(() -> new UnknownEntityException("alert", alertId))
-                .resolve();
+        decisions.done(new TenantId(tenantId), alertId);
+    }
+
+    /** A learner's late cancellation stands: unregistered, their event removed. */
+    @Transactional
+    public void approveAlert(String tenantId, String alertId) {
+        decisions.approve(new TenantId(tenantId), alertId);
+    }
+
+    /** A learner's late cancellation is refused: still registered, and told so. */
+    @Transactional
+    public void refuseAlert(String tenantId, String alertId) {
+        decisions.refuse(new TenantId(tenantId), alertId);
     }
 
     /** Several people's busy times side by side; for those without a linked calendar, Exchange's free/busy. */

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.application.ApiKeyService;
 import org.calsync.application.PersonService;
+import org.calsync.application.SyncPauses;
 import org.calsync.application.TenantSettingsService;
 import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
@@ -24,6 +25,7 @@ import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.interfaces.facade.dto.ApiKeyView;
+import org.calsync.interfaces.facade.dto.PauseImpactView;
 import org.calsync.interfaces.facade.dto.SettingsView;
 import org.calsync.interfaces.facade.dto.SignedInUser;
 
@@ -41,17 +43,38 @@ public class TenantFacade {
     @Inject
     private PersonService people;
 
+    @Inject
+    private SyncPauses pauses;
+
     public SettingsView settings(String tenantId) {
         return view(settings.tenant(new TenantId(tenantId)));
     }
 
-    public SettingsView changeSettings(String tenantId, SettingsView form) {
-        IntegrationSettings changed = new IntegrationSettings(form.integrationEnabled(),
+    /**
+     * Changes the settings. Calendars the change pauses keep what CalSync wrote unless {@code removeWrittenEvents},
+     * when it is deleted once the change is committed; calendars it allows again get their upcoming sessions.
+     */
+    public SettingsView changeSettings(String tenantId, SettingsView form, boolean removeWrittenEvents) {
+        TenantId tenant = new TenantId(tenantId);
+        Set<String> allowedBefore = pauses.allowedAccounts(tenant);
+        Tenant changed = settings.changeSettings(tenant, settingsOf(form));
+        pauses.applyChange(tenant, allowedBefore, removeWrittenEvents);
+        return view(changed);
+    }
+
+    /** What saving this form would pause, for the confirmation that asks whether to delete what CalSync wrote. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PauseImpactView impactOf(String tenantId, SettingsView form) {
+        SyncPauses.Impact impact = pauses.impactOf(new TenantId(tenantId), settingsOf(form));
+        return new PauseImpactView(impact.accounts(), impact.people(), impact.writtenEvents());
+    }
+
+    private static IntegrationSettings settingsOf(SettingsView form) {
+        return new IntegrationSettings(form.integrationEnabled(),
                 EnumInput.parseAll(CalendarProviderType.class, form.allowedProviders(), "allowedProviders"),
                 EnumInput.parse(SyncDirection.class, form.direction(), "direction"),
                 EnumInput.parse(PrivacyMode.class, form.defaultPrivacyMode(), "defaultPrivacyMode"),
                 form.pullWindowMonths(), form.omitLearnerDetails(), form.cancellationDeadlineHours());
-        return view(settings.changeSettings(new TenantId(tenantId), changed));
     }
 
     public List<ApiKeyView> apiKeys(String tenantId) {

@@ -86,9 +86,26 @@ public class SyncResource {
 
     @POST
     @Path("alerts/{id}/resolve")
-    @Operation(summary = "Mark an alert as dealt with")
+    @Operation(summary = "Mark an alert as dealt with; for CALENDAR_HELD this releases the calendar. A late "
+            + "cancellation (asksApproval) must be approved or refused instead (409).")
     public void resolve(@PathParam("id") String alertId) {
         sync.resolveAlert(caller.tenantId(), alertId);
+    }
+
+    @POST
+    @Path("alerts/{id}/approve")
+    @Operation(summary = "Approve a learner's late cancellation: they are unregistered and the event leaves their "
+            + "calendar; the decision is written in the sync log")
+    public void approve(@PathParam("id") String alertId) {
+        sync.approveAlert(caller.tenantId(), alertId);
+    }
+
+    @POST
+    @Path("alerts/{id}/refuse")
+    @Operation(summary = "Refuse a learner's late cancellation: they stay registered and get a short email saying so; "
+            + "the decision is written in the sync log")
+    public void refuse(@PathParam("id") String alertId) {
+        sync.refuseAlert(caller.tenantId(), alertId);
     }
 
     @GET

@@ -40,7 +40,7 @@ public class Formats {
     /** A linked account's status as people read it. */
     public String accountStatus(String status) {
         return Texts.get(switch (status) {
-            case "CONNECTED", "NEEDS_RECONSENT", "REMOVING" -> "status." + status;
+            case "CONNECTED", "NEEDS_RECONSENT", "REMOVING", "PAUSED", "HELD" -> "status." + status;
             default -> "status.ERROR";
         });
     }

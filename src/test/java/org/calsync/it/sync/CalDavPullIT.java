@@ -25,6 +25,7 @@ import jakarta.json.JsonObject;
 
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.support.MailRelay;
 import org.calsync.testsupport.Eventually;
 import org.calsync.testsupport.FixtureDates;
 import org.calsync.testsupport.RadicaleServer;
@@ -188,7 +189,15 @@ class CalDavPullIT {
         assertEquals(storedBlocks, busy(tom).size(), "nothing was removed");
         JsonObject afterHold = api().get("calendar-accounts/" + accountId).object();
         assertTrue(afterHold.toString().contains("Held back"), afterHold.toString());
+        assertEquals("HELD", afterHold.getString("status"), "the account says it is held, not connected");
+        JsonObject holdAlert = openAlert("CALENDAR_HELD", a -> a.getString("calendarId", "").equals(personalId));
+        assertTrue(holdAlert.getString("message").contains("is held"), holdAlert.toString());
+        sync(tom);
+        assertEquals(1, api().get("alerts").array().stream().map(v -> v.asJsonObject())
+                .filter(a -> a.getString("calendarId", "").equals(personalId)).count(), "one alert, however often it is pulled");
         api().post("calendar-accounts/" + accountId + "/calendars/" + personalId + "/release", "");
+        assertTrue(api().get("alerts").array().stream().noneMatch(a -> a.asJsonObject().getString("id")
+                .equals(holdAlert.getString("id"))), "releasing the calendar settles its alert");
         JsonArray released = sync(tom);
         List<JsonObject> after = busy(tom);
         assertTrue(after.size() < storedBlocks, "released: the deletions apply; " + storedBlocks + " before, now "
@@ -243,6 +252,42 @@ class CalDavPullIT {
         Eventually.await("the late one is written back", Duration.ofSeconds(20),
                 () -> RADICALE.eventsContaining("olivia", calendar, late).size() == 1);
         assertTrue(RADICALE.eventsContaining("olivia", calendar, early).isEmpty());
+
+        // The admin refuses that late cancellation: Olivia stays registered and is told; the sync log says so.
+        String refusedAlert = openAlert("LEARNER_CANCELLED_LATE", a -> a.getString("message").contains(late)).getString("id");
+        assertEquals(409, api().post("alerts/" + refusedAlert + "/resolve", "").status(), "it is approved or refused");
+        try (MailRelay smtp = MailRelay.start()) {
+            assertEquals(204, api().post("alerts/" + refusedAlert + "/refuse", "").status());
+            String note = smtp.newestTextTo("olivia.brown@northwind.example", 1);
+            assertTrue(note.contains("still registered") && note.contains(late), note);
+        }
+        assertEquals(409, api().post("alerts/" + refusedAlert + "/approve", "").status(), "decided once");
+        assertEquals(1, api().get("sessions/" + lateId).object().getJsonArray("learners").size(), "still registered");
+        String accountId = api().get("people/" + olivia + "/calendar-accounts").array().getJsonObject(0).getString("id");
+        assertTrue(api().get("calendar-accounts/" + accountId + "/sync-runs").body().contains("refused the cancellation"));
+
+        // Another late cancellation, approved: she is unregistered and the event leaves her calendar for good.
+        String later = "Payroll Basics " + UUID.randomUUID().toString().substring(0, 6);
+        String laterId = sessionWith(later, london.plusHours(4), olivia);
+        Eventually.await("pushed", Duration.ofSeconds(20), () -> RADICALE.eventsContaining("olivia", calendar, later).size() == 1);
+        sync(olivia);
+        RADICALE.send("olivia", "DELETE", URI.create(hrefOf("olivia", calendar, later)), null, Map.of());
+        sync(olivia);
+        String approved = openAlert("LEARNER_CANCELLED_LATE", a -> a.getString("message").contains(later)).getString("id");
+        Eventually.await("written back until decided", Duration.ofSeconds(20),
+                () -> RADICALE.eventsContaining("olivia", calendar, later).size() == 1);
+        assertEquals(204, api().post("alerts/" + approved + "/approve", "").status());
+        assertTrue(api().get("sessions/" + laterId).object().getJsonArray("learners").isEmpty(), "unregistered");
+        Eventually.await("the event leaves her calendar", Duration.ofSeconds(20),
+                () -> RADICALE.eventsContaining("olivia", calendar, later).isEmpty());
+        assertTrue(api().get("calendar-accounts/" + accountId + "/sync-runs").body().contains("approved the cancellation"));
+    }
+
+    /** The open alert of this kind that matches. */
+    private JsonObject openAlert(String kind, java.util.function.Predicate<JsonObject> which) {
+        return api().get("alerts").array().stream().map(v -> v.asJsonObject())
+                .filter(a -> a.getString("kind").equals(kind)).filter(which).findFirst()
+                .orElseThrow(() -> new AssertionError("No open " + kind + " alert in " + api().get("alerts").body()));
     }
 
     private String sessionWith(String title, ZonedDateTime start, String learnerId) {

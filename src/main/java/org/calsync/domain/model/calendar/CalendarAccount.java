@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.calsync.domain.model.person.Permission;
+import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.IntegrationSettings;
 import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.InvalidInputException;
@@ -150,6 +153,20 @@ public class CalendarAccount {
         }
         status = next;
         statusMessage = message;
+    }
+
+    /** Whether the mass-deletion guard holds one of its calendars until an admin releases it. */
+    public boolean held() {
+        return calendars.stream().anyMatch(calendar -> calendar.holdReason() != null);
+    }
+
+    /**
+     * Whether the organisation's rules let CalSync write to and read from this account now: calendar integration
+     * on, this kind of calendar allowed, and the owner's role granting calendar integration. Asked at every push
+     * and pull, not only when linking, so that switching a rule off stops syncing at once and on resumes it.
+     */
+    public boolean syncAllowedBy(IntegrationSettings settings, Person owner) {
+        return settings.allows(provider) && owner.has(Permission.CALENDAR_INTEGRATION);
     }
 
     public boolean beingRemoved() {

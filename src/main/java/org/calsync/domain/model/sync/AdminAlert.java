@@ -3,36 +3,110 @@ package org.calsync.domain.model.sync;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.calsync.domain.model.calendar.ExternalCalendar;
 import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.ConflictException;
 
 /** Something a sync could not decide alone, such as an instructor deleting a session from their calendar. */
 public class AdminAlert {
 
+    /** What the alert is about, and so which decisions it offers. */
+    public enum Kind {
+        /** From before alerts had kinds: read, then marked done. */
+        NOTICE,
+        /** An instructor deleted a session they still teach from their calendar; it was written back. */
+        INSTRUCTOR_DELETED,
+        /** A learner deleted a session after the cancellation deadline; it was written back until an admin decides. */
+        LEARNER_CANCELLED_LATE,
+        /** The mass-deletion guard holds a calendar's changes until an admin releases it. */
+        CALENDAR_HELD;
+
+        /** Whether an admin approves or refuses it, rather than marking it done. */
+        public boolean asksApproval() {
+            return this == LEARNER_CANCELLED_LATE;
+        }
+    }
+
+    /** How an admin settled it. */
+    public enum Decision {
+        DONE,
+        /** The learner's cancellation stands: unregistered, their event removed. */
+        APPROVED,
+        /** The learner stays registered and is told so. */
+        REFUSED,
+        /** The held calendar's changes were let through. */
+        RELEASED
+    }
+
     private String id;
     private String tenantId;
+    private Kind kind;
     private String sessionId;
     private String personId;
+    private String accountId;
+    private String calendarId;
     private String message;
     private Instant createdAt;
     private Instant resolvedAt;
+    private Decision decision;
 
     protected AdminAlert() {
         // for JPA
     }
 
-    public AdminAlert(TenantId tenantId, String sessionId, String personId, String message) {
+    private AdminAlert(TenantId tenantId, Kind kind, String sessionId, String personId, String accountId,
+            String calendarId, String message) {
         this.id = UUID.randomUUID().toString();
         this.tenantId = tenantId.value();
+        this.kind = kind;
         this.sessionId = sessionId;
         this.personId = personId;
+        this.accountId = accountId;
+        this.calendarId = calendarId;
         this.message = message.substring(0, Math.min(message.length(), 2000));
         this.createdAt = Instant.now();
     }
 
-    public void resolve() {
-        if (resolvedAt == null) {
-            resolvedAt = Instant.now();
+    /** A person's change to a session's event in one of their calendars, which the sync did not apply alone. */
+    public static AdminAlert aboutSession(TenantId tenantId, Kind kind, String sessionId, String personId,
+            ExternalCalendar calendar, String message) {
+        return new AdminAlert(tenantId, kind, sessionId, personId, calendar.account().id(), calendar.id(), message);
+    }
+
+    /** A calendar the mass-deletion guard holds. */
+    public static AdminAlert calendarHeld(TenantId tenantId, ExternalCalendar calendar, String message) {
+        return new AdminAlert(tenantId, Kind.CALENDAR_HELD, null, calendar.account().personId(), calendar.account().id(),
+                calendar.id(), message);
+    }
+
+    /** Settles the alert once; a second decision on a settled alert is refused. */
+    public void resolve(Decision how) {
+        if (resolvedAt != null) {
+            throw new ConflictException("alert", "alert.alreadyDecided");
         }
+        boolean fits = kind.asksApproval() ? how == Decision.APPROVED || how == Decision.REFUSED
+                : kind == Kind.CALENDAR_HELD ? how == Decision.RELEASED : how == Decision.DONE;
+        if (!fits) {
+            throw new ConflictException("alert", "alert.decisionDoesNotFit");
+        }
+        resolvedAt = Instant.now();
+        decision = how;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String calendarId() {
+        return calendarId;
+    }
+
+    public Decision decision() {
+        return decision;
     }
 
     public String id() {

@@ -11,6 +11,9 @@ public interface AdminAlertRepository {
 
     Optional<AdminAlert> find(TenantId tenantId, String id);
 
+    /** The unresolved alert of this kind about a calendar, if any. */
+    Optional<AdminAlert> openForCalendar(TenantId tenantId, String calendarId, AdminAlert.Kind kind);
+
     /** Unresolved alerts, newest first. */
     List<AdminAlert> open(TenantId tenantId);
 }

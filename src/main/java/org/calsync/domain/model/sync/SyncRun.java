@@ -14,6 +14,8 @@ public class SyncRun {
         PARTIAL,
         /** The mass-deletion guard held the changes back. */
         HELD,
+        /** The organisation's rules (integration off, this kind not allowed, the role's permission) stop syncing. */
+        PAUSED,
         FAILED
     }
 

@@ -7,6 +7,6 @@ import java.io.Serializable;
  * needs reconnecting, failing, connected, invited or not connected; and the last seven days of activity as a
  * Chart.js configuration.
  */
-public record DashboardView(int connected, int invited, int needsReconnecting, int failing, int notConnected,
+public record DashboardView(int connected, int invited, int needsReconnecting, int failing, int held, int notConnected,
         String activityChart, int pushedThisWeek, int pulledThisWeek, int errorsThisWeek) implements Serializable {
 }

@@ -134,7 +134,23 @@ public class CalendarSyncConsole implements Serializable {
     }
 
     public void resolve(AlertView alert) {
-        sync.resolveAlert(user.getTenantId(), alert.id());
+        decide(alert, () -> sync.resolveAlert(user.getTenantId(), alert.id()));
+    }
+
+    public void approve(AlertView alert) {
+        decide(alert, () -> sync.approveAlert(user.getTenantId(), alert.id()));
+    }
+
+    public void refuse(AlertView alert) {
+        decide(alert, () -> sync.refuseAlert(user.getTenantId(), alert.id()));
+    }
+
+    private void decide(AlertView alert, Runnable decision) {
+        try {
+            decision.run();
+        } catch (RuntimeException e) {
+            FacesErrors.show("syncForm", e);
+        }
         load();
     }
 

@@ -12,10 +12,12 @@ import jakarta.inject.Named;
 
 import org.calsync.interfaces.facade.TenantFacade;
 import org.calsync.interfaces.facade.dto.ApiKeyView;
+import org.calsync.interfaces.facade.dto.PauseImpactView;
 import org.calsync.interfaces.facade.dto.SettingsView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
 import org.calsync.interfaces.web.Texts;
+import org.primefaces.PrimeFaces;
 
 /** The tenant's calendar integration settings and the API keys of its host platform. */
 @Named
@@ -39,6 +41,7 @@ public class IntegrationSettingsEditor implements Serializable {
     private List<ApiKeyView> apiKeys = List.of();
     private String newKeyName;
     private String issuedSecret;
+    private PauseImpactView pause;
 
     public void load() {
         SettingsView settings = tenants.settings(user.getTenantId());
@@ -52,16 +55,56 @@ public class IntegrationSettingsEditor implements Serializable {
         apiKeys = tenants.apiKeys(user.getTenantId());
     }
 
+    /**
+     * Saves at once unless the change pauses calendars: then the admin is first told how many, and chooses whether
+     * the events CalSync wrote there are deleted or left.
+     */
     public void save() {
         try {
-            tenants.changeSettings(user.getTenantId(), new SettingsView(null, integrationEnabled,
-                    new HashSet<>(allowedProviders), direction, defaultPrivacyMode,
-                    pullWindowMonths == null ? 0 : pullWindowMonths, omitLearnerDetails,
-                    cancellationDeadlineHours == null ? -1 : cancellationDeadlineHours));
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("settings.saved"));
+            pause = tenants.impactOf(user.getTenantId(), form());
+            if (pause.accounts() > 0) {
+                PrimeFaces.current().executeScript("PF('pauseDialog').show()");
+                return;
+            }
+            apply(false);
         } catch (RuntimeException e) {
             FacesErrors.show("settingsForm", e);
         }
+    }
+
+    public void saveRemovingEvents() {
+        apply(true);
+    }
+
+    public void saveLeavingEvents() {
+        apply(false);
+    }
+
+    private void apply(boolean removeWrittenEvents) {
+        try {
+            tenants.changeSettings(user.getTenantId(), form(), removeWrittenEvents);
+            String saved = Texts.get("settings.saved");
+            if (pause != null && pause.accounts() > 0) {
+                saved += " " + Texts.get(removeWrittenEvents ? "settings.pausedRemoving" : "settings.pausedLeaving",
+                        pause.accounts());
+            }
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, saved);
+        } catch (RuntimeException e) {
+            FacesErrors.show("settingsForm", e);
+        } finally {
+            pause = null;
+        }
+    }
+
+    private SettingsView form() {
+        return new SettingsView(null, integrationEnabled, new HashSet<>(allowedProviders), direction, defaultPrivacyMode,
+                pullWindowMonths == null ? 0 : pullWindowMonths, omitLearnerDetails,
+                cancellationDeadlineHours == null ? -1 : cancellationDeadlineHours);
+    }
+
+    /** What saving would pause, while the admin is asked. */
+    public PauseImpactView getPause() {
+        return pause;
     }
 
     public void issueKey() {

@@ -42,7 +42,7 @@ public class RoleEditor implements Serializable {
 
     public void save(RoleView role) {
         try {
-            people.changePermissions(user.getTenantId(), role.id(), new HashSet<>(selected.get(role.id())));
+            people.changePermissions(user.getTenantId(), role.id(), new HashSet<>(selected.get(role.id())), false);
             FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("roles.saved", role.name()));
         } catch (RuntimeException e) {
             FacesErrors.show("rolesForm", e);

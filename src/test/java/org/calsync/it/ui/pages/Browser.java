@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -101,6 +104,75 @@ public final class Browser implements AutoCloseable {
 
     public void waitForUrl(String fragment) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(fragment));
+    }
+
+    /** The window as a phone (390 px) or a desktop (1400 px) shows the page. */
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /**
+     * What breaks the page's layout: a page wider than the window, and, among the visible elements found by these
+     * locators, one that sticks out of the window sideways or overlaps another (other than one holding the other).
+     * Empty when the layout holds.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> layoutProblems(By... elements) {
+        List<String> problems = new java.util.ArrayList<>();
+        long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        if (overflow > 1) {
+            // Name the outermost elements that reach past the window, so that the message says where to look.
+            Object culprits = ((JavascriptExecutor) driver).executeScript(
+                    "const w = document.documentElement.clientWidth;"
+                            + " const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                            + " + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '');"
+                            + " const wide = [...document.querySelectorAll('*')].map(e => [e, e.getBoundingClientRect().right + window.scrollX])"
+                            + ".filter(([e, right]) => right > w + 1);"
+                            + " const outer = wide.filter(([e]) => !wide.some(([o]) => o === e.parentElement));"
+                            // Text that does not wrap (a long address) overflows its element without widening it.
+                            + " const texts = []; const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+                            + " for (let t = walk.nextNode(); t; t = walk.nextNode()) { const r = document.createRange();"
+                            + " r.selectNodeContents(t); const right = r.getBoundingClientRect().right + window.scrollX;"
+                            + " if (right > w + 1) texts.push(name(t.parentElement) + ' text \"' + t.textContent.trim().slice(0, 40)"
+                            + " + '\" to ' + Math.round(right) + ' px'); }"
+                            + " return outer.slice(0, 3).map(([e, right]) => name(e) + ' to ' + Math.round(right) + ' px')"
+                            + ".concat(texts.slice(0, 3));");
+            problems.add("the page is " + overflow + " px wider than the window, through " + culprits);
+        }
+        List<WebElement> shown = new java.util.ArrayList<>();
+        for (By locator : elements) {
+            driver.findElements(locator).stream().filter(WebElement::isDisplayed).forEach(shown::add);
+        }
+        List<Map<String, Object>> boxes = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript(
+                "return arguments[0].map(e => { const r = e.getBoundingClientRect();"
+                        + " return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, name: e.id || e.textContent.trim(),"
+                        + " inside: arguments[0].filter(o => o !== e && o.contains(e)).map(o => o.id)}; });",
+                shown);
+        long width = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.clientWidth;");
+        for (int i = 0; i < boxes.size(); i++) {
+            Map<String, Object> a = boxes.get(i);
+            if (number(a, "left") < -1 || number(a, "right") > width + 1) {
+                problems.add(a.get("name") + " sticks out of the window (" + number(a, "left") + " to " + number(a, "right")
+                        + " of " + width + " px)");
+            }
+            for (int j = i + 1; j < boxes.size(); j++) {
+                Map<String, Object> b = boxes.get(j);
+                if (((List<?>) a.get("inside")).contains(b.get("name")) || ((List<?>) b.get("inside")).contains(a.get("name"))) {
+                    continue; // one holds the other: a dialog and its buttons
+                }
+                double across = Math.min(number(a, "right"), number(b, "right")) - Math.max(number(a, "left"), number(b, "left"));
+                double down = Math.min(number(a, "bottom"), number(b, "bottom")) - Math.max(number(a, "top"), number(b, "top"));
+                if (across > 1 && down > 1) {
+                    problems.add(a.get("name") + " overlaps " + b.get("name"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static double number(Map<String, Object> box, String key) {
+        return ((Number) box.get(key)).doubleValue();
     }
 
     /** Saves a PNG under target/screenshots so a person can look at what the test saw. */

@@ -1,0 +1,44 @@
+package org.calsync.interfaces.rest;
+
+import java.util.Set;
+
+import org.calsync.interfaces.facade.dto.SettingsView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A change of the tenant's integration settings; fields left out keep their current value. */
+@Schema(name = "SettingsRequest")
+public class SettingsRequest {
+
+    @Schema(description = "Calendar integration on or off; off pauses every linked calendar")
+    public Boolean integrationEnabled;
+
+    @Schema(description = "Kinds of calendar people may link; a kind left out pauses its calendars",
+            example = "[\"CALDAV\", \"EXCHANGE\", \"MICROSOFT_365\"]")
+    public Set<String> allowedProviders;
+
+    @Schema(enumeration = {"TWO_WAY", "ONE_WAY"})
+    public String direction;
+
+    @Schema(enumeration = {"DEFAULT", "FULL_PRIVATE"})
+    public String defaultPrivacyMode;
+
+    @Schema(description = "How far ahead busy times are read", example = "12")
+    public Integer pullWindowMonths;
+
+    public Boolean omitLearnerDetails;
+
+    @Schema(description = "Hours before a session after which a learner's delete asks an admin", example = "24")
+    public Integer cancellationDeadlineHours;
+
+    /** The current settings with what this request changes. */
+    SettingsView over(SettingsView current) {
+        return new SettingsView(current.tenantName(),
+                integrationEnabled == null ? current.integrationEnabled() : integrationEnabled,
+                allowedProviders == null ? current.allowedProviders() : allowedProviders,
+                direction == null ? current.direction() : direction,
+                defaultPrivacyMode == null ? current.defaultPrivacyMode() : defaultPrivacyMode,
+                pullWindowMonths == null ? current.pullWindowMonths() : pullWindowMonths,
+                omitLearnerDetails == null ? current.omitLearnerDetails() : omitLearnerDetails,
+                cancellationDeadlineHours == null ? current.cancellationDeadlineHours() : cancellationDeadlineHours);
+    }
+}

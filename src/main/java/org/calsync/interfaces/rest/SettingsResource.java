@@ -1,0 +1,63 @@
+package org.calsync.interfaces.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.interfaces.facade.TenantFacade;
+import org.calsync.interfaces.facade.dto.PauseImpactView;
+import org.calsync.interfaces.facade.dto.SettingsView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("settings")
+@Tag(name = "Settings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SettingsResource {
+
+    @Inject
+    private TenantFacade tenants;
+
+    @Inject
+    private ApiCaller caller;
+
+    @GET
+    @Operation(summary = "The organisation's calendar integration settings")
+    public SettingsView get() {
+        return tenants.settings(caller.tenantId());
+    }
+
+    @POST
+    @Path("preview")
+    @Operation(summary = "What applying this change would pause: linked calendars, their owners, and the events "
+            + "CalSync wrote there. Changes nothing.")
+    public PauseImpactView preview(SettingsRequest request) {
+        return tenants.impactOf(caller.tenantId(), merged(request));
+    }
+
+    @PUT
+    @Operation(summary = "Change the settings; fields left out keep their value. Calendars the change pauses (integration "
+            + "off, a kind no longer allowed) are neither written to nor read from until allowed again, when their "
+            + "upcoming sessions are written again. What CalSync wrote there stays unless removeWrittenEvents=true.")
+    public SettingsView update(SettingsRequest request,
+            @Parameter(description = "Delete the events CalSync wrote in the calendars this change pauses")
+            @QueryParam("removeWrittenEvents") boolean removeWrittenEvents) {
+        return tenants.changeSettings(caller.tenantId(), merged(request), removeWrittenEvents);
+    }
+
+    private SettingsView merged(SettingsRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("body", "api.bodyRequired");
+        }
+        return request.over(tenants.settings(caller.tenantId()));
+    }
+}
