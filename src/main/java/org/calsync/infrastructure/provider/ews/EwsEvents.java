@@ -84,6 +84,10 @@ final class EwsEvents {
         String ours = ourUid(appointment);
         Instant start = appointment.getStart().toInstant();
         Instant end = appointment.getEnd().toInstant();
+        if (end.isBefore(start)) {
+            // Skipped and named in the sync log rather than silently blocking nothing.
+            throw new IllegalArgumentException("an appointment that ends before it starts (" + start + " to " + end + ")");
+        }
         boolean busy = blocksTime(appointment.getLegacyFreeBusyStatus());
         Sensitivity sensitivity = appointment.getSensitivity();
         boolean hidden = sensitivity == Sensitivity.Private || sensitivity == Sensitivity.Confidential;

@@ -91,8 +91,9 @@ final class GoogleEvents {
         }
         Instant start = instant(item.getJsonObject("start"), ownerZone, "start");
         Instant end = instant(item.getJsonObject("end"), ownerZone, "end");
-        if (!end.isAfter(start)) {
-            end = start; // zero-length: blocks nothing, but is still known
+        if (end.isBefore(start)) {
+            // Skipped and named in the sync log rather than silently blocking nothing.
+            throw new IllegalArgumentException("an event that ends before it starts (" + start + " to " + end + ")");
         }
         String visibility = item.getString("visibility", "default");
         boolean privateEvent = "private".equals(visibility) || "confidential".equals(visibility);

@@ -69,8 +69,9 @@ final class GraphEvents {
         boolean allDay = item.getBoolean("isAllDay", false);
         Instant start = instant(item.getJsonObject("start"), allDay, ownerZone, "start");
         Instant end = instant(item.getJsonObject("end"), allDay, ownerZone, "end");
-        if (!end.isAfter(start)) {
-            end = start; // zero-length: blocks nothing, but is still known
+        if (end.isBefore(start)) {
+            // Skipped and named in the sync log rather than silently blocking nothing.
+            throw new IllegalArgumentException("an event that ends before it starts (" + start + " to " + end + ")");
         }
         String sensitivity = item.getString("sensitivity", "normal");
         boolean privateEvent = "private".equals(sensitivity) || "confidential".equals(sensitivity);

@@ -120,6 +120,11 @@ public final class IcsReader {
         List<BusyInterval> result = new ArrayList<>();
         for (Period<Temporal> period : periods) {
             BusyInterval interval = new BusyInterval(instant(period.getStart()), instant(period.getEnd()), allDay);
+            if (interval.end().isBefore(interval.start())) {
+                // A DTEND before DTSTART or a negative DURATION: skipped and named in the sync log, not silently dropped.
+                throw new IcsFormatException("An event that ends before it starts (" + interval.start() + " to "
+                        + interval.end() + ")");
+            }
             if (interval.end().isAfter(interval.start()) && interval.overlaps(from, to)) {
                 result.add(interval);
                 if (result.size() >= MAX_OCCURRENCES) {

@@ -105,6 +105,16 @@ class IcsReaderTest {
         assertEquals(1, event.busy().size());
     }
 
+    @Test
+    void anEventThatEndsBeforeItStartsIsRefusedWithTheReasonNotSilentlyDropped() throws Exception {
+        String negative = Files.readString(FIXTURES.resolve("valid/private.ics")).replace("DURATION:PT45M", "DURATION:-PT45M");
+        IcsFormatException refused = assertThrows(IcsFormatException.class, () -> reader.read("/n", null, negative, FROM, TO));
+        assertTrue(refused.getMessage().contains("ends before it starts"), refused.getMessage());
+        String reversed = Files.readString(FIXTURES.resolve("valid/transparent.ics")).replace("TRANSP:TRANSPARENT", "")
+                .replace("DTEND:20261204T110000Z", "DTEND:20261204T090000Z");
+        assertThrows(IcsFormatException.class, () -> reader.read("/r", null, reversed, FROM, TO));
+    }
+
     static Stream<Path> valid() throws IOException {
         return Files.list(FIXTURES.resolve("valid")).sorted();
     }
