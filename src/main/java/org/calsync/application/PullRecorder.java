@@ -63,7 +63,11 @@ public class PullRecorder {
 
     /** A pull that would remove more than this share of what CalSync knows of a calendar is held back. */
     static final double MASS_DELETION_SHARE = 0.5;
-    /** ... but only for calendars with at least this many events; small calendars empty out legitimately. */
+    /**
+     * ... for calendars with at least this many events: a small one may lose most of them legitimately. An answer
+     * that would leave a calendar with nothing at all is held whatever its size, as servers that lost a calendar
+     * or answer for the wrong one look exactly like that.
+     */
     static final int MASS_DELETION_MINIMUM = 6;
     /** The run's message when another pull of the calendar applied its answer first. */
     static final String SUPERSEDED = "Another sync of this calendar finished first; its result stands.";
@@ -228,9 +232,12 @@ public class PullRecorder {
 
         int before = known.size() + ours.size();
         int disappearing = removedExternal.size() + removedOurs.size();
-        if (calendar.guardApplies() && before >= MASS_DELETION_MINIMUM && disappearing > before * MASS_DELETION_SHARE) {
-            String reason = "Held back: this sync would remove " + disappearing + " of " + before
-                    + " events at once. Check the calendar, then release it in the console.";
+        boolean massDeletion = before >= MASS_DELETION_MINIMUM && disappearing > before * MASS_DELETION_SHARE;
+        boolean emptiesIt = before > 0 && disappearing == before && external.isEmpty() && ourChanged.isEmpty();
+        if (calendar.guardApplies() && (massDeletion || emptiesIt)) {
+            String reason = "Held back: this sync would " + (emptiesIt ? "empty the calendar, removing all " + before
+                    + " events" : "remove " + disappearing + " of " + before + " events at once")
+                    + ". Check the calendar, then release it in the console.";
             calendar.hold(reason);
             if (alerts.openForCalendar(tenantId, calendar.id(), AdminAlert.Kind.CALENDAR_HELD).isEmpty()) {
                 Person owner = people.find(tenantId, account.personId()).orElseThrow();
@@ -247,16 +254,19 @@ public class PullRecorder {
         for (RemoteEvent event : external) {
             event.busy().forEach(interval -> busy.add(new BusyBlock(tenantId, calendar, event, interval, account.privacyMode())));
         }
-        List<String> decisions = ourEvents(tenant, ourChanged, removedOurs, ours);
+        List<TwoWayRules.Verdict> decisions = ourEvents(tenant, ourChanged, removedOurs, ours);
         calendar.advanceCursor(batch.next(), Instant.now());
 
-        int changesIn = external.size() + removedExternal.size();
-        List<String> lines = new ArrayList<>(decisions);
+        // In: busy times read, and edits to CalSync's events that changed the platform (a move, a cancellation);
+        // out: CalSync's events written back.
+        int takenIn = (int) decisions.stream().filter(TwoWayRules.Verdict::takenIn).count();
+        int changesIn = external.size() + removedExternal.size() + takenIn;
+        List<String> lines = new ArrayList<>(decisions.stream().map(d -> "An event " + d.line() + ".").toList());
         if (!batch.skipped().isEmpty()) {
             lines.add(batch.skipped().size() + " events could not be read and were skipped: " + batch.skipped().stream()
                     .map(s -> s.remoteId() + " (" + s.reason() + ")").collect(Collectors.joining("; ")));
         }
-        return log(tenantId, account, calendar, started, changesIn, decisions.size(), batch.skipped().size(),
+        return log(tenantId, account, calendar, started, changesIn, decisions.size() - takenIn, batch.skipped().size(),
                 batch.requests(), batch.skipped().isEmpty() ? SyncRun.Outcome.OK : SyncRun.Outcome.PARTIAL,
                 lines.isEmpty() ? null : String.join(" ", lines));
     }
@@ -265,19 +275,19 @@ public class PullRecorder {
      * Our events come back on every pull. One carrying the version we wrote is our own echo. One edited or
      * deleted in the calendar goes to the two-way rules, which say what it means for the platform.
      */
-    private List<String> ourEvents(Tenant tenant, List<RemoteEvent> changed, List<EventLink> deleted,
+    private List<TwoWayRules.Verdict> ourEvents(Tenant tenant, List<RemoteEvent> changed, List<EventLink> deleted,
             Map<String, EventLink> ours) {
-        List<String> decisions = new ArrayList<>();
+        List<TwoWayRules.Verdict> decisions = new ArrayList<>();
         for (RemoteEvent event : changed) {
             EventLink link = ours.get(event.remoteId());
             if (link == null || (link.versionTag() != null && link.versionTag().equals(event.version()))) {
                 continue;
             }
-            decisions.add("An event " + twoWay.changed(tenant, link, event) + ".");
+            decisions.add(twoWay.changed(tenant, link, event));
         }
         for (EventLink link : deleted) {
             links.remove(link);
-            decisions.add("An event " + twoWay.deleted(tenant, link) + ".");
+            decisions.add(twoWay.deleted(tenant, link));
         }
         return decisions;
     }

@@ -36,7 +36,8 @@ import org.calsync.domain.model.tenant.TenantId;
  * <li>Two-way, moved by the person who owns the session (its lead instructor, or either side of a one-to-one
  * review): the session moves and everyone's event follows. Any other move is written back.</li>
  * </ul>
- * Each method returns a line for the sync log.
+ * Each method returns what it did: a line for the sync log, and whether the change came into CalSync or the event was
+ * written back, which the run counts as a change in or out.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -56,7 +57,11 @@ public class TwoWayRules {
     @Inject
     private PushPlanner push;
 
-    public String deleted(Tenant tenant, EventLink link) {
+    /** What one edit led to: the sync log's line, and whether CalSync took the change (in) or wrote back (out). */
+    public record Verdict(String line, boolean takenIn) {
+    }
+
+    public Verdict deleted(Tenant tenant, EventLink link) {
         TenantId tenantId = tenant.id();
         Optional<TrainingSession> session = sessions.find(tenantId, link.sessionId());
         Optional<Person> person = people.find(tenantId, link.personId());
@@ -76,7 +81,8 @@ public class TwoWayRules {
             course.unregister(who);
             LOG.info(() -> "tenant=" + tenantId + " unregistered person " + who.id() + " from session " + course.id()
                     + " after they deleted its event");
-            return "was deleted by " + who.displayName() + ": unregistered from \"" + course.courseTitle() + "\"";
+            return new Verdict("was deleted by " + who.displayName() + ": unregistered from \"" + course.courseTitle() + "\"",
+                    true);
         }
         alert(tenantId, AdminAlert.Kind.LEARNER_CANCELLED_LATE, course, who, link, who.displayName() + " deleted \""
                 + course.courseTitle() + "\" from their calendar after the cancellation deadline and is still registered."
@@ -84,7 +90,7 @@ public class TwoWayRules {
         return restore(link, "was deleted after the cancellation deadline: written back, admin asked");
     }
 
-    public String changed(Tenant tenant, EventLink link, RemoteEvent event) {
+    public Verdict changed(Tenant tenant, EventLink link, RemoteEvent event) {
         TenantId tenantId = tenant.id();
         Optional<TrainingSession> session = sessions.find(tenantId, link.sessionId());
         Optional<Person> person = people.find(tenantId, link.personId());
@@ -106,8 +112,8 @@ public class TwoWayRules {
         course.revise(new SessionDetails(course.courseTitle(), course.venue(), course.meetingLink(), course.description()),
                 SessionTime.ofInstants(now.start(), now.end(), course.time().zone()));
         push.everyoneOn(course);
-        return "was moved by " + person.get().displayName() + ": \"" + course.courseTitle() + "\" now starts "
-                + course.time().localStart().toLocalDateTime();
+        return new Verdict("was moved by " + person.get().displayName() + ": \"" + course.courseTitle() + "\" now starts "
+                + course.time().localStart().toLocalDateTime(), true);
     }
 
     /** The lead (first assigned) instructor owns a session; either person owns a one-to-one review. */
@@ -118,9 +124,9 @@ public class TwoWayRules {
         return lead || oneToOne;
     }
 
-    private String restore(EventLink link, String what) {
+    private Verdict restore(EventLink link, String what) {
         push.plan(link.tenantId(), link.sessionId(), List.of(link.personId()));
-        return what;
+        return new Verdict(what, false);
     }
 
     private void alert(TenantId tenantId, AdminAlert.Kind kind, TrainingSession session, Person person, EventLink link,

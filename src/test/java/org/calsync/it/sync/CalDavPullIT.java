@@ -223,6 +223,18 @@ class CalDavPullIT {
         JsonObject done = api().get("sync-jobs/" + execution).object();
         assertTrue(done.getString("exitStatus").contains("OK="), done.toString());
         assertTrue(titles(busy(emma)).contains("Choir rehearsal"), titles(busy(emma)).toString());
+
+        // Her only event disappears: an answer that would empty a calendar is held, however small it is.
+        RADICALE.send("emma", "DELETE", life.resolve("choir.ics"), null, Map.of());
+        JsonArray emptied = sync(emma);
+        assertTrue(emptied.toString().contains("HELD") && emptied.toString().contains("empty the calendar"), emptied.toString());
+        assertTrue(titles(busy(emma)).contains("Choir rehearsal"), "nothing removed while held");
+        JsonObject account = api().get("people/" + emma + "/calendar-accounts").array().getJsonObject(0);
+        String lifeId = calendarId(account, life);
+        assertEquals(204, api().post("alerts/" + openAlert("CALENDAR_HELD", a -> a.getString("calendarId", "").equals(lifeId))
+                .getString("id") + "/resolve", "").status(), "resolving a hold releases the calendar");
+        sync(emma);
+        assertTrue(titles(busy(emma)).isEmpty(), "released: her calendar is empty now " + titles(busy(emma)));
         assertEquals(404, new Api(url, "csk_demo_riverside_0000000000000001").get("sync-jobs/" + execution).status(),
                 "another tenant cannot see the job");
     }
@@ -234,6 +246,9 @@ class CalDavPullIT {
         api().post("people/" + olivia + "/calendar-accounts", """
                 {"provider":"CALDAV","serverUrl":"%s","username":"olivia","password":"olivia-secret"}""".formatted(RADICALE.base()));
         ZonedDateTime london = ZonedDateTime.now(ZoneId.of("Europe/London"));
+        // Her own appointment stays, so that her deletions never empty the calendar (which the guard would hold).
+        RADICALE.putEvent("olivia", calendar.resolve("gym.ics"), simpleEvent("gym-olivia@example.com", "Gym",
+                DAYS.today().plusDays(5)));
         String early = "Negotiation " + UUID.randomUUID().toString().substring(0, 6);
         String late = "Budget Basics " + UUID.randomUUID().toString().substring(0, 6);
         String earlyId = sessionWith(early, london.plusDays(10), olivia);
@@ -246,6 +261,9 @@ class CalDavPullIT {
         RADICALE.send("olivia", "DELETE", URI.create(hrefOf("olivia", calendar, late)), null, Map.of());
         JsonArray runs = sync(olivia);
         assertTrue(runs.toString().contains("unregistered from"), runs.toString());
+        JsonObject run = runs.getJsonObject(0);
+        assertEquals(1, run.getInt("changesIn"), "the cancellation before the deadline came into CalSync: " + run);
+        assertEquals(1, run.getInt("changesOut"), "the late one was written back: " + run);
         assertTrue(api().get("sessions/" + earlyId).object().getJsonArray("learners").isEmpty(), "unregistered");
         assertEquals(1, api().get("sessions/" + lateId).object().getJsonArray("learners").size(), "still registered");
         assertTrue(api().get("alerts").body().contains("after the cancellation deadline"));
