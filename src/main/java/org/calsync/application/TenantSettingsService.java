@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.tenant.IntegrationSettings;
+import org.calsync.domain.model.tenant.RetentionPolicy;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
@@ -37,8 +38,9 @@ public class TenantSettingsService {
         return tenants.find(id).orElseThrow(() -> new UnknownEntityException("tenant", id.value()));
     }
 
-    public Tenant changeSettings(TenantId id, IntegrationSettings settings) {
+    public Tenant changeSettings(TenantId id, IntegrationSettings settings, RetentionPolicy retention) {
         Tenant tenant = tenant(id);
+        tenant.changeRetention(retention);
         boolean learnerRuleChanged = tenant.settings().omitLearnerDetails() != settings.omitLearnerDetails();
         tenant.changeSettings(settings);
         if (learnerRuleChanged) {

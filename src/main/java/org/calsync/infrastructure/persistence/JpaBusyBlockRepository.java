@@ -45,6 +45,12 @@ public class JpaBusyBlockRepository implements BusyBlockRepository {
     }
 
     @Override
+    public int removeEndedBefore(TenantId tenantId, Instant before) {
+        return em.createNamedQuery("BusyBlock.removeEndedBefore").setParameter("tenant", tenantId.value())
+                .setParameter("before", before).executeUpdate();
+    }
+
+    @Override
     public void forgetTitlesOfAccount(TenantId tenantId, String accountId) {
         em.createNamedQuery("BusyBlock.forgetTitlesOfAccount").setParameter("tenant", tenantId.value())
                 .setParameter("account", accountId).executeUpdate();

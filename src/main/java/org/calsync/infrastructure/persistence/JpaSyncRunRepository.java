@@ -22,6 +22,12 @@ public class JpaSyncRunRepository implements SyncRunRepository {
     }
 
     @Override
+    public int removeFinishedBefore(TenantId tenantId, java.time.Instant before) {
+        return em.createNamedQuery("SyncRun.removeFinishedBefore").setParameter("tenant", tenantId.value())
+                .setParameter("before", before).executeUpdate();
+    }
+
+    @Override
     public List<SyncRun> since(TenantId tenantId, java.time.Instant since) {
         return em.createNamedQuery("SyncRun.since", SyncRun.class).setParameter("tenant", tenantId.value())
                 .setParameter("since", since).getResultList();

@@ -1,5 +1,6 @@
 package org.calsync.interfaces.facade;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.application.ApiKeyService;
 import org.calsync.application.PersonService;
+import org.calsync.application.RetentionPurge;
 import org.calsync.application.SyncPauses;
 import org.calsync.application.TenantSettingsService;
 import org.calsync.domain.model.person.Permission;
@@ -21,11 +23,14 @@ import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.IntegrationSettings;
 import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.PrivacyMode;
+import org.calsync.domain.model.tenant.RetentionPolicy;
 import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.Validation;
 import org.calsync.interfaces.facade.dto.ApiKeyView;
 import org.calsync.interfaces.facade.dto.PauseImpactView;
+import org.calsync.interfaces.facade.dto.RetentionPurgeView;
 import org.calsync.interfaces.facade.dto.SettingsView;
 import org.calsync.interfaces.facade.dto.SignedInUser;
 
@@ -46,6 +51,9 @@ public class TenantFacade {
     @Inject
     private SyncPauses pauses;
 
+    @Inject
+    private RetentionPurge retention;
+
     public SettingsView settings(String tenantId) {
         return view(settings.tenant(new TenantId(tenantId)));
     }
@@ -56,8 +64,13 @@ public class TenantFacade {
      */
     public SettingsView changeSettings(String tenantId, SettingsView form, boolean removeWrittenEvents) {
         TenantId tenant = new TenantId(tenantId);
+        Validation validation = new Validation();
+        IntegrationSettings integration = validation.attempt(() -> settingsOf(form));
+        RetentionPolicy retention = validation.attempt(() -> new RetentionPolicy(form.busyRetentionDays(),
+                form.logRetentionDays()));
+        validation.throwIfInvalid();
         Set<String> allowedBefore = pauses.allowedAccounts(tenant);
-        Tenant changed = settings.changeSettings(tenant, settingsOf(form));
+        Tenant changed = settings.changeSettings(tenant, integration, retention);
         pauses.applyChange(tenant, allowedBefore, removeWrittenEvents);
         return view(changed);
     }
@@ -125,7 +138,15 @@ public class TenantFacade {
         IntegrationSettings s = tenant.settings();
         return new SettingsView(tenant.name(), s.integrationEnabled(), EnumInput.names(s.allowedProviders()),
                 s.direction().name(), s.defaultPrivacyMode().name(), s.pullWindowMonths(), s.omitLearnerDetails(),
-                s.cancellationDeadlineHours());
+                s.cancellationDeadlineHours(), tenant.retention().busyTimeDays(), tenant.retention().syncLogDays());
+    }
+
+    /** Purges now what the retention policy no longer keeps, as the nightly job does, and says what went. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public RetentionPurgeView purgeNow(String tenantId) {
+        RetentionPurge.Purged purged = retention.purge(new TenantId(tenantId), Instant.now());
+        return new RetentionPurgeView(purged.busyTimes(), purged.busyTimesEndedBefore(), purged.syncLogEntries(),
+                purged.syncLogBefore());
     }
 
     private static ApiKeyView view(ApiKey key) {

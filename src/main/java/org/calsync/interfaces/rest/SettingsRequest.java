@@ -30,6 +30,12 @@ public class SettingsRequest {
     @Schema(description = "Hours before a session after which a learner's delete asks an admin", example = "24")
     public Integer cancellationDeadlineHours;
 
+    @Schema(description = "Days busy times read from calendars are kept after they end (1 to 3650)", example = "30")
+    public Integer busyRetentionDays;
+
+    @Schema(description = "Days the sync log is kept (7 to 3650)", example = "90")
+    public Integer logRetentionDays;
+
     /** The current settings with what this request changes. */
     SettingsView over(SettingsView current) {
         return new SettingsView(current.tenantName(),
@@ -39,6 +45,8 @@ public class SettingsRequest {
                 defaultPrivacyMode == null ? current.defaultPrivacyMode() : defaultPrivacyMode,
                 pullWindowMonths == null ? current.pullWindowMonths() : pullWindowMonths,
                 omitLearnerDetails == null ? current.omitLearnerDetails() : omitLearnerDetails,
-                cancellationDeadlineHours == null ? current.cancellationDeadlineHours() : cancellationDeadlineHours);
+                cancellationDeadlineHours == null ? current.cancellationDeadlineHours() : cancellationDeadlineHours,
+                busyRetentionDays == null ? current.busyRetentionDays() : busyRetentionDays,
+                logRetentionDays == null ? current.logRetentionDays() : logRetentionDays);
     }
 }

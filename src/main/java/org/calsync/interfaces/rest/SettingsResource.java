@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.interfaces.facade.TenantFacade;
 import org.calsync.interfaces.facade.dto.PauseImpactView;
+import org.calsync.interfaces.facade.dto.RetentionPurgeView;
 import org.calsync.interfaces.facade.dto.SettingsView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -52,6 +53,14 @@ public class SettingsResource {
             @Parameter(description = "Delete the events CalSync wrote in the calendars this change pauses")
             @QueryParam("removeWrittenEvents") boolean removeWrittenEvents) {
         return tenants.changeSettings(caller.tenantId(), merged(request), removeWrittenEvents);
+    }
+
+    @POST
+    @Path("retention/purge")
+    @Operation(summary = "Purge now what the retention policy no longer keeps (busy times after busyRetentionDays, sync "
+            + "log after logRetentionDays), as the nightly job does; says how much went. CalSync's own events are kept.")
+    public RetentionPurgeView purge() {
+        return tenants.purgeNow(caller.tenantId());
     }
 
     private SettingsView merged(SettingsRequest request) {

@@ -2,6 +2,7 @@ package org.calsync.interfaces.scheduling;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -12,11 +13,14 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.calsync.application.RetentionPurge;
 import org.calsync.domain.model.sync.SchedulerLease;
+import org.calsync.domain.model.tenant.TenantId;
 
 /**
  * Every hour, the instance that takes the database lease starts the calendar-pull job for every tenant; every
- * ten minutes, the instance that takes another lease keeps the tenants' webhooks alive.
+ * ten minutes, the instance that takes another lease keeps the tenants' webhooks alive; every night, one purges
+ * what the tenants' retention no longer keeps.
  * Non-persistent timers on every instance plus the lease: exactly one pull an hour in a cluster, and no
  * timer state that a failover can lose. Outside any transaction, as the batch runtime requires.
  */
@@ -30,6 +34,9 @@ public class PullScheduler {
     private static final Duration LEASE = Duration.ofMinutes(50);
     private static final String WEBHOOKS = "webhook-upkeep";
     private static final Duration WEBHOOK_LEASE = Duration.ofMinutes(9);
+    private static final String RETENTION = "retention-purge";
+    /** Most of a day, so that a crashed holder's lease never skips the next night. */
+    private static final Duration RETENTION_LEASE = Duration.ofHours(20);
     private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
     @Inject
@@ -41,11 +48,29 @@ public class PullScheduler {
     @Inject
     private WatchUpkeep watches;
 
+    @Inject
+    private RetentionPurge retention;
+
     @Schedule(minute = "5", hour = "*", persistent = false)
     void pullEveryHour() {
         if (lease.tryAcquire(PullJobs.JOB, INSTANCE, LEASE)) {
             long execution = jobs.start(null, List.of());
             LOG.info(() -> "Started the hourly calendar pull, execution " + execution);
+        }
+    }
+
+    /** Once a night, whichever instance takes the lease deletes what each tenant's retention no longer keeps. */
+    @Schedule(minute = "20", hour = "3", persistent = false)
+    void purgeOldData() {
+        if (lease.tryAcquire(RETENTION, INSTANCE, RETENTION_LEASE)) {
+            Instant now = Instant.now();
+            for (TenantId tenant : retention.tenants()) {
+                try {
+                    retention.purge(tenant, now);
+                } catch (RuntimeException e) { // one tenant's failure leaves the others purged
+                    LOG.warning(() -> "tenant=" + tenant + " retention purge failed: " + e);
+                }
+            }
         }
     }
 

@@ -16,6 +16,9 @@ public interface BusyBlockRepository {
 
     void add(BusyBlock block);
 
+    /** Deletes the tenant's busy blocks that ended before then; returns how many. */
+    int removeEndedBefore(TenantId tenantId, Instant before);
+
     /** Keeps only the times of the account's stored busy blocks, as full privacy asks. */
     void forgetTitlesOfAccount(TenantId tenantId, String accountId);
 

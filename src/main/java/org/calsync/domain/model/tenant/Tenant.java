@@ -12,6 +12,7 @@ public class Tenant {
     private String id;
     private String name;
     private IntegrationSettings settings;
+    private RetentionPolicy retention;
     private Instant createdAt;
     private long version;
 
@@ -25,6 +26,7 @@ public class Tenant {
         validation.throwIfInvalid();
         this.id = UUID.randomUUID().toString();
         this.settings = IntegrationSettings.defaults();
+        this.retention = RetentionPolicy.defaults();
         this.createdAt = Instant.now();
     }
 
@@ -42,6 +44,14 @@ public class Tenant {
 
     public void changeSettings(IntegrationSettings newSettings) {
         this.settings = Objects.requireNonNull(newSettings);
+    }
+
+    public RetentionPolicy retention() {
+        return retention;
+    }
+
+    public void changeRetention(RetentionPolicy newRetention) {
+        this.retention = Objects.requireNonNull(newRetention);
     }
 
     public Instant createdAt() {

@@ -12,5 +12,7 @@ public record SettingsView(
         String defaultPrivacyMode,
         int pullWindowMonths,
         boolean omitLearnerDetails,
-        int cancellationDeadlineHours) implements Serializable {
+        int cancellationDeadlineHours,
+        int busyRetentionDays,
+        int logRetentionDays) implements Serializable {
 }

@@ -37,6 +37,8 @@ public class IntegrationSettingsEditor implements Serializable {
     private Integer pullWindowMonths;
     private boolean omitLearnerDetails;
     private Integer cancellationDeadlineHours;
+    private Integer busyRetentionDays;
+    private Integer logRetentionDays;
 
     private List<ApiKeyView> apiKeys = List.of();
     private String newKeyName;
@@ -52,6 +54,8 @@ public class IntegrationSettingsEditor implements Serializable {
         pullWindowMonths = settings.pullWindowMonths();
         omitLearnerDetails = settings.omitLearnerDetails();
         cancellationDeadlineHours = settings.cancellationDeadlineHours();
+        busyRetentionDays = settings.busyRetentionDays();
+        logRetentionDays = settings.logRetentionDays();
         apiKeys = tenants.apiKeys(user.getTenantId());
     }
 
@@ -99,7 +103,24 @@ public class IntegrationSettingsEditor implements Serializable {
     private SettingsView form() {
         return new SettingsView(null, integrationEnabled, new HashSet<>(allowedProviders), direction, defaultPrivacyMode,
                 pullWindowMonths == null ? 0 : pullWindowMonths, omitLearnerDetails,
-                cancellationDeadlineHours == null ? -1 : cancellationDeadlineHours);
+                cancellationDeadlineHours == null ? -1 : cancellationDeadlineHours,
+                busyRetentionDays == null ? 0 : busyRetentionDays, logRetentionDays == null ? 0 : logRetentionDays);
+    }
+
+    public Integer getBusyRetentionDays() {
+        return busyRetentionDays;
+    }
+
+    public void setBusyRetentionDays(Integer busyRetentionDays) {
+        this.busyRetentionDays = busyRetentionDays;
+    }
+
+    public Integer getLogRetentionDays() {
+        return logRetentionDays;
+    }
+
+    public void setLogRetentionDays(Integer logRetentionDays) {
+        this.logRetentionDays = logRetentionDays;
     }
 
     /** What saving would pause, while the admin is asked. */
