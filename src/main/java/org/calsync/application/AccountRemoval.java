@@ -50,16 +50,8 @@ public class AccountRemoval {
         CalendarAccount account = accounts.find(tenantId, accountId)
                 .orElseThrow(() -> new UnknownEntityException("calendar account", accountId));
         account.beginRemoval();
-        List<Deletion> deletions = new ArrayList<>();
-        for (ExternalCalendar calendar : account.calendars()) {
-            for (EventLink link : links.inCalendar(tenantId, calendar.id())) {
-                deletions.add(new Deletion(calendar.remoteId(), link.remoteId()));
-            }
-        }
-        ProviderConnection connection = connections.of(account,
-                people.find(tenantId, account.personId()).orElseThrow().timeZone());
         List<WatchGrant> watched = watches.listForAccount(tenantId, accountId).stream().map(ChangeWatch::grant).toList();
-        return new Plan(account.provider(), connection, deletions, watched);
+        return new Plan(account.provider(), connectionTo(tenantId, account), deletionsIn(tenantId, account), watched);
     }
 
     /**
@@ -69,15 +61,7 @@ public class AccountRemoval {
     public Plan clearing(TenantId tenantId, String accountId) {
         CalendarAccount account = accounts.find(tenantId, accountId)
                 .orElseThrow(() -> new UnknownEntityException("calendar account", accountId));
-        List<Deletion> deletions = new ArrayList<>();
-        for (ExternalCalendar calendar : account.calendars()) {
-            for (EventLink link : links.inCalendar(tenantId, calendar.id())) {
-                deletions.add(new Deletion(calendar.remoteId(), link.remoteId()));
-            }
-        }
-        ProviderConnection connection = connections.of(account,
-                people.find(tenantId, account.personId()).orElseThrow().timeZone());
-        return new Plan(account.provider(), connection, deletions, List.of());
+        return new Plan(account.provider(), connectionTo(tenantId, account), deletionsIn(tenantId, account), List.of());
     }
 
     /** Forgets the links of events deleted from an account that stays, so that resuming writes them anew. */
@@ -96,18 +80,23 @@ public class AccountRemoval {
      * its link just after the list was made. Pushes that start later see the mark, so these run out.
      */
     public List<Deletion> lateArrivals(TenantId tenantId, String accountId, Collection<Deletion> handled) {
-        List<Deletion> late = new ArrayList<>();
-        accounts.find(tenantId, accountId).ifPresent(account -> {
-            for (ExternalCalendar calendar : account.calendars()) {
-                for (EventLink link : links.inCalendar(tenantId, calendar.id())) {
-                    Deletion deletion = new Deletion(calendar.remoteId(), link.remoteId());
-                    if (!handled.contains(deletion)) {
-                        late.add(deletion);
-                    }
-                }
+        return accounts.find(tenantId, accountId).map(account -> deletionsIn(tenantId, account).stream()
+                .filter(deletion -> !handled.contains(deletion)).toList()).orElse(List.of());
+    }
+
+    /** Every event CalSync wrote in the account's calendars, as the deletes it would take. */
+    private List<Deletion> deletionsIn(TenantId tenantId, CalendarAccount account) {
+        List<Deletion> deletions = new ArrayList<>();
+        for (ExternalCalendar calendar : account.calendars()) {
+            for (EventLink link : links.inCalendar(tenantId, calendar.id())) {
+                deletions.add(new Deletion(calendar.remoteId(), link.remoteId()));
             }
-        });
-        return late;
+        }
+        return deletions;
+    }
+
+    private ProviderConnection connectionTo(TenantId tenantId, CalendarAccount account) {
+        return connections.of(account, people.find(tenantId, account.personId()).orElseThrow().timeZone());
     }
 
     /** Forgets the account, its calendars, links, webhooks and secret. */
