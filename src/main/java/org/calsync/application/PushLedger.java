@@ -104,7 +104,7 @@ public class PushLedger {
         if (wanted) {
             for (CalendarAccount account : accounts.listForPerson(tenant, entry.personId())) {
                 if (account.beingRemoved() || paused.test(account)) {
-                    continue; // a removal deletes what is there; nothing new goes in
+                    continue; // being removed, or paused by the organisation: nothing new goes in
                 }
                 Optional<ExternalCalendar> target = account.pushTarget();
                 if (target.isPresent()) {
