@@ -47,7 +47,8 @@ class CalDavPullIT {
 
     @RegisterExtension
     static final RadicaleServer RADICALE = new RadicaleServer().withUser("tom", "tom-secret")
-            .withUser("emma", "emma-secret").withUser("olivia", "olivia-secret").withUser("lucie", "lucie-secret");
+            .withUser("emma", "emma-secret").withUser("olivia", "olivia-secret").withUser("lucie", "lucie-secret")
+            .withUser("ines", "ines-secret");
 
     private static final Path CORPUS = Path.of("src/test/resources/fixtures/caldav");
     /** Every fixture day is counted from today, so that it stays inside the pull window. */
@@ -223,20 +224,34 @@ class CalDavPullIT {
         JsonObject done = api().get("sync-jobs/" + execution).object();
         assertTrue(done.getString("exitStatus").contains("OK="), done.toString());
         assertTrue(titles(busy(emma)).contains("Choir rehearsal"), titles(busy(emma)).toString());
-
-        // Her only event disappears: an answer that would empty a calendar is held, however small it is.
-        RADICALE.send("emma", "DELETE", life.resolve("choir.ics"), null, Map.of());
-        JsonArray emptied = sync(emma);
-        assertTrue(emptied.toString().contains("HELD") && emptied.toString().contains("empty the calendar"), emptied.toString());
-        assertTrue(titles(busy(emma)).contains("Choir rehearsal"), "nothing removed while held");
-        JsonObject account = api().get("people/" + emma + "/calendar-accounts").array().getJsonObject(0);
-        String lifeId = calendarId(account, life);
-        assertEquals(204, api().post("alerts/" + openAlert("CALENDAR_HELD", a -> a.getString("calendarId", "").equals(lifeId))
-                .getString("id") + "/resolve", "").status(), "resolving a hold releases the calendar");
-        sync(emma);
-        assertTrue(titles(busy(emma)).isEmpty(), "released: her calendar is empty now " + titles(busy(emma)));
         assertEquals(404, new Api(url, "csk_demo_riverside_0000000000000001").get("sync-jobs/" + execution).status(),
                 "another tenant cannot see the job");
+    }
+
+    @Test
+    void anAnswerThatWouldEmptyACalendarIsHeldHoweverSmallTheCalendar() {
+        // Someone with no sessions, so that the calendar holds nothing of CalSync's: one event of her own.
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String ines = api().createInstructor("ines-" + suffix + "@northwind.example", "Ines Empty " + suffix, "Europe/London");
+        URI quiet = RADICALE.createCalendar("ines", "quiet-" + suffix);
+        RADICALE.putEvent("ines", quiet.resolve("choir.ics"), simpleEvent("choir-ines@example.com", "Choir rehearsal",
+                DAYS.today().plusDays(9)));
+        JsonObject account = api().post("people/" + ines + "/calendar-accounts", """
+                {"provider":"CALDAV","serverUrl":"%s","username":"ines","password":"ines-secret"}""".formatted(RADICALE.base()))
+                .object();
+        sync(ines);
+        assertEquals(List.of("Choir rehearsal"), titles(busy(ines)));
+
+        // Her only event disappears: an answer that would empty a calendar is held, however small it is.
+        RADICALE.send("ines", "DELETE", quiet.resolve("choir.ics"), null, Map.of());
+        JsonArray emptied = sync(ines);
+        assertTrue(emptied.toString().contains("HELD") && emptied.toString().contains("empty the calendar"), emptied.toString());
+        assertEquals(List.of("Choir rehearsal"), titles(busy(ines)), "nothing removed while held");
+        String quietId = calendarId(account, quiet);
+        assertEquals(204, api().post("alerts/" + openAlert("CALENDAR_HELD", a -> a.getString("calendarId", "").equals(quietId))
+                .getString("id") + "/resolve", "").status(), "resolving a hold releases the calendar");
+        sync(ines);
+        assertEquals(List.of(), titles(busy(ines)), "released: her calendar is empty now");
     }
 
     @Test

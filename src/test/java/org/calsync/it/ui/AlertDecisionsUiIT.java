@@ -108,8 +108,11 @@ class AlertDecisionsUiIT {
                     assertTrue(row.findElements(By.cssSelector("[id$=':approve']")).size() == 1
                             && row.findElements(By.cssSelector("[id$=':refuse']")).size() == 1
                             && row.findElements(By.cssSelector("[id$=':done']")).isEmpty(), row.getText());
+                    admin.screenshot("console-dashboard-" + language.substring(0, 2) + "-" + width);
+                    admin.scrollTo(row);
                     admin.screenshot("console-alerts-" + language.substring(0, 2) + "-" + width);
-                    assertEquals(List.of(), admin.layoutProblems(By.cssSelector(".cs-tile"), By.cssSelector("[id$=':approve']"),
+                    assertEquals(List.of(), admin.layoutProblems(By.cssSelector(".cs-brand"), By.cssSelector(".cs-nav .ui-menuitem-link"),
+                            By.cssSelector(".cs-lang a"), By.cssSelector(".cs-tile"), By.cssSelector("[id$=':approve']"),
                             By.cssSelector("[id$=':refuse']"), By.cssSelector("[id$=':release']")),
                             "the dashboard at " + width + " px in " + language);
                 }

@@ -38,6 +38,8 @@ class PauseCalendarSyncUiIT {
     private static final By DIALOG = By.id("settingsForm:pauseDialog");
     private static final By[] DIALOG_PARTS = {DIALOG, By.id("settingsForm:pauseRemove"), By.id("settingsForm:pauseLeave"),
             By.id("settingsForm:pauseCancel")};
+    private static final By[] HEADER = {By.cssSelector(".cs-brand"), By.cssSelector(".cs-nav .ui-menuitem-link"),
+            By.cssSelector(".cs-lang a")};
 
     @ArquillianResource
     private URL url;
@@ -84,6 +86,9 @@ class PauseCalendarSyncUiIT {
                 new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
                 for (int width : new int[] {1400, 390}) {
                     admin.resize(width, 900);
+                    admin.open("admin/settings.xhtml");
+                    assertEquals(List.of(), admin.layoutProblems(HEADER), "the header at " + width + " px in " + language);
+                    admin.screenshot("console-settings-" + language.substring(0, 2) + "-" + width);
                     askToSwitchOff(admin);
                     String text = admin.driver().findElement(DIALOG).getText();
                     if (language.startsWith("en")) {
