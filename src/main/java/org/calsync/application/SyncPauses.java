@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.EventLinkRepository;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.tenant.IntegrationSettings;
@@ -85,10 +87,23 @@ public class SyncPauses {
     /** What applying these settings would pause, for the admin's confirmation. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Impact impactOf(TenantId tenantId, IntegrationSettings proposed) {
+        return impact(tenantId, (account, owner) -> account.syncAllowedBy(proposed, owner));
+    }
+
+    /** What giving a role these permissions would pause: its people's calendars, if it no longer links calendars. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Impact impactOfRole(TenantId tenantId, String roleId, Set<Permission> permissions) {
+        IntegrationSettings settings = tenants.find(tenantId).orElseThrow().settings();
+        return impact(tenantId, (account, owner) -> settings.allows(account.provider()) && owner.roles().stream()
+                .anyMatch(role -> role.id().equals(roleId) ? permissions.contains(Permission.CALENDAR_INTEGRATION)
+                        : role.grants(Permission.CALENDAR_INTEGRATION)));
+    }
+
+    private Impact impact(TenantId tenantId, BiPredicate<CalendarAccount, Person> allowedThen) {
         Set<String> allowedNow = allowedAccounts(tenantId);
-        Set<String> allowedThen = allowedBy(tenantId, proposed);
         List<CalendarAccount> pausedThen = accounts.listForTenant(tenantId).stream()
-                .filter(account -> allowedNow.contains(account.id()) && !allowedThen.contains(account.id())).toList();
+                .filter(account -> allowedNow.contains(account.id()) && people.find(tenantId, account.personId())
+                        .map(owner -> !allowedThen.test(account, owner)).orElse(false)).toList();
         int written = pausedThen.stream().flatMap(account -> account.calendars().stream())
                 .mapToInt(calendar -> links.inCalendar(tenantId, calendar.id()).size()).sum();
         int owners = (int) pausedThen.stream().map(CalendarAccount::personId).distinct().count();

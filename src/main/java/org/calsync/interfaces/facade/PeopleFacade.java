@@ -18,6 +18,7 @@ import org.calsync.domain.model.person.PersonDetails;
 import org.calsync.domain.model.person.Role;
 import org.calsync.domain.model.person.WorkingHours;
 import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.interfaces.facade.dto.PauseImpactView;
 import org.calsync.interfaces.facade.dto.PersonForm;
 import org.calsync.interfaces.facade.dto.PersonView;
 import org.calsync.interfaces.facade.dto.RoleView;
@@ -70,6 +71,14 @@ public class PeopleFacade {
     public RoleView createRole(String tenantId, String name, Set<String> permissions) {
         return view(roles.create(new TenantId(tenantId), name,
                 EnumInput.parseAll(Permission.class, permissions, "permissions")));
+    }
+
+    /** What giving the role these permissions would pause, for the confirmation that asks about CalSync's events. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PauseImpactView impactOfPermissions(String tenantId, String roleId, Set<String> permissions) {
+        SyncPauses.Impact impact = pauses.impactOfRole(new TenantId(tenantId), roleId,
+                EnumInput.parseAll(Permission.class, permissions, "permissions"));
+        return new PauseImpactView(impact.accounts(), impact.people(), impact.writtenEvents());
     }
 
     /**

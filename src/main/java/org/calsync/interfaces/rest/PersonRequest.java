@@ -1,33 +1,36 @@
 package org.calsync.interfaces.rest;
 
-import java.util.Set;
+import jakarta.json.JsonValue;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+/** A person as the host platform sends it; each field as the JSON value that came, so a wrong type is a field error. */
 @Schema(name = "PersonRequest")
 public class PersonRequest {
 
-    @Schema(required = true, example = "lea.dubois@northwind.example")
-    public String email;
+    @Schema(required = true, type = SchemaType.STRING, example = "lea.dubois@northwind.example")
+    public JsonValue email;
 
-    @Schema(required = true, example = "Léa Dubois")
-    public String displayName;
+    @Schema(required = true, type = SchemaType.STRING, example = "Léa Dubois")
+    public JsonValue displayName;
 
-    @Schema(required = true, example = "Europe/Paris")
-    public String timeZone;
+    @Schema(required = true, type = SchemaType.STRING, example = "Europe/Paris")
+    public JsonValue timeZone;
 
-    @Schema(example = "09:00")
-    public String workStart;
+    @Schema(type = SchemaType.STRING, example = "09:00")
+    public JsonValue workStart;
 
-    @Schema(example = "17:00")
-    public String workEnd;
+    @Schema(type = SchemaType.STRING, example = "17:00")
+    public JsonValue workEnd;
 
-    @Schema(example = "[\"MONDAY\", \"TUESDAY\"]")
-    public Set<String> workDays;
+    @Schema(type = SchemaType.ARRAY, implementation = String.class, example = "[\"MONDAY\", \"TUESDAY\"]")
+    public JsonValue workDays;
 
-    @Schema(description = "Role names or ids; omitted on update keeps the current roles", example = "[\"Learner\"]")
-    public Set<String> roles;
+    @Schema(type = SchemaType.ARRAY, implementation = String.class,
+            description = "Role names or ids; omitted on update keeps the current roles", example = "[\"Learner\"]")
+    public JsonValue roles;
 
-    @Schema(description = "Optional: lets the person sign in to the portal (10 characters or more)")
-    public String password;
+    @Schema(type = SchemaType.STRING, description = "Optional: lets the person sign in to the portal (10 characters or more)")
+    public JsonValue password;
 }

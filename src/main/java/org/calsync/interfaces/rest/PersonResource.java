@@ -84,10 +84,15 @@ public class PersonResource {
             throw new InvalidInputException("body", "api.bodyRequired");
         }
         TextInput input = new TextInput();
-        var workStart = input.localTime("workStart", request.workStart);
-        var workEnd = input.localTime("workEnd", request.workEnd);
+        String email = input.text("email", request.email);
+        String displayName = input.text("displayName", request.displayName);
+        String timeZone = input.text("timeZone", request.timeZone);
+        var workStart = input.localTime("workStart", input.text("workStart", request.workStart));
+        var workEnd = input.localTime("workEnd", input.text("workEnd", request.workEnd));
+        var workDays = input.texts("workDays", request.workDays);
+        var roles = input.texts("roles", request.roles);
+        String password = input.text("password", request.password);
         input.throwIfInvalid();
-        return new PersonForm(request.email, request.displayName, request.timeZone, workStart, workEnd,
-                request.workDays, request.roles, request.password);
+        return new PersonForm(email, displayName, timeZone, workStart, workEnd, workDays, roles, password);
     }
 }

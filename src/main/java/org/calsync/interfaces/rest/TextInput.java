@@ -8,8 +8,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -33,6 +36,20 @@ final class TextInput {
             return string.getString();
         }
         errors.add(new FieldError(field, "api.notText", field));
+        return null;
+    }
+
+    /** A JSON array of strings as a set, in order; null when absent or null; a field error for anything else. */
+    Set<String> texts(String field, JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonArray array && array.stream().allMatch(JsonString.class::isInstance)) {
+            Set<String> texts = new LinkedHashSet<>();
+            array.getValuesAs(JsonString.class).forEach(text -> texts.add(text.getString()));
+            return texts;
+        }
+        errors.add(new FieldError(field, "api.notTextList", field));
         return null;
     }
 

@@ -216,6 +216,11 @@ class RestApiIT {
         Api.Reply unknownRole = api.post("people", """
                 {"email":"%s","displayName":"X","timeZone":"UTC","roles":["Wizard"]}""".formatted(unique("x") + "@a.example"));
         assertEquals("roles", unknownRole.object().getJsonArray("errors").getJsonObject(0).getString("field"));
+        Api.Reply numberForAName = api.post("people", """
+                {"email":"%s","displayName":42,"timeZone":"UTC","roles":"Instructor"}""".formatted(unique("z") + "@a.example"));
+        assertEquals(400, numberForAName.status(), numberForAName.body());
+        assertEquals(List.of("displayName", "roles"), numberForAName.object().getJsonArray("errors").stream()
+                .map(e -> e.asJsonObject().getString("field")).toList(), "wrong JSON types are field errors, not text");
         Api.Reply shortPassword = api.post("people", """
                 {"email":"%s","displayName":"X","timeZone":"UTC","password":"short"}""".formatted(unique("y") + "@a.example"));
         assertEquals("password", shortPassword.object().getJsonArray("errors").getJsonObject(0).getString("field"));

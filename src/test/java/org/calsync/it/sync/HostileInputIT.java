@@ -152,6 +152,7 @@ class HostileInputIT {
         if (storedFiles.contains("ends-before-start.ics")) {
             assertTrue(skipped >= 1 && run.getString("message").contains("ends before it starts"), run.toString());
         }
-        System.out.println("Stored by Radicale: " + storedFiles);
+        System.out.println("Stored by Radicale: " + storedFiles + "; busy times read: "
+                + titles.stream().map(t -> t.length() > 40 ? t.substring(0, 40) + "…" : t).toList());
     }
 }
