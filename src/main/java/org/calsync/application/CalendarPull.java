@@ -21,6 +21,7 @@ import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
+import org.calsync.domain.shared.ConcurrentChanges;
 import org.calsync.domain.shared.UnknownEntityException;
 
 /**
@@ -73,15 +74,30 @@ public class CalendarPull {
             batch = providers.forType(asked.provider()).changesSince(asked.connection(), asked.remoteCalendarId(),
                     asked.cursor(), asked.window());
         } catch (ProviderUnavailableException e) {
-            return recorder.failed(asked, e.getMessage(), false);
+            return recordFailure(asked, e.getMessage(), false);
         } catch (AuthorisationLostException e) {
-            return recorder.failed(asked, e.getMessage(), true);
+            return recordFailure(asked, e.getMessage(), true);
         } catch (RuntimeException e) {
             // A defect in reading one calendar must not stop the others; the log shows it.
             LOG.log(Level.WARNING, "tenant=" + tenantId + " account=" + accountId + " pull failed", e);
-            return recorder.failed(asked, "Reading the calendar failed: " + e, false);
+            return recordFailure(asked, "Reading the calendar failed: " + e, false);
         }
         return recorder.apply(asked, batch);
+    }
+
+    /**
+     * Records a failed read. A push that met the same refusal may mark the account at the same moment; the losing
+     * commit is then made again on the account as it is now, rather than failing the whole Sync now.
+     */
+    private SyncRun recordFailure(PullRecorder.Preparation asked, String message, boolean refused) {
+        try {
+            return recorder.failed(asked, message, refused);
+        } catch (RuntimeException e) {
+            if (!ConcurrentChanges.isConcurrentChange(e)) {
+                throw e;
+            }
+            return recorder.failed(asked, message, refused);
+        }
     }
 
     /**
