@@ -78,6 +78,7 @@ public class SchedulingAssistantView implements Serializable {
     private String timeZone;
     private PlanView plan;
     private TimelineModel<Item, String> model;
+    private TimelineWindow window;
     private final Booking booking = new Booking();
 
     public void load() {
@@ -94,19 +95,42 @@ public class SchedulingAssistantView implements Serializable {
             days.forEach(day -> chosenDays.add(DayOfWeek.valueOf(day)));
             plan = planning.plan(user.getTenantId(), new PlanRequest(List.copyOf(personIds), from, to, durationMinutes,
                     dayStart, dayEnd, chosenDays, timeZone));
+            window = TimelineWindow.first(from, to, chosenDays, dayStart, dayEnd, window != null && window.oneDay());
             model = timeline(plan);
         } catch (RuntimeException e) {
             plan = null;
             model = null;
+            window = null;
             FacesErrors.show("assistantForm", e);
         }
     }
 
+    /** The timeline shows the week (or day) before the one in view. */
+    public void previousView() {
+        window = window.previous();
+        model = timeline(plan);
+    }
+
+    public void nextView() {
+        window = window.next();
+        model = timeline(plan);
+    }
+
+    /** Between one day and one week at a time. */
+    public void showOneDay(boolean oneDay) {
+        window = window.showingOneDay(oneDay);
+        model = timeline(plan);
+    }
+
+    /** Only what the window shows, clipped to it: nothing outside can be drawn piled at its edge. */
     private TimelineModel<Item, String> timeline(PlanView found) {
         TimelineModel<Item, String> timeline = new TimelineModel<>();
         timeline.addGroup(new TimelineGroup<>(SUGGESTED, EscapeUtils.forHtml(Texts.get("assistant.suggestedTimes"))));
         for (int i = 0; i < found.slots().size(); i++) {
             PlanView.Slot slot = found.slots().get(i);
+            if (!window.shows(slot.start(), slot.end())) {
+                continue;
+            }
             timeline.add(TimelineEvent.<Item>builder().id("slot-" + i).group(SUGGESTED)
                     .data(new Item("#" + (i + 1), i))
                     .startDate(slot.start()).endDate(slot.end()).editable(false)
@@ -116,14 +140,21 @@ public class SchedulingAssistantView implements Serializable {
         for (PlanView.Row row : found.rows()) {
             timeline.addGroup(new TimelineGroup<>(row.personId(), EscapeUtils.forHtml(row.name())));
             for (PlanView.Span span : row.offHours()) {
-                timeline.add(TimelineEvent.<Item>builder().group(row.personId()).type("background")
-                        .data(new Item("", -1)).startDate(span.start()).endDate(span.end())
-                        .styleClass("cs-off-hours").build());
+                if (window.shows(span.start(), span.end())) {
+                    PlanView.Span shown = window.clip(span.start(), span.end());
+                    timeline.add(TimelineEvent.<Item>builder().group(row.personId()).type("background")
+                            .data(new Item("", -1)).startDate(shown.start()).endDate(shown.end())
+                            .styleClass("cs-off-hours").build());
+                }
             }
             for (PlanView.Block block : row.blocks()) {
+                if (!window.shows(block.start(), block.end())) {
+                    continue;
+                }
+                PlanView.Span shown = window.clip(block.start(), block.end());
                 timeline.add(TimelineEvent.<Item>builder().group(row.personId()).editable(false)
                         .data(new Item(EscapeUtils.forHtml(titleOf(block)), -1))
-                        .startDate(block.start()).endDate(block.end())
+                        .startDate(shown.start()).endDate(shown.end())
                         .styleClass("SESSION".equals(block.kind()) ? "cs-busy cs-busy-session" : "cs-busy")
                         .title(tooltip(provenance(block))).build());
             }
@@ -217,31 +248,47 @@ public class SchedulingAssistantView implements Serializable {
     }
 
     /**
-     * vis-timeline hides the hours outside the chosen day, so that two weeks fit on one screen. It reads these
-     * in the browser's zone unless given an offset; p:timeline shows the plan's zone at its offset now.
+     * The nights and unchosen weekdays between the shown days, for vis-timeline's hiddenDates. It reads them in
+     * the browser's zone unless given an offset, so each carries the plan zone's offset at that moment.
      */
-    public String getHiddenNights() {
-        return "{start:'" + atPlanOffset(from.atTime(dayEnd)) + "',end:'"
-                + atPlanOffset(from.plusDays(1).atTime(dayStart)) + "',repeat:'daily'}";
+    public String getHiddenDates() {
+        return window.hidden().stream().map(span -> "{start:'" + atPlanOffset(span.start()) + "',end:'"
+                + atPlanOffset(span.end()) + "'}").collect(Collectors.joining(","));
     }
 
-    /** The first working week in view; the rest is a drag or a scroll away. */
     public String getWindowStart() {
-        return atPlanOffset(from.atTime(dayStart));
+        return atPlanOffset(window.start());
     }
 
     public String getWindowEnd() {
-        return atPlanOffset((to.isAfter(from.plusDays(4)) ? from.plusDays(4) : to).atTime(dayEnd));
+        return atPlanOffset(window.end());
+    }
+
+    public TimelineWindow getWindow() {
+        return window;
+    }
+
+    /** "Mon 7 Dec 2026" for a day, "Mon 7 Dec 2026 – Fri 11 Dec 2026" for a week, in the page's language. */
+    public String getWindowLabel() {
+        List<LocalDate> shown = window.shownDays();
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Texts.locale());
+        return shown.size() == 1 ? day.format(shown.get(0))
+                : day.format(shown.get(0)) + " \u2013 " + day.format(shown.get(shown.size() - 1));
     }
 
     private String atPlanOffset(LocalDateTime time) {
-        ZoneOffset offset = ZoneId.of(plan.timeZone()).getRules().getOffset(Instant.now());
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atOffset(offset));
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atZone(ZoneId.of(plan.timeZone())).toOffsetDateTime());
     }
 
     /** The people with no linked calendar, named once rather than a line each. */
     public String getUnlinkedNames() {
         return plan.rows().stream().filter(row -> "NONE".equals(row.source()) && row.problem() == null)
+                .map(PlanView.Row::name).collect(Collectors.joining(", "));
+    }
+
+    /** The people whose linked calendars have not been read yet: nothing shown for them means nothing known. */
+    public String getNotReadNames() {
+        return plan.rows().stream().filter(row -> "NOT_READ_YET".equals(row.source()))
                 .map(PlanView.Row::name).collect(Collectors.joining(", "));
     }
 

@@ -1,6 +1,9 @@
 package org.calsync.it.ui.pages;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.List;
 
 import org.openqa.selenium.By;
@@ -37,6 +40,55 @@ public final class AssistantPage {
         browser.waitFor(By.id("planForm:slots"));
         browser.waitFor(By.cssSelector("#planForm\\:timeline .vis-item.cs-slot"));
         return this;
+    }
+
+    /**
+     * Every drawn block whose left edge is not where its start time falls on the axis, measured independently of
+     * vis-timeline: the shown days' working hours laid end to end across the timeline's centre panel. Each is
+     * named with its text, time and the distance in pixels. Empty when every block sits on its time.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> blocksOffTheirTime(List<LocalDate> shownDays, LocalTime dayStart, LocalTime dayEnd, ZoneId zone) {
+        List<Map<String, Object>> drawn = (List<Map<String, Object>>) ((JavascriptExecutor) browser.driver()).executeScript("""
+                const timeline = PF('assistantTimeline').instance;
+                const panel = document.getElementById('planForm:timeline').querySelector('.vis-panel.vis-center').getBoundingClientRect();
+                return Object.values(timeline.itemSet.items).filter(item => item.data.type !== 'background' && item.dom)
+                    .map(item => ({start: new Date(item.data.start).getTime(), left: item.dom.box.getBoundingClientRect().left,
+                        text: item.dom.box.innerText.trim(), panelLeft: panel.left, panelWidth: panel.width}));""");
+        long dayMinutes = java.time.Duration.between(dayStart, dayEnd).toMinutes();
+        List<String> wrong = new java.util.ArrayList<>();
+        for (Map<String, Object> block : drawn) {
+            java.time.ZonedDateTime start = java.time.Instant.ofEpochMilli(((Number) block.get("start")).longValue()).atZone(zone);
+            long before = 0;
+            for (LocalDate day : shownDays) {
+                long minutes = java.time.Duration.between(day.atTime(dayStart).atZone(zone), start).toMinutes();
+                before += Math.max(0, Math.min(dayMinutes, minutes));
+            }
+            double expected = ((Number) block.get("panelLeft")).doubleValue()
+                    + ((Number) block.get("panelWidth")).doubleValue() * before / (dayMinutes * shownDays.size());
+            double left = ((Number) block.get("left")).doubleValue();
+            if (Math.abs(left - expected) > 3) {
+                wrong.add(block.get("text") + " at " + start.toLocalDateTime() + " is drawn at " + Math.round(left)
+                        + " px, its time is at " + Math.round(expected) + " px");
+            }
+        }
+        if (drawn.isEmpty()) {
+            wrong.add("no block is drawn");
+        }
+        return wrong;
+    }
+
+    /** Moves the timeline to the next week (or day) and waits for it to be drawn again. */
+    public void next() {
+        WebElement before = browser.driver().findElement(By.id("planForm:timeline"));
+        browser.driver().findElement(By.id("planForm:nextView")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+        browser.waitFor(By.cssSelector("#planForm\\:timeline .vis-item"));
+    }
+
+    public String windowLabel() {
+        return browser.driver().findElement(By.id("windowLabel")).getText();
     }
 
     public List<String> rankedTimes() {
