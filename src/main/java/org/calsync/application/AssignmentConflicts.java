@@ -29,8 +29,11 @@ public class AssignmentConflicts {
     @Inject
     private Availability availability;
 
-    /** Read from the same availability the scheduling assistant shows, narrowed to the session's time. */
-    public List<Conflict> of(TenantId tenantId, TrainingSession session, String personId) {
+    /**
+     * Read from the same availability the scheduling assistant shows, narrowed to the session's time, with where
+     * it came from: no conflict means free only where the source is known.
+     */
+    public Found of(TenantId tenantId, TrainingSession session, String personId) {
         Instant from = session.time().start();
         Instant to = session.time().end();
         PersonAvailability person = availability.of(tenantId, List.of(personId), new TimeWindow(from, to)).get(0);
@@ -53,7 +56,11 @@ public class AssignmentConflicts {
             }
         }
         conflicts.sort(Comparator.comparing(Conflict::start));
-        return conflicts;
+        return new Found(conflicts, person.source());
+    }
+
+    /** The conflicts found, and the source of the person's busy times (none, not read yet, or known). */
+    public record Found(List<Conflict> conflicts, Source source) {
     }
 
     public enum Kind {

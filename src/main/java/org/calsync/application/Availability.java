@@ -108,6 +108,8 @@ public class Availability {
         LINKED_CALENDARS(null, null),
         EXCHANGE_FREE_BUSY(CalendarProviderType.EXCHANGE, "Exchange free/busy"),
         MICROSOFT_365_FREE_BUSY(CalendarProviderType.MICROSOFT_365, "Microsoft 365 free/busy"),
+        /** Calendars are linked but none checked for clashes has been read yet: no busy time means nothing yet. */
+        NOT_READ_YET(null, null),
         NONE(null, null);
 
         private final CalendarProviderType provider;
@@ -125,6 +127,11 @@ public class Availability {
 
         CalendarProviderType provider() {
             return provider;
+        }
+
+        /** Whether an empty list of busy times means the person is free, rather than that nobody knows. */
+        public boolean known() {
+            return this != NONE && this != NOT_READ_YET;
         }
 
         /** The service's name where busy times show their origin. */

@@ -72,11 +72,14 @@ public class AvailabilityReads {
                     .map(session -> new BookedSession(session.id(), session.courseTitle(), session.time().start(),
                             session.time().end()))
                     .toList();
-            if (!accounts.listForPerson(tenantId, personId).isEmpty()) {
+            List<CalendarAccount> linked = accounts.listForPerson(tenantId, personId);
+            if (!linked.isEmpty()) {
                 List<BusyTime> times = busy.forPerson(tenantId, personId, window.from(), window.to()).stream()
                         .map(AvailabilityReads::busyTime).toList();
+                boolean read = linked.stream().flatMap(account -> account.calendars().stream())
+                        .anyMatch(calendar -> calendar.conflictCheck() && calendar.lastSyncedAt() != null);
                 found.add(new PersonAvailability(personId, person.displayName(), person.timeZone(),
-                        person.workingHours(), Source.LINKED_CALENDARS, times, booked, null));
+                        person.workingHours(), read ? Source.LINKED_CALENDARS : Source.NOT_READ_YET, times, booked, null));
             } else {
                 found.add(new PersonAvailability(personId, person.displayName(), person.timeZone(),
                         person.workingHours(), Source.NONE, List.of(), booked, null));

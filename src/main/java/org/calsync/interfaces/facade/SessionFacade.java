@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.calsync.application.AssignmentConflicts;
+import org.calsync.application.Availability;
 import org.calsync.application.SessionService;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.session.SessionDetails;
@@ -20,6 +21,7 @@ import org.calsync.domain.model.session.SessionTime;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.Validation;
+import org.calsync.interfaces.facade.dto.ConflictCheckView;
 import org.calsync.interfaces.facade.dto.ConflictView;
 import org.calsync.interfaces.facade.dto.PersonRef;
 import org.calsync.interfaces.facade.dto.SessionForm;
@@ -75,10 +77,19 @@ public class SessionFacade {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public List<ConflictView> conflicts(String tenantId, String sessionId, String personId) {
+        return check(tenantId, sessionId, personId).conflicts();
+    }
+
+    /** The person's conflicts while the session runs, and whether "none" means free or that nobody knows. */
+    public ConflictCheckView check(String tenantId, String sessionId, String personId) {
         TenantId tenant = new TenantId(tenantId);
         TrainingSession session = sessions.find(tenant, sessionId);
         ZoneId zone = session.time().zone();
-        return conflicts.of(tenant, session, personId).stream().map(conflict -> view(conflict, zone)).toList();
+        AssignmentConflicts.Found found = conflicts.of(tenant, session, personId);
+        return new ConflictCheckView(found.conflicts().stream().map(conflict -> view(conflict, zone)).toList(),
+                found.source().known() ? ConflictCheckView.Knowledge.KNOWN
+                        : found.source() == Availability.Source.NOT_READ_YET ? ConflictCheckView.Knowledge.NOT_READ_YET
+                        : ConflictCheckView.Knowledge.NO_CALENDAR);
     }
 
     private static ConflictView view(AssignmentConflicts.Conflict conflict, ZoneId zone) {

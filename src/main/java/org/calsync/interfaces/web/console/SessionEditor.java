@@ -21,6 +21,7 @@ import jakarta.inject.Named;
 import org.calsync.domain.shared.UnknownEntityException;
 import org.calsync.interfaces.facade.PeopleFacade;
 import org.calsync.interfaces.facade.SessionFacade;
+import org.calsync.interfaces.facade.dto.ConflictCheckView;
 import org.calsync.interfaces.facade.dto.ConflictView;
 import org.calsync.interfaces.facade.dto.PersonRef;
 import org.calsync.interfaces.facade.dto.PersonView;
@@ -62,7 +63,7 @@ public class SessionEditor implements Serializable {
     private String instructorToAssign;
     private String learnerToRegister;
     private List<PersonView> instructorChoices = List.of();
-    private Map<String, List<ConflictView>> conflicts = Map.of();
+    private Map<String, ConflictCheckView> conflicts = Map.of();
     private String conflictsAskedFor;
     private List<PersonView> learnerChoices = List.of();
 
@@ -175,13 +176,28 @@ public class SessionEditor implements Serializable {
         if (!asked.equals(conflictsAskedFor)) {
             conflictsAskedFor = asked;
             conflicts = "CANCELLED".equals(view.state()) ? Map.of() : view.instructors().stream().collect(Collectors.toMap(
-                    PersonRef::id, p -> sessions.conflicts(user.getTenantId(), view.id(), p.id())));
+                    PersonRef::id, p -> sessions.check(user.getTenantId(), view.id(), p.id())));
         }
     }
 
     /** What the instructor is already doing while the session runs; empty when free. */
     public List<ConflictView> conflictsOf(String personId) {
-        return conflicts.getOrDefault(personId, List.of());
+        ConflictCheckView check = conflicts.get(personId);
+        return check == null ? List.of() : check.conflicts();
+    }
+
+    /** "Free", or why nobody can tell: no linked calendar, or one not read yet. Empty while there are conflicts. */
+    public String availabilityOf(String personId) {
+        ConflictCheckView check = conflicts.get(personId);
+        if (check == null || !check.conflicts().isEmpty()) {
+            return "";
+        }
+        return Texts.get("availability." + check.knowledge().name());
+    }
+
+    public boolean knownFree(String personId) {
+        ConflictCheckView check = conflicts.get(personId);
+        return check != null && check.free();
     }
 
     private static Set<String> ids(List<PersonRef> refs) {
