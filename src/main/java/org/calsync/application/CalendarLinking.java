@@ -174,10 +174,13 @@ public class CalendarLinking {
         try {
             found = providers.forType(type).listCalendars(connection);
         } catch (AuthorisationLostException e) {
-            throw new InvalidInputException(secretField, "linking.refused", e.getMessage());
+            LOG.info(() -> "linking " + type + " refused: " + e.getMessage());
+            throw new InvalidInputException(secretField, "linking.refused");
         } catch (ProviderUnavailableException e) {
+            // The person reads what to do; the technical reason is for IT, in the log.
+            LOG.warning(() -> "linking " + type + " could not reach the server: " + e.getMessage());
             throw new InvalidInputException(secretField.equals("password") ? "serverUrl" : secretField,
-                    "linking.unreachable", e.getMessage());
+                    "linking.unreachable");
         }
         if (found.isEmpty()) {
             throw new InvalidInputException("serverUrl", "linking.noCalendars");
@@ -217,10 +220,12 @@ public class CalendarLinking {
         try {
             providers.forType(account.provider()).listCalendars(candidate);
         } catch (AuthorisationLostException e) {
+            LOG.info(() -> "account=" + accountId + " reconnect refused: " + e.getMessage());
             throw new InvalidInputException("password", serviceAccount ? "linking.serviceAccountRefused"
-                    : "linking.passwordRefused", e.getMessage());
+                    : "linking.passwordRefused");
         } catch (ProviderUnavailableException e) {
-            throw new InvalidInputException("password", "linking.unreachableForCheck", e.getMessage());
+            LOG.warning(() -> "account=" + accountId + " reconnect could not reach the server: " + e.getMessage());
+            throw new InvalidInputException("password", "linking.unreachableForCheck");
         }
         account.reconnect(serviceAccount ? cipher.encrypt("") : cipher.encrypt(password));
         resumeAfterReconnect(tenants.find(tenantId).orElseThrow(), person);
@@ -329,9 +334,22 @@ public class CalendarLinking {
         Person person = people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));
         Set<CalendarProviderType> result = EnumSet.noneOf(CalendarProviderType.class);
         if (person.has(Permission.CALENDAR_INTEGRATION)) {
-            providers.available().stream().filter(type -> tenant.settings().allows(type)).forEach(result::add);
+            providers.available().stream().filter(type -> tenant.settings().allows(type))
+                    .filter(type -> setUp(tenantId, type)).forEach(result::add);
         }
         return result;
+    }
+
+    /**
+     * Whether a person can link this kind now: Exchange needs the organisation's server settings, and Microsoft 365
+     * and Google their registered application; CalDAV and iCloud need nothing from the organisation.
+     */
+    private boolean setUp(TenantId tenantId, CalendarProviderType type) {
+        return switch (type) {
+            case EXCHANGE -> exchange.find(tenantId).isPresent();
+            case MICROSOFT_365, GOOGLE -> oauthClients.registered(tenantId, type);
+            case ICLOUD, CALDAV -> true;
+        };
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -104,7 +104,8 @@ public class Invitations {
             } catch (MailNotSentException e) {
                 // Rolls back every invitation of this request, so none is recorded that was not sent; a link
                 // already mailed to someone earlier in the list stops working, and sending again replaces it.
-                throw new RetryLaterException(Message.of("invitation.mailDown", e.getMessage()), null, e);
+                LOG.warning(() -> "tenant=" + tenantId + " invitation not sent: " + e.getMessage());
+                throw new RetryLaterException(Message.of("invitation.mailDown." + e.reason().name(), e.server()), null, e);
             }
             sent.add(person.email());
         }

@@ -108,6 +108,11 @@ public class OAuthClients {
                 registration.clientId(), secret, MICROSOFT_SCOPES, Map.of("prompt", "select_account"));
     }
 
+    /** Whether an administrator registered the organisation's application for this provider. */
+    public boolean registered(TenantId tenantId, CalendarProviderType provider) {
+        return registrations.find(tenantId, provider).isPresent();
+    }
+
     /**
      * Whether the organisation gave CalSync Microsoft Graph's application permission, so that it reaches every
      * mailbox by address and nobody connects individually.

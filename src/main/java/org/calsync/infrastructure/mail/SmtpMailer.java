@@ -88,8 +88,25 @@ public class SmtpMailer implements Mailer {
             message.setText(mail.text(), StandardCharsets.UTF_8.name());
             Transport.send(message);
         } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new MailNotSentException("The mail server at " + host + ":" + port + " did not take the message to "
-                    + mail.to() + ": " + e.getMessage(), e);
+            throw new MailNotSentException(reason(e), host + ":" + port, "The mail server at " + host + ":" + port
+                    + " did not take the message to " + mail.to() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What an administrator can do about it depends on which step failed. */
+    private static MailNotSentException.Reason reason(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.SocketTimeoutException) {
+                return MailNotSentException.Reason.UNREACHABLE;
+            }
+            if (cause instanceof jakarta.mail.AuthenticationFailedException) {
+                return MailNotSentException.Reason.SIGN_IN_REFUSED;
+            }
+            if (cause instanceof jakarta.mail.SendFailedException) {
+                return MailNotSentException.Reason.ADDRESS_REFUSED;
+            }
+        }
+        return MailNotSentException.Reason.OTHER;
     }
 }

@@ -1,6 +1,7 @@
 package org.calsync.interfaces.web;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.EditableValueHolder;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 
@@ -42,7 +43,8 @@ public final class FacesErrors {
         FacesContext context = FacesContext.getCurrentInstance();
         String clientId = formId + ":" + error.field();
         UIComponent form = context.getViewRoot().findComponent(formId);
-        boolean fieldExists = form != null && form.findComponent(error.field()) != null;
+        // A message shows beside an input; one about anything else (a table's selection) goes to the top of the page.
+        boolean fieldExists = form != null && form.findComponent(error.field()) instanceof EditableValueHolder;
         FacesMessage message = new FacesMessage(FacesMessage.SEVERITY_ERROR, error.message(Texts.locale()), null);
         context.addMessage(fieldExists ? clientId : null, message);
         context.validationFailed();

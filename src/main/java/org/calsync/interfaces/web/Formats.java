@@ -1,6 +1,7 @@
 package org.calsync.interfaces.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -43,6 +44,58 @@ public class Formats {
             case "CONNECTED", "NEEDS_RECONSENT", "REMOVING", "PAUSED", "HELD" -> "status." + status;
             default -> "status.ERROR";
         });
+    }
+
+    /** A linked account's status as a tag's colour, the same as the dashboard's tiles give it. */
+    public String accountSeverity(String status) {
+        return switch (status) {
+            case "CONNECTED" -> "success";
+            case "NEEDS_RECONSENT", "PAUSED", "HELD", "REMOVING" -> "warning";
+            default -> "danger";
+        };
+    }
+
+    /** A session's state in the reader's language: draft, scheduled, cancelled. */
+    public String sessionState(String state) {
+        return Texts.get("state." + state);
+    }
+
+    public String sessionSeverity(String state) {
+        return switch (state) {
+            case "ACTIVE" -> "success";
+            case "DRAFT" -> "info";
+            default -> "danger";
+        };
+    }
+
+    /** How a sync ended, in the reader's language. */
+    public String runOutcome(String outcome) {
+        return Texts.get("outcome." + outcome);
+    }
+
+    public String runSeverity(String outcome) {
+        return switch (outcome) {
+            case "OK" -> "success";
+            case "FAILED" -> "danger";
+            default -> "warning";
+        };
+    }
+
+    /** "Tue 24 Nov 2026, 09:30–12:30" in the viewer's zone, with the end's day when it is another day. */
+    public String between(Instant start, Instant end, String viewerZone) {
+        ZoneId zone = ZoneId.of(viewerZone);
+        LocalDateTime from = LocalDateTime.ofInstant(start, zone);
+        LocalDateTime to = LocalDateTime.ofInstant(end, zone);
+        String endText = to.toLocalDate().equals(from.toLocalDate()) ? TIME.format(to) : day().format(to) + ", " + TIME.format(to);
+        return day().format(from) + ", " + TIME.format(from) + "\u2013" + endText;
+    }
+
+    /** Whole days, read as midnight to midnight in the viewer's zone: "Tue 24 Nov 2026" or a range of days. */
+    public String days(Instant start, Instant end, String viewerZone) {
+        ZoneId zone = ZoneId.of(viewerZone);
+        LocalDate first = LocalDate.ofInstant(start, zone);
+        LocalDate last = LocalDate.ofInstant(end, zone).minusDays(1);
+        return last.isAfter(first) ? day().format(first) + "\u2013" + day().format(last) : day().format(first);
     }
 
     /** "Tue 24 Nov 2026, 09:30–12:30" in the session's own zone. */

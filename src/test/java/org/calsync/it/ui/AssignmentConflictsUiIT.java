@@ -131,7 +131,7 @@ class AssignmentConflictsUiIT {
                     "People shows her calendar's status: " + people.rowOf("rosa-" + suffix + "@northwind.example"));
             people.syncNow();
             admin.waitFor(By.id("peopleForm:syncProgress"));
-            admin.waitForText(By.id("messages"), "Synced 1 of 1 calendars of 1 person (OK=1)");
+            admin.waitForText(By.id("messages"), "Synced 1 of 1 calendar for one person (Synced: 1)");
             assertTrue(admin.driver().findElement(By.id("peopleForm:syncProgress")).getText().contains("100%"),
                     admin.driver().findElement(By.id("peopleForm:syncProgress")).getText());
             admin.screenshot("console-sync-now-progress");

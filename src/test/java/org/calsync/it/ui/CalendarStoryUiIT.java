@@ -112,7 +112,7 @@ class CalendarStoryUiIT {
             RADICALE.putEvent("chloe", calendar.resolve("doctor-" + suffix + ".ics"),
                     OtherClient.event("doctor-" + suffix, tuesday, 15, 16, PARIS, "Doctor " + suffix));
             new PeoplePage(admin).selectOnly(suffix, email).syncNow();
-            admin.waitForText(By.id("messages"), "Synced 1 of 1 calendars of 1 person");
+            admin.waitForText(By.id("messages"), "Synced 1 of 1 calendar for one person");
             assertTrue(admin.driver().findElement(By.id("peopleForm:syncProgress")).getText().contains("100%"));
 
             // ... as a conflict when she is assigned to first aid, titled only "Busy": her calendar is fully private.
@@ -152,7 +152,7 @@ class CalendarStoryUiIT {
             RADICALE.changePassword("chloe", "chloe-secret");
             admin.waitFor(By.xpath("//button[.//span[text()='Remove calendar']]")).click();
             admin.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
-            admin.waitForText(By.id("messages"), "events CalSync had written");
+            admin.waitForText(By.id("messages"), "CalSync had written");
             admin.waitForText(By.id("logForm"), "has linked no calendar");
         }
         Eventually.await("CalSync's events are gone from Radicale", Duration.ofSeconds(30),

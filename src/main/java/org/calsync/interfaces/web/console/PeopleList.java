@@ -2,8 +2,8 @@ package org.calsync.interfaces.web.console;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -22,6 +22,7 @@ import org.calsync.interfaces.facade.dto.PersonView;
 import org.calsync.interfaces.facade.dto.SyncJobView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.Formats;
 import org.calsync.interfaces.web.Texts;
 
 /**
@@ -33,6 +34,9 @@ import org.calsync.interfaces.web.Texts;
 public class PeopleList implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private Formats formats;
 
     @Inject
     private PeopleFacade people;
@@ -55,6 +59,8 @@ public class PeopleList implements Serializable {
     private Map<String, List<CalendarAccountView>> accounts = Map.of();
     private SyncJobView job;
     private int syncedPeople;
+    private String syncSummary;
+    private boolean syncSucceeded;
 
     public void load() {
         rows = people.list(user.getTenantId());
@@ -85,6 +91,7 @@ public class PeopleList implements Serializable {
     /** "Sync now" for the selected people: starts the pull job; the page's progress bar follows it. */
     public void syncSelected() {
         try {
+            syncSummary = null;
             job = syncJobs.start(user.getTenantId(), selected.stream().map(PersonView::id).toList());
             syncedPeople = selected.size();
         } catch (RuntimeException e) {
@@ -104,16 +111,39 @@ public class PeopleList implements Serializable {
         return job.percent();
     }
 
-    /** The progress bar reached 100%: says what the job found. */
+    /**
+     * The progress bar reached 100%: the bar gives way to what the job found, beside the button that started it
+     * (and at the top of the page, where every result is said).
+     */
     public void syncFinished() {
         if (job == null) {
             return;
         }
-        String outcomes = job.exitStatus() == null || job.exitStatus().isBlank() ? "" : " (" + job.exitStatus() + ")";
         boolean ok = "COMPLETED".equals(job.status());
-        FacesErrors.global(ok ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, Texts.get(
-                ok ? "people.syncDone" : "people.syncStopped", job.calendarsDone(), job.calendarsTotal(), syncedPeople,
-                outcomes, job.status().toLowerCase(Locale.ROOT)));
+        syncSummary = Texts.get(ok ? "people.syncDone" : "people.syncStopped", job.calendarsDone(), job.calendarsTotal(),
+                syncedPeople, outcomes(job.exitStatus()), Texts.get(ok ? "people.jobCompleted" : "people.jobStopped"));
+        syncSucceeded = ok && (job.exitStatus() == null || !job.exitStatus().contains("FAILED"));
+        FacesErrors.global(ok ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, syncSummary);
+        job = null;
+    }
+
+    /** What the last "Sync now" found, once it has finished; null before. */
+    public String getSyncSummary() {
+        return syncSummary;
+    }
+
+    public boolean isSyncSucceeded() {
+        return syncSucceeded;
+    }
+
+    /** The job's "OK=3 FAILED=1" in words: " (Synced: 3, Failed: 1)"; empty when it counted nothing. */
+    private String outcomes(String exitStatus) {
+        if (exitStatus == null || exitStatus.isBlank()) {
+            return "";
+        }
+        return Arrays.stream(exitStatus.trim().split("\\s+")).map(pair -> pair.split("=", 2))
+                .map(pair -> Texts.get("people.outcomeCount", formats.runOutcome(pair[0]), pair[1]))
+                .collect(Collectors.joining(", ", " (", ")"));
     }
 
     public SyncJobView getJob() {

@@ -20,8 +20,11 @@ import org.calsync.interfaces.facade.dto.PersonRef;
 import org.calsync.interfaces.facade.dto.SessionView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.Texts;
+import org.calsync.interfaces.web.Formats;
+import org.primefaces.event.SelectEvent;
 import org.primefaces.model.DefaultScheduleEvent;
 import org.primefaces.model.LazyScheduleModel;
+import org.primefaces.model.ScheduleEvent;
 import org.primefaces.model.ScheduleModel;
 
 /**
@@ -41,12 +44,24 @@ public class MyCalendar implements Serializable {
     @Inject
     private CurrentUser user;
 
+    @Inject
+    private Formats formats;
+
     private String tenantId;
     private String personId;
     private String zone;
     private ScheduleModel model;
     private List<SessionView> upcoming = List.of();
     private LocalDate initialDate;
+    private EventDetail selected;
+
+    /**
+     * What the detail popup shows for the event clicked: its title, when it is in the viewer's zone, and either
+     * the session's role, venue and meeting link or the calendar a busy time came from.
+     */
+    public record EventDetail(String title, String when, String kind, String venue, String meetingLink, String source)
+            implements Serializable {
+    }
 
     @PostConstruct
     void init() {
@@ -89,6 +104,28 @@ public class MyCalendar implements Serializable {
                 .build();
     }
 
+    /** Opens the detail of the event clicked in the calendar. */
+    public void select(SelectEvent<ScheduleEvent<?>> event) {
+        ScheduleEvent<?> clicked = event.getObject();
+        if (clicked.getData() instanceof SessionView session) {
+            String kind = "CANCELLED".equals(session.state()) ? Texts.get("myCalendar.cancelled")
+                    : isTeaching(session) ? Texts.get("myCalendar.teaching") : Texts.get("myCalendar.attending");
+            selected = new EventDetail(session.courseTitle(), formats.between(session.startUtc(), session.endUtc(), zone),
+                    kind, session.venue(), session.meetingLink(), null);
+        } else if (clicked.getData() instanceof BusyBlockView block) {
+            String when = block.allDay() ? formats.days(block.start(), block.end(), zone)
+                    : formats.between(block.start(), block.end(), zone);
+            selected = new EventDetail(block.title(), when, Texts.get("myCalendar.busy"), null, null,
+                    Texts.get("myCalendar.busyFrom", Texts.get("provider." + block.provider()), block.calendar()));
+        } else {
+            selected = null;
+        }
+    }
+
+    public EventDetail getSelected() {
+        return selected;
+    }
+
     /** All-day blocks were read as midnight to midnight in the person's zone, so they stay whole days here. */
     private static DefaultScheduleEvent<BusyBlockView> busy(BusyBlockView block, ZoneId personZone) {
         return DefaultScheduleEvent.<BusyBlockView>builder()
@@ -99,6 +136,7 @@ public class MyCalendar implements Serializable {
                 .allDay(block.allDay())
                 .styleClass("busy-external")
                 .editable(false)
+                .data(block)
                 .build();
     }
 

@@ -47,6 +47,10 @@ public final class Browser implements AutoCloseable {
         // Headless Chromium takes Accept-Language from this preference; --lang alone only sets the UI language.
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         options.setBinary(CHROMIUM.toFile());
+        // Keeps the page's console so that a test can fail on a JavaScript error or a resource that did not load.
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         // The machine has no outside network: the background-networking flags keep Chromium from trying.
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -176,6 +180,43 @@ public final class Browser implements AutoCloseable {
         return problems;
     }
 
+    /**
+     * Visible elements matching the CSS selector whose boxes cross, where neither holds the other: labels written
+     * over each other, a checkbox under its neighbour's text. Each is named by its id or its first words.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> overlapsAmong(String selector) {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const shown = [...document.querySelectorAll(arguments[0])].filter(e => e.getClientRects().length
+                    && getComputedStyle(e).visibility !== 'hidden' && !e.closest('[aria-hidden=true], .ui-helper-hidden-accessible'));
+                const name = e => e.id || (e.innerText || e.value || e.tagName).trim().slice(0, 40);
+                const found = [];
+                for (let i = 0; i < shown.length; i++) {
+                  const a = shown[i].getBoundingClientRect();
+                  if (a.width < 1 || a.height < 1) continue;
+                  for (let j = i + 1; j < shown.length && found.length < 10; j++) {
+                    if (shown[i].contains(shown[j]) || shown[j].contains(shown[i])) continue;
+                    const b = shown[j].getBoundingClientRect();
+                    const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+                    const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+                    if (across > 2 && down > 2) found.push(name(shown[i]) + ' overlaps ' + name(shown[j]));
+                  }
+                }
+                return found;""", selector);
+    }
+
+    /** The page console's errors since the last call: scripts that threw and resources that did not load. */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(entry -> entry.getMessage()).toList();
+    }
+
+    /** The text a person reads on the page, without what is hidden. */
+    public String visibleText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
     private static double number(Map<String, Object> box, String key) {
         return ((Number) box.get(key)).doubleValue();
     }
@@ -191,6 +232,18 @@ public final class Browser implements AutoCloseable {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves the whole page, not only the window: the window grows to the page's height for the picture. */
+    public Path screenshotWholePage(String name) {
+        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        long height = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight;");
+        resize(window.getWidth(), (int) Math.min(Math.max(height + 140, window.getHeight()), 6000));
+        try {
+            return screenshot(name);
+        } finally {
+            resize(window.getWidth(), window.getHeight());
         }
     }
 

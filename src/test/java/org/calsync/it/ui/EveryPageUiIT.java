@@ -1,0 +1,274 @@
+package org.calsync.it.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.calsync.it.support.Api;
+import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.support.OtherClient;
+import org.calsync.it.ui.pages.AssistantPage;
+import org.calsync.it.ui.pages.Browser;
+import org.calsync.it.ui.pages.LoginPage;
+import org.calsync.testsupport.FixtureDates;
+import org.calsync.testsupport.RadicaleServer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+/**
+ * Every console and portal page, as an admin, an instructor and a learner, in English and French, at 1400 px and
+ * on a 390 px phone, over realistic data: a linked calendar with busy times, one that needs reconnecting, a
+ * session that could not reach a calendar, a conflict. Each page must fit the window, keep its labels and
+ * controls apart, speak one language only, load without a script error or a missing resource (the favicon
+ * included), and leave a screenshot under target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EveryPageUiIT {
+
+    @RegisterExtension
+    static final RadicaleServer RADICALE = new RadicaleServer().withUser("amira", "amira-secret")
+            .withUser("tom", "tom-secret");
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    /** What a person reads and clicks: two of these must never cross. */
+    private static final String READABLE = "label, button, a, input:not([type=hidden]), select, textarea, .ui-chkbox-box,"
+            + " .ui-radiobutton-box, .ui-selectonemenu, .ui-badge, .cs-badge, .ui-tag, h1, h2, th";
+
+    /** English words that a French page never shows outside people's own data. */
+    private static final Pattern ENGLISH = Pattern.compile("\\b(Sync now|Synced|Not connected|Needs reconnecting|Unknown|Free"
+            + "|Busy|Never|Today|Save|Cancel|Remove|Delete|Edit|Search|Loading|Previous|Next|calendars|events|pushed|pulled"
+            + "|ACTIVE|FAILED|CANCELLED|PAUSED|HELD|OK|Join online|Also teaching|Session details|Teaching|Attending|week|day"
+            + "|No records found|Choose|Sign out|Settings|People|Roles|attempts|next)\\b");
+
+    @ArquillianResource
+    private URL url;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return CalSyncDeployment.war();
+    }
+
+    @BeforeAll
+    static void needsChromium() {
+        Browser.requireOrSkip();
+    }
+
+    private Api api() {
+        return new Api(url, "csk_demo_northwind_0000000000000001");
+    }
+
+    private record Page(String path, By ready) {
+    }
+
+    @Test
+    void everyPageFitsSpeaksOneLanguageAndLoadsCleanly() {
+        LocalDate day = FixtureDates.fromToday().workdayAhead(3);
+        String amira = api().personId("amira.haddad@northwind.example");
+        String tom = api().personId("tom.becker@northwind.example");
+        URI work = RADICALE.createCalendar("amira", "work");
+        RADICALE.createCalendar("tom", "work");
+        RADICALE.putEvent("amira", work.resolve("dentist.ics"), OtherClient.event("dentist-tour", day, 10, 12, LONDON, "Dentist"));
+        // Demo people, because the portal needs someone who can sign in; the finally block leaves them as found.
+        List<String> accounts = List.of(link(amira, "amira", "amira-secret"), link(tom, "tom", "tom-secret"));
+        String workshop = null;
+        try {
+        api().post("people/" + amira + "/sync", "");
+        // Tom changes his password elsewhere: his calendar needs reconnecting and a session cannot reach it.
+        try {
+            RADICALE.changePassword("tom", "changed-elsewhere");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        api().post("people/" + tom + "/sync", "");
+        workshop = api().post("sessions", """
+                {"courseTitle":"Budget Review Tour","start":"%s","end":"%s","timeZone":"Europe/London","venue":"Room 2"}"""
+                .formatted(FixtureDates.api(day.atTime(9, 0)), FixtureDates.api(day.atTime(11, 0)))).object().getString("id");
+        api().post("sessions/" + workshop + "/instructors", "{\"personId\":\"" + amira + "\"}");
+        api().post("sessions/" + workshop + "/instructors", "{\"personId\":\"" + tom + "\"}");
+        api().post("sessions/" + workshop + "/registrations",
+                "{\"personId\":\"" + api().personId("noah.williams@northwind.example") + "\"}");
+
+        List<Page> admin = List.of(new Page("admin/sessions.xhtml", By.tagName("h1")),
+                new Page("admin/session.xhtml?id=" + workshop, By.id("sessionForm:instructors")),
+                new Page("admin/session.xhtml", By.id("sessionForm:save")),
+                new Page("admin/people.xhtml", By.tagName("h1")),
+                new Page("admin/person.xhtml?id=" + amira, By.tagName("h1")),
+                new Page("admin/person-sync.xhtml?id=" + tom, By.tagName("h1")),
+                new Page("admin/roles.xhtml", By.tagName("h1")),
+                new Page("admin/calendars.xhtml", By.tagName("h1")),
+                new Page("admin/settings.xhtml", By.tagName("h1")),
+                new Page("portal/index.xhtml?date=" + day, By.cssSelector(".fc-view")),
+                new Page("portal/calendars.xhtml", By.tagName("h1")));
+        List<Page> portal = List.of(new Page("portal/index.xhtml?date=" + day, By.cssSelector(".fc-view")),
+                new Page("portal/calendars.xhtml", By.tagName("h1")));
+
+        List<String> problems = new ArrayList<>();
+        for (String language : List.of("en-GB", "fr-FR")) {
+            tour(language, "admin@northwind.example", admin, problems);
+            tour(language, "amira.haddad@northwind.example", portal, problems);
+            tour(language, "noah.williams@northwind.example", portal, problems);
+            assistant(language, List.of(amira, tom, api().personId("lucie.martin@northwind.example")), day, problems);
+        }
+        assertEquals(List.of(), problems);
+        } finally {
+            if (workshop != null) {
+                api().post("sessions/" + workshop + "/cancel", "");
+            }
+            accounts.forEach(account -> api().delete("calendar-accounts/" + account));
+        }
+    }
+
+    private String link(String person, String user, String password) {
+        Api.Reply linked = api().post("people/" + person + "/calendar-accounts", """
+                {"provider":"CALDAV","serverUrl":"%s","username":"%s","password":"%s"}""".formatted(RADICALE.base(), user, password));
+        assertEquals(201, linked.status(), linked.body());
+        return linked.object().getString("id");
+    }
+
+    private void tour(String language, String who, List<Page> pages, List<String> problems) {
+        try (Browser browser = new Browser(url.toString(), language)) {
+            new LoginPage(browser).signInAs(who, "calsync-demo");
+            for (int width : new int[] {1400, 390}) {
+                browser.resize(width, 900);
+                for (Page page : pages) {
+                    browser.open(page.path());
+                    browser.waitFor(page.ready());
+                    check(browser, language, who.replaceAll("[.@].*", "") + " " + page.path().replaceAll("[?]id=.*", " edit").replaceAll("[?].*", ""), width, problems);
+                }
+            }
+        }
+    }
+
+    /**
+     * The assistant over two weeks: each drawn block sits on its own day and time, on first load and after moving
+     * to the next week; the weekend, which is not chosen, is not drawn.
+     */
+    private void assistant(String language, List<String> people, LocalDate day, List<String> problems) {
+        try (Browser browser = new Browser(url.toString(), language)) {
+            new LoginPage(browser).signInAs("admin@northwind.example", "calsync-demo");
+            for (int width : new int[] {1400, 390}) {
+                browser.resize(width, 900);
+                AssistantPage page = AssistantPage.open(browser).find(people, day, day.plusDays(13), "Europe/London");
+                String at = "assistant (" + language + ", " + width + " px): ";
+                page.blocksOffTheirTime(workdaysOfWeek(day, day, day.plusDays(13)), LocalTime.of(9, 0), LocalTime.of(17, 0), LONDON)
+                        .forEach(p -> problems.add(at + p));
+                check(browser, language, "admin admin/assistant.xhtml", width, problems);
+                page.next();
+                LocalDate nextMonday = day.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+                page.blocksOffTheirTime(workdaysOfWeek(nextMonday, day, day.plusDays(13)), LocalTime.of(9, 0), LocalTime.of(17, 0),
+                        LONDON).forEach(p -> problems.add(at + "next week: " + p));
+                check(browser, language, "admin admin/assistant.xhtml next week", width, problems);
+            }
+        }
+    }
+
+    /** The weekdays of the week holding the given day, within the days asked for: what the week view shows. */
+    private static List<LocalDate> workdaysOfWeek(LocalDate inWeek, LocalDate from, LocalDate to) {
+        LocalDate monday = inWeek.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return monday.datesUntil(monday.plusDays(5)).filter(d -> !d.isBefore(from) && !d.isAfter(to)).toList();
+    }
+
+    private static void check(Browser browser, String language, String where, int width, List<String> problems) {
+        String lang = language.substring(0, 2);
+        String name = (where.replaceAll("[^a-z-]+", "-") + "-" + lang + "-" + width).replaceAll("-+", "-");
+        browser.screenshotWholePage("tour-" + name);
+        String at = where + " (" + lang + ", " + width + " px): ";
+        browser.layoutProblems().forEach(p -> problems.add(at + p));
+        browser.overlapsAmong(READABLE).forEach(p -> problems.add(at + p));
+        browser.consoleErrors().forEach(p -> problems.add(at + "console: " + p));
+        Object favicon = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[0]; const link = document.querySelector('link[rel~=icon]');"
+                        + " if (!link) { done('no icon link'); return; }"
+                        + " fetch(link.href).then(r => done(r.ok ? 'ok' : 'icon ' + r.status)).catch(e => done('icon ' + e));");
+        if (!"ok".equals(favicon)) {
+            problems.add(at + favicon);
+        }
+        String html = (String) ((JavascriptExecutor) browser.driver()).executeScript("return document.documentElement.lang;");
+        if (!lang.equals(html)) {
+            problems.add(at + "the page says it is in '" + html + "'");
+        }
+        String text = browser.visibleText();
+        for (String phrase : otherLanguagePhrases(lang)) {
+            if (text.contains(phrase)) {
+                problems.add(at + "text of the other language: \"" + phrase + "\"");
+            }
+        }
+        if (lang.equals("fr")) {
+            var english = ENGLISH.matcher(text);
+            Set<String> found = new TreeSet<>();
+            while (english.find()) {
+                found.add(english.group());
+            }
+            if (!found.isEmpty()) {
+                problems.add(at + "English words: " + found);
+            }
+        }
+    }
+
+    private static List<String> french;
+    private static List<String> english;
+
+    /** Phrases of at least three words from the other language's bundle that differ from this language's. */
+    private static synchronized List<String> otherLanguagePhrases(String lang) {
+        if (french == null) {
+            Properties en = bundle("messages.properties");
+            Properties fr = bundle("messages_fr.properties");
+            english = phrases(en, fr);
+            french = phrases(fr, en);
+        }
+        return lang.equals("fr") ? english : french;
+    }
+
+    private static List<String> phrases(Properties from, Properties other) {
+        List<String> found = new ArrayList<>();
+        for (String key : from.stringPropertyNames()) {
+            String value = from.getProperty(key);
+            if (value.equals(other.getProperty(key))) {
+                continue;
+            }
+            // Placeholders, choice formats and markup split a message into the fragments a page shows as they are.
+            for (String fragment : value.split("\\{[^}]*\\}|<[^>]*>|[|#]")) {
+                String plain = fragment.replace("''", "'").strip();
+                if (plain.split("\\s+").length >= 3 && !other.getProperty(key, "").contains(plain)) {
+                    found.add(plain);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Properties bundle(String name) {
+        Properties properties = new Properties();
+        try (InputStream in = EveryPageUiIT.class.getResourceAsStream("/org/calsync/interfaces/web/" + name)) {
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}
