@@ -113,27 +113,14 @@ public class Invitations {
         return sent;
     }
 
+    /** The invitation in the person's language, or else the organisation's. */
     private OutgoingMail mail(Tenant tenant, Person person, String token, Invitation invitation) {
+        MailTexts texts = new MailTexts(person.languageOr(tenant.language()));
         String link = address.link("/invitation.xhtml?token=" + token);
-        String text = """
-                Hello %1$s,
-
-                %2$s invites you to connect your calendar to CalSync, so that the sessions you deliver appear in it \
-                and your busy times are taken into account when sessions are planned.
-
-                Open this link to connect it:
-                %3$s
-
-                The link works once, until %4$s.
-
-                What is shared: the platform writes your sessions (title, time, venue, meeting link) into the \
-                calendar you choose; it reads back when you are busy, and, unless you choose full privacy, the \
-                titles of events you have not marked private.
-
-                If you did not expect this email, you can ignore it.
-                """.formatted(person.displayName(), tenant.name(), link,
-                DAY.format(invitation.expiresAt().atZone(person.timeZone() == null ? ZoneId.of("UTC") : person.timeZone())));
-        return new OutgoingMail(person.email(), person.displayName(), "Connect your calendar to " + tenant.name(), text);
+        String until = DAY.withLocale(texts.language().locale())
+                .format(invitation.expiresAt().atZone(person.timeZone() == null ? ZoneId.of("UTC") : person.timeZone()));
+        return new OutgoingMail(person.email(), person.displayName(), texts.get("invitation.subject", tenant.name()),
+                texts.get("invitation.body", person.displayName(), tenant.name(), link, until));
     }
 
     /** What an invitation link leads to, for the landing page; never throws for a bad link. */

@@ -18,6 +18,7 @@ import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.person.Role;
 import org.calsync.domain.model.person.RoleRepository;
 import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.Language;
 import org.calsync.domain.shared.ConflictException;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.domain.shared.UnknownEntityException;
@@ -63,6 +64,13 @@ public class PersonService {
         if (password != null && password.length > 0) {
             person.changePasswordHash(hashChecked(password));
         }
+        return person;
+    }
+
+    /** The language of the person's emails and calendar events; empty follows the organisation's. */
+    public Person chooseLanguage(TenantId tenant, String personId, Optional<Language> language) {
+        Person person = find(tenant, personId);
+        person.chooseLanguage(language.orElse(null));
         return person;
     }
 

@@ -36,6 +36,7 @@ import org.calsync.domain.model.sync.OutboxState;
 import org.calsync.domain.model.tenant.IntegrationSettings;
 import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
+import org.calsync.domain.shared.Language;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
 
@@ -88,7 +89,8 @@ public class PushLedger {
         }
         OutboxEntry entry = found.get();
         TenantId tenant = entry.tenantId();
-        Optional<IntegrationSettings> settings = tenants.find(tenant).map(Tenant::settings);
+        Optional<Tenant> organisation = tenants.find(tenant);
+        Optional<IntegrationSettings> settings = organisation.map(Tenant::settings);
         boolean twoWay = settings.map(s -> s.direction() == SyncDirection.TWO_WAY).orElse(false);
         Optional<Person> person = people.find(tenant, entry.personId());
         // Nothing is written to, or removed from, an account the organisation's rules pause.
@@ -109,7 +111,8 @@ public class PushLedger {
                 Optional<ExternalCalendar> target = account.pushTarget();
                 if (target.isPresent()) {
                     write(session.get(), person.get(), target.get(), existing.remove(target.get().id()),
-                            settings.map(IntegrationSettings::omitLearnerDetails).orElse(false)).ifPresent(steps::add);
+                            settings.map(IntegrationSettings::omitLearnerDetails).orElse(false),
+                            person.get().languageOr(organisation.map(Tenant::language).orElse(Language.ENGLISH))).ifPresent(steps::add);
                 }
             }
         }
@@ -123,13 +126,14 @@ public class PushLedger {
     }
 
     private Optional<PushStep> write(TrainingSession session, Person person, ExternalCalendar calendar, EventLink link,
-            boolean leaveLearnersOut) {
-        OutgoingEvent probe = events.eventFor(session, person, link == null ? 0 : link.sequence(), leaveLearnersOut);
+            boolean leaveLearnersOut, Language language) {
+        OutgoingEvent probe = events.eventFor(session, person, link == null ? 0 : link.sequence(), leaveLearnersOut, language);
         String hash = SessionEvents.contentHash(probe);
         if (link != null && hash.equals(link.contentHash())) {
             return Optional.empty();
         }
-        OutgoingEvent event = link == null ? probe : events.eventFor(session, person, link.nextSequence(), leaveLearnersOut);
+        OutgoingEvent event = link == null ? probe : events.eventFor(session, person, link.nextSequence(), leaveLearnersOut,
+                language);
         return Optional.of(new PushStep.Write(target(calendar, Optional.of(person)), event,
                 link == null ? null : link.id(), link == null ? null : link.versionTag(), hash));
     }

@@ -18,8 +18,10 @@ import org.calsync.domain.model.mail.OutgoingMail;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.tenant.OAuthRegistration;
+import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
+import org.calsync.domain.shared.Language;
 
 /**
  * Tells a person, once, that one of their calendars stopped accepting CalSync, with a link to reconnect it.
@@ -77,8 +79,9 @@ public class ReconnectNotices {
             return; // reconnected or removed meanwhile, or not the person's to mend
         }
         try {
-            mailer.send(mail(tenants.find(needed.tenantId()).map(t -> t.name()).orElse("CalSync"), person.get(),
-                    account.get()));
+            Optional<Tenant> tenant = tenants.find(needed.tenantId());
+            mailer.send(mail(tenant.map(Tenant::name).orElse("CalSync"), tenant.map(Tenant::language).orElse(Language.ENGLISH),
+                    person.get(), account.get()));
             LOG.info(() -> "tenant=" + needed.tenantId() + " account=" + needed.accountId() + " reconnect notice sent");
         } catch (RuntimeException e) { // MailNotSentException, or anything else: the notice is a courtesy
             LOG.warning(() -> "tenant=" + needed.tenantId() + " account=" + needed.accountId()
@@ -86,26 +89,16 @@ public class ReconnectNotices {
         }
     }
 
-    private OutgoingMail mail(String tenantName, Person person, CalendarAccount account) {
-        String calendar = account.provider().label() + " (" + account.username() + ")";
+    /** The notice in the person's language, or else the organisation's. */
+    private OutgoingMail mail(String tenantName, Language organisationLanguage, Person person, CalendarAccount account) {
+        MailTexts texts = new MailTexts(person.languageOr(organisationLanguage));
+        String calendar = texts.get("provider." + account.provider().name()) + " (" + account.username() + ")";
         String how = OAuthRegistration.usesOAuth(account.provider())
-                ? "Sign in again on " + account.provider().label() + "'s own page to give CalSync its access back."
-                : "Enter the calendar's current password, or ask your IT team if the account itself changed.";
-        String text = """
-                Hello %1$s,
-
-                Your calendar %2$s no longer accepts CalSync, so %3$s's sessions are not written into it and your \
-                busy times are not read from it.
-
-                The calendar said: %4$s
-
-                %5$s Open this link and choose Reconnect:
-                %6$s
-
-                Nothing is lost meanwhile: everything waiting is written as soon as the calendar is reconnected.
-                """.formatted(person.displayName(), calendar, tenantName,
-                account.statusMessage() == null ? "access was refused" : account.statusMessage(), how,
-                address.link("/portal/calendars.xhtml"));
-        return new OutgoingMail(person.email(), person.displayName(), "Reconnect your calendar to " + tenantName, text);
+                ? texts.get("reconnect.signInAgain", texts.get("provider." + account.provider().name()))
+                : texts.get("reconnect.typePassword");
+        String said = account.statusMessage() == null ? texts.get("reconnect.refused") : account.statusMessage();
+        return new OutgoingMail(person.email(), person.displayName(), texts.get("reconnect.subject", tenantName),
+                texts.get("reconnect.body", person.displayName(), calendar, tenantName, said, how,
+                        address.link("/portal/calendars.xhtml")));
     }
 }

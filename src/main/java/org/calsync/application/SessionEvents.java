@@ -10,6 +10,7 @@ import org.calsync.domain.model.calendar.EventIdentity;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.OutgoingEvent.StaffHeading;
 import org.calsync.domain.model.person.Person;
+import org.calsync.domain.shared.Language;
 import org.calsync.domain.model.session.LearnerPrivacy;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.shared.Tokens;
@@ -27,8 +28,10 @@ public class SessionEvents {
     /**
      * The session as the person's calendar shows it. With {@code leaveLearnersOut} an instructor's event names no
      * learner anywhere and carries no description (see {@link LearnerPrivacy}); learners' own events are whole.
+     * The headings CalSync writes are in the given language, the person's own or else the organisation's.
      */
-    public OutgoingEvent eventFor(TrainingSession session, Person person, int sequence, boolean leaveLearnersOut) {
+    public OutgoingEvent eventFor(TrainingSession session, Person person, int sequence, boolean leaveLearnersOut,
+            Language language) {
         List<Person> instructors = session.assignments().stream().map(a -> a.person()).toList();
         boolean teaches = instructors.contains(person);
         StaffHeading heading = teaches ? StaffHeading.ALSO_TEACHING : StaffHeading.INSTRUCTORS;
@@ -41,14 +44,16 @@ public class SessionEvents {
                 LearnerPrivacy.redact(session.courseTitle(), hidden), session.time().start(), session.time().end(),
                 session.time().zone(), LearnerPrivacy.redact(session.venue(), hidden),
                 session.meetingLink() == null ? null : URI.create(session.meetingLink()), linkBack,
-                leaveLearnersOut && teaches ? null : session.description(), staff, heading, sequence);
+                leaveLearnersOut && teaches ? null : session.description(), staff, heading, sequence, language);
     }
 
     /** A fingerprint of what the event shows, so an unchanged session is not written again. */
     public static String contentHash(OutgoingEvent event) {
         String content = String.join("\u0000", event.title(), event.start().toString(), event.end().toString(),
                 event.zone().getId(), String.valueOf(event.location()), String.valueOf(event.meetingLink()),
-                String.valueOf(event.linkBack()), String.valueOf(event.description()), staffLine(event));
+                String.valueOf(event.linkBack()), String.valueOf(event.description()), staffLine(event))
+                // English adds nothing, so that events written before languages existed are not all written again.
+                + (event.language() == Language.ENGLISH ? "" : "\u0000" + event.language().name());
         return Tokens.sha256Hex(content);
     }
 

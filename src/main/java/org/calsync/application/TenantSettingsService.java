@@ -15,6 +15,7 @@ import org.calsync.domain.model.tenant.RetentionPolicy;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
+import org.calsync.domain.shared.Language;
 import org.calsync.domain.shared.UnknownEntityException;
 
 /** Reads and changes a tenant's integration settings. */
@@ -38,9 +39,11 @@ public class TenantSettingsService {
         return tenants.find(id).orElseThrow(() -> new UnknownEntityException("tenant", id.value()));
     }
 
-    public Tenant changeSettings(TenantId id, IntegrationSettings settings, RetentionPolicy retention) {
+    public Tenant changeSettings(TenantId id, IntegrationSettings settings, RetentionPolicy retention, Language language) {
         Tenant tenant = tenant(id);
         tenant.changeRetention(retention);
+        // Events already in calendars take the new language's headings when their session next changes.
+        tenant.changeLanguage(language);
         boolean learnerRuleChanged = tenant.settings().omitLearnerDetails() != settings.omitLearnerDetails();
         tenant.changeSettings(settings);
         if (learnerRuleChanged) {

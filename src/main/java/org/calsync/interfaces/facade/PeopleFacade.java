@@ -3,6 +3,7 @@ package org.calsync.interfaces.facade;
 import java.time.DayOfWeek;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,8 @@ import org.calsync.domain.model.person.PersonDetails;
 import org.calsync.domain.model.person.Role;
 import org.calsync.domain.model.person.WorkingHours;
 import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.Language;
 import org.calsync.interfaces.facade.dto.PauseImpactView;
 import org.calsync.interfaces.facade.dto.PersonForm;
 import org.calsync.interfaces.facade.dto.PersonView;
@@ -38,16 +41,39 @@ public class PeopleFacade {
     private SyncPauses pauses;
 
     public PersonView create(String tenantId, PersonForm form) {
-        return view(people.create(new TenantId(tenantId), details(form), form.roles(), password(form)));
+        Optional<Optional<Language>> language = language(form);
+        Person created = people.create(new TenantId(tenantId), details(form), form.roles(), password(form));
+        return view(language.map(chosen -> people.chooseLanguage(new TenantId(tenantId), created.id(), chosen))
+                .orElse(created));
     }
 
     /** A change of roles that takes calendar integration away pauses the person's calendars; events stay. */
     public PersonView update(String tenantId, String personId, PersonForm form) {
         TenantId tenant = new TenantId(tenantId);
+        Optional<Optional<Language>> language = language(form);
         Set<String> allowedBefore = pauses.allowedAccounts(tenant);
         Person updated = people.update(tenant, personId, details(form), form.roles(), password(form));
         pauses.applyChange(tenant, allowedBefore, false);
-        return view(updated);
+        return view(language.map(chosen -> people.chooseLanguage(tenant, personId, chosen)).orElse(updated));
+    }
+
+    /** The person's own choice of language, as the pages' switcher saves it; blank follows the organisation's. */
+    public void chooseLanguage(String tenantId, String personId, String code) {
+        people.chooseLanguage(new TenantId(tenantId), personId,
+                language(new PersonForm(null, null, null, null, null, null, null, null, code)).orElseThrow());
+    }
+
+    /** Nothing to change (empty), the organisation's (empty inside), or a language CalSync speaks. */
+    private static Optional<Optional<Language>> language(PersonForm form) {
+        if (form.language() == null) {
+            return Optional.empty();
+        }
+        if (form.language().isBlank()) {
+            return Optional.of(Optional.empty());
+        }
+        Language chosen = Language.ofCode(form.language())
+                .orElseThrow(() -> new InvalidInputException("language", "person.languageUnknown", form.language()));
+        return Optional.of(Optional.of(chosen));
     }
 
     public PersonView get(String tenantId, String personId) {
@@ -113,7 +139,7 @@ public class PeopleFacade {
         return new PersonView(person.id(), person.email(), person.displayName(), person.timeZone().getId(),
                 hours.start(), hours.end(), EnumInput.names(hours.days()),
                 sortedRoles.stream().map(Role::name).toList(), sortedRoles.stream().map(Role::id).toList(),
-                person.canSignIn());
+                person.canSignIn(), person.language().map(Language::code).orElse(null));
     }
 
     static RoleView view(Role role) {

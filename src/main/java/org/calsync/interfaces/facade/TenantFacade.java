@@ -27,6 +27,7 @@ import org.calsync.domain.model.tenant.RetentionPolicy;
 import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.Language;
 import org.calsync.domain.shared.Validation;
 import org.calsync.interfaces.facade.dto.ApiKeyView;
 import org.calsync.interfaces.facade.dto.PauseImpactView;
@@ -68,9 +69,11 @@ public class TenantFacade {
         IntegrationSettings integration = validation.attempt(() -> settingsOf(form));
         RetentionPolicy retention = validation.attempt(() -> new RetentionPolicy(form.busyRetentionDays(),
                 form.logRetentionDays()));
+        Language language = Language.ofCode(form.language()).orElse(null);
+        validation.check(language != null, "language", "person.languageUnknown", String.valueOf(form.language()));
         validation.throwIfInvalid();
         Set<String> allowedBefore = pauses.allowedAccounts(tenant);
-        Tenant changed = settings.changeSettings(tenant, integration, retention);
+        Tenant changed = settings.changeSettings(tenant, integration, retention, language);
         pauses.applyChange(tenant, allowedBefore, removeWrittenEvents);
         return view(changed);
     }
@@ -138,7 +141,8 @@ public class TenantFacade {
         IntegrationSettings s = tenant.settings();
         return new SettingsView(tenant.name(), s.integrationEnabled(), EnumInput.names(s.allowedProviders()),
                 s.direction().name(), s.defaultPrivacyMode().name(), s.pullWindowMonths(), s.omitLearnerDetails(),
-                s.cancellationDeadlineHours(), tenant.retention().busyTimeDays(), tenant.retention().syncLogDays());
+                s.cancellationDeadlineHours(), tenant.retention().busyTimeDays(), tenant.retention().syncLogDays(),
+                tenant.language().code());
     }
 
     /** Purges now what the retention policy no longer keeps, as the nightly job does, and says what went. */

@@ -33,4 +33,8 @@ public class PersonRequest {
 
     @Schema(type = SchemaType.STRING, description = "Optional: lets the person sign in to the portal (10 characters or more)")
     public JsonValue password;
+
+    @Schema(type = SchemaType.STRING, nullable = true, example = "fr", description = "The language of the person's emails "
+            + "and calendar events: \"en\" or \"fr\"; null follows the organisation's; omitted on update keeps it")
+    public JsonValue language;
 }

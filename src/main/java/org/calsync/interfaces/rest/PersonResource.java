@@ -92,7 +92,11 @@ public class PersonResource {
         var workDays = input.texts("workDays", request.workDays);
         var roles = input.texts("roles", request.roles);
         String password = input.text("password", request.password);
+        // A JSON null follows the organisation's language; a missing field keeps the person's.
+        String language = request.language == null ? null
+                : request.language.getValueType() == jakarta.json.JsonValue.ValueType.NULL ? PersonForm.ORGANISATION_LANGUAGE
+                : input.text("language", request.language);
         input.throwIfInvalid();
-        return new PersonForm(email, displayName, timeZone, workStart, workEnd, workDays, roles, password);
+        return new PersonForm(email, displayName, timeZone, workStart, workEnd, workDays, roles, password, language);
     }
 }

@@ -36,6 +36,10 @@ public class SettingsRequest {
     @Schema(description = "Days the sync log is kept (7 to 3650)", example = "90")
     public Integer logRetentionDays;
 
+    @Schema(description = "Language of emails and calendar events for people who have not chosen theirs: en or fr",
+            example = "fr")
+    public String language;
+
     /** The current settings with what this request changes. */
     SettingsView over(SettingsView current) {
         return new SettingsView(current.tenantName(),
@@ -47,6 +51,7 @@ public class SettingsRequest {
                 omitLearnerDetails == null ? current.omitLearnerDetails() : omitLearnerDetails,
                 cancellationDeadlineHours == null ? current.cancellationDeadlineHours() : cancellationDeadlineHours,
                 busyRetentionDays == null ? current.busyRetentionDays() : busyRetentionDays,
-                logRetentionDays == null ? current.logRetentionDays() : logRetentionDays);
+                logRetentionDays == null ? current.logRetentionDays() : logRetentionDays,
+                language == null ? current.language() : language);
     }
 }

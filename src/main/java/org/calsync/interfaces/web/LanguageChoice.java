@@ -8,8 +8,11 @@ import java.util.Map;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Cookie;
+
+import org.calsync.interfaces.facade.PeopleFacade;
 
 /**
  * The language of the pages: the one chosen with the switcher (kept in a cookie for a year), else the first
@@ -22,13 +25,31 @@ public class LanguageChoice {
     static final String COOKIE = "calsync-lang";
     private static final List<String> SPOKEN = List.of("en", "fr");
 
+    @Inject
+    private CurrentUser user;
+
+    @Inject
+    private PeopleFacade people;
+
     private Locale locale;
 
     public Locale getLocale() {
         if (locale == null) {
-            locale = Locale.forLanguageTag(decide(FacesContext.getCurrentInstance().getExternalContext()));
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            locale = Locale.forLanguageTag(decide(external));
+            remember(external.getRequestParameterMap().get("lang"));
         }
         return locale;
+    }
+
+    /**
+     * A signed-in person who picks a language with the switcher gets their emails and calendar events in it
+     * too: the choice is theirs, not the browser's.
+     */
+    private void remember(String asked) {
+        if (asked != null && SPOKEN.contains(asked) && user.isSignedIn()) {
+            people.chooseLanguage(user.getTenantId(), user.getPersonId(), asked);
+        }
     }
 
     public String getLanguage() {

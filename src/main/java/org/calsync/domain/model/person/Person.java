@@ -7,12 +7,14 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.Language;
 import org.calsync.domain.shared.Validation;
 
 /** Someone in a tenant: an admin, instructor, tutor, coach or learner, told apart by their roles. */
@@ -29,6 +31,7 @@ public class Person {
     private WorkingHours workingHours;
     private Set<Role> roles;
     private String passwordHash;
+    private Language language;
     private Instant createdAt;
     private long version;
 
@@ -70,6 +73,21 @@ public class Person {
         }
         roles.clear();
         roles.addAll(newRoles);
+    }
+
+    /** The language the person chose for emails and calendar events; empty to follow the organisation's. */
+    public Optional<Language> language() {
+        return Optional.ofNullable(language);
+    }
+
+    /** The person's own language, else the organisation's. */
+    public Language languageOr(Language organisationDefault) {
+        return language == null ? organisationDefault : language;
+    }
+
+    /** Null follows the organisation's language. */
+    public void chooseLanguage(Language chosen) {
+        this.language = chosen;
     }
 
     /** Stores an already hashed password; hashing is the security infrastructure's job. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.calsync.domain.shared.Language;
 import org.calsync.domain.shared.Validation;
 
 /** An organisation using CalSync. Everything else belongs to exactly one tenant. */
@@ -13,6 +14,7 @@ public class Tenant {
     private String name;
     private IntegrationSettings settings;
     private RetentionPolicy retention;
+    private Language language;
     private Instant createdAt;
     private long version;
 
@@ -27,6 +29,7 @@ public class Tenant {
         this.id = UUID.randomUUID().toString();
         this.settings = IntegrationSettings.defaults();
         this.retention = RetentionPolicy.defaults();
+        this.language = Language.ENGLISH;
         this.createdAt = Instant.now();
     }
 
@@ -44,6 +47,15 @@ public class Tenant {
 
     public void changeSettings(IntegrationSettings newSettings) {
         this.settings = Objects.requireNonNull(newSettings);
+    }
+
+    /** The language of emails and calendar events for people who have not chosen their own. */
+    public Language language() {
+        return language == null ? Language.ENGLISH : language;
+    }
+
+    public void changeLanguage(Language newLanguage) {
+        this.language = Objects.requireNonNull(newLanguage);
     }
 
     public RetentionPolicy retention() {

@@ -15,5 +15,7 @@ public record PersonView(
         Set<String> workDays,
         List<String> roles,
         List<String> roleIds,
-        boolean canSignIn) implements Serializable {
+        boolean canSignIn,
+        /** "en" or "fr" when the person chose one; null when they follow the organisation's language. */
+        String language) implements Serializable {
 }

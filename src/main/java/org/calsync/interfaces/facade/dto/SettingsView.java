@@ -14,5 +14,7 @@ public record SettingsView(
         boolean omitLearnerDetails,
         int cancellationDeadlineHours,
         int busyRetentionDays,
-        int logRetentionDays) implements Serializable {
+        int logRetentionDays,
+        /** "en" or "fr": the language of emails and calendar events for people who have not chosen their own. */
+        String language) implements Serializable {
 }

@@ -39,6 +39,7 @@ public class IntegrationSettingsEditor implements Serializable {
     private Integer cancellationDeadlineHours;
     private Integer busyRetentionDays;
     private Integer logRetentionDays;
+    private String language;
 
     private List<ApiKeyView> apiKeys = List.of();
     private String newKeyName;
@@ -56,6 +57,7 @@ public class IntegrationSettingsEditor implements Serializable {
         cancellationDeadlineHours = settings.cancellationDeadlineHours();
         busyRetentionDays = settings.busyRetentionDays();
         logRetentionDays = settings.logRetentionDays();
+        language = settings.language();
         apiKeys = tenants.apiKeys(user.getTenantId());
     }
 
@@ -104,7 +106,16 @@ public class IntegrationSettingsEditor implements Serializable {
         return new SettingsView(null, integrationEnabled, new HashSet<>(allowedProviders), direction, defaultPrivacyMode,
                 pullWindowMonths == null ? 0 : pullWindowMonths, omitLearnerDetails,
                 cancellationDeadlineHours == null ? -1 : cancellationDeadlineHours,
-                busyRetentionDays == null ? 0 : busyRetentionDays, logRetentionDays == null ? 0 : logRetentionDays);
+                busyRetentionDays == null ? 0 : busyRetentionDays, logRetentionDays == null ? 0 : logRetentionDays,
+                language);
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
     }
 
     public Integer getBusyRetentionDays() {

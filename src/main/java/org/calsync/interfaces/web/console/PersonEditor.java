@@ -42,6 +42,7 @@ public class PersonEditor implements Serializable {
     private List<String> workDays = new ArrayList<>(List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"));
     private List<String> roleIds = new ArrayList<>();
     private String password;
+    private String language = PersonForm.ORGANISATION_LANGUAGE;
     private List<RoleView> roles = List.of();
 
     public void load() {
@@ -59,15 +60,25 @@ public class PersonEditor implements Serializable {
             workEnd = person.workEnd();
             workDays = new ArrayList<>(person.workDays());
             roleIds = new ArrayList<>(person.roleIds());
+            language = person.language() == null ? PersonForm.ORGANISATION_LANGUAGE : person.language();
         } catch (UnknownEntityException e) {
             missing = true;
             FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("person.notInOrganisation"));
         }
     }
 
+    /** "en", "fr", or blank for the organisation's language. */
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
     public String save() {
         PersonForm form = new PersonForm(email, displayName, timeZone, workStart, workEnd, new HashSet<>(workDays),
-                new HashSet<>(roleIds), password);
+                new HashSet<>(roleIds), password, language == null ? PersonForm.ORGANISATION_LANGUAGE : language);
         try {
             boolean creating = isNew();
             if (creating) {
