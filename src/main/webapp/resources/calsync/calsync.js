@@ -9,8 +9,8 @@ CalSync.portalCalendar = function () {
     this.cfg.options.slotEventOverlap = false;
     if (window.matchMedia('(max-width: 640px)').matches) {
         this.cfg.options.initialView = 'listWeek';
-        this.cfg.options.headerToolbar = {left: 'prev,next today', center: '', right: 'timeGridDay,listWeek'};
-        this.cfg.options.footerToolbar = {center: 'title'};
+        this.cfg.options.headerToolbar = {left: 'title', right: 'prev,next'};
+        this.cfg.options.footerToolbar = {left: 'today', right: 'timeGridDay,listWeek'};
     }
 };
 
@@ -36,8 +36,23 @@ CalSync.fitHeader = function () {
         header.classList.toggle('cs-compact', !fits());
     }
 };
-document.addEventListener('DOMContentLoaded', CalSync.fitHeader);
-window.addEventListener('resize', CalSync.fitHeader);
+// Measured again whenever the header's width changes: a resized window, or a scrollbar that appears as the page fills.
+document.addEventListener('DOMContentLoaded', function () {
+    var header = document.getElementById('header');
+    if (header && window.ResizeObserver) {
+        var width = 0;
+        new ResizeObserver(function (entries) {
+            var now = Math.round(entries[0].contentRect.width);
+            if (now !== width) {
+                width = now;
+                CalSync.fitHeader();
+            }
+        }).observe(header);
+    } else {
+        CalSync.fitHeader();
+        window.addEventListener('resize', CalSync.fitHeader);
+    }
+});
 
 /**
  * Copies the text of the element with this id: the clipboard API where the page is served securely, else a

@@ -148,6 +148,23 @@ class InviteToConnectUiIT {
     }
 
     @Test
+    void invitingOrSyncingNobodySaysWhatToDoAtTheTopOfThePage() {
+        assumeTrue(Browser.available(), "Chromium is installed");
+        try (Browser admin = new Browser(url.toString(), "fr-FR")) {
+            new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
+            admin.open("admin/people.xhtml");
+            admin.clickAndWaitForUpdate(admin.waitFor(By.id("peopleForm:invite")), By.id("messages"));
+            admin.waitForText(By.id("messages"), "Choisissez au moins une personne");
+            admin.clickAndWaitForUpdate(admin.waitFor(By.id("peopleForm:syncNow")), By.id("messages"));
+            admin.waitForText(By.id("messages"), "Choisissez au moins une personne");
+            String rowLabel = admin.driver().findElement(By.cssSelector("#peopleForm\\:people tbody [role=checkbox]"))
+                    .getAttribute("aria-label");
+            assertTrue(rowLabel.startsWith("Sélectionner ") && !rowLabel.matches(".*[0-9a-f]{8}-[0-9a-f]{4}.*"),
+                    "a row's checkbox names its person: " + rowLabel);
+        }
+    }
+
+    @Test
     void aMailServerThatIsDownIsReportedAndNothingIsRecorded() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String ines = createInstructor("ines.morel-" + suffix + "@northwind.example", "Ines Morel " + suffix);

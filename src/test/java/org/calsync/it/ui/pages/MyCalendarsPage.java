@@ -11,7 +11,7 @@ public final class MyCalendarsPage {
     public MyCalendarsPage(Browser browser) {
         this.browser = browser;
         browser.open("portal/calendars.xhtml");
-        browser.waitFor(By.id("linkForm:link"));
+        browser.waitFor(By.id("linkForm:provider"));
     }
 
     public MyCalendarsPage linkCalDav(String server, String user, String password) {
