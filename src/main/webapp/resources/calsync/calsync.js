@@ -24,10 +24,14 @@ CalSync.fitHeader = function () {
     if (!menu) {
         return;
     }
+    // The menu's list stretches to the room it is given, so its items are what is measured.
+    var width = function (parts) {
+        return Array.prototype.reduce.call(parts, function (sum, part) { return sum + part.offsetWidth; }, 0);
+    };
     var fits = function () {
-        var used = [header.querySelector('.cs-brand'), header.querySelector('.cs-header-end'), header.querySelector('.cs-lang')]
-            .reduce(function (sum, part) { return sum + part.offsetWidth; }, 0);
-        return used + menu.scrollWidth + 64 <= header.clientWidth;
+        var used = width([header.querySelector('.cs-brand'), header.querySelector('.cs-header-end'), header.querySelector('.cs-lang')]);
+        // Room for the gaps and paddings between the parts, with a little to spare.
+        return used + width(menu.children) + 120 <= header.clientWidth;
     };
     // First the person's name gives way, then the menu folds.
     header.classList.remove('cs-compact', 'cs-no-user');

@@ -129,17 +129,54 @@ class EveryPageUiIT {
 
         List<String> problems = new ArrayList<>();
         for (String language : List.of("en-GB", "fr-FR")) {
-            tour(language, "admin@northwind.example", admin, problems);
-            tour(language, "amira.haddad@northwind.example", portal, problems);
-            tour(language, "noah.williams@northwind.example", portal, problems);
+            // The console must stay usable on a tablet; the portal is for phones too.
+            tour(language, "admin@northwind.example", admin, new int[] {1400, 768, 390}, problems);
+            tour(language, "amira.haddad@northwind.example", portal, new int[] {1400, 390}, problems);
+            tour(language, "noah.williams@northwind.example", portal, new int[] {1400, 390}, problems);
             assistant(language, List.of(amira, tom, api().personId("lucie.martin@northwind.example")), day, problems);
         }
         assertEquals(List.of(), problems);
+        eventDetails(day);
+        compactMenu();
         } finally {
             if (workshop != null) {
                 api().post("sessions/" + workshop + "/cancel", "");
             }
             accounts.forEach(account -> api().delete("calendar-accounts/" + account));
+        }
+    }
+
+    /** On a phone the menu folds behind a button, opens as a list, and marks the page one is on. */
+    private void compactMenu() {
+        try (Browser browser = new Browser(url.toString())) {
+            new LoginPage(browser).signInAs("admin@northwind.example", "calsync-demo");
+            browser.resize(390, 900);
+            browser.open("admin/sessions.xhtml");
+            By people = By.xpath("//*[@id='navForm:nav']//a[contains(., 'People')]");
+            assertEquals(false, browser.driver().findElement(people).isDisplayed(), "folded");
+            browser.waitFor(By.cssSelector(".cs-menu-toggle")).click();
+            browser.waitFor(people).click();
+            browser.waitForUrl("admin/people.xhtml");
+            browser.resize(1400, 900);
+            assertEquals("People", browser.waitFor(By.cssSelector("#navForm\\:nav .cs-current")).getText().strip(),
+                    "the current page is marked in the menu");
+        }
+    }
+
+    /** Clicking a session in the portal opens its details: the time in the viewer's zone, the venue, the role. */
+    private void eventDetails(LocalDate day) {
+        try (Browser browser = new Browser(url.toString(), "fr-FR")) {
+            new LoginPage(browser).signInAs("amira.haddad@northwind.example", "calsync-demo");
+            browser.open("portal/index.xhtml?date=" + day);
+            browser.waitFor(By.xpath("//*[contains(@class,'fc-event')][contains(., 'Budget Review Tour')]")).click();
+            browser.waitFor(By.id("detailList"));
+            browser.waitForText(By.id("detailList"), "Room 2");
+            browser.waitForText(By.id("detailList"), "09:00\u201311:00");
+            browser.waitForText(By.id("detailList"), "J\u2019anime");
+            browser.screenshot("tour-portal-event-detail-fr");
+            browser.driver().findElement(By.xpath("//*[contains(@class,'ui-dialog')]//button[contains(., 'Fermer')]")).click();
+            browser.waitFor(By.xpath("//*[contains(@class,'fc-event')][contains(., 'Dentist')]")).click();
+            browser.waitForText(By.id("detailList"), "amira/work");
         }
     }
 
@@ -150,10 +187,10 @@ class EveryPageUiIT {
         return linked.object().getString("id");
     }
 
-    private void tour(String language, String who, List<Page> pages, List<String> problems) {
+    private void tour(String language, String who, List<Page> pages, int[] widths, List<String> problems) {
         try (Browser browser = new Browser(url.toString(), language)) {
             new LoginPage(browser).signInAs(who, "calsync-demo");
-            for (int width : new int[] {1400, 390}) {
+            for (int width : widths) {
                 browser.resize(width, 900);
                 for (Page page : pages) {
                     browser.open(page.path());
