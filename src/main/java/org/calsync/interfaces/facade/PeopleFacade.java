@@ -41,39 +41,43 @@ public class PeopleFacade {
     private SyncPauses pauses;
 
     public PersonView create(String tenantId, PersonForm form) {
-        Optional<Optional<Language>> language = language(form);
+        Optional<LanguageChange> language = language(form);
         Person created = people.create(new TenantId(tenantId), details(form), form.roles(), password(form));
-        return view(language.map(chosen -> people.chooseLanguage(new TenantId(tenantId), created.id(), chosen))
+        return view(language.map(change -> people.chooseLanguage(new TenantId(tenantId), created.id(), change.chosen()))
                 .orElse(created));
     }
 
     /** A change of roles that takes calendar integration away pauses the person's calendars; events stay. */
     public PersonView update(String tenantId, String personId, PersonForm form) {
         TenantId tenant = new TenantId(tenantId);
-        Optional<Optional<Language>> language = language(form);
+        Optional<LanguageChange> language = language(form);
         Set<String> allowedBefore = pauses.allowedAccounts(tenant);
         Person updated = people.update(tenant, personId, details(form), form.roles(), password(form));
         pauses.applyChange(tenant, allowedBefore, false);
-        return view(language.map(chosen -> people.chooseLanguage(tenant, personId, chosen)).orElse(updated));
+        return view(language.map(change -> people.chooseLanguage(tenant, personId, change.chosen())).orElse(updated));
     }
 
     /** The person's own choice of language, as the pages' switcher saves it; blank follows the organisation's. */
     public void chooseLanguage(String tenantId, String personId, String code) {
         people.chooseLanguage(new TenantId(tenantId), personId,
-                language(new PersonForm(null, null, null, null, null, null, null, null, code)).orElseThrow());
+                language(new PersonForm(null, null, null, null, null, null, null, null, code)).orElseThrow().chosen());
     }
 
-    /** Nothing to change (empty), the organisation's (empty inside), or a language CalSync speaks. */
-    private static Optional<Optional<Language>> language(PersonForm form) {
+    /** A person's new language: one CalSync speaks, or none to follow the organisation's. */
+    private record LanguageChange(Optional<Language> chosen) {
+    }
+
+    /** The change the form asks for; empty when it leaves the language as it is. */
+    private static Optional<LanguageChange> language(PersonForm form) {
         if (form.language() == null) {
             return Optional.empty();
         }
         if (form.language().isBlank()) {
-            return Optional.of(Optional.empty());
+            return Optional.of(new LanguageChange(Optional.empty()));
         }
         Language chosen = Language.ofCode(form.language())
                 .orElseThrow(() -> new InvalidInputException("language", "person.languageUnknown", form.language()));
-        return Optional.of(Optional.of(chosen));
+        return Optional.of(new LanguageChange(Optional.of(chosen)));
     }
 
     public PersonView get(String tenantId, String personId) {

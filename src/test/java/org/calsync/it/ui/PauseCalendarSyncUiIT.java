@@ -85,13 +85,13 @@ class PauseCalendarSyncUiIT {
     private void askToTakeLinkingFromInstructors(Browser browser) {
         browser.open("admin/roles.xhtml");
         browser.waitFor(By.id("rolesForm:roles"));
-        // PrimeFaces keeps the real checkbox hidden; its label toggles it (clicked by script: on a phone the roles
-        // table squeezes the label, which is issue 15's to mend).
-        WebElement box = browser.driver().findElement(By.xpath("//tr[td[1][normalize-space()='Instructor']]"
-                + "//input[@value='CALENDAR_INTEGRATION']"));
+        // PrimeFaces keeps the real checkbox hidden; its label toggles it. The role's cell also holds the column's
+        // name, which a phone shows beside the value, so the row is found by the role's own text.
+        String row = "//tr[td[1]/text()[normalize-space()='Instructor'] or td[1]/*[normalize-space()='Instructor']]";
+        WebElement box = browser.driver().findElement(By.xpath(row + "//input[@value='CALENDAR_INTEGRATION']"));
         WebElement label = browser.driver().findElement(By.cssSelector("label[for='" + box.getAttribute("id") + "']"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();", label);
-        browser.driver().findElement(By.xpath("//tr[td[1][normalize-space()='Instructor']]//*[contains(@id, ':saveRole')]"))
+        browser.driver().findElement(By.xpath(row + "//*[contains(@id, ':saveRole')]"))
                 .click();
         browser.waitFor(By.id("rolesForm:rolePauseRemove"));
     }
