@@ -164,7 +164,7 @@ class ConnectMicrosoftUiIT {
         sync(tom);
         assertEquals("NEEDS_RECONSENT", api().get("calendar-accounts/" + accountId).object().getString("status"));
         String notice = smtp.newestTextTo(TOM, 1);
-        assertTrue(notice.contains("Sign in again on Microsoft 365's own page"), notice);
+        assertTrue(notice.contains("Sign in again on Microsoft 365\u2019s own page"), notice);
         assertTrue(notice.contains("http://localhost:" + Integer.getInteger("calsync.it.http.port")
                 + "/portal/calendars.xhtml"), notice);
         sync(tom);

@@ -83,9 +83,9 @@ class LinkMyCalendarUiIT {
             admin.clickAndWaitForUpdate(admin.driver().findElement(
                     By.xpath(lucieRow + "//button[contains(@id,'reconnect')]")), accounts);
             admin.waitForText(By.id("messages"), "Reconnected lucie");
-            String console = admin.waitFor(accounts).getText();
+            String console = admin.waitFor(By.xpath(lucieRow)).getText();
             assertTrue(console.contains("Lucie Martin") && console.contains("Connected") && console.contains("Synced")
-                    && !console.contains("Needs reconnecting"), console);
+                    && !console.contains("Needs reconnecting"), "her row, whatever other tests left: " + console);
             admin.screenshot("console-calendar-sync");
         }
         try (Browser lucie = new Browser(url.toString())) {
