@@ -101,7 +101,7 @@ public class SessionFacade {
         }
         // A calendar's name, or "Exchange free/busy"; another session is named by its title already.
         String source = conflict.kind() == AssignmentConflicts.Kind.SESSION ? "Session" : conflict.source();
-        return new ConflictView(conflict.kind().name(), when, conflict.title(), source);
+        return new ConflictView(conflict.kind().name(), when, conflict.title(), source, conflict.allDay());
     }
 
     public SessionView unassignInstructor(String tenantId, String sessionId, String personId) {

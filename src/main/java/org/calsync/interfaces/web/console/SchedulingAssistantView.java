@@ -74,6 +74,7 @@ public class SchedulingAssistantView implements Serializable {
     private LocalTime dayEnd = LocalTime.of(17, 0);
     private List<String> days = new ArrayList<>(List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"));
     private String timeZone;
+    private boolean narrow;
     private PlanView plan;
     private TimelineModel<Item, String> model;
     private TimelineWindow window;
@@ -93,7 +94,7 @@ public class SchedulingAssistantView implements Serializable {
             days.forEach(day -> chosenDays.add(DayOfWeek.valueOf(day)));
             plan = planning.plan(user.getTenantId(), new PlanRequest(List.copyOf(personIds), from, to, durationMinutes,
                     dayStart, dayEnd, chosenDays, timeZone));
-            window = TimelineWindow.first(from, to, chosenDays, dayStart, dayEnd, window != null && window.oneDay());
+            window = TimelineWindow.first(from, to, chosenDays, dayStart, dayEnd, window == null ? narrow : window.oneDay());
             model = timeline(plan);
         } catch (RuntimeException e) {
             plan = null;
@@ -356,6 +357,15 @@ public class SchedulingAssistantView implements Serializable {
 
     public void setDays(List<String> days) {
         this.days = days == null ? new ArrayList<>() : new ArrayList<>(days);
+    }
+
+    /** Whether the browser's window is a phone's, as the page says when it asks; it then starts on one day. */
+    public boolean isNarrow() {
+        return narrow;
+    }
+
+    public void setNarrow(boolean narrow) {
+        this.narrow = narrow;
     }
 
     public String getTimeZone() {

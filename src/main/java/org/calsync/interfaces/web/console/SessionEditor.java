@@ -119,15 +119,30 @@ public class SessionEditor implements Serializable {
                 String name = session.instructors().stream().filter(p -> p.id().equals(assigned))
                         .map(PersonRef::displayName).findFirst().orElse(Texts.get("session.theInstructor"));
                 FacesErrors.global(FacesMessage.SEVERITY_WARN, Texts.get("session.assignedButBusy", name,
-                        busy.stream().map(SessionEditor::summary).collect(Collectors.joining("; "))));
+                        busy.stream().map(this::summary).collect(Collectors.joining("; "))));
             }
         }
     }
 
     /** One conflict on a line: "15:00–16:00 Busy (chloe/work)". */
-    private static String summary(ConflictView conflict) {
-        return conflict.when() + " " + (conflict.title() == null ? Texts.get("session.busy") : conflict.title()) + " ("
-                + conflict.source() + ")";
+    private String summary(ConflictView conflict) {
+        return whenOf(conflict) + " " + (conflict.title() == null ? Texts.get("session.busy") : conflict.title()) + " ("
+                + sourceOf(conflict) + ")";
+    }
+
+    /** When a conflict is, in the page's language for a whole day. */
+    public String whenOf(ConflictView conflict) {
+        return conflict.allDay() ? Texts.get("session.allDay") : conflict.when();
+    }
+
+    /** Where a conflict comes from: a calendar's own name, or what CalSync calls the other sources. */
+    public String sourceOf(ConflictView conflict) {
+        return switch (conflict.kind()) {
+            case "SESSION" -> Texts.get("session.fromSession");
+            case "EXCHANGE_FREE_BUSY" -> Texts.get("session.fromExchange");
+            case "MICROSOFT_365_FREE_BUSY" -> Texts.get("session.fromMicrosoft");
+            default -> conflict.source();
+        };
     }
 
     public void unassignInstructor(String personId) {
