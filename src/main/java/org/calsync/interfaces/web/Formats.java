@@ -84,10 +84,7 @@ public class Formats {
     /** "Tue 24 Nov 2026, 09:30–12:30" in the viewer's zone, with the end's day when it is another day. */
     public String between(Instant start, Instant end, String viewerZone) {
         ZoneId zone = ZoneId.of(viewerZone);
-        LocalDateTime from = LocalDateTime.ofInstant(start, zone);
-        LocalDateTime to = LocalDateTime.ofInstant(end, zone);
-        String endText = to.toLocalDate().equals(from.toLocalDate()) ? TIME.format(to) : day().format(to) + ", " + TIME.format(to);
-        return day().format(from) + ", " + TIME.format(from) + "\u2013" + endText;
+        return range(LocalDateTime.ofInstant(start, zone), LocalDateTime.ofInstant(end, zone));
     }
 
     /** Whole days, read as midnight to midnight in the viewer's zone: "Tue 24 Nov 2026" or a range of days. */
@@ -100,8 +97,11 @@ public class Formats {
 
     /** "Tue 24 Nov 2026, 09:30–12:30" in the session's own zone. */
     public String when(SessionView session) {
-        LocalDateTime start = session.start();
-        LocalDateTime end = session.end();
+        return range(session.start(), session.end());
+    }
+
+    /** The start's day and time, then the end's time, with its day too when it ends on another. */
+    private static String range(LocalDateTime start, LocalDateTime end) {
         String endText = end.toLocalDate().equals(start.toLocalDate())
                 ? TIME.format(end) : day().format(end) + ", " + TIME.format(end);
         return day().format(start) + ", " + TIME.format(start) + "\u2013" + endText;
