@@ -1,0 +1,106 @@
+package org.calsync.it.support;
+
+import java.util.logging.Logger;
+
+import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfiguration;
+import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
+import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
+import org.jboss.arquillian.container.spi.client.container.LifecycleException;
+import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
+import org.jboss.arquillian.core.spi.LoadableExtension;
+import org.jboss.shrinkwrap.api.Archive;
+import org.jboss.shrinkwrap.descriptor.api.Descriptor;
+
+/**
+ * Boots Payara Micro once per integration run instead of once per test class.
+ * <p>
+ * Payara Micro takes its application on the command line, so its Arquillian container starts a JVM on every
+ * deploy and kills it on every undeploy: some forty boots per run, most of the suite's time. Every test class
+ * deploys the same WAR ({@link CalSyncDeployment#war()}) on the same reserved port and the database already
+ * outlives the classes, so this container keeps the first server and hands its address to every later class;
+ * the server stops when the run ends. A class that deploys a different archive still gets a fresh server.
+ */
+public class OneServerPerRun implements DeployableContainer<PayaraMicroContainerConfiguration> {
+
+    private static final Logger LOG = Logger.getLogger(OneServerPerRun.class.getName());
+
+    private final PayaraMicroDeployableContainer payara = new PayaraMicroDeployableContainer();
+    private Archive<?> running;
+    private ProtocolMetaData runningAt;
+
+    /** Registers this container in place of the Payara Micro one (META-INF/services). */
+    public static class Extension implements LoadableExtension {
+        @Override
+        public void register(ExtensionBuilder builder) {
+            builder.override(DeployableContainer.class, PayaraMicroDeployableContainer.class, OneServerPerRun.class);
+        }
+    }
+
+    @Override
+    public Class<PayaraMicroContainerConfiguration> getConfigurationClass() {
+        return payara.getConfigurationClass();
+    }
+
+    @Override
+    public void setup(PayaraMicroContainerConfiguration configuration) {
+        payara.setup(configuration);
+    }
+
+    @Override
+    public ProtocolDescription getDefaultProtocol() {
+        return payara.getDefaultProtocol();
+    }
+
+    @Override
+    public void start() throws LifecycleException {
+        payara.start();
+    }
+
+    @Override
+    public synchronized ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
+        if (running != null && running.getName().equals(archive.getName())) {
+            LOG.info(() -> "Reusing the running server for " + archive.getName());
+            return runningAt;
+        }
+        stopRunning();
+        runningAt = payara.deploy(archive);
+        running = archive;
+        return runningAt;
+    }
+
+    /** Kept running for the next class; {@link #stop()} ends it with the run. */
+    @Override
+    public void undeploy(Archive<?> archive) {
+    }
+
+    @Override
+    public synchronized void stop() throws LifecycleException {
+        try {
+            stopRunning();
+        } catch (DeploymentException e) {
+            throw new LifecycleException("Could not stop Payara Micro", e);
+        }
+        payara.stop();
+    }
+
+    private void stopRunning() throws DeploymentException {
+        if (running != null) {
+            Archive<?> last = running;
+            running = null;
+            runningAt = null;
+            payara.undeploy(last);
+        }
+    }
+
+    @Override
+    public void deploy(Descriptor descriptor) throws DeploymentException {
+        payara.deploy(descriptor);
+    }
+
+    @Override
+    public void undeploy(Descriptor descriptor) throws DeploymentException {
+        payara.undeploy(descriptor);
+    }
+}
