@@ -3,6 +3,7 @@ package org.calsync.application;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -23,6 +24,7 @@ import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.sync.AdminAlert;
 import org.calsync.domain.model.sync.AdminAlertRepository;
+import org.calsync.domain.model.sync.SyncNote;
 import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.sync.SyncRunRepository;
 import org.calsync.domain.model.tenant.TenantId;
@@ -76,23 +78,22 @@ public class AlertDecisions {
     public void approve(TenantId tenantId, String alertId) {
         AdminAlert alert = find(tenantId, alertId);
         alert.resolve(AdminAlert.Decision.APPROVED);
-        String title = sessionTitle(tenantId, alert);
         Optional<TrainingSession> session = sessionRepository.find(tenantId, alert.sessionId());
         Optional<Person> learner = people.find(tenantId, alert.personId());
         // An admin may have unregistered them by hand meanwhile: the decision then only settles the alert.
         if (session.isPresent() && learner.isPresent() && session.get().isRegistered(learner.get())) {
             sessions.unregister(tenantId, alert.sessionId(), alert.personId());
         }
-        logDecision(tenantId, alert, 1, "An admin approved the cancellation: " + personName(tenantId, alert)
-                + " is unregistered from \"" + title + "\".");
+        logDecision(tenantId, alert, 1, SyncNote.by(SyncNote.Kind.CANCELLATION_APPROVED, personName(tenantId, alert),
+                sessionTitle(tenantId, alert)));
     }
 
     /** The learner stays registered; their event stays in their calendar, and they are told by email. */
     public void refuse(TenantId tenantId, String alertId) {
         AdminAlert alert = find(tenantId, alertId);
         alert.resolve(AdminAlert.Decision.REFUSED);
-        logDecision(tenantId, alert, 0, "An admin refused the cancellation: " + personName(tenantId, alert)
-                + " stays registered for \"" + sessionTitle(tenantId, alert) + "\" and was told so.");
+        logDecision(tenantId, alert, 0, SyncNote.by(SyncNote.Kind.CANCELLATION_REFUSED, personName(tenantId, alert),
+                sessionTitle(tenantId, alert)));
         refused.fire(new CancellationRefused(tenantId, alert.sessionId(), alert.personId()));
     }
 
@@ -103,7 +104,7 @@ public class AlertDecisions {
         account.calendar(calendarId).orElseThrow(() -> new UnknownEntityException("calendar", calendarId)).release();
         alerts.openForCalendar(tenantId, calendarId, AdminAlert.Kind.CALENDAR_HELD).ifPresent(alert -> {
             alert.resolve(AdminAlert.Decision.RELEASED);
-            logDecision(tenantId, alert, 0, "An admin released the calendar: the next sync applies its changes.");
+            logDecision(tenantId, alert, 0, SyncNote.of(SyncNote.Kind.CALENDAR_RELEASED));
         });
         return account;
     }
@@ -151,19 +152,20 @@ public class AlertDecisions {
     }
 
     private String sessionTitle(TenantId tenantId, AdminAlert alert) {
-        return sessionRepository.find(tenantId, alert.sessionId()).map(TrainingSession::courseTitle).orElse("a session");
+        return sessionRepository.find(tenantId, alert.sessionId()).map(TrainingSession::courseTitle)
+                .orElse(alert.note().subject());
     }
 
     private String personName(TenantId tenantId, AdminAlert alert) {
-        return people.find(tenantId, alert.personId()).map(Person::displayName).orElse("The person");
+        return people.find(tenantId, alert.personId()).map(Person::displayName).orElse(alert.note().who());
     }
 
     /** The decision in the calendar's sync log, where the event it concerns was read. */
-    private void logDecision(TenantId tenantId, AdminAlert alert, int changesOut, String message) {
+    private void logDecision(TenantId tenantId, AdminAlert alert, int changesOut, SyncNote decision) {
         if (alert.accountId() != null && accounts.find(tenantId, alert.accountId()).isPresent()) {
-            runs.add(new SyncRun(tenantId, alert.accountId(), alert.calendarId(), Instant.now(), 0, changesOut, 0, 0,
-                    SyncRun.Outcome.OK, message));
+            runs.add(SyncRun.finished(tenantId, alert.accountId(), alert.calendarId(), Instant.now(),
+                    new SyncRun.Counts(0, changesOut, 0, 0), SyncRun.Outcome.OK, List.of(decision)));
         }
-        LOG.info(() -> "tenant=" + tenantId + " alert=" + alert.id() + " " + alert.decision() + ": " + message);
+        LOG.info(() -> "tenant=" + tenantId + " alert=" + alert.id() + " " + alert.decision() + ": " + decision);
     }
 }

@@ -17,6 +17,7 @@ import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.sync.SyncNote;
 import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
@@ -107,7 +108,7 @@ public class CalendarPull {
     public SyncRun pullToNow(TenantCalendarRef ref) {
         TenantId tenantId = new TenantId(ref.tenantId());
         SyncRun run = pull(tenantId, ref.accountId(), ref.calendarId());
-        for (int again = 0; again < 2 && PullRecorder.SUPERSEDED.equals(run.message()); again++) {
+        for (int again = 0; again < 2 && run.says(SyncNote.Kind.SUPERSEDED); again++) {
             run = pull(tenantId, ref.accountId(), ref.calendarId());
         }
         return run;

@@ -37,7 +37,9 @@ import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.sync.AdminAlert;
 import org.calsync.domain.model.sync.AdminAlertRepository;
+import org.calsync.domain.model.sync.SyncNote;
 import org.calsync.domain.model.sync.SyncRun;
+import org.calsync.domain.model.sync.SyncRun.Counts;
 import org.calsync.domain.model.sync.SyncRunRepository;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.Tenant;
@@ -69,10 +71,6 @@ public class PullRecorder {
      * or answer for the wrong one look exactly like that.
      */
     static final int MASS_DELETION_MINIMUM = 6;
-    /** The run's message when another pull of the calendar applied its answer first. */
-    static final String SUPERSEDED = "Another sync of this calendar finished first; its result stands.";
-    static final String PAUSED = "Paused by your organisation: calendar integration, this kind of calendar or the "
-            + "owner's permission to link calendars is switched off. Nothing is read or written until it is on again.";
     private static final Logger LOG = Logger.getLogger(PullRecorder.class.getName());
 
     @Inject
@@ -116,22 +114,22 @@ public class PullRecorder {
         ExternalCalendar calendar = account.calendar(calendarId)
                 .orElseThrow(() -> new UnknownEntityException("calendar", calendarId));
         if (account.beingRemoved()) {
-            return Preparation.notAsked(log(tenantId, account, calendar, started, 0, 0, 0, 0, SyncRun.Outcome.FAILED,
+            return Preparation.notAsked(logFailure(tenantId, account, calendar, started, Counts.NONE,
                     "The account is being removed."));
         }
         Tenant tenant = tenants.find(tenantId).orElseThrow();
         Person owner = people.find(tenantId, account.personId()).orElseThrow();
         if (!account.syncAllowedBy(tenant.settings(), owner)) {
-            return Preparation.notAsked(log(tenantId, account, calendar, started, 0, 0, 0, 0, SyncRun.Outcome.PAUSED,
-                    PAUSED));
+            return Preparation.notAsked(log(tenantId, account, calendar, started, Counts.NONE, SyncRun.Outcome.PAUSED,
+                    List.of(SyncNote.of(SyncNote.Kind.PAUSED))));
         }
         if (account.status() == AccountStatus.NEEDS_RECONSENT) {
-            return Preparation.notAsked(log(tenantId, account, calendar, started, 0, 0, 1, 0, SyncRun.Outcome.FAILED,
+            return Preparation.notAsked(logFailure(tenantId, account, calendar, started, Counts.ONE_ERROR,
                     "The account needs reconnecting: " + account.statusMessage()));
         }
-        if (calendar.holdReason() != null) {
-            return Preparation.notAsked(log(tenantId, account, calendar, started, 0, 0, 0, 0, SyncRun.Outcome.HELD,
-                    calendar.holdReason()));
+        if (calendar.hold().isPresent()) {
+            return Preparation.notAsked(log(tenantId, account, calendar, started, Counts.NONE, SyncRun.Outcome.HELD,
+                    List.of(calendar.hold().get())));
         }
         TimeWindow window = new TimeWindow(started.minus(1, ChronoUnit.DAYS),
                 ZonedDateTime.now().plusMonths(tenant.settings().pullWindowMonths()).toInstant());
@@ -142,7 +140,7 @@ public class PullRecorder {
             // The sign-in itself failed (a token service down or refusing): this calendar's run says so, the
             // other calendars are read as usual.
             noteRefusal(tenantId, account, e.getMessage(), e instanceof AuthorisationLostException);
-            return Preparation.notAsked(log(tenantId, account, calendar, started, 0, 0, 1, 0, SyncRun.Outcome.FAILED,
+            return Preparation.notAsked(logFailure(tenantId, account, calendar, started, Counts.ONE_ERROR,
                     e.getMessage()));
         }
         Set<String> knownLinks = links.inCalendar(tenantId, calendar.id()).stream().map(EventLink::id)
@@ -165,8 +163,7 @@ public class PullRecorder {
         } else {
             noteRefusal(asked.tenantId(), account.get(), message, needsReconnecting);
         }
-        return log(asked.tenantId(), account.get(), calendar.get(), asked.started(), 0, 0, 1, 0, SyncRun.Outcome.FAILED,
-                message);
+        return logFailure(asked.tenantId(), account.get(), calendar.get(), asked.started(), Counts.ONE_ERROR, message);
     }
 
     /** The account's status after a refusal (its owner is told once) or another failure. */
@@ -188,8 +185,8 @@ public class PullRecorder {
         }
         account.get().markWorking(asked.started());
         if (!calendar.get().cursor().equals(asked.cursor())) {
-            return log(tenantId, account.get(), calendar.get(), asked.started(), 0, 0, 0, batch.requests(),
-                    SyncRun.Outcome.OK, SUPERSEDED);
+            return log(tenantId, account.get(), calendar.get(), asked.started(), Counts.requests(batch.requests()),
+                    SyncRun.Outcome.OK, List.of(SyncNote.of(SyncNote.Kind.SUPERSEDED)));
         }
         List<EventLink> knownLinks = links.inCalendar(tenantId, calendar.get().id()).stream()
                 .filter(link -> asked.knownLinkIds().contains(link.id())).toList();
@@ -235,17 +232,16 @@ public class PullRecorder {
         boolean massDeletion = before >= MASS_DELETION_MINIMUM && disappearing > before * MASS_DELETION_SHARE;
         boolean emptiesIt = before > 0 && disappearing == before && external.isEmpty() && ourChanged.isEmpty();
         if (calendar.guardApplies() && (massDeletion || emptiesIt)) {
-            String reason = "Held back: this sync would " + (emptiesIt ? "empty the calendar, removing all " + before
-                    + " events" : "remove " + disappearing + " of " + before + " events at once")
-                    + ". Check the calendar, then release it in the console.";
+            SyncNote reason = SyncNote.held(emptiesIt ? before : disappearing, before);
             calendar.hold(reason);
             if (alerts.openForCalendar(tenantId, calendar.id(), AdminAlert.Kind.CALENDAR_HELD).isEmpty()) {
                 Person owner = people.find(tenantId, account.personId()).orElseThrow();
-                alerts.add(AdminAlert.calendarHeld(tenantId, calendar, owner.displayName() + "'s calendar \""
-                        + calendar.displayName() + "\" is held: " + reason));
+                alerts.add(AdminAlert.calendarHeld(tenantId, calendar, reason.asAlert(owner.displayName(),
+                        calendar.displayName())));
             }
             LOG.warning(() -> "tenant=" + tenantId + " account=" + account.id() + " " + reason);
-            return log(tenantId, account, calendar, started, 0, 0, 0, batch.requests(), SyncRun.Outcome.HELD, reason);
+            return log(tenantId, account, calendar, started, Counts.requests(batch.requests()), SyncRun.Outcome.HELD,
+                    List.of(reason));
         }
 
         Set<String> replaced = new HashSet<>(removedExternal);
@@ -261,14 +257,14 @@ public class PullRecorder {
         // out: CalSync's events written back.
         int takenIn = (int) decisions.stream().filter(TwoWayRules.Verdict::takenIn).count();
         int changesIn = external.size() + removedExternal.size() + takenIn;
-        List<String> lines = new ArrayList<>(decisions.stream().map(d -> "An event " + d.line() + ".").toList());
+        List<SyncNote> notes = new ArrayList<>(decisions.stream().map(TwoWayRules.Verdict::note).toList());
         if (!batch.skipped().isEmpty()) {
-            lines.add(batch.skipped().size() + " events could not be read and were skipped: " + batch.skipped().stream()
-                    .map(s -> s.remoteId() + " (" + s.reason() + ")").collect(Collectors.joining("; ")));
+            notes.add(SyncNote.skipped(batch.skipped().size(), batch.skipped().stream()
+                    .map(s -> s.remoteId() + " (" + s.reason() + ")").collect(Collectors.joining("; "))));
         }
-        return log(tenantId, account, calendar, started, changesIn, decisions.size() - takenIn, batch.skipped().size(),
-                batch.requests(), batch.skipped().isEmpty() ? SyncRun.Outcome.OK : SyncRun.Outcome.PARTIAL,
-                lines.isEmpty() ? null : String.join(" ", lines));
+        Counts counts = new Counts(changesIn, decisions.size() - takenIn, batch.skipped().size(), batch.requests());
+        return log(tenantId, account, calendar, started, counts,
+                batch.skipped().isEmpty() ? SyncRun.Outcome.OK : SyncRun.Outcome.PARTIAL, notes);
     }
 
     /**
@@ -294,18 +290,26 @@ public class PullRecorder {
 
     /** Not logged: the account or calendar it would belong to is gone, and its log with it. */
     private static SyncRun removedMeanwhile(Preparation asked) {
-        return new SyncRun(asked.tenantId(), asked.accountId(), asked.calendarId(), asked.started(), 0, 0, 0, 0,
-                SyncRun.Outcome.FAILED, "The calendar was removed while it was read.");
+        return SyncRun.failed(asked.tenantId(), asked.accountId(), asked.calendarId(), asked.started(), Counts.NONE,
+                "The calendar was removed while it was read.");
     }
 
     private SyncRun log(TenantId tenantId, CalendarAccount account, ExternalCalendar calendar, Instant started,
-            int changesIn, int changesOut, int errors, int requests, SyncRun.Outcome outcome, String message) {
-        SyncRun run = new SyncRun(tenantId, account.id(), calendar.id(), started, changesIn, changesOut, errors, requests,
-                outcome, message);
+            Counts counts, SyncRun.Outcome outcome, List<SyncNote> notes) {
+        return logged(SyncRun.finished(tenantId, account.id(), calendar.id(), started, counts, outcome, notes),
+                calendar);
+    }
+
+    private SyncRun logFailure(TenantId tenantId, CalendarAccount account, ExternalCalendar calendar, Instant started,
+            Counts counts, String failure) {
+        return logged(SyncRun.failed(tenantId, account.id(), calendar.id(), started, counts, failure), calendar);
+    }
+
+    private SyncRun logged(SyncRun run, ExternalCalendar calendar) {
         runs.add(run);
-        LOG.info(() -> "tenant=" + tenantId + " account=" + account.id() + " pulled " + calendar.displayName() + ": "
-                + outcome + ", " + changesIn + " in, " + changesOut + " restored, " + errors + " errors, " + requests
-                + " requests");
+        LOG.info(() -> "tenant=" + run.tenantId() + " account=" + run.accountId() + " pulled " + calendar.displayName()
+                + ": " + run.outcome() + ", " + run.changesIn() + " in, " + run.changesOut() + " restored, " + run.errors()
+                + " errors, " + run.requests() + " requests");
         return run;
     }
 

@@ -27,6 +27,7 @@ import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.sync.OutboxState;
 import org.calsync.domain.model.sync.SyncRun;
+import org.calsync.domain.shared.Language;
 
 /**
  * Carries out one outbox entry: makes the person's push-target calendars show the session exactly when it
@@ -117,7 +118,7 @@ public class PushReconciler {
             SyncRun run = pull.pull(plan.tenantId(), target.accountId(), target.calendarId());
             if (run.outcome() == SyncRun.Outcome.FAILED || run.outcome() == SyncRun.Outcome.HELD) {
                 ledger.postpone(entryId, "Our event was edited in the calendar, which could not be read before writing: "
-                        + run.message());
+                        + (run.failure() != null ? run.failure() : run.summary(Language.ENGLISH)));
                 return false;
             }
             readFirst.add(target.calendarId());

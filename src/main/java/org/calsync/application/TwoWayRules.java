@@ -22,6 +22,7 @@ import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.sync.AdminAlert;
 import org.calsync.domain.model.sync.AdminAlertRepository;
+import org.calsync.domain.model.sync.SyncNote;
 import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
@@ -36,7 +37,7 @@ import org.calsync.domain.model.tenant.TenantId;
  * <li>Two-way, moved by the person who owns the session (its lead instructor, or either side of a one-to-one
  * review): the session moves and everyone's event follows. Any other move is written back.</li>
  * </ul>
- * Each method returns what it did: a line for the sync log, and whether the change came into CalSync or the event was
+ * Each method returns what it did: a note for the sync log, and whether the change came into CalSync or the event was
  * written back, which the run counts as a change in or out.
  */
 @ApplicationScoped
@@ -57,8 +58,8 @@ public class TwoWayRules {
     @Inject
     private PushPlanner push;
 
-    /** What one edit led to: the sync log's line, and whether CalSync took the change (in) or wrote back (out). */
-    public record Verdict(String line, boolean takenIn) {
+    /** What one edit led to: the sync log's note, and whether CalSync took the change (in) or wrote back (out). */
+    public record Verdict(SyncNote note, boolean takenIn) {
     }
 
     public Verdict deleted(Tenant tenant, EventLink link) {
@@ -67,27 +68,26 @@ public class TwoWayRules {
         Optional<Person> person = people.find(tenantId, link.personId());
         if (tenant.settings().direction() == SyncDirection.ONE_WAY || session.isEmpty() || person.isEmpty()
                 || session.get().state() != SessionState.ACTIVE) {
-            return restore(link, "was deleted in the calendar and written back");
+            return restore(link, SyncNote.of(SyncNote.Kind.DELETED_WRITTEN_BACK));
         }
         TrainingSession course = session.get();
         Person who = person.get();
         if (course.isInstructor(who)) {
-            alert(tenantId, AdminAlert.Kind.INSTRUCTOR_DELETED, course, who, link, who.displayName() + " deleted \""
-                    + course.courseTitle() + "\" from their calendar but is still assigned to it. Unassign them or ask them why.");
-            return restore(link, "was deleted by an instructor: written back, admin asked");
+            alert(tenantId, AdminAlert.Kind.INSTRUCTOR_DELETED, course, who, link,
+                    SyncNote.by(SyncNote.Kind.ALERT_INSTRUCTOR_DELETED, who.displayName(), course.courseTitle()));
+            return restore(link, SyncNote.by(SyncNote.Kind.INSTRUCTOR_DELETED, who.displayName()));
         }
         Instant deadline = course.time().start().minus(Duration.ofHours(tenant.settings().cancellationDeadlineHours()));
         if (Instant.now().isBefore(deadline)) {
             course.unregister(who);
             LOG.info(() -> "tenant=" + tenantId + " unregistered person " + who.id() + " from session " + course.id()
                     + " after they deleted its event");
-            return new Verdict("was deleted by " + who.displayName() + ": unregistered from \"" + course.courseTitle() + "\"",
+            return new Verdict(SyncNote.by(SyncNote.Kind.LEARNER_UNREGISTERED, who.displayName(), course.courseTitle()),
                     true);
         }
-        alert(tenantId, AdminAlert.Kind.LEARNER_CANCELLED_LATE, course, who, link, who.displayName() + " deleted \""
-                + course.courseTitle() + "\" from their calendar after the cancellation deadline and is still registered."
-                + " Approve to unregister them, or refuse to keep them registered.");
-        return restore(link, "was deleted after the cancellation deadline: written back, admin asked");
+        alert(tenantId, AdminAlert.Kind.LEARNER_CANCELLED_LATE, course, who, link,
+                SyncNote.by(SyncNote.Kind.ALERT_LATE_CANCELLATION, who.displayName(), course.courseTitle()));
+        return restore(link, SyncNote.by(SyncNote.Kind.LATE_CANCELLATION, who.displayName()));
     }
 
     public Verdict changed(Tenant tenant, EventLink link, RemoteEvent event) {
@@ -97,23 +97,22 @@ public class TwoWayRules {
         link.editedElsewhere(event.version());
         if (tenant.settings().direction() == SyncDirection.ONE_WAY || session.isEmpty() || person.isEmpty()
                 || event.busy().isEmpty() || session.get().state() != SessionState.ACTIVE) {
-            return restore(link, "was edited in the calendar and written back");
+            return restore(link, SyncNote.of(SyncNote.Kind.EDITED_WRITTEN_BACK));
         }
         TrainingSession course = session.get();
         BusyInterval now = event.busy().get(0);
         boolean moved = !now.start().equals(course.time().start()) || !now.end().equals(course.time().end());
         if (!moved) {
-            return restore(link, "was edited in the calendar and written back");
+            return restore(link, SyncNote.of(SyncNote.Kind.EDITED_WRITTEN_BACK));
         }
         if (!owns(course, person.get())) {
-            return restore(link, "was moved by " + person.get().displayName()
-                    + ", who cannot move the session: written back");
+            return restore(link, SyncNote.by(SyncNote.Kind.MOVED_BY_NON_OWNER, person.get().displayName()));
         }
         course.revise(new SessionDetails(course.courseTitle(), course.venue(), course.meetingLink(), course.description()),
                 SessionTime.ofInstants(now.start(), now.end(), course.time().zone()));
         push.everyoneOn(course);
-        return new Verdict("was moved by " + person.get().displayName() + ": \"" + course.courseTitle() + "\" now starts "
-                + course.time().localStart().toLocalDateTime(), true);
+        return new Verdict(SyncNote.sessionMoved(person.get().displayName(), course.courseTitle(),
+                course.time().localStart().toLocalDateTime()), true);
     }
 
     /** The lead (first assigned) instructor owns a session; either person owns a one-to-one review. */
@@ -124,14 +123,14 @@ public class TwoWayRules {
         return lead || oneToOne;
     }
 
-    private Verdict restore(EventLink link, String what) {
+    private Verdict restore(EventLink link, SyncNote what) {
         push.plan(link.tenantId(), link.sessionId(), List.of(link.personId()));
         return new Verdict(what, false);
     }
 
     private void alert(TenantId tenantId, AdminAlert.Kind kind, TrainingSession session, Person person, EventLink link,
-            String message) {
-        alerts.add(AdminAlert.aboutSession(tenantId, kind, session.id(), person.id(), link.calendar(), message));
-        LOG.warning(() -> "tenant=" + tenantId + " admin alert: " + message);
+            SyncNote note) {
+        alerts.add(AdminAlert.aboutSession(tenantId, kind, session.id(), person.id(), link.calendar(), note));
+        LOG.warning(() -> "tenant=" + tenantId + " admin alert: " + note);
     }
 }

@@ -15,6 +15,7 @@ import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.Language;
 import org.calsync.interfaces.facade.dto.AccountRemovalView;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.CalendarView;
@@ -39,22 +40,22 @@ public class CalendarFacade {
     private AlertDecisions decisions;
 
     public CalendarAccountView link(String tenantId, String personId, String provider, String serverUrl,
-            String username, String password) {
+            String username, String password, Language reader) {
         CalendarProviderType type = EnumInput.parse(CalendarProviderType.class, provider, "provider");
         if (type == null) {
             throw new InvalidInputException("provider", "linking.kindRequired");
         }
-        return view(linking.link(new TenantId(tenantId), personId, type, serverUrl, username, password));
+        return view(linking.link(new TenantId(tenantId), personId, type, serverUrl, username, password), false, reader);
     }
 
     public CalendarAccountView configure(String tenantId, String accountId, String targetCalendarId,
-            Set<String> conflictCalendarIds, String privacyMode) {
+            Set<String> conflictCalendarIds, String privacyMode, Language reader) {
         return viewOf(tenantId, linking.configure(new TenantId(tenantId), accountId, targetCalendarId, conflictCalendarIds,
-                EnumInput.parse(PrivacyMode.class, privacyMode, "privacyMode")));
+                EnumInput.parse(PrivacyMode.class, privacyMode, "privacyMode")), reader);
     }
 
-    public CalendarAccountView reconnect(String tenantId, String accountId, String password) {
-        return viewOf(tenantId, linking.reconnect(new TenantId(tenantId), accountId, password));
+    public CalendarAccountView reconnect(String tenantId, String accountId, String password, Language reader) {
+        return viewOf(tenantId, linking.reconnect(new TenantId(tenantId), accountId, password), reader);
     }
 
     public AccountRemovalView remove(String tenantId, String accountId) {
@@ -66,8 +67,8 @@ public class CalendarFacade {
     }
 
     /** After checking the calendar, an admin lets a held pull through; the next pull applies what it finds. */
-    public CalendarAccountView releaseHold(String tenantId, String accountId, String calendarId) {
-        return viewOf(tenantId, decisions.release(new TenantId(tenantId), accountId, calendarId));
+    public CalendarAccountView releaseHold(String tenantId, String accountId, String calendarId, Language reader) {
+        return viewOf(tenantId, decisions.release(new TenantId(tenantId), accountId, calendarId), reader);
     }
 
     /** Provider names, for the portal's choice of what to link; pages word them in their own language. */
@@ -75,35 +76,33 @@ public class CalendarFacade {
         return linking.linkableProviders(new TenantId(tenantId), personId).stream().map(Enum::name).toList();
     }
 
-    public CalendarAccountView get(String tenantId, String accountId) {
-        return viewOf(tenantId, linking.find(new TenantId(tenantId), accountId));
+    public CalendarAccountView get(String tenantId, String accountId, Language reader) {
+        return viewOf(tenantId, linking.find(new TenantId(tenantId), accountId), reader);
     }
 
     /** Every linked account of the tenant, without sync logs. */
-    public List<CalendarAccountView> accountsOfTenant(String tenantId) {
-        return linking.accountsOfTenant(new TenantId(tenantId)).stream().map(account -> viewOf(tenantId, account))
+    public List<CalendarAccountView> accountsOfTenant(String tenantId, Language reader) {
+        return linking.accountsOfTenant(new TenantId(tenantId)).stream().map(account -> viewOf(tenantId, account, reader))
                 .toList();
     }
 
-    public List<CalendarAccountView> accountsOf(String tenantId, String personId) {
-        return linking.accountsOf(new TenantId(tenantId), personId).stream().map(account -> viewOf(tenantId, account))
+    public List<CalendarAccountView> accountsOf(String tenantId, String personId, Language reader) {
+        return linking.accountsOf(new TenantId(tenantId), personId).stream().map(account -> viewOf(tenantId, account, reader))
                 .toList();
     }
 
     /** The account as shown, PAUSED where the organisation's rules stop it whatever its own status. */
-    CalendarAccountView viewOf(String tenantId, CalendarAccount account) {
-        return view(account, pauses.paused(new TenantId(tenantId), account));
+    CalendarAccountView viewOf(String tenantId, CalendarAccount account, Language reader) {
+        return view(account, pauses.paused(new TenantId(tenantId), account), reader);
     }
 
-    static CalendarAccountView view(CalendarAccount account) {
-        return view(account, false);
-    }
-
-    static CalendarAccountView view(CalendarAccount account, boolean paused) {
+    /** The account as shown; a held calendar says why in the reader's language. */
+    static CalendarAccountView view(CalendarAccount account, boolean paused, Language reader) {
         return new CalendarAccountView(account.id(), account.personId(), account.provider().name(), account.serverUrl(),
                 account.username(), paused ? PAUSED : account.held() ? HELD : account.status().name(), account.statusMessage(),
                 account.privacyMode().name(),
                 account.calendars().stream().map(c -> new CalendarView(c.id(), c.displayName(), c.writable(),
-                        c.pushTarget(), c.conflictCheck(), c.lastSyncedAt(), c.holdReason())).toList());
+                        c.pushTarget(), c.conflictCheck(), c.lastSyncedAt(),
+                        c.hold().map(why -> why.text(reader)).orElse(null))).toList());
     }
 }

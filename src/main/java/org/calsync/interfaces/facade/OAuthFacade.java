@@ -13,6 +13,7 @@ import org.calsync.domain.model.calendar.AuthorizationServer.AuthorizationStart;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.Language;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.ConsentRedirect;
 import org.calsync.interfaces.facade.dto.OAuthRegistrationView;
@@ -68,9 +69,10 @@ public class OAuthFacade {
         return new ConsentRedirect(type.name(), start.location().toString(), start.state(), start.codeVerifier());
     }
 
-    public CalendarAccountView completeConsent(String tenantId, String personId, ConsentRedirect pending, String code) {
+    public CalendarAccountView completeConsent(String tenantId, String personId, ConsentRedirect pending, String code,
+            Language reader) {
         return CalendarFacade.view(linking.complete(new TenantId(tenantId), personId, type(pending.provider()), code,
-                pending.codeVerifier()));
+                pending.codeVerifier()), false, reader);
     }
 
     /** A stored registration is always complete: {@link OAuthRegistration#change} refuses anything less. */

@@ -22,6 +22,7 @@ import org.calsync.domain.model.sync.AdminAlertRepository;
 import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.sync.SyncRunRepository;
 import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.Language;
 import org.calsync.interfaces.facade.dto.AccountStatusView;
 import org.calsync.interfaces.facade.dto.AlertView;
 import org.calsync.interfaces.facade.dto.AvailabilityView;
@@ -66,10 +67,10 @@ public class SyncFacade {
     private AlertDecisions decisions;
 
     /** Pulls every calendar of the person now; each calendar commits on its own. */
-    public List<SyncRunView> syncNow(String tenantId, String personId) {
+    public List<SyncRunView> syncNow(String tenantId, String personId, Language reader) {
         TenantId tenant = new TenantId(tenantId);
         return pull.calendarsOf(tenant, personId).stream()
-                .map(calendar -> view(pull.pull(tenant, calendar.accountId(), calendar.calendarId()))).toList();
+                .map(calendar -> view(pull.pull(tenant, calendar.accountId(), calendar.calendarId()), reader)).toList();
     }
 
     @Transactional
@@ -80,26 +81,27 @@ public class SyncFacade {
     }
 
     @Transactional
-    public List<SyncRunView> log(String tenantId, String accountId) {
-        return runs.recent(new TenantId(tenantId), accountId, LOG_LENGTH).stream().map(SyncFacade::view).toList();
+    public List<SyncRunView> log(String tenantId, String accountId, Language reader) {
+        return runs.recent(new TenantId(tenantId), accountId, LOG_LENGTH).stream().map(run -> view(run, reader)).toList();
     }
 
     /** Every linked account of the tenant with its owner and its last runs, for the console. */
     @Transactional
-    public List<AccountStatusView> accountStatus(String tenantId, int runsPerAccount) {
+    public List<AccountStatusView> accountStatus(String tenantId, int runsPerAccount, Language reader) {
         TenantId tenant = new TenantId(tenantId);
         return linking.accountsOfTenant(tenant).stream()
                 .map(account -> new AccountStatusView(account.personId(), people.find(tenant, account.personId()).displayName(),
-                        CalendarFacade.view(account, pauses.paused(tenant, account)), runs.recent(tenant, account.id(), runsPerAccount).stream()
-                                .map(SyncFacade::view).toList()))
+                        CalendarFacade.view(account, pauses.paused(tenant, account), reader),
+                        runs.recent(tenant, account.id(), runsPerAccount).stream().map(run -> view(run, reader)).toList()))
                 .sorted(Comparator.comparing(AccountStatusView::personName))
                 .toList();
     }
 
     @Transactional
-    public List<AlertView> openAlerts(String tenantId) {
+    public List<AlertView> openAlerts(String tenantId, Language reader) {
         return alerts.open(new TenantId(tenantId)).stream().map(a -> new AlertView(a.id(), a.kind().name(), a.sessionId(),
-                a.personId(), a.accountId(), a.calendarId(), a.message(), a.createdAt(), a.kind().asksApproval())).toList();
+                a.personId(), a.accountId(), a.calendarId(), a.note().text(reader), a.createdAt(), a.kind().asksApproval()))
+                .toList();
     }
 
     /** Marks an alert dealt with; a held calendar's alert releases the calendar. */
@@ -145,9 +147,12 @@ public class SyncFacade {
         pushFailures.discard(new TenantId(tenantId), entryId);
     }
 
-    static SyncRunView view(SyncRun run) {
+    /** What the run did in the reader's language, or when it failed, the server's words; the detail is for IT. */
+    static SyncRunView view(SyncRun run, Language reader) {
+        String summary = run.summary(reader);
         return new SyncRunView(run.id(), run.accountId(), run.calendarId(), run.startedAt(), run.finishedAt(),
-                run.changesIn(), run.changesOut(), run.errors(), run.requests(), run.outcome().name(), run.message());
+                run.changesIn(), run.changesOut(), run.errors(), run.requests(), run.outcome().name(),
+                summary.isEmpty() ? run.failure() : summary, run.detail());
     }
 
     static BusyBlockView view(BusyBlock block) {

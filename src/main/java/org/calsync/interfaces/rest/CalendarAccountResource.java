@@ -40,7 +40,7 @@ public class CalendarAccountResource {
     @Path("people/{personId}/calendar-accounts")
     @Operation(summary = "The person's linked accounts and their calendars (never their secrets)")
     public List<CalendarAccountView> list(@PathParam("personId") String personId) {
-        return calendars.accountsOf(caller.tenantId(), personId);
+        return calendars.accountsOf(caller.tenantId(), personId, caller.language());
     }
 
     @POST
@@ -54,14 +54,14 @@ public class CalendarAccountResource {
             throw new InvalidInputException("body", "api.bodyRequired");
         }
         CalendarAccountView account = calendars.link(caller.tenantId(), personId, request.provider, request.serverUrl,
-                request.username, request.password);
+                request.username, request.password, caller.language());
         return Response.created(URI.create("calendar-accounts/" + account.id())).entity(account).build();
     }
 
     @GET
     @Path("calendar-accounts/{id}")
     public CalendarAccountView get(@PathParam("id") String id) {
-        return calendars.get(caller.tenantId(), id);
+        return calendars.get(caller.tenantId(), id, caller.language());
     }
 
     @PUT
@@ -72,7 +72,7 @@ public class CalendarAccountResource {
             throw new InvalidInputException("body", "api.bodyRequired");
         }
         return calendars.configure(caller.tenantId(), id, request.targetCalendarId, request.conflictCalendarIds,
-                request.privacyMode);
+                request.privacyMode, caller.language());
     }
 
     @POST
@@ -85,7 +85,7 @@ public class CalendarAccountResource {
         if (request == null) {
             throw new InvalidInputException("body", "api.bodyRequired");
         }
-        return calendars.reconnect(caller.tenantId(), id, request.password);
+        return calendars.reconnect(caller.tenantId(), id, request.password, caller.language());
     }
 
     @DELETE

@@ -43,7 +43,7 @@ public class SyncResource {
     @Path("people/{personId}/sync")
     @Operation(summary = "Sync now: read every linked calendar of the person and return one log entry per calendar")
     public List<SyncRunView> syncNow(@PathParam("personId") String personId) {
-        return sync.syncNow(caller.tenantId(), personId);
+        return sync.syncNow(caller.tenantId(), personId, caller.language());
     }
 
     @GET
@@ -73,15 +73,15 @@ public class SyncResource {
     @Path("calendar-accounts/{id}/sync-runs")
     @Operation(summary = "The account's sync log, newest first")
     public List<SyncRunView> log(@PathParam("id") String accountId) {
-        calendars.get(caller.tenantId(), accountId);
-        return sync.log(caller.tenantId(), accountId);
+        calendars.get(caller.tenantId(), accountId, caller.language());
+        return sync.log(caller.tenantId(), accountId, caller.language());
     }
 
     @GET
     @Path("alerts")
     @Operation(summary = "What syncs could not decide alone, e.g. an instructor deleting a session from their calendar")
     public List<AlertView> alerts() {
-        return sync.openAlerts(caller.tenantId());
+        return sync.openAlerts(caller.tenantId(), caller.language());
     }
 
     @POST
@@ -135,6 +135,6 @@ public class SyncResource {
     @Path("calendar-accounts/{id}/calendars/{calendarId}/release")
     @Operation(summary = "Let a pull that the mass-deletion guard held back go through on the next sync")
     public CalendarAccountView release(@PathParam("id") String accountId, @PathParam("calendarId") String calendarId) {
-        return calendars.releaseHold(caller.tenantId(), accountId, calendarId);
+        return calendars.releaseHold(caller.tenantId(), accountId, calendarId, caller.language());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.calsync.domain.shared.Language;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.interfaces.facade.OAuthFacade;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
@@ -43,7 +44,7 @@ public class OAuthCallback extends HttpServlet {
         } else {
             try {
                 CalendarAccountView account = oauth.completeConsent(user.getTenantId(), user.getPersonId(), pending,
-                        request.getParameter("code"));
+                        request.getParameter("code"), Language.ofCode(request.getLocale().getLanguage()).orElse(Language.ENGLISH));
                 outcome = "consent=connected&account=" + account.id();
             } catch (InvalidInputException e) {
                 LOG.warning(() -> "Consent for " + pending.provider() + " could not be completed: " + e.getMessage());

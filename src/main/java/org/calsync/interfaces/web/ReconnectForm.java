@@ -26,7 +26,7 @@ public class ReconnectForm implements Serializable {
     /** Reconnects the account with the password typed for it; says on the page what happened. */
     public boolean submit(CalendarFacade calendars, String tenantId, CalendarAccountView account) {
         try {
-            calendars.reconnect(tenantId, account.id(), passwords.get(account.id()));
+            calendars.reconnect(tenantId, account.id(), passwords.get(account.id()), Texts.language());
             FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("reconnect.done", account.username()));
             return true;
         } catch (InvalidInputException e) {

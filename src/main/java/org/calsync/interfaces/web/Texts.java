@@ -6,6 +6,8 @@ import java.util.ResourceBundle;
 
 import jakarta.faces.context.FacesContext;
 
+import org.calsync.domain.shared.Language;
+
 /**
  * Texts from the pages' bundle (the {@code msg} variable) for messages that beans write, in the language of
  * the page. French texts use the typographic apostrophe, so MessageFormat's quoting never eats one.
@@ -19,6 +21,11 @@ public final class Texts {
     public static Locale locale() {
         FacesContext context = FacesContext.getCurrentInstance();
         return context == null || context.getViewRoot() == null ? Locale.ENGLISH : context.getViewRoot().getLocale();
+    }
+
+    /** The page's language, for what the facades word themselves (sync notes, alerts, held calendars). */
+    public static Language language() {
+        return Language.ofCode(locale().getLanguage()).orElse(Language.ENGLISH);
     }
 
     public static String get(String key, Object... arguments) {

@@ -122,7 +122,7 @@ class CalDavPullIT {
 
         JsonArray runs = sync(tom);
         assertTrue(runs.stream().anyMatch(r -> r.asJsonObject().getString("outcome").equals("PARTIAL")
-                && r.asJsonObject().getString("message").contains("bad.ics")), runs.toString());
+                && r.asJsonObject().getString("detail").contains("bad.ics")), runs.toString());
         List<JsonObject> blocks = busy(tom);
         List<String> titles = titles(blocks);
         assertEquals(3, titles.stream().filter(t -> t.startsWith("Team stand-up")).count(), titles.toString());

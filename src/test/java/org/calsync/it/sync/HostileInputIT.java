@@ -148,9 +148,9 @@ class HostileInputIT {
         int skipped = run.getInt("errors");
         System.out.printf("Hostile events: %d stored by Radicale, %d refused by it; CalSync's pull read %d busy times and"
                 + " skipped %d with reasons (%s), outcome %s%n", stored, refusedByServer, titles.size(), skipped,
-                run.getString("message", ""), run.getString("outcome"));
+                run.getString("detail", ""), run.getString("outcome"));
         if (storedFiles.contains("ends-before-start.ics")) {
-            assertTrue(skipped >= 1 && run.getString("message").contains("ends before it starts"), run.toString());
+            assertTrue(skipped >= 1 && run.getString("detail").contains("ends before it starts"), run.toString());
         }
         System.out.println("Stored by Radicale: " + storedFiles + "; busy times read: "
                 + titles.stream().map(t -> t.length() > 40 ? t.substring(0, 40) + "…" : t).toList());

@@ -1,6 +1,7 @@
 package org.calsync.it.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -98,6 +100,12 @@ class EveryPageUiIT {
         String workshop = null;
         try {
         api().post("people/" + amira + "/sync", "");
+        // Her dentist's appointment vanishes: a sync that would empty her calendar is held, with an alert, and the
+        // appointment's return does not release it. The sync log, the alert and the hold are worded per reader.
+        RADICALE.send("amira", "DELETE", work.resolve("dentist.ics"), null, Map.of());
+        String held = api().post("people/" + amira + "/sync", "").body();
+        assertTrue(held.contains("\"HELD\""), "emptying her calendar is held: " + held);
+        RADICALE.putEvent("amira", work.resolve("dentist.ics"), OtherClient.event("dentist-tour", day, 10, 12, LONDON, "Dentist"));
         // Tom changes his password elsewhere: his calendar needs reconnecting and a session cannot reach it.
         try {
             RADICALE.changePassword("tom", "changed-elsewhere");
@@ -277,10 +285,15 @@ class EveryPageUiIT {
     /** Phrases of at least three words from the other language's bundle that differ from this language's. */
     private static synchronized List<String> otherLanguagePhrases(String lang) {
         if (french == null) {
-            Properties en = bundle("messages.properties");
-            Properties fr = bundle("messages_fr.properties");
-            english = phrases(en, fr);
-            french = phrases(fr, en);
+            english = new ArrayList<>();
+            french = new ArrayList<>();
+            // The pages' own texts, and the sync notes that the sync log, alerts and held calendars show.
+            for (String bundle : List.of("interfaces/web/messages", "domain/model/sync/notes")) {
+                Properties en = bundle(bundle + ".properties");
+                Properties fr = bundle(bundle + "_fr.properties");
+                english.addAll(phrases(en, fr));
+                french.addAll(phrases(fr, en));
+            }
         }
         return lang.equals("fr") ? english : french;
     }
@@ -305,7 +318,7 @@ class EveryPageUiIT {
 
     private static Properties bundle(String name) {
         Properties properties = new Properties();
-        try (InputStream in = EveryPageUiIT.class.getResourceAsStream("/org/calsync/interfaces/web/" + name)) {
+        try (InputStream in = EveryPageUiIT.class.getResourceAsStream("/org/calsync/" + name)) {
             properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -157,7 +157,7 @@ public class CalendarAccount {
 
     /** Whether the mass-deletion guard holds one of its calendars until an admin releases it. */
     public boolean held() {
-        return calendars.stream().anyMatch(calendar -> calendar.holdReason() != null);
+        return calendars.stream().anyMatch(calendar -> calendar.hold().isPresent());
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.calsync.domain.model.calendar;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+
+import org.calsync.domain.model.sync.SyncNote;
 
 /** One calendar inside a linked account: maybe where sessions go, maybe checked for conflicts. */
 public class ExternalCalendar {
@@ -15,7 +18,8 @@ public class ExternalCalendar {
     private boolean conflictCheck;
     private String syncCursor;
     private Instant lastSyncedAt;
-    private String holdReason;
+    /** Why the mass-deletion guard holds this calendar; null when it is not held. */
+    private SyncNote hold;
     private boolean holdReleased;
 
     protected ExternalCalendar() {
@@ -46,13 +50,13 @@ public class ExternalCalendar {
     }
 
     /** The mass-deletion guard stopped a pull; it stays held until an admin releases it. */
-    public void hold(String reason) {
-        this.holdReason = reason;
+    public void hold(SyncNote why) {
+        this.hold = why;
     }
 
     /** An admin checked the calendar: the next pull applies what it finds, however much it removes. */
     public void release() {
-        this.holdReason = null;
+        this.hold = null;
         this.holdReleased = true;
     }
 
@@ -63,8 +67,9 @@ public class ExternalCalendar {
         return applies;
     }
 
-    public String holdReason() {
-        return holdReason;
+    /** Why the calendar is held, when it is. */
+    public Optional<SyncNote> hold() {
+        return Optional.ofNullable(hold);
     }
 
     public SyncCursor cursor() {

@@ -1,6 +1,7 @@
 package org.calsync.domain.model.sync;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.calsync.domain.model.calendar.ExternalCalendar;
@@ -45,7 +46,7 @@ public class AdminAlert {
     private String personId;
     private String accountId;
     private String calendarId;
-    private String message;
+    private SyncNote note;
     private Instant createdAt;
     private Instant resolvedAt;
     private Decision decision;
@@ -55,7 +56,7 @@ public class AdminAlert {
     }
 
     private AdminAlert(TenantId tenantId, Kind kind, String sessionId, String personId, String accountId,
-            String calendarId, String message) {
+            String calendarId, SyncNote note) {
         this.id = UUID.randomUUID().toString();
         this.tenantId = tenantId.value();
         this.kind = kind;
@@ -63,20 +64,20 @@ public class AdminAlert {
         this.personId = personId;
         this.accountId = accountId;
         this.calendarId = calendarId;
-        this.message = message.substring(0, Math.min(message.length(), 2000));
+        this.note = Objects.requireNonNull(note);
         this.createdAt = Instant.now();
     }
 
     /** A person's change to a session's event in one of their calendars, which the sync did not apply alone. */
     public static AdminAlert aboutSession(TenantId tenantId, Kind kind, String sessionId, String personId,
-            ExternalCalendar calendar, String message) {
-        return new AdminAlert(tenantId, kind, sessionId, personId, calendar.account().id(), calendar.id(), message);
+            ExternalCalendar calendar, SyncNote note) {
+        return new AdminAlert(tenantId, kind, sessionId, personId, calendar.account().id(), calendar.id(), note);
     }
 
     /** A calendar the mass-deletion guard holds. */
-    public static AdminAlert calendarHeld(TenantId tenantId, ExternalCalendar calendar, String message) {
+    public static AdminAlert calendarHeld(TenantId tenantId, ExternalCalendar calendar, SyncNote note) {
         return new AdminAlert(tenantId, Kind.CALENDAR_HELD, null, calendar.account().personId(), calendar.account().id(),
-                calendar.id(), message);
+                calendar.id(), note);
     }
 
     /** Settles the alert once; a second decision on a settled alert is refused. */
@@ -121,8 +122,9 @@ public class AdminAlert {
         return personId;
     }
 
-    public String message() {
-        return message;
+    /** What happened and what the admin is asked, read in the admin's language. */
+    public SyncNote note() {
+        return note;
     }
 
     public Instant createdAt() {

@@ -1,11 +1,19 @@
 package org.calsync.domain.model.sync;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.Language;
 
-/** One sync of one calendar: what came in, what went out, what failed, and why, in plain words. */
+/**
+ * One sync of one calendar: what came in, what went out, what failed, and why. What it did is kept as notes
+ * (kinds with names and numbers), read in the reader's language; a failure keeps the server's own words for IT.
+ */
 public class SyncRun {
 
     public enum Outcome {
@@ -19,6 +27,19 @@ public class SyncRun {
         FAILED
     }
 
+    /** What a run moved and asked: changes in and out, items that failed, requests to the server. */
+    public record Counts(int changesIn, int changesOut, int errors, int requests) {
+        public static final Counts NONE = new Counts(0, 0, 0, 0);
+        /** A run that failed before anything was read. */
+        public static final Counts ONE_ERROR = new Counts(0, 0, 1, 0);
+
+        public static Counts requests(int requests) {
+            return new Counts(0, 0, 0, requests);
+        }
+    }
+
+    private static final int FAILURE_LIMIT = 2000;
+
     private String id;
     private String tenantId;
     private String accountId;
@@ -30,30 +51,73 @@ public class SyncRun {
     private int errors;
     private int requests;
     private Outcome outcome;
-    private String message;
+    private List<SyncNote> notes = new ArrayList<>();
+    /** A failure's technical text, as the server or the network gave it; null when nothing failed. */
+    private String failure;
 
     protected SyncRun() {
         // for JPA
     }
 
-    public SyncRun(TenantId tenantId, String accountId, String calendarId, Instant startedAt, int changesIn,
-            int changesOut, int errors, int requests, Outcome outcome, String message) {
+    private SyncRun(TenantId tenantId, String accountId, String calendarId, Instant startedAt, Counts counts,
+            Outcome outcome, List<SyncNote> notes, String failure) {
         this.id = UUID.randomUUID().toString();
         this.tenantId = tenantId.value();
         this.accountId = accountId;
         this.calendarId = calendarId;
         this.startedAt = startedAt;
         this.finishedAt = Instant.now();
-        this.changesIn = changesIn;
-        this.changesOut = changesOut;
-        this.errors = errors;
-        this.requests = requests;
+        this.changesIn = counts.changesIn();
+        this.changesOut = counts.changesOut();
+        this.errors = counts.errors();
+        this.requests = counts.requests();
         this.outcome = outcome;
-        this.message = message == null ? null : message.substring(0, Math.min(message.length(), 2000));
+        this.notes = new ArrayList<>(notes);
+        this.failure = failure == null ? null : failure.substring(0, Math.min(failure.length(), FAILURE_LIMIT));
+    }
+
+    /** A run that finished, with what it did and decided. */
+    public static SyncRun finished(TenantId tenantId, String accountId, String calendarId, Instant startedAt,
+            Counts counts, Outcome outcome, List<SyncNote> notes) {
+        return new SyncRun(tenantId, accountId, calendarId, startedAt, counts, outcome, notes, null);
+    }
+
+    /** A run that failed, with the technical text of why. */
+    public static SyncRun failed(TenantId tenantId, String accountId, String calendarId, Instant startedAt,
+            Counts counts, String failure) {
+        return new SyncRun(tenantId, accountId, calendarId, startedAt, counts, Outcome.FAILED, List.of(), failure);
+    }
+
+    /** Whether the run says this, such as that another sync of the calendar finished first. */
+    public boolean says(SyncNote.Kind kind) {
+        return notes.stream().anyMatch(note -> note.kind() == kind);
+    }
+
+    public List<SyncNote> notes() {
+        return List.copyOf(notes);
+    }
+
+    /** What the run did and decided, in this language; empty when there is nothing to say beyond its outcome. */
+    public String summary(Language language) {
+        return notes.stream().map(note -> note.text(language)).collect(Collectors.joining(" "));
+    }
+
+    /** The technical side, for IT: why it failed, or which items were skipped and why; null when there is none. */
+    public String detail() {
+        if (failure != null) {
+            return failure;
+        }
+        String skipped = notes.stream().filter(note -> note.kind() == SyncNote.Kind.SKIPPED).map(SyncNote::detail)
+                .filter(Objects::nonNull).collect(Collectors.joining(" "));
+        return skipped.isEmpty() ? null : skipped;
     }
 
     public String id() {
         return id;
+    }
+
+    public TenantId tenantId() {
+        return new TenantId(tenantId);
     }
 
     public String accountId() {
@@ -92,7 +156,7 @@ public class SyncRun {
         return outcome;
     }
 
-    public String message() {
-        return message;
+    public String failure() {
+        return failure;
     }
 }

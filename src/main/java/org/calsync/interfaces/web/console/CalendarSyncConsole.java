@@ -58,8 +58,8 @@ public class CalendarSyncConsole implements Serializable {
 
     public void load() {
         exchangeServiceAccount = "SERVICE_ACCOUNT_IMPERSONATION".equals(exchange.mode(user.getTenantId()));
-        accounts = sync.accountStatus(user.getTenantId(), RUNS_SHOWN);
-        alerts = sync.openAlerts(user.getTenantId());
+        accounts = sync.accountStatus(user.getTenantId(), RUNS_SHOWN, Texts.language());
+        alerts = sync.openAlerts(user.getTenantId(), Texts.language());
         pushFailures = sync.pushFailures(user.getTenantId());
         dashboard = dashboards.dashboard(user.getTenantId(), user.getTimeZone(), new DashboardFacade.ChartLabels(
                 Texts.locale(), Texts.get("sync.chartPushed"),
@@ -93,7 +93,7 @@ public class CalendarSyncConsole implements Serializable {
     }
 
     public void syncNow(AccountStatusView row) {
-        List<SyncRunView> runs = sync.syncNow(user.getTenantId(), row.personId());
+        List<SyncRunView> runs = sync.syncNow(user.getTenantId(), row.personId(), Texts.language());
         long problems = runs.stream().filter(r -> !"OK".equals(r.outcome())).count();
         FacesErrors.global(problems == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN, problems == 0
                 ? Texts.get("sync.syncedOf", runs.size(), row.personName())
@@ -107,7 +107,7 @@ public class CalendarSyncConsole implements Serializable {
     }
 
     public void release(AccountStatusView row, String calendarId) {
-        calendars.releaseHold(user.getTenantId(), row.account().id(), calendarId);
+        calendars.releaseHold(user.getTenantId(), row.account().id(), calendarId, Texts.language());
         FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("sync.released"));
         load();
     }

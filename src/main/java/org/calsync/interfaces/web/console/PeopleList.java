@@ -65,7 +65,7 @@ public class PeopleList implements Serializable {
     public void load() {
         rows = people.list(user.getTenantId());
         invitationStatus = invitations.statuses(user.getTenantId());
-        accounts = calendars.accountsOfTenant(user.getTenantId()).stream()
+        accounts = calendars.accountsOfTenant(user.getTenantId(), Texts.language()).stream()
                 .collect(Collectors.groupingBy(CalendarAccountView::personId));
     }
 

@@ -51,9 +51,9 @@ public class PersonSyncLog implements Serializable {
         try {
             // Read through the admin's own tenant: an id from another tenant is simply not found.
             name = people.get(user.getTenantId(), personId).displayName();
-            accounts = calendars.accountsOf(user.getTenantId(), personId);
+            accounts = calendars.accountsOf(user.getTenantId(), personId, Texts.language());
             Map<String, List<SyncRunView>> byAccount = new LinkedHashMap<>();
-            accounts.forEach(account -> byAccount.put(account.id(), sync.log(user.getTenantId(), account.id())));
+            accounts.forEach(account -> byAccount.put(account.id(), sync.log(user.getTenantId(), account.id(), Texts.language())));
             runs = byAccount;
         } catch (UnknownEntityException | IllegalArgumentException e) {
             missing = true;
@@ -61,7 +61,7 @@ public class PersonSyncLog implements Serializable {
     }
 
     public void syncNow() {
-        List<SyncRunView> done = sync.syncNow(user.getTenantId(), personId);
+        List<SyncRunView> done = sync.syncNow(user.getTenantId(), personId, Texts.language());
         long problems = done.stream().filter(run -> !"OK".equals(run.outcome())).count();
         FacesErrors.global(problems == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN, problems == 0
                 ? Texts.get("syncLog.synced", done.size()) : Texts.get("syncLog.syncedWithProblems", done.size(), problems));

@@ -29,6 +29,7 @@ import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
 import org.calsync.interfaces.web.PendingConsent;
 import org.calsync.interfaces.web.Removals;
+import org.calsync.interfaces.web.SyncExplanations;
 import org.calsync.interfaces.web.Texts;
 import org.calsync.interfaces.web.ReconnectForm;
 
@@ -48,6 +49,9 @@ public class MyCalendarAccounts implements Serializable {
 
     @Inject
     private OAuthFacade oauth;
+
+    @Inject
+    private SyncExplanations explanations;
 
     @Inject
     private Choices choices;
@@ -77,7 +81,7 @@ public class MyCalendarAccounts implements Serializable {
         if (provider == null && !providers.isEmpty()) {
             provider = providers.values().iterator().next();
         }
-        accounts = calendars.accountsOf(user.getTenantId(), user.getPersonId());
+        accounts = calendars.accountsOf(user.getTenantId(), user.getPersonId(), Texts.language());
         for (CalendarAccountView account : accounts) {
             targets.put(account.id(), account.calendars().stream().filter(CalendarView::pushTarget).map(CalendarView::id)
                     .findFirst().orElse(null));
@@ -156,7 +160,7 @@ public class MyCalendarAccounts implements Serializable {
     public void link() {
         try {
             CalendarAccountView linked = calendars.link(user.getTenantId(), user.getPersonId(), provider, serverUrl,
-                    username, password);
+                    username, password, Texts.language());
             FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("portal.linked", linked.username(),
                     linked.calendars().size()));
             serverUrl = null;
@@ -172,7 +176,8 @@ public class MyCalendarAccounts implements Serializable {
     public void save(CalendarAccountView account) {
         try {
             calendars.configure(user.getTenantId(), account.id(), targets.get(account.id()),
-                    new HashSet<>(Arrays.asList(conflicts.getOrDefault(account.id(), new String[0]))), privacy.get(account.id()));
+                    new HashSet<>(Arrays.asList(conflicts.getOrDefault(account.id(), new String[0]))), privacy.get(account.id()),
+                    Texts.language());
             FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("portal.saved", account.username()));
             load();
         } catch (RuntimeException e) {
@@ -187,13 +192,13 @@ public class MyCalendarAccounts implements Serializable {
     }
 
     public void syncNow() {
-        List<SyncRunView> runs = sync.syncNow(user.getTenantId(), user.getPersonId());
+        List<SyncRunView> runs = sync.syncNow(user.getTenantId(), user.getPersonId(), Texts.language());
         int in = runs.stream().mapToInt(SyncRunView::changesIn).sum();
         long problems = runs.stream().filter(r -> !"OK".equals(r.outcome())).count();
         FacesErrors.global(problems == 0 ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN,
                 Texts.get("portal.synced", runs.size(), in) + (problems == 0 ? ""
-                        : " " + Texts.get("portal.syncProblems", problems, runs.stream().filter(r -> r.message() != null)
-                                .map(SyncRunView::message).findFirst().orElse(""))));
+                        : " " + Texts.get("portal.syncProblems", problems, runs.stream()
+                                .filter(r -> !"OK".equals(r.outcome())).map(explanations::plainly).findFirst().orElse(""))));
         load();
     }
 

@@ -25,7 +25,8 @@ class AdminAlertTest {
 
     @Test
     void aLateCancellationIsApprovedOrRefusedNeverJustMarkedDone() {
-        AdminAlert late = AdminAlert.aboutSession(TENANT, AdminAlert.Kind.LEARNER_CANCELLED_LATE, "s-1", "p-1", calendar, "late");
+        AdminAlert late = AdminAlert.aboutSession(TENANT, AdminAlert.Kind.LEARNER_CANCELLED_LATE, "s-1", "p-1", calendar,
+                SyncNote.by(SyncNote.Kind.ALERT_LATE_CANCELLATION, "Leo", "Excel basics"));
         assertThrows(ConflictException.class, () -> late.resolve(AdminAlert.Decision.DONE));
         late.resolve(AdminAlert.Decision.REFUSED);
         assertEquals(AdminAlert.Decision.REFUSED, late.decision());
@@ -34,12 +35,13 @@ class AdminAlertTest {
 
     @Test
     void aHeldCalendarIsReleasedAndANoticeMarkedDone() {
-        AdminAlert held = AdminAlert.calendarHeld(TENANT, calendar, "held");
+        AdminAlert held = AdminAlert.calendarHeld(TENANT, calendar, SyncNote.held(7, 9).asAlert("Pat", "work"));
         assertEquals(calendar.id(), held.calendarId());
         assertEquals("p-1", held.personId());
         assertThrows(ConflictException.class, () -> held.resolve(AdminAlert.Decision.APPROVED));
         held.resolve(AdminAlert.Decision.RELEASED);
-        AdminAlert notice = AdminAlert.aboutSession(TENANT, AdminAlert.Kind.INSTRUCTOR_DELETED, "s-1", "p-1", calendar, "x");
+        AdminAlert notice = AdminAlert.aboutSession(TENANT, AdminAlert.Kind.INSTRUCTOR_DELETED, "s-1", "p-1", calendar,
+                SyncNote.by(SyncNote.Kind.ALERT_INSTRUCTOR_DELETED, "Pat", "Excel basics"));
         assertThrows(ConflictException.class, () -> notice.resolve(AdminAlert.Decision.RELEASED));
         notice.resolve(AdminAlert.Decision.DONE);
         assertEquals(AdminAlert.Decision.DONE, notice.decision());
