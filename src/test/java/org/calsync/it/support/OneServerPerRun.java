@@ -1,5 +1,11 @@
 package org.calsync.it.support;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfiguration;
@@ -8,6 +14,7 @@ import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
 import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
+import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
 import org.jboss.arquillian.core.spi.LoadableExtension;
 import org.jboss.shrinkwrap.api.Archive;
@@ -29,6 +36,8 @@ public class OneServerPerRun implements DeployableContainer<PayaraMicroContainer
     private final PayaraMicroDeployableContainer payara = new PayaraMicroDeployableContainer();
     private Archive<?> running;
     private ProtocolMetaData runningAt;
+    /** Why the archive did not deploy: every later class fails at once with it instead of booting again. */
+    private DeploymentException failed;
 
     /** Registers this container in place of the Payara Micro one (META-INF/services). */
     public static class Extension implements LoadableExtension {
@@ -61,13 +70,43 @@ public class OneServerPerRun implements DeployableContainer<PayaraMicroContainer
     @Override
     public synchronized ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
         if (running != null && running.getName().equals(archive.getName())) {
+            if (failed != null) {
+                throw failed;
+            }
             LOG.info(() -> "Reusing the running server for " + archive.getName());
             return runningAt;
         }
         stopRunning();
         runningAt = payara.deploy(archive);
         running = archive;
+        failed = deployed(runningAt) ? null
+                : new DeploymentException("Payara Micro started but " + archive.getName() + " did not deploy: its "
+                        + "health check does not answer UP. The reason is in the server's log above.");
+        if (failed != null) {
+            throw failed;
+        }
         return runningAt;
+    }
+
+    /**
+     * Whether the application answers: Payara Micro stays up when the application fails to deploy, and without
+     * this every test would wait for a page that never comes.
+     */
+    private static boolean deployed(ProtocolMetaData metaData) {
+        for (HTTPContext http : metaData.getContexts(HTTPContext.class)) {
+            URI health = URI.create("http://" + http.getHost() + ":" + http.getPort() + "/health/ready");
+            try {
+                HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(health)
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+                return answer.statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Kept running for the next class; {@link #stop()} ends it with the run. */
@@ -90,6 +129,7 @@ public class OneServerPerRun implements DeployableContainer<PayaraMicroContainer
             Archive<?> last = running;
             running = null;
             runningAt = null;
+            failed = null;
             payara.undeploy(last);
         }
     }

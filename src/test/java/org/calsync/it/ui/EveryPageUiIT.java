@@ -95,17 +95,18 @@ class EveryPageUiIT {
         URI work = RADICALE.createCalendar("amira", "work");
         RADICALE.createCalendar("tom", "work");
         RADICALE.putEvent("amira", work.resolve("dentist.ics"), OtherClient.event("dentist-tour", day, 10, 12, LONDON, "Dentist"));
+        URI personal = RADICALE.createCalendar("amira", "personal");
+        RADICALE.putEvent("amira", personal.resolve("gym.ics"), OtherClient.event("gym-tour", day, 18, 19, LONDON, "Gym"));
         // Demo people, because the portal needs someone who can sign in; the finally block leaves them as found.
         List<String> accounts = List.of(link(amira, "amira", "amira-secret"), link(tom, "tom", "tom-secret"));
         String workshop = null;
         try {
         api().post("people/" + amira + "/sync", "");
-        // Her dentist's appointment vanishes: a sync that would empty her calendar is held, with an alert, and the
-        // appointment's return does not release it. The sync log, the alert and the hold are worded per reader.
-        RADICALE.send("amira", "DELETE", work.resolve("dentist.ics"), null, Map.of());
+        // Her gym session vanishes: a sync that would empty her personal calendar is held, with an alert. The sync
+        // log, the alert and the hold are worded for each reader.
+        RADICALE.send("amira", "DELETE", personal.resolve("gym.ics"), null, Map.of());
         String held = api().post("people/" + amira + "/sync", "").body();
-        assertTrue(held.contains("\"HELD\""), "emptying her calendar is held: " + held);
-        RADICALE.putEvent("amira", work.resolve("dentist.ics"), OtherClient.event("dentist-tour", day, 10, 12, LONDON, "Dentist"));
+        assertTrue(held.contains("\"HELD\""), "emptying her personal calendar is held: " + held);
         // Tom changes his password elsewhere: his calendar needs reconnecting and a session cannot reach it.
         try {
             RADICALE.changePassword("tom", "changed-elsewhere");

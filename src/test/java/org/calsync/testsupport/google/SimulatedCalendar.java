@@ -12,7 +12,10 @@ import java.util.Map;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-/** One calendar of the simulator: events by id, each remembering the change sequence that last touched it. */
+/**
+ * One calendar of the simulator: events by id, each remembering the change sequence that last touched it.
+ * Synchronized: the simulator's server threads write while a test reads.
+ */
 public final class SimulatedCalendar {
 
     final String id;
@@ -32,14 +35,14 @@ public final class SimulatedCalendar {
         this.accessRole = accessRole;
     }
 
-    JsonObject listEntry() {
+    synchronized JsonObject listEntry() {
         return Json.createObjectBuilder().add("kind", "calendar#calendarListEntry").add("etag", "\"" + id.hashCode() + "\"")
                 .add("id", id).add("summary", summary).add("timeZone", "Europe/Paris").add("accessRole", accessRole)
                 .add("primary", "owner".equals(accessRole)).build();
     }
 
     /** Stores the event with a new etag and the server's own fields, as Google does on every write. */
-    JsonObject store(JsonObject event, int sequence) {
+    synchronized JsonObject store(JsonObject event, int sequence) {
         String eventId = event.getString("id", null);
         if (eventId == null) {
             eventId = "gen" + (++generatedIds) + "x" + Integer.toString(sequence, 32);
@@ -54,7 +57,7 @@ public final class SimulatedCalendar {
         return stored;
     }
 
-    void delete(String eventId, int sequence) {
+    synchronized void delete(String eventId, int sequence) {
         JsonObject current = events.get(eventId).event();
         events.put(eventId, new Stored(Json.createObjectBuilder().add("kind", "calendar#event").add("id", eventId)
                 .add("etag", "\"" + (3_000_000_000L + sequence) + "\"").add("status", "cancelled")
@@ -62,18 +65,18 @@ public final class SimulatedCalendar {
         changeListener.run();
     }
 
-    JsonObject find(String eventId) {
+    synchronized JsonObject find(String eventId) {
         Stored stored = events.get(eventId);
         return stored == null ? null : stored.event();
     }
 
     /** Live events (not deleted ones), for assertions. */
-    public List<JsonObject> events() {
+    public synchronized List<JsonObject> events() {
         return events.values().stream().map(Stored::event).filter(e -> !"cancelled".equals(e.getString("status")))
                 .toList();
     }
 
-    List<JsonObject> changedSince(int since, boolean showDeleted, Instant timeMin, Instant timeMax) {
+    synchronized List<JsonObject> changedSince(int since, boolean showDeleted, Instant timeMin, Instant timeMax) {
         return events.values().stream().filter(s -> s.changedAt() > since)
                 .filter(s -> showDeleted || !"cancelled".equals(s.event().getString("status")))
                 .filter(s -> timeMin == null || end(s.event()).isAfter(timeMin))

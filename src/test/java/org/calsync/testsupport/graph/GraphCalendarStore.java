@@ -24,6 +24,7 @@ import com.ibm.icu.util.TimeZone;
 /**
  * One calendar of a simulated mailbox: events by id, each remembering the change that last touched it,
  * with times kept as instants and shown in whatever zone the caller prefers, as Exchange Online does.
+ * Synchronized: the simulator's server threads write while a test reads.
  */
 public final class GraphCalendarStore {
 
@@ -48,13 +49,13 @@ public final class GraphCalendarStore {
         this.canEdit = canEdit;
     }
 
-    JsonObject listEntry() {
+    synchronized JsonObject listEntry() {
         return Json.createObjectBuilder().add("id", id).add("name", name).add("canEdit", canEdit)
                 .add("isDefaultCalendar", "Calendar".equals(name)).build();
     }
 
     /** Stores a create or a full replacement with a new change key, as Exchange does on every write. */
-    String store(String eventId, JsonObject event, int sequence) {
+    synchronized String store(String eventId, JsonObject event, int sequence) {
         String stored = eventId != null ? eventId : newId(sequence);
         boolean allDay = event.getBoolean("isAllDay", false);
         // All-day events are days, not instants: their midnights are kept as they were written.
@@ -73,34 +74,34 @@ public final class GraphCalendarStore {
     }
 
     /** Applies a PATCH: the given members replace the stored ones. */
-    String patch(String eventId, JsonObject changes, int sequence) {
+    synchronized String patch(String eventId, JsonObject changes, int sequence) {
         Stored current = events.get(eventId);
         JsonObjectBuilder merged = Json.createObjectBuilder(render(current, ZoneId.of("UTC"), "UTC"));
         changes.forEach(merged::add);
         return store(eventId, merged.build(), sequence);
     }
 
-    void delete(String eventId, int sequence) {
+    synchronized void delete(String eventId, int sequence) {
         Stored current = events.get(eventId);
         events.put(eventId, new Stored(current.event(), current.start(), current.end(), current.allDay(), sequence, true));
         changeListener.accept(eventId, "deleted");
     }
 
-    boolean isLive(String eventId) {
+    synchronized boolean isLive(String eventId) {
         Stored stored = events.get(eventId);
         return stored != null && !stored.deleted();
     }
 
     /** singleInstance, occurrence, exception or seriesMaster. */
-    String typeOf(String eventId) {
+    synchronized String typeOf(String eventId) {
         return events.get(eventId).event().getString("type");
     }
 
-    String etagOf(String eventId) {
+    synchronized String etagOf(String eventId) {
         return events.get(eventId).event().getString("@odata.etag");
     }
 
-    JsonObject render(String eventId, String zoneName) {
+    synchronized JsonObject render(String eventId, String zoneName) {
         return render(events.get(eventId), zoneOf(zoneName), zoneName);
     }
 
@@ -118,7 +119,7 @@ public final class GraphCalendarStore {
     }
 
     /** Events with their ids whose values match the extended property. */
-    List<JsonObject> withProperty(String propertyId, String value, String zoneName) {
+    synchronized List<JsonObject> withProperty(String propertyId, String value, String zoneName) {
         List<JsonObject> found = new ArrayList<>();
         events.forEach((eventId, stored) -> {
             if (!stored.deleted() && stored.event().containsKey("singleValueExtendedProperties")) {
@@ -138,7 +139,7 @@ public final class GraphCalendarStore {
      * ({@code since} &lt; 0) lists live events only; an incremental one also reports what was deleted or
      * left the window as {@code @removed}.
      */
-    List<JsonObject> changes(int since, int upTo, Instant from, Instant to, String zoneName) {
+    synchronized List<JsonObject> changes(int since, int upTo, Instant from, Instant to, String zoneName) {
         ZoneId zone = zoneOf(zoneName);
         return events.entrySet().stream().filter(e -> e.getValue().changedAt() > since && e.getValue().changedAt() <= upTo)
                 .sorted(Comparator.comparingInt(e -> e.getValue().changedAt())).<JsonObject>mapMulti((e, out) -> {
@@ -156,18 +157,18 @@ public final class GraphCalendarStore {
     }
 
     /** Live events with times in UTC, for assertions. */
-    public List<JsonObject> events() {
+    public synchronized List<JsonObject> events() {
         return events.values().stream().filter(s -> !s.deleted()).map(s -> render(s, ZoneId.of("UTC"), "UTC")).toList();
     }
 
     /** Busy intervals of live events that block time, for getSchedule. */
-    List<Instant[]> busyBetween(Instant from, Instant to) {
+    synchronized List<Instant[]> busyBetween(Instant from, Instant to) {
         return events.values().stream().filter(s -> !s.deleted() && s.start().isBefore(to) && s.end().isAfter(from))
                 .filter(s -> !"free".equals(s.event().getString("showAs", "busy")))
                 .map(s -> new Instant[] {s.start(), s.end()}).toList();
     }
 
-    private String newId(int sequence) {
+    private synchronized String newId(int sequence) {
         String raw = "AAMkAGsim" + id.hashCode() + "-" + (++generatedIds) + "-" + sequence;
         return Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
