@@ -89,8 +89,13 @@ public class DemoData {
     @Inject
     private PasswordHasher hasher;
 
+    /** Whether the demo tenants are there, loaded by this instance or another. */
+    public boolean loaded() {
+        return tenants.findByName(NORTHWIND).isPresent();
+    }
+
     public void loadIfMissing() {
-        if (tenants.findByName(NORTHWIND).isPresent()) {
+        if (loaded()) {
             return;
         }
         // One hash for every demo person: PBKDF2 is slow on purpose, and they share one password.

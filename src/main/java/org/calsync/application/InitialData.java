@@ -1,27 +1,32 @@
 package org.calsync.application;
 
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import org.calsync.domain.model.person.PersonDetails;
-import org.calsync.domain.model.tenant.Tenant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs once the schema is migrated. In demo mode it loads the demo tenants; otherwise, if the bootstrap
  * keys are set and that admin does not exist yet, it creates the first tenant and its administrator.
  * A production database never receives demo data unless calsync.demo-data is switched on.
+ * <p>
+ * Instances started together on an empty database all try: each loads in one transaction, the unique keys let
+ * one of them commit, and the others' transactions fail and roll back whole, after which they find the data
+ * there and carry on. Outside any transaction itself, so that a lost race leaves it free to look.
  */
 @Startup
 @Singleton
 @DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class InitialData {
 
     private static final Logger LOG = Logger.getLogger(InitialData.class.getName());
@@ -49,15 +54,12 @@ public class InitialData {
     private DemoData demo;
 
     @Inject
-    private TenantProvisioning provisioning;
-
-    @Inject
-    private PersonService people;
+    private FirstAdministrator firstAdministrator;
 
     @PostConstruct
     void load() {
         if (demoData) {
-            demo.loadIfMissing();
+            loadOnce("demo data", demo::loadIfMissing, demo::loaded);
             LOG.info(() -> String.join(System.lineSeparator(), "",
                     "==================================================================",
                     " CalSync is running in demo mode at " + address.link("/"),
@@ -68,19 +70,23 @@ public class InitialData {
                     "   API docs:       " + address.link("/openapi"),
                     "=================================================================="));
         } else if (bootstrapEmail.isPresent()) {
-            bootstrapFirstAdmin(bootstrapEmail.get());
+            String email = bootstrapEmail.get();
+            loadOnce("first administrator", () -> firstAdministrator.createUnlessPresent(
+                    bootstrapTenant.orElse("My organisation"), email, bootstrapPassword.orElse("").toCharArray()),
+                    () -> firstAdministrator.exists(email));
+            LOG.info(() -> "Administrator " + email + " signs in at " + address.link("/admin/"));
         }
     }
 
-    private void bootstrapFirstAdmin(String email) {
-        if (people.findByEmail(email).isPresent()) {
-            return;
+    /** Loads, or, when another instance's load won the race and this one's rolled back, accepts that one's. */
+    private static void loadOnce(String what, Runnable load, BooleanSupplier loadedMeanwhile) {
+        try {
+            load.run();
+        } catch (RuntimeException lost) {
+            if (!loadedMeanwhile.getAsBoolean()) {
+                throw lost;
+            }
+            LOG.info(() -> "Another instance wrote the " + what + " at the same moment; this one uses it. (" + lost + ")");
         }
-        String tenantName = bootstrapTenant.orElse("My organisation");
-        Tenant tenant = provisioning.createTenant(tenantName);
-        people.create(tenant.id(), new PersonDetails(email, "Administrator", "UTC", null),
-                Set.of(TenantProvisioning.ADMINISTRATOR), bootstrapPassword.orElse("").toCharArray());
-        LOG.info(() -> "Created tenant '" + tenantName + "' with administrator " + email
-                + "; sign in at " + address.link("/admin/"));
     }
 }

@@ -1,0 +1,174 @@
+package org.calsync.it.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Several real CalSync instances on one PostgreSQL schema: Payara Micro with the WAR that {@code package}
+ * built, started as separate processes the way on-premise IT starts them, in a data grid of their own.
+ * Each instance writes its log to {@code target/cluster/}. Closing the cluster kills every instance.
+ */
+public final class CalSyncCluster implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final List<Instance> instances = new ArrayList<>();
+
+    /** One CalSync process. */
+    public static final class Instance {
+        private final int number;
+        private final int port;
+        private final Path log;
+        private final Process process;
+        private final Instant started = Instant.now();
+        private Duration readyAfter;
+
+        private Instance(int number, int port, Path log, Process process) {
+            this.number = number;
+            this.port = port;
+            this.log = log;
+            this.process = process;
+        }
+
+        public URI base() {
+            return URI.create("http://127.0.0.1:" + port + "/");
+        }
+
+        /** How long the instance took from its start to answering ready; null until it did. */
+        public Duration readyAfter() {
+            return readyAfter;
+        }
+
+        public boolean alive() {
+            return process.isAlive();
+        }
+
+        /** Ends the process at once, as kill -9 does: no shutdown hook, no goodbye to the data grid. */
+        public void kill() {
+            process.destroyForcibly();
+        }
+
+        /** The last lines of its log, to say why it is not up. */
+        public String logTail() {
+            try {
+                List<String> lines = Files.readAllLines(log);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            } catch (IOException e) {
+                return "(no log: " + e.getMessage() + ")";
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "instance " + number + " on port " + port;
+        }
+    }
+
+    /**
+     * Starts {@code count} instances at the same moment on the given PostgreSQL schema, with the same
+     * secrets key, each with the environment given on top of the database's.
+     */
+    public static CalSyncCluster start(int count, String schema, Map<String, String> environment) {
+        CalSyncCluster cluster = new CalSyncCluster();
+        String grid = "calsync-cluster-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            Path logs = Files.createDirectories(Path.of("target", "cluster"));
+            for (int number = 1; number <= count; number++) {
+                int port = freePort();
+                Path log = logs.resolve(grid + "-" + number + ".log");
+                ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m", "-Djava.util.logging.config.file=payara/logging.properties",
+                        "-jar", System.getProperty("payara.microJar", "target/payara/payara-micro.jar"),
+                        "--port", String.valueOf(port), "--clusterName", grid, "--disablephonehome",
+                        "--postbootcommandfile", "target/it/postgresql-boot.asadmin",
+                        "--addlibs", "target/payara/postgresql.jar",
+                        "--deploy", System.getProperty("calsync.war", "target/ROOT.war"))
+                        .redirectErrorStream(true).redirectOutput(log.toFile());
+                builder.environment().putAll(Map.of(
+                        "CALSYNC_DB_URL", System.getProperty("calsync.test.pg.url"),
+                        "CALSYNC_DB_SCHEMA", schema,
+                        "CALSYNC_DB_USER", System.getProperty("calsync.test.pg.user", "postgres"),
+                        "CALSYNC_DB_PASSWORD", System.getProperty("calsync.test.pg.password", "calsync"),
+                        // Every instance must decrypt what another wrote.
+                        "CALSYNC_CRYPTO_KEY", "Y2Fsc3luYy1jbHVzdGVyLXRlc3Qta2V5LTMyYnl0ZXM=",
+                        "CALSYNC_PUBLIC_URL", "http://127.0.0.1:" + port));
+                builder.environment().putAll(environment);
+                cluster.instances.add(new Instance(number, port, log, builder.start()));
+            }
+            return cluster;
+        } catch (IOException e) {
+            cluster.close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<Instance> instances() {
+        return List.copyOf(instances);
+    }
+
+    /**
+     * Waits until every instance answers ready, or until one has died or the time is up; returns those that are
+     * not ready.
+     */
+    public List<Instance> awaitReady(Duration atMost) throws InterruptedException {
+        Instant deadline = Instant.now().plus(atMost);
+        List<Instance> waiting = new ArrayList<>(instances);
+        while (!waiting.isEmpty() && Instant.now().isBefore(deadline)) {
+            waiting.removeIf(instance -> {
+                if (ready(instance)) {
+                    instance.readyAfter = Duration.between(instance.started, Instant.now());
+                    return true;
+                }
+                return false;
+            });
+            if (waiting.stream().anyMatch(instance -> !instance.alive())) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        return waiting;
+    }
+
+    private static boolean ready(Instance instance) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(instance.base().resolve("health/ready")).timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        instances.forEach(Instance::kill);
+        for (Instance instance : instances) {
+            try {
+                instance.process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
