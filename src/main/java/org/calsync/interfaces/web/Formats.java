@@ -39,6 +39,18 @@ public class Formats {
     }
 
     /** A linked account's status as people read it. */
+    /** An address's part before the @, so that a narrow column breaks it before its domain. */
+    public String mailbox(String email) {
+        int at = email == null ? -1 : email.indexOf('@');
+        return at < 0 ? email : email.substring(0, at);
+    }
+
+    /** An address's @ and domain; empty when it has none. */
+    public String domain(String email) {
+        int at = email == null ? -1 : email.indexOf('@');
+        return at < 0 ? "" : email.substring(at);
+    }
+
     public String accountStatus(String status) {
         return Texts.get(switch (status) {
             case "CONNECTED", "NEEDS_RECONSENT", "REMOVING", "PAUSED", "HELD" -> "status." + status;

@@ -149,6 +149,20 @@ public final class Browser implements AutoCloseable {
                             + ".concat(texts.slice(0, 3));");
             problems.add("the page is " + overflow + " px wider than the window, through " + culprits);
         }
+        // A word cut into three lines or more (a column's name in a squeezed cell) reads as letters, not a word.
+        List<String> broken = (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "const broken = new Set(); const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
+                        + " for (let t = walk.nextNode(); t; t = walk.nextNode()) { const words = /\\S{4,}/g; let m;"
+                        + " while ((m = words.exec(t.textContent))) { const r = document.createRange();"
+                        + " r.setStart(t, m.index); r.setEnd(t, m.index + m[0].length);"
+                        // Fragments on one line differ by a pixel or two; lines by a line's height.
+                        + " const tops = [...r.getClientRects()].filter(b => b.width > 0).map(b => b.top).sort((x, y) => x - y);"
+                        + " const lines = tops.filter((top, i) => i === 0 || top - tops[i - 1] > 6).length;"
+                        + " if (lines >= 3) broken.add(m[0]); } }"
+                        + " return [...broken].slice(0, 5);");
+        if (!broken.isEmpty()) {
+            problems.add("words cut into three lines or more: " + broken);
+        }
         List<WebElement> shown = new java.util.ArrayList<>();
         for (By locator : elements) {
             driver.findElements(locator).stream().filter(WebElement::isDisplayed).forEach(shown::add);
