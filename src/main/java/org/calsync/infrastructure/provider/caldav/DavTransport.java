@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
@@ -30,6 +31,7 @@ final class DavTransport {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int CONNECTION_ATTEMPTS = 3;
+    private static final int MAX_REDIRECTS = 5;
     private static final Duration CONNECTION_RETRY_PAUSE = Duration.ofMillis(150);
     private static final Logger LOG = Logger.getLogger(DavTransport.class.getName());
 
@@ -54,14 +56,42 @@ final class DavTransport {
     }
 
     DavResponse send(String method, URI uri, Map<String, String> headers, String body) {
+        URI target = uri;
+        String verb = method;
+        String content = body;
+        for (int hop = 0;; hop++) {
+            HttpResponse<String> response = exchange(verb, target, headers, content);
+            int status = response.statusCode();
+            Optional<URI> next = hop < MAX_REDIRECTS ? redirect(target, response) : Optional.empty();
+            if (next.isPresent()) {
+                target = next.get();
+                if (status == 303) { // See Other: read what it points to
+                    verb = "GET";
+                    content = null;
+                }
+                continue;
+            }
+            if (status == 401) {
+                throw new AuthorisationLostException("The CalDAV server refused the user name or password ("
+                        + target.getHost() + ", HTTP 401).");
+            }
+            if (status == 429 || status >= 500) {
+                throw new ProviderUnavailableException("CalDAV server " + target.getHost() + " answered HTTP " + status,
+                        retryAfter(response.headers().firstValue("Retry-After").orElse(null)), null);
+            }
+            return new DavResponse(target, status, response.headers(), response.body());
+        }
+    }
+
+    /** One request and its answer, as it comes: redirects are the caller's to follow. */
+    private HttpResponse<String> exchange(String method, URI uri, Map<String, String> headers, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
                 .header("Authorization", authorization)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
-        HttpResponse<String> response;
         try {
-            response = sendOnce(request.build());
+            return sendOnce(request.build());
         } catch (HttpTimeoutException e) {
             throw new ProviderUnavailableException("CalDAV server did not answer in time: " + uri.getHost(), null, e);
         } catch (IOException e) {
@@ -70,16 +100,21 @@ final class DavTransport {
             Thread.currentThread().interrupt();
             throw new ProviderUnavailableException("Interrupted while calling " + uri.getHost(), null, e);
         }
+    }
+
+    /**
+     * Where a redirect points (discovery meets them: /.well-known/caldav, iCloud's partition servers), never from
+     * https down to http. Followed here rather than by the JDK client, so that each hop has its own retry on a
+     * dead connection: a server that closes the connection after the redirect otherwise failed the hop after it
+     * on every attempt.
+     */
+    private static Optional<URI> redirect(URI from, HttpResponse<String> response) {
         int status = response.statusCode();
-        if (status == 401) {
-            throw new AuthorisationLostException("The CalDAV server refused the user name or password ("
-                    + uri.getHost() + ", HTTP 401).");
+        if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+            return Optional.empty();
         }
-        if (status == 429 || status >= 500) {
-            throw new ProviderUnavailableException("CalDAV server " + uri.getHost() + " answered HTTP " + status,
-                    retryAfter(response.headers().firstValue("Retry-After").orElse(null)), null);
-        }
-        return new DavResponse(response.uri(), status, response.headers(), response.body());
+        return response.headers().firstValue("Location").map(from::resolve)
+                .filter(to -> !("https".equalsIgnoreCase(from.getScheme()) && "http".equalsIgnoreCase(to.getScheme())));
     }
 
     /**

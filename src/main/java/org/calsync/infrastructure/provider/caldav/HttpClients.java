@@ -28,7 +28,8 @@ final class HttpClients {
     private static HttpClient create() {
         // HTTP/1.1 only: on plain http the JDK client otherwise offers an h2c upgrade with the request body, which
         // servers such as xandikos leave unanswered, so discovery stalled until its timeout (RFC 6764 redirects too).
+        // Redirects are followed by DavTransport, one hop at a time.
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 }

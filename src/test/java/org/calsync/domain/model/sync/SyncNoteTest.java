@@ -61,7 +61,7 @@ class SyncNoteTest {
     void namesNumbersAndTimesAreWordedForTheReader() {
         assertEquals("An event was moved by Tom: \"Excel\" now starts Tuesday, March 2, 2027 at 2:30 PM.",
                 EXAMPLES.get(SyncNote.Kind.SESSION_MOVED).text(Language.ENGLISH).replace('\u202f', ' '));
-        assertEquals("Un événement a été déplacé par Tom : « Excel » commence désormais le mardi 2 mars 2027 à 14:30.",
+        assertEquals("Un événement a été déplacé par Tom : «\u00a0Excel\u00a0» commence désormais le mardi 2 mars 2027 à 14:30.",
                 EXAMPLES.get(SyncNote.Kind.SESSION_MOVED).text(Language.FRENCH).replace('\u202f', ' '));
         assertTrue(SyncNote.held(7, 9).text(Language.ENGLISH).contains("remove 7 of 9 events at once"));
         assertTrue(SyncNote.held(1, 1).text(Language.ENGLISH).contains("removing its only event"));
