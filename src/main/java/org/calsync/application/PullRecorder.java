@@ -38,8 +38,8 @@ import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.sync.AdminAlert;
 import org.calsync.domain.model.sync.AdminAlertRepository;
 import org.calsync.domain.model.sync.SyncNote;
-import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.sync.SyncRun.Counts;
+import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.sync.SyncRunRepository;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.Tenant;
@@ -232,7 +232,7 @@ public class PullRecorder {
         boolean massDeletion = before >= MASS_DELETION_MINIMUM && disappearing > before * MASS_DELETION_SHARE;
         boolean emptiesIt = before > 0 && disappearing == before && external.isEmpty() && ourChanged.isEmpty();
         if (calendar.guardApplies() && (massDeletion || emptiesIt)) {
-            SyncNote reason = SyncNote.held(emptiesIt ? before : disappearing, before);
+            SyncNote reason = emptiesIt ? SyncNote.heldEmptying(before) : SyncNote.heldRemoving(disappearing, before);
             calendar.hold(reason);
             if (alerts.openForCalendar(tenantId, calendar.id(), AdminAlert.Kind.CALENDAR_HELD).isEmpty()) {
                 Person owner = people.find(tenantId, account.personId()).orElseThrow();

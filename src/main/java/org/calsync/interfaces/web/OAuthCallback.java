@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.calsync.domain.shared.Language;
 import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.Language;
 import org.calsync.interfaces.facade.OAuthFacade;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.ConsentRedirect;

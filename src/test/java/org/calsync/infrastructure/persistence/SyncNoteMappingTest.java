@@ -53,7 +53,7 @@ class SyncNoteMappingTest {
                     URI.create("https://dav.example.org/"), "pat", "cipher", PrivacyMode.DEFAULT,
                     List.of(new RemoteCalendar("/pat/work/", "Work", true, true)));
             ExternalCalendar calendar = account.calendars().get(0);
-            SyncNote hold = SyncNote.held(7, 9);
+            SyncNote hold = SyncNote.heldRemoving(7, 9);
             calendar.hold(hold);
             List<SyncNote> notes = List.of(SyncNote.sessionMoved("Tom", "Excel", LocalDateTime.of(2027, 3, 2, 14, 30)),
                     SyncNote.by(SyncNote.Kind.LEARNER_UNREGISTERED, "Léo", "Excel"),

@@ -114,10 +114,14 @@ public final class SyncNote implements Serializable {
         return new SyncNote(Kind.SKIPPED, null, null, null, count, null, which);
     }
 
-    /** What the mass-deletion guard stopped: removing {@code removing} of {@code total} events, or all of them. */
-    public static SyncNote held(int removing, int total) {
-        return new SyncNote(removing == total ? Kind.HELD_EMPTYING : Kind.HELD_REMOVING, null, null, null, removing, total,
-                null);
+    /** The mass-deletion guard stopped a sync that would have emptied the calendar of its {@code total} events. */
+    public static SyncNote heldEmptying(int total) {
+        return new SyncNote(Kind.HELD_EMPTYING, null, null, null, total, total, null);
+    }
+
+    /** The mass-deletion guard stopped a sync that would have removed {@code removing} of {@code total} events. */
+    public static SyncNote heldRemoving(int removing, int total) {
+        return new SyncNote(Kind.HELD_REMOVING, null, null, null, removing, total, null);
     }
 
     /** The admin's alert for this hold, naming the calendar and its owner. */

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.calsync.interfaces.facade.CalendarFacade;
-import org.calsync.interfaces.facade.ExchangeFacade;
 import org.calsync.interfaces.facade.DashboardFacade;
+import org.calsync.interfaces.facade.ExchangeFacade;
 import org.calsync.interfaces.facade.SyncFacade;
 import org.calsync.interfaces.facade.dto.AccountStatusView;
 import org.calsync.interfaces.facade.dto.AlertView;
@@ -19,9 +19,9 @@ import org.calsync.interfaces.facade.dto.PushFailureView;
 import org.calsync.interfaces.facade.dto.SyncRunView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.ReconnectForm;
 import org.calsync.interfaces.web.Removals;
 import org.calsync.interfaces.web.Texts;
-import org.calsync.interfaces.web.ReconnectForm;
 
 /**
  * The console's calendar sync dashboard: who is connected, the week's activity, pushes that did not arrive

@@ -28,10 +28,10 @@ import org.calsync.interfaces.web.Choices;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
 import org.calsync.interfaces.web.PendingConsent;
+import org.calsync.interfaces.web.ReconnectForm;
 import org.calsync.interfaces.web.Removals;
 import org.calsync.interfaces.web.SyncExplanations;
 import org.calsync.interfaces.web.Texts;
-import org.calsync.interfaces.web.ReconnectForm;
 
 /** The portal's "My calendars": link a CalDAV or iCloud account, choose calendars and privacy, sync, remove. */
 @Named

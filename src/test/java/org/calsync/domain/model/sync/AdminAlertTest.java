@@ -35,7 +35,7 @@ class AdminAlertTest {
 
     @Test
     void aHeldCalendarIsReleasedAndANoticeMarkedDone() {
-        AdminAlert held = AdminAlert.calendarHeld(TENANT, calendar, SyncNote.held(7, 9).asAlert("Pat", "work"));
+        AdminAlert held = AdminAlert.calendarHeld(TENANT, calendar, SyncNote.heldRemoving(7, 9).asAlert("Pat", "work"));
         assertEquals(calendar.id(), held.calendarId());
         assertEquals("p-1", held.personId());
         assertThrows(ConflictException.class, () -> held.resolve(AdminAlert.Decision.APPROVED));

@@ -28,8 +28,8 @@ class SyncNoteTest {
             Map.entry(SyncNote.Kind.LATE_CANCELLATION, SyncNote.by(SyncNote.Kind.LATE_CANCELLATION, "Léo")),
             Map.entry(SyncNote.Kind.SESSION_MOVED, SyncNote.sessionMoved("Tom", "Excel", LocalDateTime.of(2027, 3, 2, 14, 30))),
             Map.entry(SyncNote.Kind.SKIPPED, SyncNote.skipped(2, "a.ics (ends before it starts)")),
-            Map.entry(SyncNote.Kind.HELD_EMPTYING, SyncNote.held(4, 4)),
-            Map.entry(SyncNote.Kind.HELD_REMOVING, SyncNote.held(7, 9)),
+            Map.entry(SyncNote.Kind.HELD_EMPTYING, SyncNote.heldEmptying(4)),
+            Map.entry(SyncNote.Kind.HELD_REMOVING, SyncNote.heldRemoving(7, 9)),
             Map.entry(SyncNote.Kind.SUPERSEDED, SyncNote.of(SyncNote.Kind.SUPERSEDED)),
             Map.entry(SyncNote.Kind.PAUSED, SyncNote.of(SyncNote.Kind.PAUSED)),
             Map.entry(SyncNote.Kind.CANCELLATION_APPROVED, SyncNote.by(SyncNote.Kind.CANCELLATION_APPROVED, "Léo", "Excel")),
@@ -37,8 +37,8 @@ class SyncNoteTest {
             Map.entry(SyncNote.Kind.CALENDAR_RELEASED, SyncNote.of(SyncNote.Kind.CALENDAR_RELEASED)),
             Map.entry(SyncNote.Kind.ALERT_INSTRUCTOR_DELETED, SyncNote.by(SyncNote.Kind.ALERT_INSTRUCTOR_DELETED, "Tom", "Excel")),
             Map.entry(SyncNote.Kind.ALERT_LATE_CANCELLATION, SyncNote.by(SyncNote.Kind.ALERT_LATE_CANCELLATION, "Léo", "Excel")),
-            Map.entry(SyncNote.Kind.ALERT_HELD_EMPTYING, SyncNote.held(4, 4).asAlert("Tom", "Work")),
-            Map.entry(SyncNote.Kind.ALERT_HELD_REMOVING, SyncNote.held(7, 9).asAlert("Tom", "Work")),
+            Map.entry(SyncNote.Kind.ALERT_HELD_EMPTYING, SyncNote.heldEmptying(4).asAlert("Tom", "Work")),
+            Map.entry(SyncNote.Kind.ALERT_HELD_REMOVING, SyncNote.heldRemoving(7, 9).asAlert("Tom", "Work")),
             Map.entry(SyncNote.Kind.RECORDED_EARLIER, SyncNote.recordedEarlier("Held back: it's an old sentence {0}.")));
 
     @ParameterizedTest
@@ -63,9 +63,9 @@ class SyncNoteTest {
                 EXAMPLES.get(SyncNote.Kind.SESSION_MOVED).text(Language.ENGLISH).replace('\u202f', ' '));
         assertEquals("Un événement a été déplacé par Tom : «\u00a0Excel\u00a0» commence désormais le mardi 2 mars 2027 à 14:30.",
                 EXAMPLES.get(SyncNote.Kind.SESSION_MOVED).text(Language.FRENCH).replace('\u202f', ' '));
-        assertTrue(SyncNote.held(7, 9).text(Language.ENGLISH).contains("remove 7 of 9 events at once"));
-        assertTrue(SyncNote.held(1, 1).text(Language.ENGLISH).contains("removing its only event"));
-        assertTrue(SyncNote.held(4, 4).text(Language.FRENCH).contains("en supprimant ses 4 événements"));
+        assertTrue(SyncNote.heldRemoving(7, 9).text(Language.ENGLISH).contains("remove 7 of 9 events at once"));
+        assertTrue(SyncNote.heldEmptying(1).text(Language.ENGLISH).contains("removing its only event"));
+        assertTrue(SyncNote.heldEmptying(4).text(Language.FRENCH).contains("en supprimant ses 4 événements"));
         assertEquals("Tom's calendar \"Work\" is held: this sync would remove 7 of 9 events at once. Check the calendar,"
                 + " then release it.", EXAMPLES.get(SyncNote.Kind.ALERT_HELD_REMOVING).text(Language.ENGLISH));
         assertTrue(SyncNote.skipped(1, "x").text(Language.ENGLISH).startsWith("One event could not be read"));
