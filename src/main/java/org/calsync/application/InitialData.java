@@ -21,12 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>
  * Instances started together on an empty database all try: each loads in one transaction, the unique keys let
  * one of them commit, and the others' transactions fail and roll back whole, after which they find the data
- * there and carry on. Outside any transaction itself, so that a lost race leaves it free to look.
+ * there and carry on.
  */
 @Startup
 @Singleton
 @DependsOn("SchemaMigration")
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class InitialData {
 
     private static final Logger LOG = Logger.getLogger(InitialData.class.getName());
@@ -56,7 +55,12 @@ public class InitialData {
     @Inject
     private FirstAdministrator firstAdministrator;
 
+    /**
+     * Not in a transaction: a singleton's PostConstruct runs in one by default (the class's attribute does not
+     * reach it), and a lost race would leave that one aborted for the look that follows.
+     */
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void load() {
         if (demoData) {
             loadOnce("demo data", demo::loadIfMissing, demo::loaded);

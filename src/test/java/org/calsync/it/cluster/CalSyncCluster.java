@@ -61,6 +61,17 @@ public final class CalSyncCluster implements AutoCloseable {
             process.destroyForcibly();
         }
 
+        /** Payara Micro says it is ready, yet the application is not: it failed to deploy. */
+        private boolean bootedWithoutApplication() {
+            try {
+                String written = Files.readString(log);
+                return written.contains("Payara Micro") && written.contains(" ready in ")
+                        && written.contains("Exception while") && !ready(this);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
         /** The last lines of its log, to say why it is not up. */
         public String logTail() {
             try {
@@ -120,8 +131,8 @@ public final class CalSyncCluster implements AutoCloseable {
     }
 
     /**
-     * Waits until every instance answers ready, or until one has died or the time is up; returns those that are
-     * not ready.
+     * Waits until every instance answers ready, or until one has died, has booted without its application (Payara
+     * Micro stays up when the WAR fails to deploy), or the time is up; returns those that are not ready.
      */
     public List<Instance> awaitReady(Duration atMost) throws InterruptedException {
         Instant deadline = Instant.now().plus(atMost);
@@ -134,10 +145,10 @@ public final class CalSyncCluster implements AutoCloseable {
                 }
                 return false;
             });
-            if (waiting.stream().anyMatch(instance -> !instance.alive())) {
+            if (waiting.stream().anyMatch(instance -> !instance.alive() || instance.bootedWithoutApplication())) {
                 break;
             }
-            Thread.sleep(250);
+            Thread.sleep(500);
         }
         return waiting;
     }
