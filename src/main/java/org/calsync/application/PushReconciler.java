@@ -118,7 +118,7 @@ public class PushReconciler {
             SyncRun run = pull.pull(plan.tenantId(), target.accountId(), target.calendarId());
             if (run.outcome() == SyncRun.Outcome.FAILED || run.outcome() == SyncRun.Outcome.HELD) {
                 ledger.postpone(entryId, "Our event was edited in the calendar, which could not be read before writing: "
-                        + (run.failure() != null ? run.failure() : run.summary(Language.ENGLISH)));
+                        + run.whatHappened(Language.ENGLISH));
                 return false;
             }
             readFirst.add(target.calendarId());

@@ -24,6 +24,11 @@ public enum Language {
         return locale.getLanguage();
     }
 
+    /** The language of this locale (a page's, a browser's); English when CalSync does not speak it. */
+    public static Language speaking(Locale locale) {
+        return ofCode(locale.getLanguage()).orElse(ENGLISH);
+    }
+
     /** The language with this code ("en", "fr-CA" and "FR" are understood); empty for one CalSync does not speak. */
     public static Optional<Language> ofCode(String code) {
         if (code == null || code.isBlank()) {

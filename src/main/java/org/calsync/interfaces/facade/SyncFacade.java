@@ -149,10 +149,9 @@ public class SyncFacade {
 
     /** What the run did in the reader's language, or when it failed, the server's words; the detail is for IT. */
     static SyncRunView view(SyncRun run, Language reader) {
-        String summary = run.summary(reader);
         return new SyncRunView(run.id(), run.accountId(), run.calendarId(), run.startedAt(), run.finishedAt(),
                 run.changesIn(), run.changesOut(), run.errors(), run.requests(), run.outcome().name(),
-                summary.isEmpty() ? run.failure() : summary, run.detail());
+                run.whatHappened(reader), run.detail());
     }
 
     static BusyBlockView view(BusyBlock block) {

@@ -44,7 +44,7 @@ public class OAuthCallback extends HttpServlet {
         } else {
             try {
                 CalendarAccountView account = oauth.completeConsent(user.getTenantId(), user.getPersonId(), pending,
-                        request.getParameter("code"), Language.ofCode(request.getLocale().getLanguage()).orElse(Language.ENGLISH));
+                        request.getParameter("code"), Language.speaking(request.getLocale()));
                 outcome = "consent=connected&account=" + account.id();
             } catch (InvalidInputException e) {
                 LOG.warning(() -> "Consent for " + pending.provider() + " could not be completed: " + e.getMessage());

@@ -25,7 +25,7 @@ public final class Texts {
 
     /** The page's language, for what the facades word themselves (sync notes, alerts, held calendars). */
     public static Language language() {
-        return Language.ofCode(locale().getLanguage()).orElse(Language.ENGLISH);
+        return Language.speaking(locale());
     }
 
     public static String get(String key, Object... arguments) {

@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -153,15 +152,12 @@ class SyncNoteMappingTest {
     }
 
     private static long count(DataSource database, String query) {
-        Function<String, Long> ask = sql -> {
-            try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                    var result = statement.executeQuery(sql)) {
-                result.next();
-                return result.getLong(1);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
-        return ask.apply(query);
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                var result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -102,6 +102,12 @@ public class SyncRun {
         return notes.stream().map(note -> note.text(language)).collect(Collectors.joining(" "));
     }
 
+    /** What the run did in this language or, when it failed, the failure's own words; null when it says nothing. */
+    public String whatHappened(Language language) {
+        String summary = summary(language);
+        return failure != null ? failure : summary.isEmpty() ? null : summary;
+    }
+
     /** The technical side, for IT: why it failed, or which items were skipped and why; null when there is none. */
     public String detail() {
         if (failure != null) {

@@ -90,11 +90,13 @@ class SyncNoteTest {
         assertTrue(partial.summary(Language.FRENCH).startsWith("Un événement a été déplacé par Tom"));
         assertTrue(partial.summary(Language.FRENCH).endsWith("Un événement n’a pas pu être lu et a été laissé de côté."));
         assertEquals("bad.ics (ends before it starts)", partial.detail());
+        assertEquals(partial.summary(Language.FRENCH), partial.whatHappened(Language.FRENCH));
         assertFalse(partial.says(SyncNote.Kind.SUPERSEDED));
 
         SyncRun failed = SyncRun.failed(tenant, "a-1", "c-1", Instant.now(), SyncRun.Counts.ONE_ERROR, "HTTP 503");
         assertEquals("", failed.summary(Language.ENGLISH));
         assertEquals("HTTP 503", failed.detail());
+        assertEquals("HTTP 503", failed.whatHappened(Language.FRENCH), "a failure says what the server said");
         assertEquals(SyncRun.Outcome.FAILED, failed.outcome());
     }
 }
