@@ -19,6 +19,7 @@ import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.BusyBlockRepository;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.domain.model.calendar.CalendarOwnerLock;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.EventLinkRepository;
 import org.calsync.domain.model.calendar.ProviderConnection;
@@ -92,6 +93,9 @@ public class CalendarLinking {
 
     @Inject
     private AccountRemoval removal;
+
+    @Inject
+    private CalendarOwnerLock ownerLock;
 
     @Inject
     private ExchangeSetup exchangeSetup;
@@ -270,6 +274,13 @@ public class CalendarLinking {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Removal remove(TenantId tenantId, String accountId) {
+        String owner = accounts.find(tenantId, accountId).map(CalendarAccount::personId)
+                .orElseThrow(() -> new UnknownEntityException("calendar account", accountId));
+        // No push or pull of the owner's calendars, on any instance, runs while the events are deleted.
+        return ownerLock.exclusively(owner, () -> removeNow(tenantId, accountId));
+    }
+
+    private Removal removeNow(TenantId tenantId, String accountId) {
         AccountRemoval.Plan plan = removal.begin(tenantId, accountId);
         CalendarProvider provider = providers.forType(plan.provider());
         int deleted = 0;

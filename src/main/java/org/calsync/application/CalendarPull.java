@@ -3,6 +3,7 @@ package org.calsync.application;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,6 +15,7 @@ import org.calsync.domain.model.calendar.AccountStatus;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.domain.model.calendar.CalendarOwnerLock;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.person.PersonRepository;
@@ -49,6 +51,9 @@ public class CalendarPull {
     @Inject
     private PullRecorder recorder;
 
+    @Inject
+    private CalendarOwnerLock ownerLock;
+
     /**
      * Every calendar the person's accounts pull from: the push targets and those checked for conflicts.
      * Accounts that need reconnecting are included, so that "sync now" reports them.
@@ -61,11 +66,24 @@ public class CalendarPull {
 
     /**
      * Pulls one calendar. Not transactional: the server is asked between two short transactions of
-     * {@link PullRecorder}, and one calendar's failure leaves the others' work in place.
+     * {@link PullRecorder}, and one calendar's failure leaves the others' work in place. Holds the lease of the
+     * account owner's calendars throughout, so that no push or other pull, on any instance, runs in between.
      *
      * @return the logged run
      */
     public SyncRun pull(TenantId tenantId, String accountId, String calendarId) {
+        Optional<String> owner = accounts.find(tenantId, accountId).map(CalendarAccount::personId);
+        if (owner.isEmpty()) {
+            return readOnce(tenantId, accountId, calendarId); // it says the account is unknown
+        }
+        try {
+            return ownerLock.exclusively(owner.get(), () -> readOnce(tenantId, accountId, calendarId));
+        } catch (CalendarOwnerLock.CalendarOwnerBusyException busy) {
+            return recorder.busy(tenantId, accountId, calendarId, busy.getMessage());
+        }
+    }
+
+    private SyncRun readOnce(TenantId tenantId, String accountId, String calendarId) {
         PullRecorder.Preparation asked = recorder.prepare(tenantId, accountId, calendarId);
         if (asked.notAsked() != null) {
             return asked.notAsked();

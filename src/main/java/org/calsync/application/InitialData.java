@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.calsync.domain.shared.StartupFailure;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Startup
 @Singleton
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "SecretsKeyCheck"})
 public class InitialData {
 
     private static final Logger LOG = Logger.getLogger(InitialData.class.getName());
@@ -61,7 +62,15 @@ public class InitialData {
      */
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void load() {
+    void loadOrStop() {
+        try {
+            load();
+        } catch (RuntimeException e) {
+            throw StartupFailure.stop("writing the initial data", e);
+        }
+    }
+
+    private void load() {
         if (demoData) {
             loadOnce("demo data", demo::loadIfMissing, demo::loaded);
             LOG.info(() -> String.join(System.lineSeparator(), "",

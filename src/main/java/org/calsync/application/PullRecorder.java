@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.calsync.domain.model.calendar.AccountStatus;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.BusyBlock;
 import org.calsync.domain.model.calendar.BusyBlockRepository;
+import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.calendar.ChangeBatch;
@@ -151,6 +153,17 @@ public class PullRecorder {
                 knownLinks, busy.remoteIdsIn(tenantId, calendar.id()));
     }
 
+    /** Another instance kept the account owner's calendars too long: this pull is logged as failed, to be made later. */
+    public SyncRun busy(TenantId tenantId, String accountId, String calendarId, String message) {
+        Instant started = Instant.now();
+        Optional<CalendarAccount> account = accounts.find(tenantId, accountId);
+        Optional<ExternalCalendar> calendar = account.flatMap(a -> a.calendar(calendarId));
+        if (calendar.isEmpty()) {
+            return SyncRun.failed(tenantId, accountId, calendarId, started, Counts.NONE, message);
+        }
+        return logFailure(tenantId, account.get(), calendar.get(), started, Counts.NONE, message);
+    }
+
     /** The server could not be asked: the account's status says why, and the run is logged. */
     public SyncRun failed(Preparation asked, String message, boolean needsReconnecting) {
         Optional<CalendarAccount> account = accounts.find(asked.tenantId(), asked.accountId());
@@ -247,8 +260,14 @@ public class PullRecorder {
         Set<String> replaced = new HashSet<>(removedExternal);
         external.forEach(event -> replaced.add(event.remoteId()));
         busy.removeForRemoteIds(tenantId, calendar.id(), replaced);
-        for (RemoteEvent event : external) {
-            event.busy().forEach(interval -> busy.add(new BusyBlock(tenantId, calendar, event, interval, account.privacyMode())));
+        // A server may list one event twice in an answer (a delta with two versions of it): the last one counts,
+        // and each of its intervals is stored once.
+        Map<String, RemoteEvent> latest = new LinkedHashMap<>();
+        external.forEach(event -> latest.put(event.remoteId(), event));
+        for (RemoteEvent event : latest.values()) {
+            event.busy().stream().collect(Collectors.toMap(BusyInterval::start, interval -> interval, (a, b) -> a,
+                    LinkedHashMap::new)).values()
+                    .forEach(interval -> busy.add(new BusyBlock(tenantId, calendar, event, interval, account.privacyMode())));
         }
         List<TwoWayRules.Verdict> decisions = ourEvents(tenant, ourChanged, removedOurs, ours);
         calendar.advanceCursor(batch.next(), Instant.now());

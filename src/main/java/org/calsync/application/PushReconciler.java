@@ -18,11 +18,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.CalendarOwnerLock;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteOutcome;
+import org.calsync.domain.model.sync.ClusterMembership;
 import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.sync.OutboxState;
@@ -42,7 +44,10 @@ import org.calsync.domain.shared.Language;
 public class PushReconciler {
 
     private static final Logger LOG = Logger.getLogger(PushReconciler.class.getName());
-    /** While one worker holds an entry, others leave it alone; a crashed worker's lease simply runs out. */
+    /**
+     * While one worker holds an entry, others leave it alone. An instance that dies has its entries taken over as
+     * soon as it is known to have left; the lease is the last resort.
+     */
     static final Duration LEASE = Duration.ofMinutes(2);
 
     @Inject
@@ -57,6 +62,12 @@ public class PushReconciler {
     @Inject
     private CalendarPull pull;
 
+    @Inject
+    private CalendarOwnerLock ownerLock;
+
+    @Inject
+    private ClusterMembership membership;
+
     /** Pending entries whose time has come, oldest first, across tenants. */
     @Transactional
     public List<String> dueEntries(Instant now, int limit) {
@@ -69,19 +80,52 @@ public class PushReconciler {
         return outbox.nextAttempt();
     }
 
-    /** Takes the entry for this worker; false when it is not due or another worker (or node) has it. */
+    /**
+     * Takes the entry for this instance; empty when it is not due or another worker (or instance) has it. A lost
+     * race shows as a concurrent change when the transaction commits.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean claim(String entryId, Instant now) {
+    public Optional<Claimed> claim(String entryId, Instant now) {
         Optional<OutboxEntry> entry = outbox.find(entryId);
         if (entry.isEmpty() || entry.get().state() != OutboxState.PENDING || entry.get().nextAttemptAt().isAfter(now)) {
-            return false;
+            return Optional.empty();
         }
-        entry.get().lease(now.plus(LEASE));
-        return true;
+        entry.get().claim(membership.self(), now.plus(LEASE));
+        return Optional.of(new Claimed(entryId, entry.get().personId()));
+    }
+
+    /** An outbox entry this instance claimed, with the person whose calendars it brings in line. */
+    public record Claimed(String entryId, String personId) {
+    }
+
+    /** Entries of a departed instance are due again at once, for any instance to claim. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseClaimsOf(String instance) {
+        return outbox.releaseClaimsOf(instance, Instant.now());
+    }
+
+    /**
+     * Runs claimed entries, person by person, each person's while holding their calendars' lease, so that no
+     * other instance writes to or reads from those calendars meanwhile. Never throws.
+     */
+    public void processAll(List<Claimed> claimed) {
+        Map<String, List<String>> byPerson = new LinkedHashMap<>();
+        claimed.forEach(one -> byPerson.computeIfAbsent(one.personId(), k -> new ArrayList<>()).add(one.entryId()));
+        byPerson.forEach((personId, entryIds) -> {
+            try {
+                ownerLock.exclusively(personId, () -> {
+                    processTogether(entryIds);
+                    return null;
+                });
+            } catch (CalendarOwnerLock.CalendarOwnerBusyException busy) {
+                LOG.info(() -> busy.getMessage());
+                entryIds.forEach(entryId -> postpone(entryId, busy.getMessage()));
+            }
+        });
     }
 
     /** Runs a claimed entry to its end: done, postponed, or (after N tries) dead. Never throws. */
-    public void process(String entryId) {
+    private void process(String entryId) {
         try {
             Set<String> readFirst = new HashSet<>();
             while (round(entryId, readFirst)) {
@@ -89,11 +133,15 @@ public class PushReconciler {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Push " + entryId + " failed; it is tried again later", e);
-            try {
-                ledger.postpone(entryId, e.toString());
-            } catch (RuntimeException again) {
-                LOG.log(Level.WARNING, "Push " + entryId + " could not be postponed; its lease runs out instead", again);
-            }
+            postpone(entryId, e.toString());
+        }
+    }
+
+    private void postpone(String entryId, String reason) {
+        try {
+            ledger.postpone(entryId, reason);
+        } catch (RuntimeException again) {
+            LOG.log(Level.WARNING, "Push " + entryId + " could not be postponed; its lease runs out instead", again);
         }
     }
 
@@ -129,12 +177,12 @@ public class PushReconciler {
     }
 
     /**
-     * Runs several claimed entries together. Their writes to the same calendar go to the provider as one burst
+     * Runs several claimed entries of one person together. Their writes to the same calendar go to the provider as one burst
      * ({@link CalendarProvider#putAll}), which Microsoft 365 sends through {@code $batch}; everything else is
      * done as {@link #process} does it. An entry that meets an edit in a two-way tenant, or whose record
      * fails, goes through {@link #process} on its own, which reads that calendar first. Never throws.
      */
-    public void processAll(List<String> entryIds) {
+    private void processTogether(List<String> entryIds) {
         if (entryIds.size() < 2) {
             entryIds.forEach(this::process);
             return;

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.domain.model.calendar.CalendarOwnerLock;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.EventLinkRepository;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
@@ -56,6 +57,9 @@ public class SyncPauses {
 
     @Inject
     private AccountRemoval removal;
+
+    @Inject
+    private CalendarOwnerLock ownerLock;
 
     @Inject
     private CalendarProviders providers;
@@ -145,6 +149,15 @@ public class SyncPauses {
     }
 
     private void clear(TenantId tenantId, String accountId) {
+        // No push or pull of the owner's calendars, on any instance, runs while the events are deleted.
+        accounts.find(tenantId, accountId).map(CalendarAccount::personId).ifPresent(owner -> ownerLock.exclusively(owner,
+                () -> {
+                    clearNow(tenantId, accountId);
+                    return null;
+                }));
+    }
+
+    private void clearNow(TenantId tenantId, String accountId) {
         AccountRemoval.Plan plan = removal.clearing(tenantId, accountId);
         CalendarProvider provider = providers.forType(plan.provider());
         List<AccountRemoval.Deletion> deleted = new ArrayList<>();

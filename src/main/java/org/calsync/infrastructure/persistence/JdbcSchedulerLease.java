@@ -49,4 +49,17 @@ public class JdbcSchedulerLease implements SchedulerLease {
             throw new IllegalStateException("Cannot take the scheduler lease " + name, e);
         }
     }
+
+    @Override
+    public void releaseHeldBy(String holder) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement free = connection.prepareStatement(
+                     "UPDATE scheduler_lease SET holder = NULL, expires_at = ? WHERE holder = ?")) {
+            free.setObject(1, OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC));
+            free.setString(2, holder);
+            free.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot free the scheduler leases of " + holder, e);
+        }
+    }
 }

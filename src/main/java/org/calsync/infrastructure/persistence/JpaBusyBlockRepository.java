@@ -37,6 +37,8 @@ public class JpaBusyBlockRepository implements BusyBlockRepository {
                     .setParameter("calendar", calendarId).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + IN_LIST)))
                     .getResultList().forEach(em::remove);
         }
+        // Deleted now: EclipseLink would otherwise insert the replacements first, against the unique key.
+        em.flush();
     }
 
     @Override

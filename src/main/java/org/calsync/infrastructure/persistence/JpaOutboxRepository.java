@@ -68,6 +68,12 @@ public class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public int releaseClaimsOf(String instance, Instant now) {
+        return em.createNamedQuery("OutboxEntry.releaseClaimsOf").setParameter("member", instance).setParameter("now", now)
+                .executeUpdate();
+    }
+
+    @Override
     public long countPending(TenantId tenantId) {
         return em.createNamedQuery("OutboxEntry.countPending", Long.class).setParameter("tenant", tenantId.value())
                 .getSingleResult();

@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import javax.sql.DataSource;
 
+import org.calsync.domain.shared.StartupFailure;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -29,7 +30,15 @@ public class SchemaMigration {
     private DataSource dataSource;
 
     @PostConstruct
-    void migrate() {
+    void migrateOrStop() {
+        try {
+            migrate();
+        } catch (RuntimeException e) {
+            throw StartupFailure.stop("migrating the database schema", e);
+        }
+    }
+
+    private void migrate() {
         Flyway flyway = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

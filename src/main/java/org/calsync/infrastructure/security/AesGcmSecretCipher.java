@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -103,6 +105,21 @@ public class AesGcmSecretCipher implements SecretCipher {
                     .put(nonce).put(sealed).array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
+        }
+    }
+
+    /**
+     * A value that tells keys apart without revealing them: an HMAC of a fixed label under the key. Stored in the
+     * database, it lets an instance started with another key refuse to start.
+     */
+    public String checkValue() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] check = mac.doFinal("CalSync secrets key check".getBytes(StandardCharsets.US_ASCII));
+            return "v1:" + Base64.getEncoder().encodeToString(Arrays.copyOf(check, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
         }
     }
 

@@ -39,10 +39,12 @@ public class SyncJobFacade {
         return status(tenantId, jobs.start(tenantId, personIds));
     }
 
-    public SyncJobView status(String tenantId, long executionId) {
+    /** The job's state; when the instance running it left, the state of the execution that took its work over. */
+    public SyncJobView status(String tenantId, long requestedId) {
+        long executionId = jobs.current(requestedId);
         JobExecution execution = jobs.execution(executionId, tenantId);
         if (execution == null) {
-            throw new UnknownEntityException("sync job", String.valueOf(executionId));
+            throw new UnknownEntityException("sync job", String.valueOf(requestedId));
         }
         int[] progress = jobs.progress(executionId);
         return new SyncJobView(executionId, execution.getBatchStatus().name(), execution.getExitStatus(),

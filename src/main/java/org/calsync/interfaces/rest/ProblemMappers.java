@@ -89,6 +89,11 @@ final class ProblemMappers {
         }
     }
 
+    private static Response concurrentChange() {
+        return Problems.of(409, "concurrent-change", "Conflict",
+                "Someone changed the same data at the same time. Read it again and retry.", List.of());
+    }
+
     /**
      * Two requests changed the same data at once: a stale version, or a unique key taken by the other one
      * between our check and our commit. The loser gets a 409 and nothing of its change is stored.
@@ -100,8 +105,7 @@ final class ProblemMappers {
         @Override
         public Response toResponse(TransactionalException e) {
             if (ConcurrentChanges.isConcurrentChange(e)) {
-                return Problems.of(409, "concurrent-change", "Conflict",
-                        "Someone changed the same data at the same time. Read it again and retry.", List.of());
+                return concurrentChange();
             }
             LOG.log(Level.SEVERE, "Transaction failed in API call", e);
             return Problems.of(500, "internal", "Internal error", "The error has been logged.", List.of());
@@ -115,6 +119,10 @@ final class ProblemMappers {
 
         @Override
         public Response toResponse(RuntimeException e) {
+            // A stale version found while the change was still being made (an auto-flush), not at commit.
+            if (ConcurrentChanges.isConcurrentChange(e)) {
+                return concurrentChange();
+            }
             LOG.log(Level.SEVERE, "Unexpected error in API call", e);
             return Problems.of(500, "internal", "Internal error", "The error has been logged.", List.of());
         }

@@ -3,6 +3,7 @@ package org.calsync.interfaces.scheduling;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -67,7 +68,7 @@ public class OutboxDispatcher {
                 List<String> due;
                 while (!(due = reconciler.dueEntries(Instant.now(), BATCH)).isEmpty()) {
                     // Claimed together and run together: writes to one calendar then go as one burst.
-                    List<String> claimed = due.stream().filter(this::claim).toList();
+                    List<PushReconciler.Claimed> claimed = due.stream().flatMap(id -> claim(id).stream()).toList();
                     if (claimed.isEmpty()) {
                         break; // everything due is held by other workers
                     }
@@ -99,12 +100,12 @@ public class OutboxDispatcher {
         }
     }
 
-    private boolean claim(String id) {
+    private Optional<PushReconciler.Claimed> claim(String id) {
         try {
             return reconciler.claim(id, Instant.now());
         } catch (RuntimeException e) {
             if (ConcurrentChanges.isConcurrentChange(e)) {
-                return false; // another worker took it first
+                return Optional.empty(); // another worker took it first
             }
             throw e;
         }

@@ -1,19 +1,33 @@
 package org.calsync.interfaces.scheduling;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.logging.Logger;
 
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.calsync.domain.model.sync.ClusterMembership;
+import org.calsync.domain.model.sync.PullExecutions;
 
 /** Starts the calendar-pull job and reads its state. Called outside any JTA transaction, as the batch runtime needs. */
 @ApplicationScoped
 public class PullJobs {
 
     public static final String JOB = "calendar-pull";
+    private static final Logger LOG = Logger.getLogger(PullJobs.class.getName());
+
+    @Inject
+    private ClusterMembership membership;
+
+    @Inject
+    private PullExecutions executions;
 
     /**
      * Starts a pull for one tenant (every tenant with null), or for some of its people (all with an empty
@@ -21,6 +35,30 @@ public class PullJobs {
      * progress shows calendar by calendar.
      */
     public long start(String tenantId, List<String> personIds) {
+        long execution = operator().start(JOB, parameters(tenantId, personIds));
+        executions.started(execution, membership.self(), tenantId, personIds);
+        return execution;
+    }
+
+    /**
+     * Starts again, on this instance, the pulls a departed instance was running. Pulls read only what changed
+     * since each calendar's cursor, so the calendars it had done already cost one request each. The departed
+     * execution stays as the job repository last saw it; {@link #current} leads from it to its replacement.
+     */
+    public void handOver(String departed) {
+        for (PullExecutions.Started running : executions.startedBy(departed)) {
+            BatchStatus status = operator().getJobExecution(running.executionId()).getBatchStatus();
+            if (EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED).contains(status)) {
+                Properties parameters = parameters(running.tenantId(), running.personIds());
+                long replacement = operator().start(JOB, parameters);
+                executions.replaced(running, replacement, membership.self());
+                LOG.info(() -> "Pull execution " + running.executionId() + " of departed instance " + departed
+                        + " goes on as execution " + replacement);
+            }
+        }
+    }
+
+    private static Properties parameters(String tenantId, List<String> personIds) {
         Properties parameters = new Properties();
         if (tenantId != null) {
             parameters.setProperty("tenantId", tenantId);
@@ -29,7 +67,12 @@ public class PullJobs {
             parameters.setProperty("personId", String.join(",", personIds));
             parameters.setProperty("chunkSize", "1");
         }
-        return operator().start(JOB, parameters);
+        return parameters;
+    }
+
+    /** The execution that carries on the given one's work, after hand-overs from departed instances. */
+    public long current(long executionId) {
+        return executions.current(executionId);
     }
 
     /** Calendars pulled so far and in all, as of the last checkpoint; null before the first. */

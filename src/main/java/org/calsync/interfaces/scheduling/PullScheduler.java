@@ -1,6 +1,5 @@
 package org.calsync.interfaces.scheduling;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +13,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.calsync.application.RetentionPurge;
+import org.calsync.domain.model.sync.ClusterMembership;
 import org.calsync.domain.model.sync.SchedulerLease;
 import org.calsync.domain.model.tenant.TenantId;
 
@@ -37,10 +37,12 @@ public class PullScheduler {
     private static final String RETENTION = "retention-purge";
     /** Most of a day, so that a crashed holder's lease never skips the next night. */
     private static final Duration RETENTION_LEASE = Duration.ofHours(20);
-    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
     @Inject
     private SchedulerLease lease;
+
+    @Inject
+    private ClusterMembership membership;
 
     @Inject
     private PullJobs jobs;
@@ -53,7 +55,7 @@ public class PullScheduler {
 
     @Schedule(minute = "5", hour = "*", persistent = false)
     void pullEveryHour() {
-        if (lease.tryAcquire(PullJobs.JOB, INSTANCE, LEASE)) {
+        if (lease.tryAcquire(PullJobs.JOB, membership.self(), LEASE)) {
             long execution = jobs.start(null, List.of());
             LOG.info(() -> "Started the hourly calendar pull, execution " + execution);
         }
@@ -62,7 +64,7 @@ public class PullScheduler {
     /** Once a night, whichever instance takes the lease deletes what each tenant's retention no longer keeps. */
     @Schedule(minute = "20", hour = "3", persistent = false)
     void purgeOldData() {
-        if (lease.tryAcquire(RETENTION, INSTANCE, RETENTION_LEASE)) {
+        if (lease.tryAcquire(RETENTION, membership.self(), RETENTION_LEASE)) {
             Instant now = Instant.now();
             for (TenantId tenant : retention.tenants()) {
                 try {
@@ -76,7 +78,7 @@ public class PullScheduler {
 
     @Schedule(minute = "*/10", hour = "*", persistent = false)
     void keepWebhooksAlive() {
-        if (lease.tryAcquire(WEBHOOKS, INSTANCE, WEBHOOK_LEASE)) {
+        if (lease.tryAcquire(WEBHOOKS, membership.self(), WEBHOOK_LEASE)) {
             watches.upkeepAll();
         }
     }

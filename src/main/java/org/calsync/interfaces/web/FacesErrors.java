@@ -5,6 +5,7 @@ import jakarta.faces.component.EditableValueHolder;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
 
+import org.calsync.domain.shared.ConcurrentChanges;
 import org.calsync.domain.shared.ConflictException;
 import org.calsync.domain.shared.FieldError;
 import org.calsync.domain.shared.InvalidInputException;
@@ -30,6 +31,8 @@ public final class FacesErrors {
             global(FacesMessage.SEVERITY_ERROR, later.text().in(Texts.locale()));
         } else if (error instanceof UnknownEntityException) {
             global(FacesMessage.SEVERITY_ERROR, Texts.get("error.unknownItem"));
+        } else if (ConcurrentChanges.isConcurrentChange(error)) {
+            global(FacesMessage.SEVERITY_ERROR, Texts.get("error.concurrentChange"));
         } else {
             throw error;
         }

@@ -20,12 +20,10 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.calsync.testsupport.MigratedDatabases;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Two application instances share one database; each runs the hourly timer, and only the one that takes the
@@ -39,28 +37,7 @@ class JdbcSchedulerLeaseTest {
     private static final String PG_SCHEMA = "calsync_lease_test";
 
     static Stream<Named<DataSource>> databases() throws SQLException {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:lease-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        migrate(h2, null);
-        String pgUrl = System.getenv("CALSYNC_TEST_PG_URL");
-        if (pgUrl == null || pgUrl.isBlank()) {
-            return Stream.of(Named.of("H2", h2));
-        }
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setUrl(pgUrl);
-        pg.setUser(System.getenv().getOrDefault("CALSYNC_TEST_PG_USER", "postgres"));
-        try (Connection connection = pg.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
-            sql.execute("CREATE SCHEMA " + PG_SCHEMA);
-        }
-        pg.setCurrentSchema(PG_SCHEMA);
-        migrate(pg, PG_SCHEMA);
-        return Stream.of(Named.of("H2", h2), Named.of("PostgreSQL", pg));
-    }
-
-    private static void migrate(DataSource database, String schema) {
-        var config = Flyway.configure().dataSource(database).locations("classpath:db/migration");
-        (schema == null ? config : config.schemas(schema)).load().migrate();
+        return MigratedDatabases.h2AndPostgres(PG_SCHEMA);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -22,6 +22,8 @@ public class EventLink {
     private String contentHash;
     private int sequenceNo;
     private Instant updatedAt;
+    /** Optimistic lock: a write recorded from a stale read fails instead of overwriting a newer one. */
+    private long version;
 
     protected EventLink() {
         // for JPA

@@ -25,6 +25,8 @@ public class OutboxEntry {
     private int attempts;
     private Instant nextAttemptAt;
     private String lastError;
+    /** The instance working the entry now, if any; its work is taken over when it leaves the cluster. */
+    private String claimedBy;
     private Instant createdAt;
     private Instant updatedAt;
     private long version;
@@ -46,6 +48,7 @@ public class OutboxEntry {
 
     public void succeeded() {
         state = OutboxState.DONE;
+        claimedBy = null;
         lastError = null;
         updatedAt = Instant.now();
     }
@@ -56,6 +59,7 @@ public class OutboxEntry {
      */
     public void failed(String error, Duration requestedDelay, Instant now) {
         attempts++;
+        claimedBy = null;
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
         updatedAt = now;
         if (attempts >= MAX_ATTEMPTS) {
@@ -67,8 +71,12 @@ public class OutboxEntry {
         nextAttemptAt = now.plus(delay.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : delay);
     }
 
-    /** Reserves the entry for one worker until the given time; a version check makes the claim exclusive. */
-    public void lease(Instant until) {
+    /**
+     * Reserves the entry for one instance until the given time, or until that instance is known to have left; a
+     * version check makes the claim exclusive.
+     */
+    public void claim(String instance, Instant until) {
+        claimedBy = instance;
         nextAttemptAt = until;
         updatedAt = Instant.now();
     }
@@ -84,12 +92,18 @@ public class OutboxEntry {
     /** An admin asks for another try of a dead entry. */
     public void retryNow() {
         state = OutboxState.PENDING;
+        claimedBy = null;
         attempts = 0;
         nextAttemptAt = Instant.now();
     }
 
     public String id() {
         return id;
+    }
+
+    /** The instance working the entry, or null when none is. */
+    public String claimedBy() {
+        return claimedBy;
     }
 
     public TenantId tenantId() {

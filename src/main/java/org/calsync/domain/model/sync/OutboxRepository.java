@@ -30,5 +30,8 @@ public interface OutboxRepository {
     /** Forgets an entry an admin discarded. */
     void remove(OutboxEntry entry);
 
+    /** Makes the entries a departed instance was working due now, for the others to claim; how many. */
+    int releaseClaimsOf(String instance, Instant now);
+
     long countPending(org.calsync.domain.model.tenant.TenantId tenantId);
 }

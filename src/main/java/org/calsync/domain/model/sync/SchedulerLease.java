@@ -7,4 +7,7 @@ public interface SchedulerLease {
 
     /** Takes the named lease for this long if it is free, expired, or already ours. */
     boolean tryAcquire(String name, String holder, Duration forHowLong);
+
+    /** Frees every lease a departed instance held, so that the next run of its jobs is not kept waiting. */
+    void releaseHeldBy(String holder);
 }
