@@ -25,9 +25,7 @@ import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.sync.ClusterMembership;
-import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxRepository;
-import org.calsync.domain.model.sync.OutboxState;
 import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.shared.Language;
 
@@ -80,18 +78,10 @@ public class PushReconciler {
         return outbox.nextAttempt();
     }
 
-    /**
-     * Takes the entry for this instance; empty when it is not due or another worker (or instance) has it. A lost
-     * race shows as a concurrent change when the transaction commits.
-     */
+    /** Takes the entry for this instance; empty when it is not due or another worker (or instance) has it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Claimed> claim(String entryId, Instant now) {
-        Optional<OutboxEntry> entry = outbox.find(entryId);
-        if (entry.isEmpty() || entry.get().state() != OutboxState.PENDING || entry.get().nextAttemptAt().isAfter(now)) {
-            return Optional.empty();
-        }
-        entry.get().claim(membership.self(), now.plus(LEASE));
-        return Optional.of(new Claimed(entryId, entry.get().personId()));
+        return outbox.claim(entryId, membership.self(), now, now.plus(LEASE)).map(personId -> new Claimed(entryId, personId));
     }
 
     /** An outbox entry this instance claimed, with the person whose calendars it brings in line. */
@@ -105,23 +95,19 @@ public class PushReconciler {
     }
 
     /**
-     * Runs claimed entries, person by person, each person's while holding their calendars' lease, so that no
-     * other instance writes to or reads from those calendars meanwhile. Never throws.
+     * Runs one person's claimed entries while holding their calendars' lease, so that no other worker, on this
+     * instance or another, writes to or reads from those calendars meanwhile. Never throws.
      */
-    public void processAll(List<Claimed> claimed) {
-        Map<String, List<String>> byPerson = new LinkedHashMap<>();
-        claimed.forEach(one -> byPerson.computeIfAbsent(one.personId(), k -> new ArrayList<>()).add(one.entryId()));
-        byPerson.forEach((personId, entryIds) -> {
-            try {
-                ownerLock.exclusively(personId, () -> {
-                    processTogether(entryIds);
-                    return null;
-                });
-            } catch (CalendarOwnerLock.CalendarOwnerBusyException busy) {
-                LOG.info(() -> busy.getMessage());
-                entryIds.forEach(entryId -> postpone(entryId, busy.getMessage()));
-            }
-        });
+    public void processForPerson(String personId, List<String> entryIds) {
+        try {
+            ownerLock.exclusively(personId, () -> {
+                processTogether(entryIds);
+                return null;
+            });
+        } catch (CalendarOwnerLock.CalendarOwnerBusyException busy) {
+            LOG.info(busy::getMessage);
+            entryIds.forEach(entryId -> postpone(entryId, busy.getMessage()));
+        }
     }
 
     /** Runs a claimed entry to its end: done, postponed, or (after N tries) dead. Never throws. */

@@ -113,7 +113,8 @@ public class SessionService {
     /** Loads the session and the person, both of this tenant, and applies one change between them. */
     private TrainingSession withPerson(TenantId tenant, String sessionId, String personId,
             BiConsumer<TrainingSession, Person> change) {
-        TrainingSession session = find(tenant, sessionId);
+        TrainingSession session = sessions.findForChange(tenant, sessionId)
+                .orElseThrow(() -> new UnknownEntityException("session", sessionId));
         // An id of another tenant reads exactly like an unknown id.
         Person person = people.find(tenant, personId == null ? "" : personId)
                 .orElseThrow(() -> new InvalidInputException("personId", "person.unknown"));

@@ -1,6 +1,8 @@
 package org.calsync.domain.shared;
 
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Tells whether a failed commit lost a race with another transaction: a stale version, or a unique key
@@ -9,7 +11,37 @@ import java.sql.SQLException;
  */
 public final class ConcurrentChanges {
 
+    /** Enough for a class registering at once through several instances; each try waits a little longer. */
+    private static final int ATTEMPTS = 10;
+
     private ConcurrentChanges() {
+    }
+
+    /**
+     * Makes a change that cannot clash in meaning with another one made at the same moment (adding a learner while
+     * another is added), trying it again, each time in a transaction of its own, when it lost a race at commit.
+     * Changes that can clash (an edit over another edit) must not use this: their loser hears of the conflict.
+     */
+    public static <T> T retried(Supplier<T> change) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return change.get();
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !isConcurrentChange(e)) {
+                    throw e;
+                }
+                pause(ThreadLocalRandom.current().nextLong(5, 20) * attempt);
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a change", e);
+        }
     }
 
     public static boolean isConcurrentChange(Throwable error) {

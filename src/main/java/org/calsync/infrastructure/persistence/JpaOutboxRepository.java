@@ -68,6 +68,15 @@ public class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public Optional<String> claim(String id, String instance, Instant now, Instant until) {
+        Optional<String> person = em.createNamedQuery("OutboxEntry.personOf", String.class).setParameter("id", id)
+                .getResultStream().findFirst();
+        int taken = em.createNamedQuery("OutboxEntry.claim").setParameter("id", id).setParameter("member", instance)
+                .setParameter("now", now).setParameter("until", until).executeUpdate();
+        return taken == 1 ? person : Optional.empty();
+    }
+
+    @Override
     public int releaseClaimsOf(String instance, Instant now) {
         return em.createNamedQuery("OutboxEntry.releaseClaimsOf").setParameter("member", instance).setParameter("now", now)
                 .executeUpdate();

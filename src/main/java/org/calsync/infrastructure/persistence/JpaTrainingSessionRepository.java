@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.calsync.domain.model.session.TrainingSession;
@@ -22,6 +23,14 @@ public class JpaTrainingSessionRepository implements TrainingSessionRepository {
     public Optional<TrainingSession> find(TenantId tenantId, String id) {
         return em.createNamedQuery("TrainingSession.find", TrainingSession.class)
                 .setParameter("tenant", tenantId.value()).setParameter("id", id)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<TrainingSession> findForChange(TenantId tenantId, String id) {
+        return em.createNamedQuery("TrainingSession.find", TrainingSession.class)
+                .setParameter("tenant", tenantId.value()).setParameter("id", id)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
     }
 

@@ -20,6 +20,7 @@ import org.calsync.domain.model.session.SessionState;
 import org.calsync.domain.model.session.SessionTime;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.shared.ConcurrentChanges;
 import org.calsync.domain.shared.Validation;
 import org.calsync.interfaces.facade.dto.ConflictCheckView;
 import org.calsync.interfaces.facade.dto.ConflictView;
@@ -67,8 +68,11 @@ public class SessionFacade {
         return view(sessions.cancel(new TenantId(tenantId), sessionId));
     }
 
+    /** Assignments, like registrations, are retried when they lose a race with another change of the session. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public SessionView assignInstructor(String tenantId, String sessionId, String personId) {
-        return view(sessions.assignInstructor(new TenantId(tenantId), sessionId, personId));
+        TenantId tenant = new TenantId(tenantId);
+        return view(ConcurrentChanges.retried(() -> sessions.assignInstructor(tenant, sessionId, personId)));
     }
 
     /**
@@ -104,16 +108,24 @@ public class SessionFacade {
         return new ConflictView(conflict.kind().name(), when, conflict.title(), source, conflict.allDay());
     }
 
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public SessionView unassignInstructor(String tenantId, String sessionId, String personId) {
-        return view(sessions.unassignInstructor(new TenantId(tenantId), sessionId, personId));
+        TenantId tenant = new TenantId(tenantId);
+        return view(ConcurrentChanges.retried(() -> sessions.unassignInstructor(tenant, sessionId, personId)));
     }
 
+    /**
+     * A class registering at once, through one instance or several, all get in: a registration that lost a race
+     * with another change of the session is made again, each try in a transaction of its own.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public SessionView register(String tenantId, String sessionId, String personId) {
-        return view(sessions.register(new TenantId(tenantId), sessionId, personId));
+        return view(ConcurrentChanges.retried(() -> sessions.register(new TenantId(tenantId), sessionId, personId)));
     }
 
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public SessionView unregister(String tenantId, String sessionId, String personId) {
-        return view(sessions.unregister(new TenantId(tenantId), sessionId, personId));
+        return view(ConcurrentChanges.retried(() -> sessions.unregister(new TenantId(tenantId), sessionId, personId)));
     }
 
     public SessionView get(String tenantId, String sessionId) {

@@ -2,8 +2,13 @@ package org.calsync.interfaces.scheduling;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +16,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,16 +24,19 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.calsync.domain.shared.ConcurrentChanges;
 import org.calsync.application.PushPlanner;
 import org.calsync.application.PushReconciler;
 
 /**
  * Drains the push outbox on a managed thread, never on the request thread: at once after a change commits,
- * and on every sweep. One drain runs at a time on this instance; claims keep instances apart.
+ * and on every sweep. One drain runs at a time on this instance; claims keep instances apart, and the lease on
+ * each person's calendars keeps their writers apart.
  */
 @ApplicationScoped
+@ManagedExecutorDefinition(name = OutboxDispatcher.PUSH_WORKERS, maxAsync = 4)
 public class OutboxDispatcher {
+
+    static final String PUSH_WORKERS = "java:app/concurrent/calsync-push-workers";
 
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
     private static final int BATCH = 50;
@@ -37,6 +46,10 @@ public class OutboxDispatcher {
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     private ManagedExecutorService executor;
+
+    /** Pushes for different people run side by side on these; see {@link #processByPerson}. */
+    @Resource(lookup = PUSH_WORKERS)
+    private ManagedExecutorService workers;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     private ManagedScheduledExecutorService scheduler;
@@ -72,7 +85,7 @@ public class OutboxDispatcher {
                     if (claimed.isEmpty()) {
                         break; // everything due is held by other workers
                     }
-                    reconciler.processAll(claimed);
+                    processByPerson(claimed);
                 }
             } while (again.get());
         } catch (RuntimeException e) {
@@ -81,6 +94,28 @@ public class OutboxDispatcher {
             draining.set(false);
         }
         scheduleWakeUp();
+    }
+
+    /**
+     * Each person's entries in turn, several people at once: one person's calendars take one writer at a time
+     * anyway, and a burst for many people (a class registering) is not held up behind one slow calendar server.
+     */
+    private void processByPerson(List<PushReconciler.Claimed> claimed) {
+        Map<String, List<String>> byPerson = new LinkedHashMap<>();
+        claimed.forEach(one -> byPerson.computeIfAbsent(one.personId(), k -> new ArrayList<>()).add(one.entryId()));
+        List<Future<?>> running = new ArrayList<>();
+        byPerson.forEach((personId, entryIds) -> running.add(workers.submit(() -> reconciler.processForPerson(personId,
+                entryIds))));
+        for (Future<?> one : running) {
+            try {
+                one.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                LOG.log(Level.WARNING, "A person's pushes stopped; the next sweep continues", e.getCause());
+            }
+        }
     }
 
     /** Wakes up for the next retry when it is due before the sweep would come; one wake-up at a time. */
@@ -101,13 +136,6 @@ public class OutboxDispatcher {
     }
 
     private Optional<PushReconciler.Claimed> claim(String id) {
-        try {
-            return reconciler.claim(id, Instant.now());
-        } catch (RuntimeException e) {
-            if (ConcurrentChanges.isConcurrentChange(e)) {
-                return Optional.empty(); // another worker took it first
-            }
-            throw e;
-        }
+        return reconciler.claim(id, Instant.now());
     }
 }

@@ -2,6 +2,7 @@ package org.calsync.it.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.calsync.it.support.Api;
 
 /**
  * Several real CalSync instances on one PostgreSQL schema: Payara Micro with the WAR that {@code package}
@@ -56,6 +61,21 @@ public final class CalSyncCluster implements AutoCloseable {
             return process.isAlive();
         }
 
+        /** Waits for the process to end by itself; its exit status, or empty if it still runs after that long. */
+        public Optional<Integer> exitStatus(Duration atMost) throws InterruptedException {
+            return process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)
+                    ? Optional.of(process.exitValue()) : Optional.empty();
+        }
+
+        /** This instance's API, with the demo tenant's key. */
+        public Api api() {
+            try {
+                return new Api(base().toURL(), "csk_demo_northwind_0000000000000001");
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         /** Ends the process at once, as kill -9 does: no shutdown hook, no goodbye to the data grid. */
         public void kill() {
             process.destroyForcibly();
@@ -69,6 +89,15 @@ public final class CalSyncCluster implements AutoCloseable {
                         && written.contains("Exception while") && !ready(this);
             } catch (IOException e) {
                 return false;
+            }
+        }
+
+        /** Everything it has logged so far. */
+        public String log() {
+            try {
+                return Files.readString(log);
+            } catch (IOException e) {
+                return "(no log: " + e.getMessage() + ")";
             }
         }
 
@@ -102,6 +131,8 @@ public final class CalSyncCluster implements AutoCloseable {
                 Path log = logs.resolve(grid + "-" + number + ".log");
                 ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx384m", "-Djava.util.logging.config.file=payara/logging.properties",
+                        // As the jar the run command builds: a start-up that fails ends the process.
+                        "-Dcalsync.exit-on-startup-failure=true",
                         "-jar", System.getProperty("payara.microJar", "target/payara/payara-micro.jar"),
                         "--port", String.valueOf(port), "--clusterName", grid, "--disablephonehome",
                         "--postbootcommandfile", "target/it/postgresql-boot.asadmin",

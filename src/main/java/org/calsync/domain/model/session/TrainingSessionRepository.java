@@ -10,6 +10,12 @@ public interface TrainingSessionRepository {
 
     Optional<TrainingSession> find(TenantId tenantId, String id);
 
+    /**
+     * The session, locked until the transaction ends: changes of its members queue behind each other instead of
+     * failing on its version when a class registers at once.
+     */
+    Optional<TrainingSession> findForChange(TenantId tenantId, String id);
+
     /** Sessions overlapping [from, to), ordered by start. */
     List<TrainingSession> list(TenantId tenantId, Instant from, Instant to);
 

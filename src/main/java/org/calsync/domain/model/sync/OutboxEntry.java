@@ -71,16 +71,6 @@ public class OutboxEntry {
         nextAttemptAt = now.plus(delay.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : delay);
     }
 
-    /**
-     * Reserves the entry for one instance until the given time, or until that instance is known to have left; a
-     * version check makes the claim exclusive.
-     */
-    public void claim(String instance, Instant until) {
-        claimedBy = instance;
-        nextAttemptAt = until;
-        updatedAt = Instant.now();
-    }
-
     /** What it waited for (a reconnect, say) has happened: try at once. Attempts so far still count. */
     public void dueNow() {
         if (state == OutboxState.PENDING) {
@@ -99,11 +89,6 @@ public class OutboxEntry {
 
     public String id() {
         return id;
-    }
-
-    /** The instance working the entry, or null when none is. */
-    public String claimedBy() {
-        return claimedBy;
     }
 
     public TenantId tenantId() {

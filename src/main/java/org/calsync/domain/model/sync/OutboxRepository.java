@@ -30,6 +30,13 @@ public interface OutboxRepository {
     /** Forgets an entry an admin discarded. */
     void remove(OutboxEntry entry);
 
+    /**
+     * Takes a due entry for one instance until the given time, in one conditional update, so that of several
+     * instances asking at once exactly one gets it; the person whose calendars it concerns, or empty when the
+     * entry is not due or another instance has it.
+     */
+    Optional<String> claim(String id, String instance, Instant now, Instant until);
+
     /** Makes the entries a departed instance was working due now, for the others to claim; how many. */
     int releaseClaimsOf(String instance, Instant now);
 

@@ -1,0 +1,385 @@
+package org.calsync.it.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.calsync.it.support.Api;
+import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.FixtureDates;
+import org.calsync.testsupport.RadicaleServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two real instances on one PostgreSQL schema, with Radicale as the calendar server, doing the same work at the
+ * same moment: moves sent to both, "sync now" on both, and one of them killed in the middle of a burst. The
+ * calendars must end up exactly as the API says, with nothing reverted, doubled or lost.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterSyncIT {
+
+    /** Learners registering at once in the burst, each with a calendar of their own. */
+    private static final int BURST = 300;
+
+    @RegisterExtension
+    static final RadicaleServer RADICALE = withLearners(new RadicaleServer().withUser("ada", "ada-secret"));
+
+    private static final ClusterDatabase DATABASE = new ClusterDatabase("calsync_cluster_sync");
+    private static final FixtureDates DAYS = FixtureDates.fromToday();
+    private static final Pattern LONDON_START = Pattern.compile("DTSTART;TZID=Europe/London:(\\d{8}T\\d{6})");
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+
+    private static CalSyncCluster cluster;
+    private static String ada;
+    private static URI calendar;
+
+    @BeforeAll
+    static void startTwoInstancesAndLinkAdasCalendar() throws Exception {
+        assumeTrue(CalSyncDeployment.onPostgres(), "the cluster needs the PostgreSQL run");
+        DATABASE.empty();
+        cluster = CalSyncCluster.start(2, DATABASE.schema(), Map.of("CALSYNC_DEMO_DATA", "true"));
+        List<CalSyncCluster.Instance> notReady = cluster.awaitReady(Duration.ofMinutes(4));
+        assertTrue(notReady.isEmpty(), () -> notReady.stream().map(CalSyncCluster.Instance::logTail)
+                .collect(Collectors.joining("\n\n")));
+        calendar = RADICALE.createCalendar("ada", "sessions");
+        ada = first().createInstructor("ada@northwind.example", "Ada Cluster", "Europe/London");
+        Api.Reply linked = first().post("people/" + ada + "/calendar-accounts", """
+                {"provider":"CALDAV","serverUrl":"%s","username":"ada","password":"ada-secret"}""".formatted(RADICALE.base()));
+        assertEquals(201, linked.status(), linked.body());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    /**
+     * 30 sessions led by Ada, 8 rounds of 8 moves each, sent to both instances at once without waiting for the
+     * pushes: every session and every event ends at the time of its last accepted move, and no pull takes
+     * CalSync's own write on the other instance for Ada's move.
+     */
+    @Test
+    @Order(1)
+    void movesSentToBothInstancesAtOnceAreNeverRevertedOrDoubled() throws Exception {
+        String tag = "Move " + UUID.randomUUID().toString().substring(0, 6);
+        LocalDate day = DAYS.workdayAhead(10);
+        List<String> sessions = new ArrayList<>();
+        Map<String, LocalDateTime> accepted = new ConcurrentHashMap<>();
+        for (int i = 0; i < 30; i++) {
+            LocalDateTime start = day.plusDays(i % 5).atTime(8, 0);
+            String session = createSession(api(i), tag + " #" + i, start);
+            assertEquals(200, api(i).post("sessions/" + session + "/instructors", "{\"personId\":\"" + ada + "\"}").status());
+            sessions.add(session);
+            accepted.put(session, start);
+        }
+        Eventually.await("the 30 sessions reach Ada's calendar", SETTLE, () -> eventsTagged(tag).size() == 30);
+
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        AtomicInteger refused = new AtomicInteger();
+        try {
+            for (int round = 0; round < 8; round++) {
+                List<String> moved = new ArrayList<>(sessions);
+                Collections.shuffle(moved, random);
+                List<Future<?>> sent = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String session = moved.get(i);
+                    int index = sessions.indexOf(session);
+                    LocalDateTime start = day.plusDays(index % 5).atTime(9 + round, random.nextInt(4) * 15);
+                    Api target = api(round + i);
+                    sent.add(senders.submit(() -> {
+                        Api.Reply reply = target.put("sessions/" + session, sessionJson(tag + " #" + index, start));
+                        if (reply.status() == 200) {
+                            accepted.put(session, start);
+                        } else {
+                            refused.incrementAndGet(); // a 409 is a fair answer to a race; the session keeps the other time
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> one : sent) {
+                    one.get(60, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        Eventually.await("every event shows its session's last accepted time", SETTLE,
+                () -> mismatches(tag, sessions, accepted).isEmpty());
+        // Both instances read Ada's calendar now; what they find is CalSync's own writes, not moves of hers.
+        syncNowOnBothAtOnce();
+        Map<String, String> reverted = new HashMap<>();
+        for (String session : sessions) {
+            String start = first().get("sessions/" + session).object().getString("start");
+            if (!start.equals(FixtureDates.apiAnswer(accepted.get(session)))) {
+                reverted.put(session, start + " instead of " + accepted.get(session));
+            }
+        }
+        List<String> events = eventsTagged(tag);
+        long moveNotes = DATABASE.count("SELECT COUNT(*) FROM sync_run_note WHERE kind IN ('SESSION_MOVED', "
+                + "'MOVED_BY_NON_OWNER')");
+        System.out.printf("Cluster moves (seed %d): 30 sessions, 64 moves (%d refused as concurrent), %d reverted, "
+                + "%d events for 30 sessions, %d sync-log moves%n", seed, refused.get(), reverted.size(), events.size(),
+                moveNotes);
+        assertEquals(Map.of(), reverted, "seed " + seed + ": no session went back to an earlier time");
+        assertEquals(List.of(), mismatches(tag, sessions, accepted), "seed " + seed + ": every event has its time");
+        assertEquals(30, events.size(), "seed " + seed + ": one event per session");
+        assertEquals(0, moveNotes, "seed " + seed + ": nobody moved anything in the calendar");
+    }
+
+    /** "Sync now" on both instances at the same moment, five times: each busy time is stored and shown once. */
+    @Test
+    @Order(2)
+    void syncNowOnBothInstancesAtOnceStoresEachBusyTimeOnce() throws Exception {
+        LocalDate day = DAYS.workdayAhead(20);
+        Set<String> starts = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            String uid = "dentist-" + UUID.randomUUID();
+            LocalDateTime start = day.plusDays(i).atTime(15, 0);
+            assertEquals(201, RADICALE.putEvent("ada", calendar.resolve(uid + ".ics"), """
+                    BEGIN:VCALENDAR\r
+                    VERSION:2.0\r
+                    PRODID:-//Other client//EN\r
+                    BEGIN:VEVENT\r
+                    UID:%s\r
+                    DTSTAMP:20261101T120000Z\r
+                    DTSTART:%sZ\r
+                    DTEND:%sZ\r
+                    SUMMARY:Dentist\r
+                    END:VEVENT\r
+                    END:VCALENDAR\r
+                    """.formatted(uid, FixtureDates.ical(start), FixtureDates.ical(start.plusHours(1)))).statusCode());
+            starts.add(start.toLocalDate() + "T15:00:00Z");
+        }
+        for (int time = 0; time < 5; time++) {
+            syncNowOnBothAtOnce();
+        }
+        Api.Reply busy = first().get("people/" + ada + "/busy?from=" + day + "T00:00:00Z&to=" + day.plusDays(7)
+                + "T00:00:00Z");
+        assertEquals(200, busy.status(), busy.body());
+        Map<String, Long> shown = busy.array().stream().map(v -> v.asJsonObject().getString("start"))
+                .filter(starts::contains).collect(Collectors.groupingBy(start -> start, Collectors.counting()));
+        System.out.println("Busy times after 5 simultaneous sync-nows on 2 instances: " + shown);
+        assertEquals(starts.stream().collect(Collectors.toMap(start -> start, start -> 1L)), shown,
+                "each dentist appointment once: " + busy.body());
+    }
+
+    /**
+     * 300 learners, each with a calendar of their own, register for one session through both instances; one
+     * instance is killed with kill -9 a third of the way in, and the client goes on with the other, as a load
+     * balancer would. Within 30 s of the last registration the survivor has written exactly one event into each
+     * registered learner's calendar.
+     */
+    @Test
+    @Order(3)
+    void killingAnInstanceInTheMiddleOfARegistrationBurstLosesAndDoublesNothing() throws Exception {
+        String title = "Burst " + UUID.randomUUID().toString().substring(0, 6);
+        LocalDateTime start = DAYS.workdayAhead(30).atTime(10, 0);
+        String session = createSession(first(), title, start);
+        List<Learner> learners = linkLearners();
+
+        CalSyncCluster.Instance victim = cluster.instances().get(0);
+        AtomicInteger answered = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        Instant killedAt;
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < learners.size(); i++) {
+                String learner = learners.get(i).id();
+                int turn = i;
+                sent.add(senders.submit(() -> {
+                    sendToAnyInstance(turn, "sessions/" + session + "/registrations", "{\"personId\":\"" + learner + "\"}");
+                    answered.incrementAndGet();
+                    return null;
+                }));
+            }
+            Eventually.await("a third of the burst is in", SETTLE, () -> answered.get() >= BURST / 3);
+            victim.kill();
+            killedAt = Instant.now();
+            for (Future<?> one : sent) {
+                one.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        Instant allSent = Instant.now();
+        // What the platform holds is the truth: a registration the victim committed before dying counts, even if its
+        // answer was lost and the retry on the survivor was told the learner is already registered.
+        Api survivor = cluster.instances().get(1).api();
+        String registered = survivor.get("sessions/" + session).body();
+        List<Learner> expected = learners.stream().filter(learner -> registered.contains(learner.id())).toList();
+        Eventually.await("every registered learner has the event", Duration.ofSeconds(45),
+                () -> expected.stream().allMatch(learner -> learner.events(title).size() >= 1));
+        Instant written = Instant.now();
+        int events = learners.stream().mapToInt(learner -> learner.events(title).size()).sum();
+        long doubled = learners.stream().filter(learner -> learner.events(title).size() > 1).count();
+        Duration afterLastRequest = Duration.between(allSent, written);
+        System.out.printf("Kill -9 during a burst of %d registrations: %d registered, %d events, %d learners with two;"
+                + " all written %d ms after the kill and %d ms after the last registration was answered%n", BURST,
+                expected.size(), events, doubled, Duration.between(killedAt, written).toMillis(),
+                afterLastRequest.toMillis());
+        assertEquals(BURST, expected.size(), "every registration was taken by one instance or the other");
+        assertEquals(BURST, events, "one event per registered learner, none doubled or lost");
+        assertTrue(afterLastRequest.compareTo(Duration.ofSeconds(30)) <= 0,
+                "the survivor finished within 30 s: " + afterLastRequest);
+        assertEquals(0, DATABASE.count("SELECT COUNT(*) FROM outbox_entry WHERE state = 'PENDING'"),
+                "no push is left waiting");
+    }
+
+    /** A learner of the burst: their id in CalSync, and their own calendar in Radicale. */
+    private record Learner(String id, String user, URI calendar) {
+        List<String> events(String title) {
+            return RADICALE.eventsContaining(user, calendar, title);
+        }
+    }
+
+    private static RadicaleServer withLearners(RadicaleServer radicale) {
+        for (int i = 0; i < BURST; i++) {
+            radicale.withUser("learner-" + i, "learner-" + i + "-secret");
+        }
+        return radicale;
+    }
+
+    /** The burst's learners, each with a calendar in Radicale linked to CalSync. */
+    private static List<Learner> linkLearners() {
+        List<Learner> learners = new ArrayList<>();
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < BURST; i++) {
+            String user = "learner-" + i;
+            URI calendar = RADICALE.createCalendar(user, "calendar");
+            Api api = api(i);
+            Api.Reply person = api.post("people", """
+                    {"email":"%s-%s@northwind.example","displayName":"Learner %d","timeZone":"Europe/London",
+                     "roles":["Learner"]}""".formatted(user, suffix, i));
+            assertEquals(201, person.status(), person.body());
+            String id = person.object().getString("id");
+            Api.Reply linked = api.post("people/" + id + "/calendar-accounts", """
+                    {"provider":"CALDAV","serverUrl":"%s","username":"%s","password":"%s"}"""
+                    .formatted(RADICALE.base(), user, user + "-secret"));
+            assertEquals(201, linked.status(), linked.body());
+            learners.add(new Learner(id, user, calendar));
+        }
+        return learners;
+    }
+
+    /** Tries the instance chosen for this request, then the other one, as a load balancer does after a failure. */
+    private static void sendToAnyInstance(int turn, String path, String json) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                api(turn + attempt).post(path, json);
+                return;
+            } catch (UncheckedIOException down) {
+                // connection refused or reset: the instance is gone; the other one takes the request
+            }
+        }
+    }
+
+    private static void syncNowOnBothAtOnce() throws Exception {
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (CalSyncCluster.Instance instance : cluster.instances()) {
+                replies.add(both.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return instance.api().post("people/" + ada + "/sync", "");
+                }));
+            }
+            for (Future<Api.Reply> reply : replies) {
+                Api.Reply answer = reply.get(120, TimeUnit.SECONDS);
+                assertEquals(200, answer.status(), answer.body());
+            }
+        } finally {
+            both.shutdownNow();
+        }
+    }
+
+    /** Sessions whose event in Ada's calendar is missing, doubled or at another time than the one accepted last. */
+    private static List<String> mismatches(String tag, List<String> sessions, Map<String, LocalDateTime> accepted) {
+        Map<String, List<String>> startsByTitle = new HashMap<>();
+        for (String event : eventsTagged(tag)) {
+            String unfolded = event.replace("\r\n ", "");
+            Matcher title = Pattern.compile("SUMMARY:[^\\r\\n]*(" + Pattern.quote(tag) + " #\\d+)").matcher(unfolded);
+            Matcher start = LONDON_START.matcher(unfolded);
+            if (title.find() && start.find()) {
+                startsByTitle.computeIfAbsent(title.group(1), k -> new ArrayList<>()).add(start.group(1));
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            List<String> found = startsByTitle.getOrDefault(tag + " #" + i, List.of());
+            String expected = FixtureDates.ical(accepted.get(sessions.get(i)));
+            if (!found.equals(List.of(expected))) {
+                wrong.add("#" + i + " has " + found + ", expected " + expected);
+            }
+        }
+        return wrong;
+    }
+
+    private static List<String> eventsTagged(String tag) {
+        return RADICALE.eventsContaining("ada", calendar, tag);
+    }
+
+    private static String uid(String event) {
+        Matcher uid = Pattern.compile("(?m)^UID:(.*)$").matcher(event.replace("\r\n ", ""));
+        return uid.find() ? uid.group(1).strip() : event;
+    }
+
+    private static String createSession(Api api, String title, LocalDateTime start) {
+        Api.Reply created = api.post("sessions", sessionJson(title, start));
+        assertEquals(201, created.status(), created.body());
+        return created.object().getString("id");
+    }
+
+    private static String sessionJson(String title, LocalDateTime start) {
+        return """
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London","venue":"Room 1"}"""
+                .formatted(title, FixtureDates.api(start), FixtureDates.api(start.plusMinutes(45)));
+    }
+
+    /** The instances in turn: even numbers go to the first, odd ones to the second. */
+    private static Api api(int turn) {
+        return cluster.instances().get(Math.floorMod(turn, 2)).api();
+    }
+
+    private static Api first() {
+        return api(0);
+    }
+}
