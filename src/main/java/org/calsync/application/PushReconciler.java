@@ -81,7 +81,8 @@ public class PushReconciler {
     /** Takes the entry for this instance; empty when it is not due or another worker (or instance) has it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Claimed> claim(String entryId, Instant now) {
-        return outbox.claim(entryId, membership.self(), now, now.plus(LEASE)).map(personId -> new Claimed(entryId, personId));
+        return outbox.claim(entryId, membership.self(), now, now.plus(LEASE))
+                .map(personId -> new Claimed(entryId, personId));
     }
 
     /** An outbox entry this instance claimed, with the person whose calendars it brings in line. */
