@@ -28,7 +28,8 @@ import org.calsync.it.support.Api;
  */
 public final class CalSyncCluster implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final List<Instance> instances = new ArrayList<>();
 
