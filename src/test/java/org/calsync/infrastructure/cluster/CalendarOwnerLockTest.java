@@ -89,21 +89,8 @@ class CalendarOwnerLockTest {
         people(database);
         Instance a = Instance.on(database, "a");
         Instance b = Instance.on(database, "b");
-        CountDownLatch aInside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService worker = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> first = worker.submit(() -> a.lock().exclusively(PERSON, () -> {
-                aInside.countDown();
-                await(release);
-                return null;
-            }));
-            assertTrue(aInside.await(10, TimeUnit.SECONDS));
+        try (Holding first = Holding.start(a, PERSON)) {
             assertEquals("done", b.lock().exclusively(OTHER_PERSON, () -> "done"), "while the first person is held");
-            release.countDown();
-            first.get(10, TimeUnit.SECONDS);
-        } finally {
-            worker.shutdownNow();
         }
     }
 
@@ -123,26 +110,14 @@ class CalendarOwnerLockTest {
         people(database);
         Instance a = Instance.on(database, "a");
         Instance b = Instance.on(database, "b");
-        CountDownLatch aInside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService worker = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> first = worker.submit(() -> a.lock().exclusively(OTHER_PERSON, () -> {
-                aInside.countDown();
-                await(release);
-                return null;
-            }));
-            assertTrue(aInside.await(10, TimeUnit.SECONDS));
+        try (Holding first = Holding.start(a, OTHER_PERSON)) {
             Instant asked = Instant.now();
             new Thread(() -> {
                 pause(300);
-                release.countDown();
+                first.release();
             }).start();
             b.lock().exclusively(OTHER_PERSON, () -> null);
             assertTrue(Duration.between(asked, Instant.now()).toMillis() >= 250, "b waited for a to finish");
-            first.get(10, TimeUnit.SECONDS);
-        } finally {
-            worker.shutdownNow();
         }
     }
 
@@ -154,16 +129,8 @@ class CalendarOwnerLockTest {
         Instance b = Instance.on(database, "b");
         Instance c = Instance.on(database, "c");
         String departed = a.membership().self();
-        CountDownLatch aInside = new CountDownLatch(1);
-        ExecutorService worker = Executors.newSingleThreadExecutor();
-        try {
-            // a takes the person and then goes silent, as after kill -9, without giving anything back.
-            worker.submit(() -> a.lock().exclusively(PERSON, () -> {
-                aInside.countDown();
-                await(new CountDownLatch(1));
-                return null;
-            }));
-            assertTrue(aInside.await(10, TimeUnit.SECONDS));
+        // a takes the person and then goes silent, as after kill -9, without giving anything back.
+        try (Holding silent = Holding.start(a, PERSON)) {
             assertEquals(3, b.membership().alive());
             assertEquals(List.of(), b.membership().takeOverDeparted(), "nobody is taken over while all beat");
             silence(database, departed);
@@ -181,8 +148,39 @@ class CalendarOwnerLockTest {
             a.membership().heartbeat();
             assertNotEquals(departed, a.membership().self(), "given up for dead, it comes back as a new instance");
             assertEquals(3, b.membership().alive());
-        } finally {
-            worker.shutdownNow();
+        }
+    }
+
+    /** Work on a person's calendars that an instance keeps going, on a thread of its own, until released or closed. */
+    private static final class Holding implements AutoCloseable {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final ExecutorService thread = Executors.newSingleThreadExecutor();
+        private Future<?> work;
+
+        static Holding start(Instance instance, String personId) throws InterruptedException {
+            Holding holding = new Holding();
+            CountDownLatch inside = new CountDownLatch(1);
+            holding.work = holding.thread.submit(() -> instance.lock().exclusively(personId, () -> {
+                inside.countDown();
+                await(holding.release);
+                return null;
+            }));
+            assertTrue(inside.await(10, TimeUnit.SECONDS), "the work got the person");
+            return holding;
+        }
+
+        void release() {
+            release.countDown();
+        }
+
+        @Override
+        public void close() throws Exception {
+            release();
+            try {
+                work.get(10, TimeUnit.SECONDS);
+            } finally {
+                thread.shutdownNow();
+            }
         }
     }
 
