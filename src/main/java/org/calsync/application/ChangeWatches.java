@@ -27,6 +27,7 @@ import org.calsync.domain.model.tenant.OAuthRegistrationRepository;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
+import org.calsync.domain.shared.ConcurrentChanges;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -127,7 +128,7 @@ public class ChangeWatches {
                 case WATCH -> {
                     String secret = newSecret();
                     WatchGrant grant = provider.watch(step.connection(), step.remoteCalendarId(), request(step, secret));
-                    if (!ledger.watched(tenantId, step, secret, grant)) {
+                    if (!recordedFirst(tenantId, step, secret, grant)) {
                         provider.unwatch(step.connection(), grant);
                     }
                 }
@@ -151,6 +152,21 @@ public class ChangeWatches {
                 return null;
             }
             return fail(tenantId, step, what + " " + calendar + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Records the new watch, unless the calendar went or is watched already: another instance's upkeep may have
+     * watched it at the same moment, and its record (one per calendar) wins.
+     */
+    private boolean recordedFirst(TenantId tenantId, WatchLedger.Step step, String secret, WatchGrant grant) {
+        try {
+            return ledger.watched(tenantId, step, secret, grant);
+        } catch (RuntimeException e) {
+            if (ConcurrentChanges.isConcurrentChange(e)) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -69,6 +69,7 @@ class ClusterSyncIT {
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
     private static CalSyncCluster cluster;
+    private static CalSyncCluster latecomer;
     private static String ada;
     private static URI calendar;
 
@@ -89,6 +90,9 @@ class ClusterSyncIT {
 
     @AfterAll
     static void stop() {
+        if (latecomer != null) {
+            latecomer.close();
+        }
         if (cluster != null) {
             cluster.close();
         }
@@ -507,6 +511,36 @@ class ClusterSyncIT {
             radicale.withUser("learner-" + i, "learner-" + i + "-secret");
         }
         return radicale;
+    }
+
+    /**
+     * After the burst one instance is left. A new one joins, starts the pull of the whole tenant (some 300
+     * calendars) and is killed with kill -9 as soon as it has said so: the survivor starts the job again, and asking
+     * the survivor about the killed job leads to the one that replaced it, which completes.
+     */
+    @Test
+    @Order(5)
+    void aPullJobWhoseInstanceIsKilledIsStartedAgainByTheSurvivor() throws Exception {
+        latecomer = CalSyncCluster.start(1, DATABASE.schema(), Map.of("CALSYNC_DEMO_DATA", "true"));
+        List<CalSyncCluster.Instance> notReady = latecomer.awaitReady(Duration.ofMinutes(4));
+        assertTrue(notReady.isEmpty(), () -> notReady.get(0).logTail());
+        CalSyncCluster.Instance doomed = latecomer.instances().get(0);
+        Api.Reply started = doomed.api().post("sync-jobs", "");
+        assertEquals(202, started.status(), started.body());
+        long execution = started.object().getJsonNumber("executionId").longValue();
+        // At once: pulling 300 calendars from a local Radicale takes the job a few seconds only.
+        doomed.kill();
+        Instant killedAt = Instant.now();
+        Api survivor = cluster.instances().get(1).api();
+        Eventually.await("the killed job goes on elsewhere and completes", Duration.ofSeconds(90),
+                () -> "COMPLETED".equals(survivor.get("sync-jobs/" + execution).object().getString("status")));
+        var job = survivor.get("sync-jobs/" + execution).object();
+        System.out.printf("Kill -9 of the instance running a pull job: execution %d went on as %d and completed %d ms"
+                + " after the kill (%d of %d calendars)%n", execution, job.getJsonNumber("executionId").longValue(),
+                Duration.between(killedAt, Instant.now()).toMillis(), job.getInt("calendarsDone"),
+                job.getInt("calendarsTotal"));
+        assertTrue(job.getJsonNumber("executionId").longValue() != execution, "a new execution took the work over");
+        assertEquals(job.getInt("calendarsTotal"), job.getInt("calendarsDone"), "every calendar was pulled");
     }
 
     /** The burst's learners, each with a calendar in Radicale linked to CalSync. */
