@@ -76,7 +76,7 @@ public class InitialData {
             LOG.info(() -> String.join(System.lineSeparator(), "",
                     "==================================================================",
                     " CalSync is running in demo mode at " + address.link("/"),
-                    "   Admin console:  " + address.link("/admin/") + "   " + DemoData.ADMIN_EMAIL + " / " + DemoData.PASSWORD,
+                    "   Admin console:  " + address.link("/admin/sessions.xhtml") + "   " + DemoData.ADMIN_EMAIL + " / " + DemoData.PASSWORD,
                     "   Portal:         " + address.link("/portal/") + "  " + DemoData.INSTRUCTOR_EMAIL + " / " + DemoData.PASSWORD,
                     "                                   " + DemoData.LEARNER_EMAIL + " / " + DemoData.PASSWORD,
                     "   REST API:       " + address.link("/api/v1") + "   key " + DemoData.NORTHWIND_API_KEY,
@@ -87,7 +87,7 @@ public class InitialData {
             loadOnce("first administrator", () -> firstAdministrator.createUnlessPresent(
                     bootstrapTenant.orElse("My organisation"), email, bootstrapPassword.orElse("").toCharArray()),
                     () -> firstAdministrator.exists(email));
-            LOG.info(() -> "Administrator " + email + " signs in at " + address.link("/admin/"));
+            LOG.info(() -> "Administrator " + email + " signs in at " + address.link("/admin/sessions.xhtml"));
         }
     }
 
