@@ -63,11 +63,7 @@ public class InitialData {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void loadOrStop() {
-        try {
-            load();
-        } catch (RuntimeException e) {
-            throw StartupFailure.stop("writing the initial data", e);
-        }
+        StartupFailure.guard("writing the initial data", this::load);
     }
 
     private void load() {

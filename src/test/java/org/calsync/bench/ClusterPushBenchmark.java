@@ -3,6 +3,7 @@ package org.calsync.bench;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import org.calsync.it.cluster.CalSyncCluster;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.ResetPostgresSchema;
+import org.calsync.testsupport.FixtureDates;
 import org.calsync.testsupport.RadicaleServer;
 
 /**
@@ -27,6 +29,8 @@ public final class ClusterPushBenchmark {
 
     private static final int PEOPLE = 24;
     private static final int CLIENTS = 8;
+    /** The sessions' time, a month ahead of whenever the benchmark runs. */
+    private static final LocalDateTime START = FixtureDates.fromToday().workdayAhead(30).atTime(9, 0);
 
     private ClusterPushBenchmark() {
     }
@@ -100,8 +104,8 @@ public final class ClusterPushBenchmark {
                 throw new IllegalStateException("Linking failed: " + linked);
             }
             String session = api.post("sessions", """
-                    {"courseTitle":"Bench start %d","start":"2027-06-01T09:00","end":"2027-06-01T10:00",
-                     "timeZone":"Europe/London"}""".formatted(i)).object().getString("id");
+                    {"courseTitle":"Bench start %d","start":"%s","end":"%s","timeZone":"Europe/London"}"""
+                    .formatted(i, FixtureDates.api(START), FixtureDates.api(START.plusHours(1)))).object().getString("id");
             api.post("sessions/" + session + "/instructors", "{\"personId\":\"" + person + "\"}");
             targets.add(new Target(session, user, waitForEvent(radicale, user, calendar, "Bench start " + i)));
         }
@@ -111,8 +115,8 @@ public final class ClusterPushBenchmark {
     private static long rename(Api api, RadicaleServer radicale, Target target, String title) {
         long asked = System.nanoTime();
         Api.Reply renamed = api.put("sessions/" + target.session(), """
-                {"courseTitle":"%s","start":"2027-06-01T09:00","end":"2027-06-01T10:00","timeZone":"Europe/London"}"""
-                .formatted(title));
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London"}"""
+                .formatted(title, FixtureDates.api(START), FixtureDates.api(START.plusHours(1))));
         if (renamed.status() != 200) {
             throw new IllegalStateException("Rename refused: " + renamed);
         }

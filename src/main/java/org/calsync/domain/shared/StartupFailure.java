@@ -18,14 +18,21 @@ public final class StartupFailure {
     private StartupFailure() {
     }
 
-    /** Ends the process if configured to; otherwise returns the failure for the caller to throw, failing the deployment. */
-    public static RuntimeException stop(String step, RuntimeException cause) {
-        if (Boolean.getBoolean("calsync.exit-on-startup-failure")) {
-            LOG.log(Level.SEVERE, "CalSync could not start (" + step + "): " + cause.getMessage()
-                    + " The process ends with status " + EXIT_STATUS + ".", cause);
-            // halt, not exit: Payara's shutdown hook would wait for the deployment this thread is still inside.
-            Runtime.getRuntime().halt(EXIT_STATUS);
+    /**
+     * Runs one start-up step. If it fails, the process ends when configured to; otherwise the failure is thrown on,
+     * failing the deployment.
+     */
+    public static void guard(String step, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException cause) {
+            if (Boolean.getBoolean("calsync.exit-on-startup-failure")) {
+                LOG.log(Level.SEVERE, "CalSync could not start (" + step + "): " + cause.getMessage()
+                        + " The process ends with status " + EXIT_STATUS + ".", cause);
+                // halt, not exit: Payara's shutdown hook would wait for the deployment this thread is still inside.
+                Runtime.getRuntime().halt(EXIT_STATUS);
+            }
+            throw cause;
         }
-        return cause;
     }
 }

@@ -31,11 +31,7 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrateOrStop() {
-        try {
-            migrate();
-        } catch (RuntimeException e) {
-            throw StartupFailure.stop("migrating the database schema", e);
-        }
+        StartupFailure.guard("migrating the database schema", this::migrate);
     }
 
     private void migrate() {

@@ -46,11 +46,7 @@ public class SecretsKeyCheck {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void verifyOrStop() {
-        try {
-            verify();
-        } catch (RuntimeException e) {
-            throw StartupFailure.stop("checking the secrets key", e);
-        }
+        StartupFailure.guard("checking the secrets key", this::verify);
     }
 
     private void verify() {
