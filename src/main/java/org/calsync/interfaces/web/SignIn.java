@@ -39,11 +39,17 @@ public class SignIn {
                 withParams().credential(new UsernamePasswordCredential(email, new Password(password))));
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/index.xhtml");
+            case SUCCESS -> external.redirect(pageAfterSignIn((HttpServletRequest) external.getRequest()));
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     Texts.get("login.wrong"),
                     null));
         }
+    }
+
+    /** The page the person asked for before signing in, or the home page. */
+    private static String pageAfterSignIn(HttpServletRequest request) {
+        String requested = SignInMechanism.takeRequestedPage(request);
+        return requested.isEmpty() ? request.getContextPath() + "/index.xhtml" : requested;
     }
 
     public String getEmail() {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.calsync.it.support.Api;
 
@@ -127,6 +128,12 @@ public final class CalSyncCluster implements AutoCloseable {
         String grid = "calsync-cluster-" + UUID.randomUUID().toString().substring(0, 8);
         try {
             Path logs = Files.createDirectories(Path.of("target", "cluster"));
+            // The data grid (which holds the web sessions) forms over TCP on loopback: multicast may not be there.
+            List<Integer> gridPorts = new ArrayList<>();
+            for (int number = 1; number <= count; number++) {
+                gridPorts.add(freePort());
+            }
+            String gridMembers = gridPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
             for (int number = 1; number <= count; number++) {
                 int port = freePort();
                 Path log = logs.resolve(grid + "-" + number + ".log");
@@ -136,6 +143,8 @@ public final class CalSyncCluster implements AutoCloseable {
                         "-Dcalsync.exit-on-startup-failure=true",
                         "-jar", System.getProperty("payara.microJar", "target/payara/payara-micro.jar"),
                         "--port", String.valueOf(port), "--clusterName", grid, "--disablephonehome",
+                        "--clustermode", "tcpip:" + gridMembers, "--interfaces", "127.0.0.1",
+                        "--startport", String.valueOf(gridPorts.get(number - 1)),
                         "--postbootcommandfile", "target/it/postgresql-boot.asadmin",
                         "--addlibs", "target/payara/postgresql.jar",
                         "--deploy", System.getProperty("calsync.war", "target/ROOT.war"))

@@ -4,46 +4,105 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.calsync.domain.shared.StartupFailure;
-import org.calsync.it.support.Api;
+import org.calsync.it.support.Browserless;
 import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.support.SessionEditorForm;
+import org.calsync.testsupport.FixtureDates;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Instances started together on an empty PostgreSQL database all come up, with one tenant and one first
- * administrator: migrations, demo data and the production bootstrap are safe to race. Runs with the
- * PostgreSQL integration run, in a schema of its own.
+ * administrator: migrations, demo data and the production bootstrap are safe to race. A signed-in web session
+ * outlives its instance. Runs with the PostgreSQL integration run, in a schema of its own.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterStartIT {
 
     private static final ClusterDatabase DATABASE = new ClusterDatabase("calsync_cluster");
     private static final Duration BOOT = Duration.ofMinutes(4);
+    private static final LocalDate DAY = FixtureDates.fromToday().workdayAhead(9);
 
-    @Test
-    void threeInstancesStartedAtOnceOnAnEmptyDatabaseWithDemoDataAllComeUp() throws Exception {
-        assumeTrue(CalSyncDeployment.onPostgres(), "the cluster needs the PostgreSQL run");
-        DATABASE.empty();
-        try (CalSyncCluster cluster = CalSyncCluster.start(3, DATABASE.schema(), Map.of("CALSYNC_DEMO_DATA", "true"))) {
-            allReady(cluster);
-            assertEquals(1, DATABASE.count("SELECT COUNT(*) FROM tenant WHERE name = ?", "Northwind Training"));
-            assertEquals(1, DATABASE.count("SELECT COUNT(*) FROM person WHERE email = ?", "admin@northwind.example"));
-            assertEquals(3, DATABASE.count("SELECT COUNT(*) FROM cluster_member"), "each instance joined the cluster");
-            for (CalSyncCluster.Instance instance : cluster.instances()) {
-                Api api = new Api(instance.base().toURL(), "csk_demo_northwind_0000000000000001");
-                assertEquals(200, api.get("people").status(), instance + " answers the API");
-            }
+    /** The three instances of the first test, which the second goes on with. */
+    private static CalSyncCluster demoCluster;
+
+    @AfterAll
+    static void stopTheDemoCluster() {
+        if (demoCluster != null) {
+            demoCluster.close();
+            demoCluster = null;
         }
     }
 
     @Test
+    @Order(1)
+    void threeInstancesStartedAtOnceOnAnEmptyDatabaseWithDemoDataAllComeUp() throws Exception {
+        assumeTrue(CalSyncDeployment.onPostgres(), "the cluster needs the PostgreSQL run");
+        DATABASE.empty();
+        demoCluster = CalSyncCluster.start(3, DATABASE.schema(), Map.of("CALSYNC_DEMO_DATA", "true"));
+        allReady(demoCluster);
+        assertEquals(1, DATABASE.count("SELECT COUNT(*) FROM tenant WHERE name = ?", "Northwind Training"));
+        assertEquals(1, DATABASE.count("SELECT COUNT(*) FROM person WHERE email = ?", "admin@northwind.example"));
+        assertEquals(3, DATABASE.count("SELECT COUNT(*) FROM cluster_member"), "each instance joined the cluster");
+        for (CalSyncCluster.Instance instance : demoCluster.instances()) {
+            assertEquals(200, instance.api().get("people").status(), instance + " answers the API");
+        }
+    }
+
+    /**
+     * The load balancer has no sticky sessions, and the admin's instance is killed between two requests: the next
+     * instance knows who she is, and the form she had half filled in (its view state is server-side) still saves.
+     */
+    @Test
+    @Order(2)
+    void aSignedInAdminCarriesOnWithHerFormWhenHerInstanceIsKilled() {
+        assumeTrue(demoCluster != null, "the three instances of the first test");
+        CalSyncCluster.Instance first = demoCluster.instances().get(0);
+        CalSyncCluster.Instance second = demoCluster.instances().get(1);
+        Browserless onFirst = new Browserless(url(first));
+        assertEquals(302, onFirst.signIn("admin@northwind.example", "calsync-demo").status(), "signed in on " + first);
+
+        String title = "Failover workshop " + UUID.randomUUID().toString().substring(0, 8);
+        Browserless.Page empty = onFirst.get("admin/session.xhtml");
+        Map<String, String> halfDone = SessionEditorForm.filled(title, DAY.atTime(10, 0), DAY.atTime(9, 0));
+        halfDone.put("jakarta.faces.ViewState", empty.viewState());
+        Browserless.Page rejected = onFirst.post("admin/session.xhtml", halfDone);
+        assertTrue(rejected.contains("End must be after start."), "the form in progress, with its mistake, on " + first);
+
+        first.kill();
+        Browserless onSecond = onFirst.movedTo(second.base());
+        Browserless.Page sessions = onSecond.get("admin/sessions.xhtml");
+        assertEquals(200, sessions.status(), () -> second + " asks her to sign in again: " + sessions.location());
+        assertTrue(sessions.contains("Northwind Training"), "the console of her tenant");
+
+        Map<String, String> corrected = SessionEditorForm.filled(title, DAY.atTime(9, 0), DAY.atTime(10, 30));
+        corrected.put("jakarta.faces.ViewState", rejected.viewState());
+        Browserless.Page saved = onSecond.post("admin/session.xhtml", corrected);
+        assertEquals(302, saved.status(), () -> "the form posted to " + second + ":\n" + saved.html());
+        assertTrue(saved.location().contains("/admin/session.xhtml?id="), saved.location());
+        assertTrue(second.api().get("sessions?from=" + DAY.minusDays(1) + "&to=" + DAY.plusDays(1)).body().contains(title),
+                "the session exists");
+    }
+
+    @Test
+    @Order(3)
     void twoInstancesStartedAtOnceOnAnEmptyDatabaseCreateOneFirstAdministratorAndAnotherKeyIsRefused() throws Exception {
         assumeTrue(CalSyncDeployment.onPostgres(), "the cluster needs the PostgreSQL run");
+        stopTheDemoCluster();
         DATABASE.empty();
         try (CalSyncCluster cluster = CalSyncCluster.start(2, DATABASE.schema(), Map.of("CALSYNC_DEMO_DATA", "false",
                 "CALSYNC_BOOTSTRAP_TENANT_NAME", "Cluster Training",
@@ -63,6 +122,14 @@ class ClusterStartIT {
                 assertTrue(instance.log().contains("not the one this database's passwords and tokens were encrypted with"),
                         instance::logTail);
             }
+        }
+    }
+
+    private static URL url(CalSyncCluster.Instance instance) {
+        try {
+            return instance.base().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -29,9 +29,18 @@ public final class Browserless {
     private final HttpClient http;
 
     public Browserless(URL deploymentUrl) {
-        this.base = URI.create(deploymentUrl.toString()).resolve("/");
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        this(URI.create(deploymentUrl.toString()).resolve("/"), HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    private Browserless(URI base, HttpClient http) {
+        this.base = base;
+        this.http = http;
+    }
+
+    /** The same browser, cookies and all, whose next requests a load balancer sends to another instance. */
+    public Browserless movedTo(URI otherInstance) {
+        return new Browserless(otherInstance.resolve("/"), http);
     }
 
     public Page get(String path) {

@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.calsync.it.support.Api;
 import org.calsync.it.support.Browserless;
+import org.calsync.it.support.SessionEditorForm;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.testsupport.FixtureDates;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -38,7 +37,6 @@ class WebSecurityIT {
     /** The day the forms' sessions are on, a week from today, and a range of the API's session list around it. */
     private static final LocalDate DAY = FixtureDates.fromToday().workdayAhead(7);
     private static final String AROUND_DAY = "from=" + DAY.minusDays(1) + "&to=" + DAY.plusDays(1);
-    private static final DateTimeFormatter FORM_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @ArquillianResource
     private URL url;
@@ -59,6 +57,9 @@ class WebSecurityIT {
         assertEquals(302, console.status());
         assertTrue(console.location().endsWith("/login.xhtml"), console.location());
         assertEquals(302, anonymous.get("portal/index.xhtml").status());
+        Browserless.Page backWhereSheWas = anonymous.signIn(ADMIN, PASSWORD);
+        assertTrue(backWhereSheWas.location().endsWith("/portal/index.xhtml"),
+                "after signing in, the page that asked for it: " + backWhereSheWas.location());
 
         Browserless admin = new Browserless(url);
         Browserless.Page signedIn = admin.signIn(ADMIN, PASSWORD);
@@ -116,7 +117,7 @@ class WebSecurityIT {
         Browserless admin = new Browserless(url);
         admin.signIn(ADMIN, PASSWORD);
         String title = "Forged " + UUID.randomUUID();
-        Map<String, String> forged = sessionForm(title, DAY.atTime(9, 0), DAY.atTime(10, 0));
+        Map<String, String> forged = SessionEditorForm.filled(title, DAY.atTime(9, 0), DAY.atTime(10, 0));
         forged.put("jakarta.faces.ViewState", "1234567890:-987654321");
         Browserless.Page answer = admin.post("admin/session.xhtml", forged);
         assertEquals(302, answer.status(), answer.html());
@@ -134,7 +135,7 @@ class WebSecurityIT {
         String title = "Negotiation " + UUID.randomUUID();
 
         Browserless.Page form = admin.get("admin/session.xhtml");
-        Map<String, String> invalid = sessionForm(title, DAY.atTime(10, 0), DAY.atTime(9, 0));
+        Map<String, String> invalid = SessionEditorForm.filled(title, DAY.atTime(10, 0), DAY.atTime(9, 0));
         invalid.put("jakarta.faces.ViewState", form.viewState());
         Browserless.Page rejected = admin.post("admin/session.xhtml", invalid);
         assertEquals(200, rejected.status());
@@ -143,7 +144,7 @@ class WebSecurityIT {
                 "the message stands beside the End field");
         assertFalse(northwindApi().get("sessions?" + AROUND_DAY).body().contains(title));
 
-        Map<String, String> valid = sessionForm(title, DAY.atTime(9, 0), DAY.atTime(10, 30));
+        Map<String, String> valid = SessionEditorForm.filled(title, DAY.atTime(9, 0), DAY.atTime(10, 30));
         valid.put("jakarta.faces.ViewState", rejected.viewState());
         Browserless.Page created = admin.post("admin/session.xhtml", valid);
         assertEquals(302, created.status(), created.html());
@@ -202,21 +203,5 @@ class WebSecurityIT {
         Browserless.Page out = admin.post("admin/sessions.xhtml", signOut);
         assertTrue(out.location().contains("/login.xhtml?signedOut=true"), out.status() + " " + out.location());
         assertEquals(302, admin.get("admin/sessions.xhtml").status());
-    }
-
-    /** The fields of the session form as the browser posts them (a full, non-Ajax postback of Save). */
-    private static Map<String, String> sessionForm(String title, LocalDateTime start, LocalDateTime end) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("sessionForm", "sessionForm");
-        form.put("sessionForm:courseTitle", title);
-        form.put("sessionForm:start_input", FORM_TIME.format(start));
-        form.put("sessionForm:end_input", FORM_TIME.format(end));
-        form.put("sessionForm:timeZone_input", "Europe/London");
-        form.put("sessionForm:venue", "Room 3");
-        form.put("sessionForm:meetingLink", "");
-        form.put("sessionForm:description", "");
-        form.put("sessionForm:initialState", "ACTIVE");
-        form.put("sessionForm:save", "");
-        return form;
     }
 }
