@@ -41,7 +41,7 @@ public class DatabaseClusterMembership implements ClusterMembership {
     private JdbcCalendarOwnerLock ownerLock;
 
     private volatile String self;
-    private String name = ManagementFactory.getRuntimeMXBean().getName();
+    private String name = nameOfThisProcess();
 
     protected DatabaseClusterMembership() {
         // for CDI, which injects the data source
@@ -51,6 +51,17 @@ public class DatabaseClusterMembership implements ClusterMembership {
     DatabaseClusterMembership(DataSource dataSource, String name) {
         this.dataSource = dataSource;
         this.name = name;
+    }
+
+    /**
+     * How IT recognises this instance in the logs: Payara Server's instance name (in a deployment group) and the
+     * process (pid@host); Payara Micro's instances are all called "server", so there only the process.
+     */
+    private static String nameOfThisProcess() {
+        String process = ManagementFactory.getRuntimeMXBean().getName();
+        String instance = System.getProperty("com.sun.aas.instanceName", "server");
+        String name = "server".equals(instance) ? process : instance + " (" + process + ")";
+        return name.length() <= 200 ? name : name.substring(0, 200);
     }
 
     /** The owner lock whose leases this instance's heartbeat renews. */

@@ -1,0 +1,167 @@
+package org.calsync.it.support;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+/**
+ * A new domain of the Payara Server 6 that the build unpacked (the release of Payara Micro in pom.xml), in a folder
+ * of its own under {@code target/}, on ports no one else uses; and the README's commands, run against it as IT
+ * would run them. Closing it stops the domain and the instances it started.
+ */
+public final class PayaraServerDomain implements AutoCloseable {
+
+    private static final Duration COMMAND_TIME = Duration.ofMinutes(5);
+
+    private final Path home = Path.of(System.getProperty("payara.serverHome", "target/payara/server/payara6"))
+            .toAbsolutePath();
+    private final Path domains;
+    private final String name;
+    private final int portBase;
+    private boolean started;
+
+    private PayaraServerDomain(Path domains, String name, int portBase) {
+        this.domains = domains;
+        this.name = name;
+        this.portBase = portBase;
+    }
+
+    /** Creates the domain afresh (admin without a password), forgetting any left by an earlier run. */
+    public static PayaraServerDomain create(String folder, String name) throws Exception {
+        Path domains = Path.of("target", "payara-server-domains", folder).toAbsolutePath();
+        deleteRecursively(domains);
+        Files.createDirectories(domains);
+        PayaraServerDomain domain = new PayaraServerDomain(domains, name, freePortBase());
+        assertTrue(Files.isExecutable(domain.asadminPath()), "Payara Server is unpacked at " + domain.home);
+        // Instances of an earlier run's domain of the same name would be in the way.
+        deleteRecursively(domain.home.resolve("glassfish").resolve("nodes").resolve("localhost-" + name));
+        domain.asadmin("create-domain", "--nopassword", "--domaindir", domains.toString(), "--portbase",
+                String.valueOf(domain.portBase), name);
+        return domain;
+    }
+
+    /** Starts the domain with this environment, which the server process (and the instances it starts) read. */
+    public void start(Map<String, String> environment) throws Exception {
+        run(List.of(asadminPath().toString(), "start-domain", "--domaindir", domains.toString(), name), environment);
+        started = true;
+    }
+
+    /** The domain administration server's own HTTP listener. */
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + (portBase + 80) + "/");
+    }
+
+    /** Runs one README command line, with {@code asadmin} being this Payara Server's; returns what it wrote. */
+    public String runReadmeCommand(String line) throws Exception {
+        return run(List.of("bash", "-c", line.replaceFirst("^asadmin ", asadminPath() + " ")), Map.of());
+    }
+
+    public String asadmin(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(asadminPath().toString()));
+        command.addAll(List.of(arguments));
+        return run(command, Map.of());
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (started) {
+            started = false;
+            asadmin("stop-domain", "--kill=true", "--domaindir", domains.toString(), name);
+        }
+    }
+
+    /**
+     * The commands of the first bash block after a README heading, without blank lines and end-of-line comments,
+     * leaving out those marked "only for PostgreSQL" unless asked for them.
+     */
+    public static List<String> readmeCommands(String heading, boolean withPostgresLines) throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int section = readme.indexOf(heading);
+        assertTrue(section >= 0, "the README has the section " + heading);
+        int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
+        int end = readme.indexOf("```", start);
+        List<String> commands = new ArrayList<>();
+        for (String line : readme.substring(start, end).split("\n")) {
+            if (line.isBlank() || (!withPostgresLines && line.contains("only for PostgreSQL"))) {
+                continue;
+            }
+            commands.add(line.replaceFirst("\\s+#.*$", "").strip());
+        }
+        assertFalse(commands.isEmpty(), "the section " + heading + " has commands");
+        return commands;
+    }
+
+    private Path asadminPath() {
+        return home.resolve("bin").resolve("asadmin");
+    }
+
+    /** Runs a command against this domain (asadmin reads the admin port from AS_ADMIN_PORT); fails if it fails. */
+    private String run(List<String> command, Map<String, String> environment) throws Exception {
+        Path output = Files.createTempFile("asadmin", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("AS_ADMIN_PORT", String.valueOf(portBase + 48));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        boolean ended = process.waitFor(COMMAND_TIME.toMillis(), TimeUnit.MILLISECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String written = Files.readString(output);
+        Files.delete(output);
+        assertTrue(ended && process.exitValue() == 0, () -> String.join(" ", command) + " failed:\n" + written
+                + serverLogTail());
+        return written;
+    }
+
+    private String serverLogTail() {
+        Path log = domains.resolve(name).resolve("logs").resolve("server.log");
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return "\nserver.log:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** A base for the domain's ports (admin +48, HTTP +80, and the others in between) where none is taken. */
+    private static int freePortBase() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int candidate;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                candidate = socket.getLocalPort() / 100 * 100;
+            }
+            if (candidate + 100 < 65536 && IntStream.range(0, 100).allMatch(offset -> free(candidate + offset))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No hundred free ports in a row for the Payara Server domain");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var files = Files.walk(path)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+}
