@@ -9,9 +9,12 @@ import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.calsync.domain.shared.StartupFailure;
@@ -98,8 +101,46 @@ class ClusterStartIT {
                 "the session exists");
     }
 
+    /**
+     * Lucie starts connecting Google on one instance (the provider is chosen with an Ajax request, then Connect
+     * sends her to Google); Google sends her back to another. That instance knows the consent she started and takes
+     * her "no" as hers; the same answer, brought back to the first instance, is then refused as unknown.
+     */
     @Test
     @Order(3)
+    void anOAuthConsentStartedOnOneInstanceIsAnsweredOnAnother() throws Exception {
+        assumeTrue(demoCluster != null, "the instances of the first test");
+        CalSyncCluster.Instance second = demoCluster.instances().get(1);
+        CalSyncCluster.Instance third = demoCluster.instances().get(2);
+        assertEquals(200, second.api().put("oauth-registrations/GOOGLE", """
+                {"clientId":"calsync-cluster.apps.googleusercontent.example","clientSecret":"not-a-real-one"}""").status());
+
+        Browserless onSecond = new Browserless(url(second));
+        assertEquals(302, onSecond.signIn("lucie.martin@northwind.example", "calsync-demo").status());
+        Browserless.Page calendars = onSecond.get("portal/calendars.xhtml");
+        Map<String, String> chooseGoogle = new LinkedHashMap<>(Map.of("linkForm", "linkForm", "linkForm:provider", "GOOGLE",
+                "jakarta.faces.ViewState", calendars.viewState()));
+        Map<String, String> ajax = new LinkedHashMap<>(chooseGoogle);
+        ajax.putAll(Map.of("jakarta.faces.partial.ajax", "true", "jakarta.faces.source", "linkForm:provider",
+                "jakarta.faces.partial.execute", "linkForm:provider", "jakarta.faces.partial.render", "linkForm",
+                "jakarta.faces.behavior.event", "change"));
+        assertTrue(onSecond.post("portal/calendars.xhtml", ajax).contains("linkForm:connect"), "Google's Connect button");
+        chooseGoogle.put("linkForm:connect", "");
+        Browserless.Page toGoogle = onSecond.post("portal/calendars.xhtml", chooseGoogle);
+        assertEquals(302, toGoogle.status(), toGoogle.html());
+        Matcher state = Pattern.compile("[?&]state=([^&]+)").matcher(toGoogle.location());
+        assertTrue(state.find(), "the way to Google carries a state: " + toGoogle.location());
+
+        Browserless onThird = onSecond.movedTo(third.base());
+        Browserless.Page answered = onThird.get("oauth/callback?state=" + state.group(1) + "&error=access_denied");
+        assertTrue(answered.location().contains("consent=declined&provider=GOOGLE"),
+                () -> third + " did not know the consent started on " + second + ": " + answered.location());
+        Browserless.Page again = onSecond.get("oauth/callback?state=" + state.group(1) + "&error=access_denied");
+        assertTrue(again.location().contains("consent=unknown"), "an answer is taken once, cluster-wide: " + again.location());
+    }
+
+    @Test
+    @Order(4)
     void twoInstancesStartedAtOnceOnAnEmptyDatabaseCreateOneFirstAdministratorAndAnotherKeyIsRefused() throws Exception {
         assumeTrue(CalSyncDeployment.onPostgres(), "the cluster needs the PostgreSQL run");
         stopTheDemoCluster();
