@@ -7,8 +7,8 @@ import org.calsync.application.ChangeNotifications;
 import org.calsync.application.ChangeNotifications.Kind;
 import org.calsync.application.ChangeNotifications.Verdict;
 import org.calsync.domain.model.tenant.CalendarProviderType;
-import org.calsync.interfaces.scheduling.NotifiedPulls;
-import org.calsync.interfaces.scheduling.WatchUpkeep;
+import org.calsync.interfaces.jobs.NotifiedPulls;
+import org.calsync.interfaces.jobs.WatchUpkeep;
 
 /**
  * The providers' calls to CalSync's webhooks: each is checked, and a genuine one has its calendar pulled

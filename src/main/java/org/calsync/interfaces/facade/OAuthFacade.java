@@ -18,7 +18,7 @@ import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.ConsentRedirect;
 import org.calsync.interfaces.facade.dto.OAuthRegistrationView;
 import org.calsync.interfaces.facade.dto.WebhookStatusView;
-import org.calsync.interfaces.scheduling.WatchUpkeep;
+import org.calsync.interfaces.jobs.WatchUpkeep;
 
 /** Microsoft 365 and Google: the tenant's app registrations and each person's consent, for console, portal and API. */
 @ApplicationScoped

@@ -11,7 +11,7 @@ import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.domain.shared.UnknownEntityException;
 import org.calsync.interfaces.facade.dto.SyncJobView;
-import org.calsync.interfaces.scheduling.PullJobs;
+import org.calsync.interfaces.jobs.PullJobs;
 
 /** Starts the calendar-pull job for a tenant and reports on it; never inside a transaction. */
 @ApplicationScoped

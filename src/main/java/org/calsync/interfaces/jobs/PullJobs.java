@@ -1,4 +1,4 @@
-package org.calsync.interfaces.scheduling;
+package org.calsync.interfaces.jobs;
 
 import java.util.EnumSet;
 import java.util.List;

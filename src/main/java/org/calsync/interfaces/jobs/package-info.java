@@ -1,2 +1,2 @@
 /** Inbound triggers that are not people: after-commit dispatch, timers, batch jobs. */
-package org.calsync.interfaces.scheduling;
+package org.calsync.interfaces.jobs;

@@ -1,4 +1,4 @@
-package org.calsync.interfaces.scheduling;
+package org.calsync.interfaces.jobs;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;

@@ -1,4 +1,4 @@
-package org.calsync.interfaces.scheduling;
+package org.calsync.interfaces.jobs;
 
 import java.io.Serializable;
 import java.util.Map;
