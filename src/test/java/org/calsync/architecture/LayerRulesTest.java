@@ -4,13 +4,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The layer rules of docs/design.md, enforced so that a wrong import fails the build. */
+/**
+ * The layer rules of the code (README, "Exploring the code"; ../shared/docs/style.md), enforced so that a wrong
+ * import fails the build.
+ */
 @AnalyzeClasses(packages = "org.calsync", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayerRulesTest {
 
@@ -36,8 +42,8 @@ class LayerRulesTest {
     @ArchTest
     static final ArchRule facadesReturnDtos = methods().that().areDeclaredInClassesThat()
             .resideInAPackage("org.calsync.interfaces.facade").and().arePublic()
-            .should().notHaveRawReturnType(com.tngtech.archunit.base.DescribedPredicate.describe("a domain type",
-                    (com.tngtech.archunit.core.domain.JavaClass type) -> type.getPackageName().startsWith("org.calsync.domain")))
+            .should().notHaveRawReturnType(DescribedPredicate.describe("a domain type",
+                    (JavaClass type) -> type.getPackageName().startsWith("org.calsync.domain")))
             .because("JSF beans and REST resources see DTOs, never entities");
 
     @ArchTest
@@ -49,6 +55,13 @@ class LayerRulesTest {
     @ArchTest
     static final ArchRule repositoriesAreInterfacesInTheDomain = classes().that().haveSimpleNameEndingWith("Repository")
             .and().resideInAPackage("org.calsync.domain..").should().beInterfaces();
+
+    @ArchTest
+    static final ArchRule adaptersDoNotUseEachOther = slices().matching("org.calsync.infrastructure.provider.(*)..")
+            .should().notDependOnEachOther()
+            .ignoreDependency(DescribedPredicate.alwaysTrue(), JavaClass.Predicates.resideInAnyPackage(
+                    "org.calsync.infrastructure.provider.ical..", "org.calsync.infrastructure.provider.rest.."))
+            .because("each calendar kind is one adapter folder; what several share lives in ical/ or rest/");
 
     @ArchTest
     static final ArchRule jpaStaysInInfrastructure = noClasses().that()
