@@ -1,4 +1,4 @@
-package org.calsync.interfaces;
+package org.calsync.interfaces.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

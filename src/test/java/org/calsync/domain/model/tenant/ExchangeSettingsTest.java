@@ -1,4 +1,4 @@
-package org.calsync.domain;
+package org.calsync.domain.model.tenant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.calsync.domain.model.tenant.ExchangeAuthMode;
-import org.calsync.domain.model.tenant.ExchangeServerVersion;
-import org.calsync.domain.model.tenant.ExchangeSettings;
-import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.FieldError;
 import org.calsync.domain.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.calsync.domain;
+package org.calsync.domain.model.calendar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.OutgoingEvent.StaffHeading;
 import org.calsync.domain.shared.Language;
 import org.junit.jupiter.api.Test;

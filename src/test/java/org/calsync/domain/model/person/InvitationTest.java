@@ -1,4 +1,4 @@
-package org.calsync.domain;
+package org.calsync.domain.model.person;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.calsync.domain.model.person.Invitation;
 import org.calsync.domain.model.person.Invitation.State;
 import org.calsync.domain.model.tenant.TenantId;
 import org.junit.jupiter.api.Test;

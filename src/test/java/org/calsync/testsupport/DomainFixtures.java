@@ -1,4 +1,4 @@
-package org.calsync.domain;
+package org.calsync.testsupport;
 
 import java.time.LocalDateTime;
 import java.util.EnumSet;
@@ -15,15 +15,15 @@ import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.tenant.TenantId;
 
 /** Small builders shared by the domain tests. */
-final class DomainFixtures {
+public final class DomainFixtures {
 
-    static final TenantId NORTHWIND = new TenantId("northwind");
-    static final TenantId RIVERSIDE = new TenantId("riverside");
+    public static final TenantId NORTHWIND = new TenantId("northwind");
+    public static final TenantId RIVERSIDE = new TenantId("riverside");
 
     private DomainFixtures() {
     }
 
-    static Person person(TenantId tenant, String name, Permission... permissions) {
+    public static Person person(TenantId tenant, String name, Permission... permissions) {
         Person person = new Person(tenant, new PersonDetails(name.toLowerCase().replace(' ', '.') + "@example.org",
                 name, "Europe/London", null));
         Set<Permission> granted = permissions.length == 0 ? EnumSet.noneOf(Permission.class) : EnumSet.of(permissions[0], permissions);
@@ -31,7 +31,7 @@ final class DomainFixtures {
         return person;
     }
 
-    static TrainingSession session(TenantId tenant) {
+    public static TrainingSession session(TenantId tenant) {
         return new TrainingSession(tenant, new SessionDetails("Excel for Finance Teams", "Room 1", null, null),
                 SessionTime.ofLocal(LocalDateTime.parse("2026-05-04T09:30"), LocalDateTime.parse("2026-05-04T12:30"),
                         "Europe/London"),

@@ -1,7 +1,7 @@
-package org.calsync.domain;
+package org.calsync.domain.model.person;
 
-import static org.calsync.domain.DomainFixtures.NORTHWIND;
-import static org.calsync.domain.DomainFixtures.RIVERSIDE;
+import static org.calsync.testsupport.DomainFixtures.NORTHWIND;
+import static org.calsync.testsupport.DomainFixtures.RIVERSIDE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,11 +13,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.calsync.domain.model.person.Permission;
-import org.calsync.domain.model.person.Person;
-import org.calsync.domain.model.person.PersonDetails;
-import org.calsync.domain.model.person.Role;
-import org.calsync.domain.model.person.WorkingHours;
 import org.calsync.domain.model.tenant.ApiKey;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.IntegrationSettings;

@@ -1,9 +1,9 @@
-package org.calsync.domain;
+package org.calsync.domain.model.session;
 
-import static org.calsync.domain.DomainFixtures.NORTHWIND;
-import static org.calsync.domain.DomainFixtures.RIVERSIDE;
-import static org.calsync.domain.DomainFixtures.person;
-import static org.calsync.domain.DomainFixtures.session;
+import static org.calsync.testsupport.DomainFixtures.NORTHWIND;
+import static org.calsync.testsupport.DomainFixtures.RIVERSIDE;
+import static org.calsync.testsupport.DomainFixtures.person;
+import static org.calsync.testsupport.DomainFixtures.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,10 +14,6 @@ import java.util.List;
 
 import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
-import org.calsync.domain.model.session.SessionDetails;
-import org.calsync.domain.model.session.SessionState;
-import org.calsync.domain.model.session.SessionTime;
-import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.shared.ConflictException;
 import org.calsync.domain.shared.FieldError;
 import org.calsync.domain.shared.InvalidInputException;

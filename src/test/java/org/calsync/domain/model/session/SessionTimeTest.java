@@ -1,4 +1,4 @@
-package org.calsync.domain;
+package org.calsync.domain.model.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.time.LocalDateTime;
 
-import org.calsync.domain.model.session.SessionTime;
 import org.calsync.domain.shared.FieldError;
 import org.calsync.domain.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;

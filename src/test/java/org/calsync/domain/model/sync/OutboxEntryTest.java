@@ -1,4 +1,4 @@
-package org.calsync.domain;
+package org.calsync.domain.model.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.calsync.domain.model.sync.OutboxEntry;
-import org.calsync.domain.model.sync.OutboxState;
 import org.calsync.domain.model.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.calsync.domain;
+package org.calsync.domain.model.planning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,10 +19,6 @@ import java.util.List;
 
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.person.WorkingHours;
-import org.calsync.domain.model.planning.Attendee;
-import org.calsync.domain.model.planning.FreeSlot;
-import org.calsync.domain.model.planning.FreeSlotFinder;
-import org.calsync.domain.model.planning.SlotSearch;
 import org.calsync.domain.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.calsync.domain;
+package org.calsync.domain.model.calendar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.calsync.domain.model.calendar.ChangeWatch;
-import org.calsync.domain.model.calendar.WatchGrant;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.TenantId;
 import org.junit.jupiter.api.Test;

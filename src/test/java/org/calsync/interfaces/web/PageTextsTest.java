@@ -1,4 +1,4 @@
-package org.calsync.interfaces;
+package org.calsync.interfaces.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.ResourceBundle;
 
-import org.calsync.interfaces.web.SyncExplanations;
 import org.junit.jupiter.api.Test;
 
 /** The pages' texts: the sync log's plain words follow from what adapters report, and both languages are whole. */

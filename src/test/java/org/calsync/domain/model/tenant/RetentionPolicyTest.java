@@ -1,4 +1,4 @@
-package org.calsync.domain;
+package org.calsync.domain.model.tenant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.List;
 
-import org.calsync.domain.model.tenant.RetentionPolicy;
 import org.calsync.domain.shared.FieldError;
 import org.calsync.domain.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.calsync.domain;
+package org.calsync.domain.model.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonDetails;
-import org.calsync.domain.model.session.LearnerPrivacy;
 import org.calsync.domain.model.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
