@@ -2,8 +2,6 @@ package org.calsync.application;
 
 import java.net.URI;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ServerOptions;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.SecretCipher;
 import org.calsync.domain.model.tenant.CalendarProviderType;
@@ -86,14 +85,8 @@ public class AccountConnections {
     }
 
     /** The organisation's Exchange options, as every connection to its Exchange carries them. */
-    static Map<String, String> options(ExchangeSettings settings) {
-        Map<String, String> options = new HashMap<>();
-        options.put(ProviderConnection.AUTH_SCHEME, settings.authScheme().name());
-        options.put(ProviderConnection.SERVER_VERSION, settings.serverVersion().name());
-        if (settings.trustedCertificates() != null) {
-            options.put(ProviderConnection.TRUSTED_CERTIFICATES, settings.trustedCertificates());
-        }
-        return options;
+    static ServerOptions options(ExchangeSettings settings) {
+        return new ServerOptions(settings.authScheme(), settings.serverVersion(), settings.trustedCertificates());
     }
 
     /** Changes whenever the credentials this account is reached with change; never reveals them. */

@@ -1,11 +1,11 @@
 package org.calsync.domain.model.tenant;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ServerOptions;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 
 /**
@@ -22,7 +22,7 @@ public interface ExchangeServices {
      * @throws ProviderUnavailableException when no Autodiscover address answered; the message names each
      *         address tried and what happened there
      */
-    URI discoverEwsUrl(String mailbox, String username, String password, Map<String, String> options);
+    URI discoverEwsUrl(String mailbox, String username, String password, ServerOptions options);
 
     /** Signs in, opens the connection's calendar, and reports what the server said it runs. */
     ServerCheck check(ProviderConnection connection);

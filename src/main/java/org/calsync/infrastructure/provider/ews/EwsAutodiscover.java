@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
 
 import javax.naming.NamingEnumeration;
@@ -25,7 +24,7 @@ import microsoft.exchange.webservices.data.core.exception.service.local.ServiceL
 import microsoft.exchange.webservices.data.core.request.HttpWebRequest;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
-import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ServerOptions;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 
 /**
@@ -47,7 +46,7 @@ final class EwsAutodiscover {
         this.endpointTemplates = List.copyOf(endpointTemplates);
     }
 
-    URI discover(String mailbox, String username, String password, Map<String, String> options) {
+    URI discover(String mailbox, String username, String password, ServerOptions options) {
         String domain = mailbox.substring(mailbox.indexOf('@') + 1).toLowerCase();
         List<String> attempts = new ArrayList<>();
         AuthorisationLostException refused = null;
@@ -80,10 +79,10 @@ final class EwsAutodiscover {
                 + String.join("; ", attempts) + ". Enter the EWS address instead.", null, null);
     }
 
-    private static URI ask(URI endpoint, String mailbox, String username, String password, Map<String, String> options)
+    private static URI ask(URI endpoint, String mailbox, String username, String password, ServerOptions options)
             throws Exception {
         TrustingAutodiscoverService service = EwsTls.constructTrusting(
-                options.get(ProviderConnection.TRUSTED_CERTIFICATES), () -> TrustingAutodiscoverService.at(endpoint));
+                options.trustedCertificates(), () -> TrustingAutodiscoverService.at(endpoint));
         try {
             EwsSession.signIn(service, username, password, options);
             GetUserSettingsResponse response = service.getUserSettings(mailbox, UserSettingName.InternalEwsUrl,

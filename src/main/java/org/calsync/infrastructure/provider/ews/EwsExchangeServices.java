@@ -2,7 +2,6 @@ package org.calsync.infrastructure.provider.ews;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import microsoft.exchange.webservices.data.core.enumeration.property.WellKnownFo
 import microsoft.exchange.webservices.data.core.service.folder.Folder;
 
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ServerOptions;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.tenant.ExchangeServerVersion;
 import org.calsync.domain.model.tenant.ExchangeServices;
@@ -32,7 +32,7 @@ public class EwsExchangeServices implements ExchangeServices {
     Optional<String> autodiscoverEndpoints = Optional.empty();
 
     @Override
-    public URI discoverEwsUrl(String mailbox, String username, String password, Map<String, String> options) {
+    public URI discoverEwsUrl(String mailbox, String username, String password, ServerOptions options) {
         List<String> endpoints = autodiscoverEndpoints.filter(list -> !list.isBlank())
                 .map(list -> List.of(list.split(","))).orElse(List.of());
         return new EwsAutodiscover(endpoints).discover(mailbox, username, password, options);

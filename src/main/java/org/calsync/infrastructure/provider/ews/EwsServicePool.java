@@ -8,13 +8,13 @@ import java.time.Instant;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 import microsoft.exchange.webservices.data.core.ExchangeService;
 
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ServerOptions;
 
 /**
  * Exchange services kept between calls, per sign-in, so that a run over many mailboxes reuses its HTTP
@@ -84,10 +84,11 @@ final class EwsServicePool {
                 digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
             }
-            new TreeMap<>(connection.options()).forEach((name, value) -> {
-                digest.update((name + "=" + value).getBytes(StandardCharsets.UTF_8));
+            ServerOptions options = connection.options();
+            for (Object part : new Object[] {options.signIn(), options.exchangeRelease(), options.trustedCertificates()}) {
+                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-            });
+            }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

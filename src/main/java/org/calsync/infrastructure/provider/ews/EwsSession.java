@@ -2,7 +2,6 @@ package org.calsync.infrastructure.provider.ews;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import microsoft.exchange.webservices.data.core.ExchangeService;
@@ -13,7 +12,9 @@ import microsoft.exchange.webservices.data.credential.WebCredentials;
 import microsoft.exchange.webservices.data.misc.ImpersonatedUserId;
 
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ServerOptions;
 import org.calsync.domain.model.tenant.ExchangeServerVersion;
+import org.calsync.domain.model.tenant.ExchangeSettings.AuthScheme;
 
 /**
  * One call's EWS service: the EWS URL, the sign-in (DOMAIN\\user or user@domain), the release's request
@@ -46,7 +47,7 @@ final class EwsSession implements AutoCloseable {
 
     static ExchangeService newService(ProviderConnection connection) {
         ExchangeService service = TrustingExchangeService.create(requestVersion(connection.options()),
-                connection.options().get(ProviderConnection.TRUSTED_CERTIFICATES));
+                connection.options().trustedCertificates());
         try {
             service.setUrl(connection.server());
         } catch (RuntimeException e) {
@@ -66,12 +67,11 @@ final class EwsSession implements AutoCloseable {
      * The newest request schema both the release and the EWS Java API know. The API stops at 2010 SP2's,
      * which Exchange 2010 SP2 to Subscription Edition accept; older 2010 servers refuse it.
      */
-    static ExchangeVersion requestVersion(Map<String, String> options) {
-        String release = options.get(ProviderConnection.SERVER_VERSION);
-        if (ExchangeServerVersion.EXCHANGE_2010.name().equals(release)) {
+    static ExchangeVersion requestVersion(ServerOptions options) {
+        if (options.exchangeRelease() == ExchangeServerVersion.EXCHANGE_2010) {
             return ExchangeVersion.Exchange2010;
         }
-        if (ExchangeServerVersion.EXCHANGE_2010_SP1.name().equals(release)) {
+        if (options.exchangeRelease() == ExchangeServerVersion.EXCHANGE_2010_SP1) {
             return ExchangeVersion.Exchange2010_SP1;
         }
         return ExchangeVersion.Exchange2010_SP2;
@@ -81,9 +81,9 @@ final class EwsSession implements AutoCloseable {
      * Basic goes with the first request. NTLM (and the default) answers the server's challenge: the API's
      * HTTP client runs the NTLM handshake with the domain taken from DOMAIN\\user.
      */
-    static void signIn(ExchangeServiceBase service, String username, String password, Map<String, String> options) {
+    static void signIn(ExchangeServiceBase service, String username, String password, ServerOptions options) {
         service.setCredentials(credentials(username, password));
-        if ("BASIC".equals(options.get(ProviderConnection.AUTH_SCHEME))) {
+        if (options.signIn() == AuthScheme.BASIC) {
             String pair = username + ":" + password;
             service.getHttpHeaders().put("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));

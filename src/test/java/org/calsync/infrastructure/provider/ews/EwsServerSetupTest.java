@@ -10,13 +10,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ServerOptions;
+import org.calsync.domain.model.tenant.ExchangeSettings.AuthScheme;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
@@ -49,7 +50,7 @@ class EwsServerSetupTest {
         assertTrue(violations.isEmpty(), String.join("\n\n", violations));
     }
 
-    private static ProviderConnection amira(String password, Map<String, String> options) {
+    private static ProviderConnection amira(String password, ServerOptions options) {
         return new ProviderConnection(EWS.url(), "NORTHWIND\\amira", password, ZoneId.of("Europe/London"), null, options);
     }
 
@@ -62,7 +63,7 @@ class EwsServerSetupTest {
     void ntlmSignsInWithTheDomainAccountAndAWrongPasswordIsRefused() {
         EWS.offering(SimulatedSignIn.Offered.NTLM_ONLY);
         EwsCalendarProvider ews = new EwsCalendarProvider();
-        Map<String, String> ntlm = Map.of(ProviderConnection.AUTH_SCHEME, "NTLM");
+        ServerOptions ntlm = ServerOptions.NONE.withSignIn(AuthScheme.NTLM);
 
         assertEquals("Calendar", ews.listCalendars(amira("amira-secret", ntlm)).get(0).displayName());
         assertEquals("NTLM", lastScheme());
@@ -72,7 +73,7 @@ class EwsServerSetupTest {
                 () -> ews.listCalendars(amira("not-her-password", ntlm)));
         assertTrue(wrong.getMessage().contains("refused the sign-in"), wrong.getMessage());
         AuthorisationLostException basicOnNtlmServer = assertThrows(AuthorisationLostException.class,
-                () -> ews.listCalendars(amira("amira-secret", Map.of(ProviderConnection.AUTH_SCHEME, "BASIC"))));
+                () -> ews.listCalendars(amira("amira-secret", ServerOptions.NONE.withSignIn(AuthScheme.BASIC))));
         assertTrue(basicOnNtlmServer.getMessage().contains("HTTP 401"), basicOnNtlmServer.getMessage());
     }
 
@@ -80,7 +81,7 @@ class EwsServerSetupTest {
     void callsWithTheSameSignInReuseOneSignedInConnectionAndNoOtherSignInDoes() {
         EWS.offering(SimulatedSignIn.Offered.NTLM_ONLY);
         EwsCalendarProvider ews = new EwsCalendarProvider();
-        Map<String, String> ntlm = Map.of(ProviderConnection.AUTH_SCHEME, "NTLM");
+        ServerOptions ntlm = ServerOptions.NONE.withSignIn(AuthScheme.NTLM);
         ews.listCalendars(amira("amira-secret", ntlm));
         int challenges = EWS.challenges();
         for (int call = 0; call < 5; call++) {
@@ -102,7 +103,7 @@ class EwsServerSetupTest {
     void aServiceAccountSignsInWithNtlmAndActsForTheMailbox() {
         EWS.offering(SimulatedSignIn.Offered.NTLM_ONLY);
         ProviderConnection service = new ProviderConnection(EWS.url(), "NORTHWIND\\svc-calsync", "svc-secret",
-                ZoneId.of("UTC"), AMIRA, Map.of(ProviderConnection.AUTH_SCHEME, "NTLM"));
+                ZoneId.of("UTC"), AMIRA, ServerOptions.NONE.withSignIn(AuthScheme.NTLM));
         new EwsCalendarProvider().listCalendars(service);
         EwsSimulator.Recorded last = EWS.requests().get(EWS.requests().size() - 1);
         assertEquals("svc-calsync", last.user());
@@ -114,14 +115,14 @@ class EwsServerSetupTest {
     void requestsAreWrittenForTheChosenReleaseAndAnOlderServerSaysWhatItRuns() {
         EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2010_SP1);
         EwsExchangeServices services = new EwsExchangeServices();
-        Map<String, String> chosen2016 = Map.of(ProviderConnection.SERVER_VERSION, "EXCHANGE_2016");
+        ServerOptions chosen2016 = ServerOptions.NONE.withExchangeRelease(ExchangeServerVersion.EXCHANGE_2016);
         ProviderUnavailableException refused = assertThrows(ProviderUnavailableException.class,
                 () -> services.check(amira("amira-secret", chosen2016)));
         assertTrue(refused.getMessage().contains("older release"), refused.getMessage());
         assertEquals("Exchange2010_SP2", EWS.requests().get(EWS.requests().size() - 1).requestVersion());
 
         EWS.clearRequests();
-        ProviderConnection chosenSp1 = amira("amira-secret", Map.of(ProviderConnection.SERVER_VERSION, "EXCHANGE_2010_SP1"));
+        ProviderConnection chosenSp1 = amira("amira-secret", ServerOptions.NONE.withExchangeRelease(ExchangeServerVersion.EXCHANGE_2010_SP1));
         ServerCheck check = services.check(chosenSp1);
         assertEquals(new ServerCheck("Calendar", "14.1.218.15", Optional.of(ExchangeServerVersion.EXCHANGE_2010_SP1)), check);
 
@@ -150,7 +151,7 @@ class EwsServerSetupTest {
         services.autodiscoverEndpoints = Optional.of("http://127.0.0.1:9/autodiscover/autodiscover.svc,"
                 + EWS.autodiscoverUrl());
         EWS.clearRequests();
-        URI found = services.discoverEwsUrl(AMIRA, "NORTHWIND\\svc-calsync", "svc-secret", Map.of());
+        URI found = services.discoverEwsUrl(AMIRA, "NORTHWIND\\svc-calsync", "svc-secret", ServerOptions.NONE);
         assertEquals(EWS.url(), found);
         List<EwsSimulator.Recorded> asked = EWS.requests();
         assertEquals(2, asked.size(), "asked, redirected, asked again: " + asked);
@@ -164,14 +165,14 @@ class EwsServerSetupTest {
                 + EWS.autodiscoverUrl());
 
         ProviderUnavailableException unknown = assertThrows(ProviderUnavailableException.class,
-                () -> services.discoverEwsUrl("nobody@northwind.example", "svc-calsync", "svc-secret", Map.of()));
+                () -> services.discoverEwsUrl("nobody@northwind.example", "svc-calsync", "svc-secret", ServerOptions.NONE));
         assertTrue(unknown.getMessage().contains("127.0.0.1:9/autodiscover/autodiscover.svc: nothing answers there"),
                 unknown.getMessage());
         assertTrue(unknown.getMessage().contains("InvalidUser"), unknown.getMessage());
         assertTrue(unknown.getMessage().contains("Enter the EWS address instead"), unknown.getMessage());
 
         AuthorisationLostException refused = assertThrows(AuthorisationLostException.class,
-                () -> services.discoverEwsUrl(AMIRA, "svc-calsync", "wrong", Map.of()));
+                () -> services.discoverEwsUrl(AMIRA, "svc-calsync", "wrong", ServerOptions.NONE));
         assertTrue(refused.getMessage().contains("refused the sign-in of svc-calsync"), refused.getMessage());
     }
 

@@ -9,12 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.ZoneId;
-import java.util.Map;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ServerOptions;
+import org.calsync.domain.model.tenant.ExchangeSettings.AuthScheme;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.testsupport.ews.EwsSimulator;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +70,7 @@ class EwsSignInAndTlsTest {
         assertEquals(0, process.waitFor(), output);
     }
 
-    private static ProviderConnection connection(Map<String, String> options) {
+    private static ProviderConnection connection(ServerOptions options) {
         return new ProviderConnection(EWS.url(), "NORTHWIND\\amira", "amira-secret", ZoneId.of("UTC"), null, options);
     }
 
@@ -82,12 +83,12 @@ class EwsSignInAndTlsTest {
     void aPrivateCaIsTrustedOnlyWhenTheOrganisationGivesItsCertificate() {
         EwsCalendarProvider ews = new EwsCalendarProvider();
         ProviderUnavailableException untrusted = assertThrows(ProviderUnavailableException.class,
-                () -> ews.listCalendars(connection(Map.of())));
+                () -> ews.listCalendars(connection(ServerOptions.NONE)));
         assertTrue(untrusted.getMessage().contains("127.0.0.1"), untrusted.getMessage());
-        assertEquals("Calendar", ews.listCalendars(connection(Map.of(ProviderConnection.TRUSTED_CERTIFICATES, pem)))
+        assertEquals("Calendar", ews.listCalendars(connection(ServerOptions.NONE.trusting(pem)))
                 .get(0).displayName());
         ProviderUnavailableException garbled = assertThrows(ProviderUnavailableException.class, () -> ews.listCalendars(
-                connection(Map.of(ProviderConnection.TRUSTED_CERTIFICATES, "-----BEGIN CERTIFICATE-----\nnonsense"))));
+                connection(ServerOptions.NONE.trusting("-----BEGIN CERTIFICATE-----\nnonsense"))));
         assertTrue(garbled.getMessage().contains("cannot be"), garbled.getMessage());
         assertTrue(EWS.takeViolations().isEmpty());
     }
@@ -96,10 +97,10 @@ class EwsSignInAndTlsTest {
     void basicIsSentWithTheFirstRequestWhileNtlmWaitsForTheServersChallenge() {
         EwsCalendarProvider ews = new EwsCalendarProvider();
         int before = EWS.challenges();
-        ews.listCalendars(connection(Map.of(ProviderConnection.TRUSTED_CERTIFICATES, pem, ProviderConnection.AUTH_SCHEME, "BASIC")));
+        ews.listCalendars(connection(ServerOptions.NONE.trusting(pem).withSignIn(AuthScheme.BASIC)));
         assertEquals(before, EWS.challenges(), "no round trip for a challenge");
         assertEquals("Basic", lastScheme());
-        ews.listCalendars(connection(Map.of(ProviderConnection.TRUSTED_CERTIFICATES, pem, ProviderConnection.AUTH_SCHEME, "NTLM")));
+        ews.listCalendars(connection(ServerOptions.NONE.trusting(pem).withSignIn(AuthScheme.NTLM)));
         assertEquals(before + 1, EWS.challenges(), "the server's challenge chooses the scheme");
         assertEquals("NTLM", lastScheme(), "NTLM over TLS, as most Exchange servers are set up");
         assertTrue(EWS.takeViolations().isEmpty());
