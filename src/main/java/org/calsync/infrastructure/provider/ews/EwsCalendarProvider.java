@@ -57,6 +57,7 @@ import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.SkippedItem;
 import org.calsync.domain.model.calendar.SyncCursor;
+import org.calsync.domain.model.calendar.BusyTime;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
@@ -219,8 +220,11 @@ public class EwsCalendarProvider implements CalendarProvider {
             }
             List<BusyInterval> busy = result.computeIfAbsent(email, key -> new ArrayList<>());
             for (CalendarEvent event : availability.getCalendarEvents()) {
-                if (EwsEvents.blocksTime(event.getFreeBusyStatus())) {
-                    busy.add(new BusyInterval(event.getStartTime().toInstant(), event.getEndTime().toInstant(), false));
+                try {
+                    BusyTime.of(event.getStartTime().toInstant(), event.getEndTime().toInstant(), false,
+                            EwsEvents.showAs(event.getFreeBusyStatus()), false, new TimeWindow(from, to)).ifPresent(busy::add);
+                } catch (IllegalArgumentException reversed) {
+                    LOG.info(() -> "Left out of " + email + "'s free/busy: " + reversed.getMessage());
                 }
             }
         }
@@ -299,7 +303,7 @@ public class EwsCalendarProvider implements CalendarProvider {
         for (Appointment appointment : found.getItems()) {
             String id = appointment.getId().getUniqueId();
             try {
-                events.putIfAbsent(id, EwsEvents.remote(appointment));
+                events.putIfAbsent(id, EwsEvents.remote(appointment, new TimeWindow(from, to)));
             } catch (Exception unreadable) {
                 skipped.add(new SkippedItem(id, String.valueOf(unreadable.getMessage())));
             }
@@ -325,7 +329,7 @@ public class EwsCalendarProvider implements CalendarProvider {
                 GetItemResponse answer = answers.getResponseAtIndex(index);
                 String id = batch.get(index).getUniqueId();
                 if (answer.getResult() == ServiceResult.Success && answer.getItem() instanceof Appointment appointment) {
-                    events.putIfAbsent(id, EwsEvents.remote(appointment));
+                    events.putIfAbsent(id, EwsEvents.remote(appointment, new TimeWindow(from, to)));
                 } else {
                     LOG.warning(() -> "Skipped item " + id + ": " + answer.getErrorCode() + " " + answer.getErrorMessage());
                     skipped.add(new SkippedItem(id, answer.getErrorCode() + ": " + answer.getErrorMessage()));

@@ -21,8 +21,11 @@ import microsoft.exchange.webservices.data.property.complex.time.TimeZoneDefinit
 import microsoft.exchange.webservices.data.property.definition.ExtendedPropertyDefinition;
 
 import org.calsync.domain.model.calendar.BusyInterval;
+import org.calsync.domain.model.calendar.BusyTime;
+import org.calsync.domain.model.calendar.BusyTime.ShowAs;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.TimeWindow;
 
 /** CalSync's events as Exchange appointments, and appointments as busy times. */
 final class EwsEvents {
@@ -43,10 +46,20 @@ final class EwsEvents {
         }
     }
 
-    /** Busy, Tentative and OOF block the time; Free, NoData and (Exchange 2013's) WorkingElsewhere do not. */
-    static boolean blocksTime(LegacyFreeBusyStatus status) {
-        return status == LegacyFreeBusyStatus.Busy || status == LegacyFreeBusyStatus.Tentative
-                || status == LegacyFreeBusyStatus.OOF;
+    /**
+     * Exchange's free/busy status; NoData (and anything unknown, such as Exchange 2013's WorkingElsewhere, which the
+     * EWS Java API does not know) counts as free.
+     */
+    static ShowAs showAs(LegacyFreeBusyStatus status) {
+        if (status == null) {
+            return ShowAs.FREE;
+        }
+        return switch (status) {
+            case Busy -> ShowAs.BUSY;
+            case Tentative -> ShowAs.TENTATIVE;
+            case OOF -> ShowAs.OUT_OF_OFFICE;
+            default -> ShowAs.FREE;
+        };
     }
 
     /** What a read needs of each appointment: times, free/busy, privacy, title, and our UID if it is ours. */
@@ -79,20 +92,15 @@ final class EwsEvents {
         appointment.setBody(body);
     }
 
-    /** An appointment as busy time; private ones keep their times only. */
-    static RemoteEvent remote(Appointment appointment) throws Exception {
+    /** An appointment as busy time inside the window read; private ones keep their times only. */
+    static RemoteEvent remote(Appointment appointment, TimeWindow window) throws Exception {
         String ours = ourUid(appointment);
         Instant start = appointment.getStart().toInstant();
         Instant end = appointment.getEnd().toInstant();
-        if (end.isBefore(start)) {
-            // Skipped and named in the sync log rather than silently blocking nothing.
-            throw new IllegalArgumentException("an appointment that ends before it starts (" + start + " to " + end + ")");
-        }
-        boolean busy = blocksTime(appointment.getLegacyFreeBusyStatus());
         Sensitivity sensitivity = appointment.getSensitivity();
         boolean hidden = sensitivity == Sensitivity.Private || sensitivity == Sensitivity.Confidential;
-        List<BusyInterval> intervals = busy ? List.of(new BusyInterval(start, end, appointment.getIsAllDayEvent()))
-                : List.of();
+        List<BusyInterval> intervals = BusyTime.of(start, end, appointment.getIsAllDayEvent(),
+                showAs(appointment.getLegacyFreeBusyStatus()), false, window).stream().toList();
         return new RemoteEvent(appointment.getId().getUniqueId(), ours != null ? ours : appointment.getICalUid(),
                 appointment.getId().getChangeKey(), intervals, hidden ? null : appointment.getSubject(), hidden);
     }

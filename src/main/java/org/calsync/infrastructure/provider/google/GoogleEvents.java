@@ -15,6 +15,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import org.calsync.domain.model.calendar.BusyInterval;
+import org.calsync.domain.model.calendar.BusyTime;
+import org.calsync.domain.model.calendar.BusyTime.ShowAs;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.TimeWindow;
@@ -91,16 +93,11 @@ final class GoogleEvents {
         }
         Instant start = instant(item.getJsonObject("start"), ownerZone, "start");
         Instant end = instant(item.getJsonObject("end"), ownerZone, "end");
-        if (end.isBefore(start)) {
-            // Skipped and named in the sync log rather than silently blocking nothing.
-            throw new IllegalArgumentException("an event that ends before it starts (" + start + " to " + end + ")");
-        }
         String visibility = item.getString("visibility", "default");
         boolean privateEvent = "private".equals(visibility) || "confidential".equals(visibility);
-        boolean free = "transparent".equals(item.getString("transparency", "opaque"));
-        boolean inWindow = start.isBefore(window.to()) && end.isAfter(window.from()) && end.isAfter(start);
+        ShowAs showAs = "transparent".equals(item.getString("transparency", "opaque")) ? ShowAs.FREE : ShowAs.BUSY;
         boolean allDay = item.getJsonObject("start").containsKey("date");
-        List<BusyInterval> busy = free || !inWindow ? List.of() : List.of(new BusyInterval(start, end, allDay));
+        List<BusyInterval> busy = BusyTime.of(start, end, allDay, showAs, false, window).stream().toList();
         return new RemoteEvent(id, uidOf(item), item.getString("etag", null), busy,
                 privateEvent ? null : item.getString("summary", ""), privateEvent);
     }

@@ -6,13 +6,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import org.calsync.domain.model.calendar.BusyInterval;
+import org.calsync.domain.model.calendar.BusyTime;
+import org.calsync.domain.model.calendar.BusyTime.ShowAs;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.TimeWindow;
@@ -26,7 +27,6 @@ final class GraphEvents {
      */
     static final String UID_PROPERTY = "String {5b6f1a8e-7c52-4c0e-9d7a-0b8a3c1e2f47} Name CalSyncUid";
     /** showAs values that leave the person available. */
-    private static final Set<String> AVAILABLE = Set.of("free", "workingElsewhere");
 
     private GraphEvents() {
     }
@@ -69,15 +69,10 @@ final class GraphEvents {
         boolean allDay = item.getBoolean("isAllDay", false);
         Instant start = instant(item.getJsonObject("start"), allDay, ownerZone, "start");
         Instant end = instant(item.getJsonObject("end"), allDay, ownerZone, "end");
-        if (end.isBefore(start)) {
-            // Skipped and named in the sync log rather than silently blocking nothing.
-            throw new IllegalArgumentException("an event that ends before it starts (" + start + " to " + end + ")");
-        }
         String sensitivity = item.getString("sensitivity", "normal");
         boolean privateEvent = "private".equals(sensitivity) || "confidential".equals(sensitivity);
-        boolean available = AVAILABLE.contains(item.getString("showAs", "busy")) || item.getBoolean("isCancelled", false);
-        boolean inWindow = start.isBefore(window.to()) && end.isAfter(window.from()) && end.isAfter(start);
-        List<BusyInterval> busy = available || !inWindow ? List.of() : List.of(new BusyInterval(start, end, allDay));
+        List<BusyInterval> busy = BusyTime.of(start, end, allDay, showAs(item.getString("showAs", "busy")),
+                item.getBoolean("isCancelled", false), window).stream().toList();
         return new RemoteEvent(id, uidOf(item), item.getString("@odata.etag", null), busy,
                 privateEvent ? null : item.getString("subject", ""), privateEvent);
     }
@@ -115,5 +110,16 @@ final class GraphEvents {
         } catch (DateTimeParseException | ClassCastException e) {
             throw new IllegalArgumentException("an unreadable " + which + ": " + time);
         }
+    }
+
+    /** Graph's showAs; "unknown" and anything newer block the time, as busy does. */
+    static ShowAs showAs(String graphShowAs) {
+        return switch (graphShowAs) {
+            case "free" -> ShowAs.FREE;
+            case "workingElsewhere" -> ShowAs.WORKING_ELSEWHERE;
+            case "tentative" -> ShowAs.TENTATIVE;
+            case "oof" -> ShowAs.OUT_OF_OFFICE;
+            default -> ShowAs.BUSY;
+        };
     }
 }

@@ -28,6 +28,9 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
 
 import org.calsync.domain.model.calendar.BusyInterval;
+import org.calsync.domain.model.calendar.BusyTime;
+import org.calsync.domain.model.calendar.BusyTime.ShowAs;
+import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.shared.Text;
 
@@ -93,12 +96,12 @@ public final class IcsReader {
             replaced.add(instant(this.<Temporal>date(override, Property.RECURRENCE_ID)));
         }
         List<BusyInterval> busy = new ArrayList<>();
-        if (makesBusy(master)) {
+        if (BusyTime.canBlock(showAs(master), cancelled(master))) {
             busy.addAll(occurrences(master, from, to).stream()
                     .filter(occurrence -> !replaced.contains(occurrence.start())).toList());
         }
         for (VEvent override : overrides) {
-            if (makesBusy(override)) {
+            if (BusyTime.canBlock(showAs(override), cancelled(override))) {
                 occurrences(override, from, to).stream().findFirst().ifPresent(busy::add);
             }
         }
@@ -118,18 +121,19 @@ public final class IcsReader {
             periods = Set.of(new Period<>(start, end(event, start)));
         }
         List<BusyInterval> result = new ArrayList<>();
+        TimeWindow window = new TimeWindow(from, to);
         for (Period<Temporal> period : periods) {
-            BusyInterval interval = new BusyInterval(instant(period.getStart()), instant(period.getEnd()), allDay);
-            if (interval.end().isBefore(interval.start())) {
+            Optional<BusyInterval> busy;
+            try {
+                busy = BusyTime.of(instant(period.getStart()), instant(period.getEnd()), allDay, showAs(event),
+                        cancelled(event), window);
+            } catch (IllegalArgumentException reversed) {
                 // A DTEND before DTSTART or a negative DURATION: skipped and named in the sync log, not silently dropped.
-                throw new IcsFormatException("An event that ends before it starts (" + interval.start() + " to "
-                        + interval.end() + ")");
+                throw new IcsFormatException(reversed.getMessage(), reversed);
             }
-            if (interval.end().isAfter(interval.start()) && interval.overlaps(from, to)) {
-                result.add(interval);
-                if (result.size() >= MAX_OCCURRENCES) {
-                    break;
-                }
+            busy.ifPresent(result::add);
+            if (result.size() >= MAX_OCCURRENCES) {
+                break;
             }
         }
         return result;
@@ -144,10 +148,17 @@ public final class IcsReader {
         return start instanceof LocalDate date ? date.plusDays(1) : start;
     }
 
-    private static boolean makesBusy(VEvent event) {
-        boolean transparent = text(event, Property.TRANSP).map("TRANSPARENT"::equalsIgnoreCase).orElse(false);
-        boolean cancelled = text(event, Property.STATUS).map("CANCELLED"::equalsIgnoreCase).orElse(false);
-        return !transparent && !cancelled;
+    /** TRANSP:TRANSPARENT shows the time as free; STATUS:TENTATIVE as tentative; otherwise it is busy. */
+    private static ShowAs showAs(VEvent event) {
+        if (text(event, Property.TRANSP).map("TRANSPARENT"::equalsIgnoreCase).orElse(false)) {
+            return ShowAs.FREE;
+        }
+        return text(event, Property.STATUS).map("TENTATIVE"::equalsIgnoreCase).orElse(false) ? ShowAs.TENTATIVE
+                : ShowAs.BUSY;
+    }
+
+    private static boolean cancelled(VEvent event) {
+        return text(event, Property.STATUS).map("CANCELLED"::equalsIgnoreCase).orElse(false);
     }
 
     private static boolean isPrivate(VEvent event) {
