@@ -34,7 +34,7 @@ class PayaraServerIT {
     @BeforeAll
     static void deployWithTheReadmesCommands() throws Exception {
         assumeFalse(CalSyncDeployment.onPostgres(), "the README's single-server recipe is tried with the embedded database");
-        domain = PayaraServerDomain.create("single", "calsync-it");
+        domain = PayaraServerDomain.create("calsync-it");
         domain.start(Map.of("CALSYNC_DATA_DIR", Path.of("target", "payara-server-data").toAbsolutePath().toString(),
                 "CALSYNC_DEMO_DATA", "true", "CALSYNC_PUBLIC_URL", domain.base().toString()));
         for (String command : PayaraServerDomain.readmeCommands("### An existing Payara Server 6 domain", false)) {

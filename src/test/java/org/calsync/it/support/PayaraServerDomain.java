@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
- * A new domain of the Payara Server 6 that the build unpacked (the release of Payara Micro in pom.xml), in a folder
- * of its own under {@code target/}, on ports no one else uses; and the README's commands, run against it as IT
- * would run them. Closing it stops the domain and the instances it started.
+ * A new domain of the Payara Server 6 that the build unpacked (the release of Payara Micro in pom.xml), in the
+ * server's own domains folder (where the README's commands look for it), on ports no one else uses; and the README's
+ * commands, run against it as IT would run them. Closing it stops the domain.
  */
 public final class PayaraServerDomain implements AutoCloseable {
 
@@ -27,34 +27,31 @@ public final class PayaraServerDomain implements AutoCloseable {
 
     private final Path home = Path.of(System.getProperty("payara.serverHome", "target/payara/server/payara6"))
             .toAbsolutePath();
-    private final Path domains;
     private final String name;
     private final int portBase;
     private boolean started;
 
-    private PayaraServerDomain(Path domains, String name, int portBase) {
-        this.domains = domains;
+    private PayaraServerDomain(String name, int portBase) {
         this.name = name;
         this.portBase = portBase;
     }
 
-    /** Creates the domain afresh (admin without a password), forgetting any left by an earlier run. */
-    public static PayaraServerDomain create(String folder, String name) throws Exception {
-        Path domains = Path.of("target", "payara-server-domains", folder).toAbsolutePath();
-        deleteRecursively(domains);
-        Files.createDirectories(domains);
-        PayaraServerDomain domain = new PayaraServerDomain(domains, name, freePortBase());
+    /**
+     * Creates the domain afresh (admin without a password), in place of one of that name: the distribution's own
+     * domain1, or one an earlier run left with its instances.
+     */
+    public static PayaraServerDomain create(String name) throws Exception {
+        PayaraServerDomain domain = new PayaraServerDomain(name, freePortBase());
         assertTrue(Files.isExecutable(domain.asadminPath()), "Payara Server is unpacked at " + domain.home);
-        // Instances of an earlier run's domain of the same name would be in the way.
+        deleteRecursively(domain.home.resolve("glassfish").resolve("domains").resolve(name));
         deleteRecursively(domain.home.resolve("glassfish").resolve("nodes").resolve("localhost-" + name));
-        domain.asadmin("create-domain", "--nopassword", "--domaindir", domains.toString(), "--portbase",
-                String.valueOf(domain.portBase), name);
+        domain.asadmin("create-domain", "--nopassword", "--portbase", String.valueOf(domain.portBase), name);
         return domain;
     }
 
     /** Starts the domain with this environment, which the server process (and the instances it starts) read. */
     public void start(Map<String, String> environment) throws Exception {
-        run(List.of(asadminPath().toString(), "start-domain", "--domaindir", domains.toString(), name), environment);
+        run(List.of(asadminPath().toString(), "start-domain", name), environment);
         started = true;
     }
 
@@ -78,7 +75,7 @@ public final class PayaraServerDomain implements AutoCloseable {
     public void close() throws Exception {
         if (started) {
             started = false;
-            asadmin("stop-domain", "--kill=true", "--domaindir", domains.toString(), name);
+            asadmin("stop-domain", "--kill=true", name);
         }
     }
 
@@ -126,7 +123,7 @@ public final class PayaraServerDomain implements AutoCloseable {
     }
 
     private String serverLogTail() {
-        Path log = domains.resolve(name).resolve("logs").resolve("server.log");
+        Path log = home.resolve("glassfish").resolve("domains").resolve(name).resolve("logs").resolve("server.log");
         try {
             List<String> lines = Files.readAllLines(log);
             return "\nserver.log:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
