@@ -196,10 +196,13 @@ public class PushReconciler {
             }
         }
         bursts.values().forEach(burst -> writeBurst(burst, outcomes));
+        // Every write that went through is recorded before an edited entry reads its calendar, or that read would take
+        // CalSync's own unrecorded write for the person's edit.
+        List<String> again = new ArrayList<>();
         for (PushPlan plan : plans) {
             List<StepOutcome> own = plan.steps().stream().map(outcomes::get).toList();
             if (own.stream().anyMatch(o -> o.result() == StepOutcome.Result.EDITED_ELSEWHERE)) {
-                process(plan.entryId());
+                again.add(plan.entryId());
                 continue;
             }
             try {
@@ -207,9 +210,10 @@ public class PushReconciler {
                     execute(orphan, true);
                 }
             } catch (RuntimeException e) {
-                process(plan.entryId());
+                again.add(plan.entryId());
             }
         }
+        again.forEach(this::process);
     }
 
     /** One write of a burst, with the plan it belongs to. */
