@@ -24,8 +24,6 @@ import org.calsync.domain.model.sync.SchedulerLease;
 @Startup
 @Singleton
 @DependsOn("SchemaMigration")
-// Each timer method says it again: with the class-level attribute alone, Payara ran these package-private timers in
-// a new transaction, which rolled back the batch repository's first tables (and the lease) on a fresh PostgreSQL.
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ClusterHeartbeat {
 
@@ -51,7 +49,6 @@ public class ClusterHeartbeat {
         membership.heartbeat();
     }
 
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(second = "*/2", minute = "*", hour = "*", persistent = false)
     void beat() {
         try {

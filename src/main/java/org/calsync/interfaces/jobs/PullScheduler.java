@@ -26,8 +26,6 @@ import org.calsync.domain.model.tenant.TenantId;
  */
 @Startup
 @Singleton
-// Each timer method says it again: with the class-level attribute alone, Payara ran these package-private timers in
-// a new transaction, which rolled back the batch repository's first tables (and the lease) on a fresh PostgreSQL.
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PullScheduler {
 
@@ -55,7 +53,6 @@ public class PullScheduler {
     @Inject
     private RetentionPurge retention;
 
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(minute = "5", hour = "*", persistent = false)
     void pullEveryHour() {
         if (lease.tryAcquire(PullJobs.JOB, membership.self(), LEASE)) {
@@ -65,7 +62,6 @@ public class PullScheduler {
     }
 
     /** Once a night, whichever instance takes the lease deletes what each tenant's retention no longer keeps. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(minute = "20", hour = "3", persistent = false)
     void purgeOldData() {
         if (lease.tryAcquire(RETENTION, membership.self(), RETENTION_LEASE)) {
@@ -80,7 +76,6 @@ public class PullScheduler {
         }
     }
 
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(minute = "*/10", hour = "*", persistent = false)
     void keepWebhooksAlive() {
         if (lease.tryAcquire(WEBHOOKS, membership.self(), WEBHOOK_LEASE)) {
