@@ -8,8 +8,8 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Instances started together on an empty PostgreSQL database all come up, with one tenant and one first
  * administrator: migrations, demo data and the production bootstrap are safe to race. A signed-in web session
- * outlives its instance. Runs with the PostgreSQL integration run, in a schema of its own.
+ * (and an OAuth consent under way) outlives its instance. Runs with the PostgreSQL integration run, in a schema of its own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterStartIT {
@@ -40,7 +40,7 @@ class ClusterStartIT {
     private static final Duration BOOT = Duration.ofMinutes(4);
     private static final LocalDate DAY = FixtureDates.fromToday().workdayAhead(9);
 
-    /** The three instances of the first test, which the second goes on with. */
+    /** The three instances of the first test, which the next two go on with. */
     private static CalSyncCluster demoCluster;
 
     @AfterAll
