@@ -12,14 +12,11 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.StepExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.calsync.domain.model.sync.ClusterMembership;
 import org.calsync.domain.model.sync.PullExecutions;
 
 /** Starts the calendar-pull job and reads its state. Called outside any JTA transaction, as the batch runtime needs. */
-// Jobs start outside any transaction: Payara runs @Schedule timeouts in one whatever their attribute says, and the
-// batch repository, which creates its tables on first use, would lose them on PostgreSQL when it rolled back.
 @ApplicationScoped
 public class PullJobs {
 
@@ -37,7 +34,6 @@ public class PullJobs {
      * list); returns the execution id. A pull for chosen people checkpoints after every calendar, so that its
      * progress shows calendar by calendar.
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public long start(String tenantId, List<String> personIds) {
         long execution = operator().start(JOB, parameters(tenantId, personIds));
         executions.started(execution, membership.self(), tenantId, personIds);
@@ -49,7 +45,6 @@ public class PullJobs {
      * since each calendar's cursor, so the calendars it had done already cost one request each. The departed
      * execution stays as the job repository last saw it; {@link #current} leads from it to its replacement.
      */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void handOver(String departed) {
         for (PullExecutions.Started running : executions.startedBy(departed)) {
             BatchStatus status = operator().getJobExecution(running.executionId()).getBatchStatus();
