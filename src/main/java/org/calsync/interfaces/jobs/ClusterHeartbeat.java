@@ -65,7 +65,7 @@ public class ClusterHeartbeat {
     private void takeOver(String departed) {
         int entries = reconciler.releaseClaimsOf(departed);
         leases.releaseHeldBy(departed);
-        jobs.handOver(departed);
+        jobs.handOverFromTimer(departed);
         LOG.warning(() -> "Took over departed instance " + departed + ": " + entries + " push entries due again");
         if (entries > 0) {
             dispatcher.drainSoon();

@@ -3,13 +3,17 @@ package org.calsync.interfaces.jobs;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.StepExecution;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,6 +34,14 @@ public class PullJobs {
     private PullExecutions executions;
 
     /**
+     * Where timers start jobs. Payara runs {@code @Schedule} timeouts in a transaction whatever their attribute says,
+     * and the batch repository, which creates its tables on first use, lost them on PostgreSQL when it rolled back:
+     * every instance's first hourly pull failed. A managed thread has no transaction.
+     */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    private ManagedExecutorService outsideTransactions;
+
+    /**
      * Starts a pull for one tenant (every tenant with null), or for some of its people (all with an empty
      * list); returns the execution id. A pull for chosen people checkpoints after every calendar, so that its
      * progress shows calendar by calendar.
@@ -38,6 +50,30 @@ public class PullJobs {
         long execution = operator().start(JOB, parameters(tenantId, personIds));
         executions.started(execution, membership.self(), tenantId, personIds);
         return execution;
+    }
+
+    /** {@link #start}, for a timer. */
+    public long startFromTimer(String tenantId, List<String> personIds) {
+        return outsideTransaction(() -> start(tenantId, personIds));
+    }
+
+    /** {@link #handOver}, for a timer. */
+    public void handOverFromTimer(String departed) {
+        outsideTransaction(() -> {
+            handOver(departed);
+            return null;
+        });
+    }
+
+    private <T> T outsideTransaction(Callable<T> work) {
+        try {
+            return outsideTransactions.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting a pull job", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
     }
 
     /**

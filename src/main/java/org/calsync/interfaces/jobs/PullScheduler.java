@@ -56,7 +56,7 @@ public class PullScheduler {
     @Schedule(minute = "5", hour = "*", persistent = false)
     void pullEveryHour() {
         if (lease.tryAcquire(PullJobs.JOB, membership.self(), LEASE)) {
-            long execution = jobs.start(null, List.of());
+            long execution = jobs.startFromTimer(null, List.of());
             LOG.info(() -> "Started the hourly calendar pull, execution " + execution);
         }
     }
