@@ -281,6 +281,8 @@ class ClusterSyncIT {
         private final LocalDate day;
         private LocalDateTime expectedStart;
         private final Set<String> expectedLearners = new HashSet<>();
+        /** Changes the API refused, with its answer: a refused change that shows up after all is the first clue. */
+        private final List<String> refused = new ArrayList<>();
         private String session;
 
         RandomRun(long seed, Cast cast) {
@@ -309,6 +311,9 @@ class ClusterSyncIT {
             } catch (RuntimeException | AssertionError e) {
                 problems.add(e.toString());
             }
+            if (!problems.isEmpty() && !refused.isEmpty()) {
+                problems.add("refused on the way: " + refused);
+            }
             int reverted = (int) problems.stream().filter(p -> p.startsWith("reverted")).count();
             int duplicates = (int) problems.stream().filter(p -> p.startsWith("duplicate")).count();
             int lost = (int) problems.stream().filter(p -> p.startsWith("lost")).count();
@@ -319,8 +324,11 @@ class ClusterSyncIT {
             switch (random.nextInt(5)) {
                 case 0 -> {
                     LocalDateTime start = day.atTime(8 + random.nextInt(9), random.nextInt(4) * 15);
-                    if (anyInstance().put("sessions/" + session, sessionJson(title, start)).status() == 200) {
+                    Api.Reply moved = anyInstance().put("sessions/" + session, sessionJson(title, start));
+                    if (moved.status() == 200) {
                         expectedStart = start;
+                    } else {
+                        refused.add("move to " + start + ": " + moved.status() + " " + moved.body());
                     }
                 }
                 case 1 -> {
