@@ -29,7 +29,7 @@ import jakarta.servlet.http.HttpSession;
 @DeclareRoles({"SIGNED_IN", "ADMINISTER_TENANT", "MANAGE_SESSIONS", "DELIVER_SESSIONS", "CALENDAR_INTEGRATION"})
 public class SignInMechanism implements HttpAuthenticationMechanism {
 
-    static final String LOGIN_PAGE = "/login.xhtml";
+    private static final String LOGIN_PAGE = "/login.xhtml";
     private static final String SIGNED_IN = SignInMechanism.class.getName() + ".signedIn";
     private static final String REQUESTED_PAGE = SignInMechanism.class.getName() + ".requestedPage";
 

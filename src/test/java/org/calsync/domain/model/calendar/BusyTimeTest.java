@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.calsync.domain.model.calendar.BusyTime.ShowAs;
@@ -12,10 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class BusyTimeTest {
 
-    private static final TimeWindow WINDOW = new TimeWindow(Instant.parse("2027-03-01T00:00:00Z"),
-            Instant.parse("2027-04-01T00:00:00Z"));
-    private static final Instant NINE = Instant.parse("2027-03-10T09:00:00Z");
-    private static final Instant TEN = Instant.parse("2027-03-10T10:00:00Z");
+    /** A month-long window starting a month from today; the rule reads no clock, the fixtures follow today anyway. */
+    private static final Instant START = LocalDate.now(ZoneOffset.UTC).plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final TimeWindow WINDOW = new TimeWindow(START, START.plus(Duration.ofDays(31)));
+    private static final Instant NINE = START.plus(Duration.ofDays(9)).plus(Duration.ofHours(9));
+    private static final Instant TEN = NINE.plus(Duration.ofHours(1));
 
     private static Optional<BusyInterval> meeting(ShowAs showAs, boolean cancelled) {
         return BusyTime.of(NINE, TEN, false, showAs, cancelled, WINDOW);
@@ -39,7 +43,7 @@ class BusyTimeTest {
 
     @Test
     void anAllDayOccurrenceBlocksItsDayAndSaysSo() {
-        Instant day = Instant.parse("2027-03-12T00:00:00Z");
+        Instant day = START.plus(Duration.ofDays(11));
         Optional<BusyInterval> busy = BusyTime.of(day, day.plusSeconds(86_400), true, ShowAs.BUSY, false, WINDOW);
         assertTrue(busy.isPresent() && busy.get().allDay());
     }
@@ -47,9 +51,9 @@ class BusyTimeTest {
     @Test
     void onlyOccurrencesThatTakeTimeAndOverlapTheWindowCount() {
         assertEquals(Optional.empty(), BusyTime.of(NINE, NINE, false, ShowAs.BUSY, false, WINDOW), "no time taken");
-        Instant before = Instant.parse("2027-02-27T09:00:00Z");
+        Instant before = START.minus(Duration.ofDays(2)).plus(Duration.ofHours(9));
         assertEquals(Optional.empty(), BusyTime.of(before, before.plusSeconds(3600), false, ShowAs.BUSY, false, WINDOW));
-        Instant lastEvening = Instant.parse("2027-02-28T23:00:00Z");
+        Instant lastEvening = START.minus(Duration.ofHours(1));
         assertTrue(BusyTime.of(lastEvening, lastEvening.plusSeconds(7200), false, ShowAs.BUSY, false, WINDOW).isPresent(),
                 "one that runs into the window counts");
         assertEquals(Optional.empty(), BusyTime.of(WINDOW.to(), WINDOW.to().plusSeconds(60), false, ShowAs.BUSY, false,
