@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -174,14 +175,22 @@ public class PushReconciler {
             entryIds.forEach(this::process);
             return;
         }
-        List<PushPlan> plans = new ArrayList<>();
+        List<PushPlan> planned = new ArrayList<>();
         for (String entryId : entryIds) {
             try {
-                ledger.plan(entryId).ifPresent(plans::add);
+                ledger.plan(entryId).ifPresent(planned::add);
             } catch (RuntimeException e) {
                 process(entryId); // on its own, with its own postponement
             }
         }
+        // Entries of one session planned side by side would each write its event, the second against the version the
+        // first replaces, which reads as an edit made elsewhere. The newest plan goes in the burst; the others are
+        // planned again once it is recorded, and then find nothing left to do.
+        Map<String, PushPlan> newestPerSession = new LinkedHashMap<>();
+        planned.forEach(plan -> newestPerSession.put(plan.sessionId(), plan));
+        List<PushPlan> plans = List.copyOf(newestPerSession.values());
+        List<String> again = planned.stream().filter(plan -> newestPerSession.get(plan.sessionId()) != plan)
+                .map(PushPlan::entryId).collect(Collectors.toCollection(ArrayList::new));
         Map<PushStep, StepOutcome> outcomes = new IdentityHashMap<>();
         Map<String, List<BurstWrite>> bursts = new LinkedHashMap<>();
         for (PushPlan plan : plans) {
@@ -198,7 +207,6 @@ public class PushReconciler {
         bursts.values().forEach(burst -> writeBurst(burst, outcomes));
         // Every write that went through is recorded before an edited entry reads its calendar, or that read would take
         // CalSync's own unrecorded write for the person's edit.
-        List<String> again = new ArrayList<>();
         for (PushPlan plan : plans) {
             List<StepOutcome> own = plan.steps().stream().map(outcomes::get).toList();
             if (own.stream().anyMatch(o -> o.result() == StepOutcome.Result.EDITED_ELSEWHERE)) {
