@@ -62,7 +62,6 @@ public final class Browser implements AutoCloseable {
         this.base = base.endsWith("/") ? base : base + "/";
     }
 
-    /** CI must have Chromium (a missing one fails there); elsewhere its absence skips the test with a message. */
     /**
      * A browser on the address CalSync was told is its public one ({@code calsync.it.http.port}), where OAuth
      * providers send people back; Arquillian's own URL names another host.
@@ -71,6 +70,7 @@ public final class Browser implements AutoCloseable {
         return new Browser("http://localhost:" + Integer.getInteger("calsync.it.http.port") + "/");
     }
 
+    /** CI must have Chromium (a missing one fails there); elsewhere its absence skips the test with a message. */
     public static void requireOrSkip() {
         if (Boolean.getBoolean("calsync.requireBrowser")) {
             Assertions.assertTrue(available(), "CI needs Debian's chromium and chromium-driver installed");
@@ -91,23 +91,43 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement waitFor(By locator) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     public void waitForText(By locator, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    /**
+     * Twenty seconds of waiting, after which the failure says which page the browser was on and what it showed:
+     * an AJAX error sends the browser to an error page, and the element waited for is then simply missing.
+     */
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.withMessage(this::whereItWas);
+        return wait;
+    }
+
+    private String whereItWas() {
+        try {
+            String shown = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
+            return "the browser was on " + driver.getCurrentUrl() + ", showing: "
+                    + shown.substring(0, Math.min(shown.length(), 400));
+        } catch (RuntimeException e) {
+            return "the browser's page could not be read: " + e;
+        }
     }
 
     /** Clicks, then waits until the AJAX answer has replaced the given part of the page. */
     public WebElement clickAndWaitForUpdate(WebElement button, By updated) {
         WebElement before = driver.findElement(updated);
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+        waiting().until(ExpectedConditions.stalenessOf(before));
         return waitFor(updated);
     }
 
     public void waitForUrl(String fragment) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(fragment));
+        waiting().until(ExpectedConditions.urlContains(fragment));
     }
 
     /** Scrolls the element to the middle of the window, so that a screenshot shows it. */
