@@ -135,6 +135,14 @@ class AssignmentConflictsUiIT {
             admin.waitForText(By.id("peopleForm:syncSummary"), "Synced 1 of 1 calendar for one person (Synced: 1)");
             assertTrue(admin.driver().findElements(By.id("peopleForm:syncProgress")).isEmpty(), "the bar is gone");
             admin.screenshot("console-sync-now-progress");
+
+            // Sync now for someone with no calendar linked says so, instead of counting nothing.
+            String noor = "noor-" + suffix + "@northwind.example";
+            api().createInstructor(noor, "Noor " + suffix, "Europe/Paris");
+            new PeoplePage(admin).selectOnly("Noor " + suffix, noor).syncNow();
+            admin.waitForText(By.id("peopleForm:syncSummary"), "This person has no calendar linked: there was nothing to sync.");
+            admin.waitForText(By.id("messages"), "This person has no calendar linked");
+            admin.screenshot("console-sync-now-nothing-linked");
         }
 
         // The same through the API, with its progress counted in calendars.

@@ -2,7 +2,6 @@ package org.calsync.interfaces.web.console;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -119,10 +118,16 @@ public class PeopleList implements Serializable {
         if (job == null) {
             return;
         }
-        boolean ok = "COMPLETED".equals(job.status());
-        syncSummary = Texts.get(ok ? "people.syncDone" : "people.syncStopped", job.calendarsDone(), job.calendarsTotal(),
-                syncedPeople, outcomes(job.exitStatus()), Texts.get(ok ? "people.jobCompleted" : "people.jobStopped"));
-        syncSucceeded = ok && (job.exitStatus() == null || !job.exitStatus().contains("FAILED"));
+        boolean ok = job.completed();
+        Map<String, Integer> counts = job.outcomeCounts();
+        if (ok && job.calendarsTotal() == 0) {
+            syncSummary = Texts.get("people.syncNothing", syncedPeople);
+        } else {
+            syncSummary = Texts.get(ok ? "people.syncDone" : "people.syncStopped", job.calendarsDone(),
+                    job.calendarsTotal(), syncedPeople, outcomes(counts),
+                    Texts.get(ok ? "people.jobCompleted" : "people.jobStopped"));
+        }
+        syncSucceeded = ok && !counts.containsKey("FAILED");
         FacesErrors.global(ok ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_ERROR, syncSummary);
         job = null;
     }
@@ -136,13 +141,13 @@ public class PeopleList implements Serializable {
         return syncSucceeded;
     }
 
-    /** The job's "OK=3 FAILED=1" in words: " (Synced: 3, Failed: 1)"; empty when it counted nothing. */
-    private String outcomes(String exitStatus) {
-        if (exitStatus == null || exitStatus.isBlank()) {
+    /** The job's counts in words: " (Synced: 3, Failed: 1)"; empty when it counted nothing. */
+    private String outcomes(Map<String, Integer> counts) {
+        if (counts.isEmpty()) {
             return "";
         }
-        return Arrays.stream(exitStatus.trim().split("\\s+")).map(pair -> pair.split("=", 2))
-                .map(pair -> Texts.get("people.outcomeCount", formats.runOutcome(pair[0]), pair[1]))
+        return counts.entrySet().stream()
+                .map(count -> Texts.get("people.outcomeCount", formats.runOutcome(count.getKey()), count.getValue()))
                 .collect(Collectors.joining(", ", " (", ")"));
     }
 
