@@ -23,14 +23,21 @@ import org.calsync.domain.model.tenant.TenantId;
 @Transactional(Transactional.TxType.MANDATORY)
 public class PushPlanner {
 
-    @Inject
-    private OutboxRepository outbox;
+    private final OutboxRepository outbox;
+    private final CalendarAccountRepository accounts;
+    private final Event<PushPlanned> planned;
 
     @Inject
-    private CalendarAccountRepository accounts;
+    public PushPlanner(OutboxRepository outbox, CalendarAccountRepository accounts, Event<PushPlanned> planned) {
+        this.outbox = outbox;
+        this.accounts = accounts;
+        this.planned = planned;
+    }
 
-    @Inject
-    private Event<PushPlanned> planned;
+    /** For the container's proxy only. */
+    protected PushPlanner() {
+        this(null, null, null);
+    }
 
     /** Everyone on the session: its instructors and learners. */
     public void everyoneOn(TrainingSession session) {

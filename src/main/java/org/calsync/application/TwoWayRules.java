@@ -1,5 +1,6 @@
 package org.calsync.application;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,17 +47,32 @@ public class TwoWayRules {
 
     private static final Logger LOG = Logger.getLogger(TwoWayRules.class.getName());
 
-    @Inject
-    private TrainingSessionRepository sessions;
+    private final TrainingSessionRepository sessions;
+    private final PersonRepository people;
+    private final AdminAlertRepository alerts;
+    private final PushPlanner push;
+    /** Says whether a learner's delete came before the session's cancellation deadline. */
+    private final Clock clock;
 
     @Inject
-    private PersonRepository people;
+    public TwoWayRules(TrainingSessionRepository sessions, PersonRepository people, AdminAlertRepository alerts,
+            PushPlanner push) {
+        this(sessions, people, alerts, push, Clock.systemUTC());
+    }
 
-    @Inject
-    private AdminAlertRepository alerts;
+    TwoWayRules(TrainingSessionRepository sessions, PersonRepository people, AdminAlertRepository alerts,
+            PushPlanner push, Clock clock) {
+        this.sessions = sessions;
+        this.people = people;
+        this.alerts = alerts;
+        this.push = push;
+        this.clock = clock;
+    }
 
-    @Inject
-    private PushPlanner push;
+    /** For the container's proxy only. */
+    protected TwoWayRules() {
+        this(null, null, null, null, null);
+    }
 
     /** What one edit led to: the sync log's note, and whether CalSync took the change (in) or wrote back (out). */
     public record Verdict(SyncNote note, boolean takenIn) {
@@ -78,7 +94,7 @@ public class TwoWayRules {
             return restore(link, SyncNote.by(SyncNote.Kind.INSTRUCTOR_DELETED, who.displayName()));
         }
         Instant deadline = course.time().start().minus(Duration.ofHours(tenant.settings().cancellationDeadlineHours()));
-        if (Instant.now().isBefore(deadline)) {
+        if (clock.instant().isBefore(deadline)) {
             course.unregister(who);
             LOG.info(() -> "tenant=" + tenantId + " unregistered person " + who.id() + " from session " + course.id()
                     + " after they deleted its event");

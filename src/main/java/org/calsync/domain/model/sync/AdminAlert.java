@@ -94,6 +94,10 @@ public class AdminAlert {
         decision = how;
     }
 
+    public TenantId tenantId() {
+        return new TenantId(tenantId);
+    }
+
     public Kind kind() {
         return kind;
     }
