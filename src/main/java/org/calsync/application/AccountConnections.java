@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.calsync.domain.model.calendar.CalendarAccount;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ServerOptions;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
@@ -80,8 +81,8 @@ public class AccountConnections {
 
     private static URI ewsUrl(ExchangeSettings settings) {
         return URI.create(settings.effectiveEwsUrl().orElseThrow(() -> new ProviderUnavailableException(
-                "Exchange's address is not known yet: Autodiscover has not found it. An admin can enter the EWS "
-                        + "address under Integration.", null, null)));
+                FailureKind.OTHER, "Exchange's address is not known yet: Autodiscover has not found it. An admin can "
+                        + "enter the EWS address under Integration.", null, null)));
     }
 
     /** The organisation's Exchange options, as every connection to its Exchange carries them. */
@@ -101,7 +102,7 @@ public class AccountConnections {
     }
 
     private ExchangeSettings exchangeSettings(TenantId tenantId) {
-        return exchange.find(tenantId).orElseThrow(() -> new ProviderUnavailableException(
+        return exchange.find(tenantId).orElseThrow(() -> new ProviderUnavailableException(FailureKind.OTHER,
                 "Exchange is not configured for this organisation: an admin sets it up under Integration.", null, null));
     }
 }

@@ -15,6 +15,7 @@ import org.calsync.domain.model.calendar.ChangeWatchRepository;
 import org.calsync.domain.model.calendar.EventLink;
 import org.calsync.domain.model.calendar.EventLinkRepository;
 import org.calsync.domain.model.calendar.ExternalCalendar;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.WatchGrant;
 import org.calsync.domain.model.person.PersonRepository;
@@ -108,8 +109,8 @@ public class AccountRemoval {
         });
     }
 
-    public void stop(TenantId tenantId, String accountId, String reason) {
-        accounts.find(tenantId, accountId).ifPresent(account -> account.removalStopped(reason));
+    public void stop(TenantId tenantId, String accountId, FailureKind kind, String reason) {
+        accounts.find(tenantId, accountId).ifPresent(account -> account.removalStopped(kind, reason));
     }
 
     /** What to delete, the webhooks to stop, and how to reach them. */

@@ -296,7 +296,7 @@ public class CalendarLinking {
                 } catch (AuthorisationLostException revoked) {
                     notReachable++;
                 } catch (ProviderUnavailableException unreachable) {
-                    removal.stop(tenantId, accountId, unreachable.getMessage());
+                    removal.stop(tenantId, accountId, unreachable.kind(), unreachable.getMessage());
                     throw unreachable;
                 }
                 handled.add(deletion);

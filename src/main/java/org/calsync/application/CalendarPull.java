@@ -17,6 +17,7 @@ import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.calendar.CalendarOwnerLock;
 import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.sync.SyncNote;
@@ -92,14 +93,12 @@ public class CalendarPull {
         try {
             batch = providers.forType(asked.provider()).changesSince(asked.connection(), asked.remoteCalendarId(),
                     asked.cursor(), asked.window());
-        } catch (ProviderUnavailableException e) {
-            return recordFailure(asked, e.getMessage(), false);
-        } catch (AuthorisationLostException e) {
-            return recordFailure(asked, e.getMessage(), true);
+        } catch (ProviderUnavailableException | AuthorisationLostException e) {
+            return recordFailure(asked, FailureKind.of(e), e.getMessage());
         } catch (RuntimeException e) {
             // A defect in reading one calendar must not stop the others; the log shows it.
             LOG.log(Level.WARNING, "tenant=" + tenantId + " account=" + accountId + " pull failed", e);
-            return recordFailure(asked, "Reading the calendar failed: " + e, false);
+            return recordFailure(asked, FailureKind.OTHER, "Reading the calendar failed: " + e);
         }
         return recorder.apply(asked, batch);
     }
@@ -108,14 +107,14 @@ public class CalendarPull {
      * Records a failed read. A push that met the same refusal may mark the account at the same moment; the losing
      * commit is then made again on the account as it is now, rather than failing the whole Sync now.
      */
-    private SyncRun recordFailure(PullRecorder.Preparation asked, String message, boolean refused) {
+    private SyncRun recordFailure(PullRecorder.Preparation asked, FailureKind kind, String message) {
         try {
-            return recorder.failed(asked, message, refused);
+            return recorder.failed(asked, kind, message);
         } catch (RuntimeException e) {
             if (!ConcurrentChanges.isConcurrentChange(e)) {
                 throw e;
             }
-            return recorder.failed(asked, message, refused);
+            return recorder.failed(asked, kind, message);
         }
     }
 

@@ -30,6 +30,7 @@ import org.calsync.domain.model.calendar.EventIdentity;
 import org.calsync.domain.model.calendar.EventLink;
 import org.calsync.domain.model.calendar.EventLinkRepository;
 import org.calsync.domain.model.calendar.ExternalCalendar;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteEvent;
@@ -117,7 +118,7 @@ public class PullRecorder {
                 .orElseThrow(() -> new UnknownEntityException("calendar", calendarId));
         if (account.beingRemoved()) {
             return Preparation.notAsked(logFailure(tenantId, account, calendar, started, Counts.NONE,
-                    "The account is being removed."));
+                    FailureKind.REMOVING, "The account is being removed."));
         }
         Tenant tenant = tenants.find(tenantId).orElseThrow();
         Person owner = people.find(tenantId, account.personId()).orElseThrow();
@@ -127,7 +128,7 @@ public class PullRecorder {
         }
         if (account.status() == AccountStatus.NEEDS_RECONSENT) {
             return Preparation.notAsked(logFailure(tenantId, account, calendar, started, Counts.ONE_ERROR,
-                    "The account needs reconnecting: " + account.statusMessage()));
+                    FailureKind.SIGN_IN, "The account needs reconnecting: " + account.statusMessage()));
         }
         if (calendar.hold().isPresent()) {
             return Preparation.notAsked(log(tenantId, account, calendar, started, Counts.NONE, SyncRun.Outcome.HELD,
@@ -141,9 +142,9 @@ public class PullRecorder {
         } catch (ProviderUnavailableException | AuthorisationLostException e) {
             // The sign-in itself failed (a token service down or refusing): this calendar's run says so, the
             // other calendars are read as usual.
-            noteRefusal(tenantId, account, e.getMessage(), e instanceof AuthorisationLostException);
+            noteRefusal(tenantId, account, FailureKind.of(e), e.getMessage());
             return Preparation.notAsked(logFailure(tenantId, account, calendar, started, Counts.ONE_ERROR,
-                    e.getMessage()));
+                    FailureKind.of(e), e.getMessage()));
         }
         Set<String> knownLinks = links.inCalendar(tenantId, calendar.id()).stream().map(EventLink::id)
                 .collect(Collectors.toSet());
@@ -159,30 +160,31 @@ public class PullRecorder {
         Optional<CalendarAccount> account = accounts.find(tenantId, accountId);
         Optional<ExternalCalendar> calendar = account.flatMap(a -> a.calendar(calendarId));
         if (calendar.isEmpty()) {
-            return SyncRun.failed(tenantId, accountId, calendarId, started, Counts.NONE, message);
+            return SyncRun.failed(tenantId, accountId, calendarId, started, Counts.NONE, FailureKind.BUSY, message);
         }
-        return logFailure(tenantId, account.get(), calendar.get(), started, Counts.NONE, message);
+        return logFailure(tenantId, account.get(), calendar.get(), started, Counts.NONE, FailureKind.BUSY, message);
     }
 
     /** The server could not be asked: the account's status says why, and the run is logged. */
-    public SyncRun failed(Preparation asked, String message, boolean needsReconnecting) {
+    public SyncRun failed(Preparation asked, FailureKind kind, String message) {
         Optional<CalendarAccount> account = accounts.find(asked.tenantId(), asked.accountId());
         Optional<ExternalCalendar> calendar = account.flatMap(a -> a.calendar(asked.calendarId()));
         if (calendar.isEmpty()) {
             return removedMeanwhile(asked);
         }
-        if (needsReconnecting && !connections.credentialsTag(account.get()).equals(asked.credentialsTag())) {
+        if (kind == FailureKind.SIGN_IN && !connections.credentialsTag(account.get()).equals(asked.credentialsTag())) {
             message = "Refused with credentials that have been replaced since; the next sync uses the new ones.";
         } else {
-            noteRefusal(asked.tenantId(), account.get(), message, needsReconnecting);
+            noteRefusal(asked.tenantId(), account.get(), kind, message);
         }
-        return logFailure(asked.tenantId(), account.get(), calendar.get(), asked.started(), Counts.ONE_ERROR, message);
+        return logFailure(asked.tenantId(), account.get(), calendar.get(), asked.started(), Counts.ONE_ERROR, kind,
+                message);
     }
 
     /** The account's status after a refusal (its owner is told once) or another failure. */
-    private void noteRefusal(TenantId tenantId, CalendarAccount account, String message, boolean needsReconnecting) {
-        if (!needsReconnecting) {
-            account.markError(message);
+    private void noteRefusal(TenantId tenantId, CalendarAccount account, FailureKind kind, String message) {
+        if (kind != FailureKind.SIGN_IN) {
+            account.markError(kind, message);
         } else {
             reconnectNotices.refused(tenantId, account, message);
         }
@@ -310,7 +312,7 @@ public class PullRecorder {
     /** Not logged: the account or calendar it would belong to is gone, and its log with it. */
     private static SyncRun removedMeanwhile(Preparation asked) {
         return SyncRun.failed(asked.tenantId(), asked.accountId(), asked.calendarId(), asked.started(), Counts.NONE,
-                "The calendar was removed while it was read.");
+                FailureKind.REMOVING, "The calendar was removed while it was read.");
     }
 
     private SyncRun log(TenantId tenantId, CalendarAccount account, ExternalCalendar calendar, Instant started,
@@ -320,8 +322,8 @@ public class PullRecorder {
     }
 
     private SyncRun logFailure(TenantId tenantId, CalendarAccount account, ExternalCalendar calendar, Instant started,
-            Counts counts, String failure) {
-        return logged(SyncRun.failed(tenantId, account.id(), calendar.id(), started, counts, failure), calendar);
+            Counts counts, FailureKind kind, String failure) {
+        return logged(SyncRun.failed(tenantId, account.id(), calendar.id(), started, counts, kind, failure), calendar);
     }
 
     private SyncRun logged(SyncRun run, ExternalCalendar calendar) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.session.TrainingSession;
@@ -47,7 +48,8 @@ public class PushFailures {
         return outbox.failing(tenantId, SHOWN).stream().map(entry -> new Failure(entry.id(), entry.sessionId(),
                 sessions.find(tenantId, entry.sessionId()).map(TrainingSession::courseTitle).orElse("(deleted session)"),
                 entry.personId(), people.find(tenantId, entry.personId()).map(Person::displayName).orElse("(deleted person)"),
-                entry.state().name(), entry.attempts(), entry.nextAttemptAt(), entry.lastError())).toList();
+                entry.state().name(), entry.attempts(), entry.nextAttemptAt(), entry.lastFailureKind(),
+                entry.lastError())).toList();
     }
 
     /** Tries the push again now, with a fresh count of attempts. */
@@ -73,6 +75,6 @@ public class PushFailures {
 
     /** One push that has not reached its calendars yet, or never will without help. */
     public record Failure(String entryId, String sessionId, String sessionTitle, String personId, String personName,
-            String state, int attempts, Instant nextAttemptAt, String lastError) {
+            String state, int attempts, Instant nextAttemptAt, FailureKind failureKind, String lastError) {
     }
 }

@@ -22,6 +22,7 @@ import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.calendar.EventLink;
 import org.calsync.domain.model.calendar.EventLinkRepository;
 import org.calsync.domain.model.calendar.ExternalCalendar;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
@@ -207,13 +208,14 @@ public class PushLedger {
             StepOutcome.Result result = failure.get().result();
             boolean reconnect = !reconnectedMeanwhile && (result == StepOutcome.Result.AUTHORISATION_LOST
                     || result == StepOutcome.Result.WAITING_FOR_RECONNECT);
-            entry.failed(failure.get().message(), reconnect ? RECONNECT_WAIT : failure.get().retryAfter(), Instant.now());
+            entry.failed(failure.get().kind(), failure.get().message(),
+                    reconnect ? RECONNECT_WAIT : failure.get().retryAfter(), Instant.now());
         }
         return orphans;
     }
 
     /** The push cannot go on now; it is tried again with back-off. */
-    public void postpone(String entryId, String reason) {
-        outbox.find(entryId).ifPresent(entry -> entry.failed(reason, null, Instant.now()));
+    public void postpone(String entryId, FailureKind kind, String reason) {
+        outbox.find(entryId).ifPresent(entry -> entry.failed(kind, reason, null, Instant.now()));
     }
 }

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.CalendarOwnerLock;
 import org.calsync.domain.model.calendar.CalendarProvider;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.VersionConflictException;
@@ -108,7 +109,7 @@ public class PushReconciler {
             });
         } catch (CalendarOwnerLock.CalendarOwnerBusyException busy) {
             LOG.info(busy::getMessage);
-            entryIds.forEach(entryId -> postpone(entryId, busy.getMessage()));
+            entryIds.forEach(entryId -> postpone(entryId, FailureKind.BUSY, busy.getMessage()));
         }
     }
 
@@ -121,13 +122,13 @@ public class PushReconciler {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Push " + entryId + " failed; it is tried again later", e);
-            postpone(entryId, e.toString());
+            postpone(entryId, FailureKind.OTHER, e.toString());
         }
     }
 
-    private void postpone(String entryId, String reason) {
+    private void postpone(String entryId, FailureKind kind, String reason) {
         try {
-            ledger.postpone(entryId, reason);
+            ledger.postpone(entryId, kind, reason);
         } catch (RuntimeException again) {
             LOG.log(Level.WARNING, "Push " + entryId + " could not be postponed; its lease runs out instead", again);
         }
@@ -153,8 +154,9 @@ public class PushReconciler {
         for (PushStep.Target target : edited) {
             SyncRun run = pull.pull(plan.tenantId(), target.accountId(), target.calendarId());
             if (run.outcome() == SyncRun.Outcome.FAILED || run.outcome() == SyncRun.Outcome.HELD) {
-                ledger.postpone(entryId, "Our event was edited in the calendar, which could not be read before writing: "
-                        + run.whatHappened(Language.ENGLISH));
+                ledger.postpone(entryId, run.failureKind() == null ? FailureKind.OTHER : run.failureKind(),
+                        "Our event was edited in the calendar, which could not be read before writing: "
+                                + run.whatHappened(Language.ENGLISH));
                 return false;
             }
             readFirst.add(target.calendarId());
@@ -259,7 +261,7 @@ public class PushReconciler {
     private StepOutcome execute(PushStep step, boolean overwriteEdits) {
         PushStep.Target target = step.target();
         if (target.waitingForReconnect()) {
-            return StepOutcome.failed(step, StepOutcome.Result.WAITING_FOR_RECONNECT,
+            return StepOutcome.failed(step, StepOutcome.Result.WAITING_FOR_RECONNECT, FailureKind.SIGN_IN,
                     "The calendar account needs reconnecting before CalSync can write to it.", null);
         }
         if (target.unreachable() != null) {
@@ -292,17 +294,20 @@ public class PushReconciler {
     private static StepOutcome failure(PushStep step, RuntimeException e) {
         PushStep.Target target = step.target();
         if (e instanceof VersionConflictException edited) {
-            return StepOutcome.failed(step, StepOutcome.Result.EDITED_ELSEWHERE, edited.getMessage(), null);
+            return StepOutcome.failed(step, StepOutcome.Result.EDITED_ELSEWHERE, FailureKind.OTHER, edited.getMessage(),
+                    null);
         }
         if (e instanceof ProviderUnavailableException unavailable) {
             LOG.info(() -> "Push to calendar " + target.calendarId() + " postponed: " + e.getMessage());
-            return StepOutcome.failed(step, StepOutcome.Result.UNAVAILABLE, e.getMessage(), unavailable.retryAfter());
+            return StepOutcome.failed(step, StepOutcome.Result.UNAVAILABLE, unavailable.kind(), e.getMessage(),
+                    unavailable.retryAfter());
         }
         if (e instanceof AuthorisationLostException) {
             LOG.warning(() -> "Account " + target.accountId() + " needs to reconnect: " + e.getMessage());
-            return StepOutcome.failed(step, StepOutcome.Result.AUTHORISATION_LOST, e.getMessage(), null);
+            return StepOutcome.failed(step, StepOutcome.Result.AUTHORISATION_LOST, FailureKind.SIGN_IN, e.getMessage(),
+                    null);
         }
         LOG.log(Level.WARNING, "Push to calendar " + target.calendarId() + " failed", e);
-        return StepOutcome.failed(step, StepOutcome.Result.FAILED, e.toString(), null);
+        return StepOutcome.failed(step, StepOutcome.Result.FAILED, FailureKind.OTHER, e.toString(), null);
     }
 }

@@ -2,10 +2,12 @@ package org.calsync.application;
 
 import java.time.Duration;
 
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.WriteResult;
 
 /** What one push step met at the provider. */
-record StepOutcome(PushStep step, Result result, WriteResult written, String message, Duration retryAfter) {
+record StepOutcome(PushStep step, Result result, WriteResult written, FailureKind kind, String message,
+        Duration retryAfter) {
 
     enum Result {
         DONE,
@@ -18,11 +20,11 @@ record StepOutcome(PushStep step, Result result, WriteResult written, String mes
     }
 
     static StepOutcome done(PushStep step, WriteResult written) {
-        return new StepOutcome(step, Result.DONE, written, null, null);
+        return new StepOutcome(step, Result.DONE, written, null, null, null);
     }
 
-    static StepOutcome failed(PushStep step, Result result, String message, Duration retryAfter) {
-        return new StepOutcome(step, result, null, message, retryAfter);
+    static StepOutcome failed(PushStep step, Result result, FailureKind kind, String message, Duration retryAfter) {
+        return new StepOutcome(step, result, null, kind, message, retryAfter);
     }
 
     boolean succeeded() {

@@ -41,6 +41,7 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.AuthorizationServer;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.OAuthTokens;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 
@@ -102,7 +103,7 @@ public class NimbusAuthorizationServer implements AuthorizationServer {
         HTTPResponse response = send(request);
         // 400 invalid_token: already revoked or expired, which is what was wanted.
         if (response.getStatusCode() >= 500) {
-            throw unavailable(response, "Revoking the token failed");
+            throw unavailable(response, FailureKind.OTHER, "Revoking the token failed");
         }
     }
 
@@ -115,13 +116,14 @@ public class NimbusAuthorizationServer implements AuthorizationServer {
                 .toHTTPRequest();
         HTTPResponse response = send(request);
         if (response.getStatusCode() == 429 || response.getStatusCode() >= 500) {
-            throw unavailable(response, "The sign-in service is busy or failing");
+            throw unavailable(response, FailureKind.BUSY, "The sign-in service is busy or failing");
         }
         TokenResponse parsed;
         try {
             parsed = TokenResponse.parse(response);
         } catch (com.nimbusds.oauth2.sdk.ParseException e) {
-            throw new ProviderUnavailableException("The sign-in service sent an unreadable answer (HTTP "
+            throw new ProviderUnavailableException(FailureKind.UNREADABLE,
+                    "The sign-in service sent an unreadable answer (HTTP "
                     + response.getStatusCode() + ")", null, e);
         }
         if (!parsed.indicatesSuccess()) {
@@ -143,18 +145,20 @@ public class NimbusAuthorizationServer implements AuthorizationServer {
         try {
             return request.send();
         } catch (IOException e) {
-            throw new ProviderUnavailableException("The sign-in service could not be reached: " + request.getURI().getHost()
+            throw new ProviderUnavailableException(FailureKind.UNREACHABLE,
+                    "The sign-in service could not be reached: " + request.getURI().getHost()
                     + " (" + e.getClass().getSimpleName() + ")", null, e);
         }
     }
 
-    private static ProviderUnavailableException unavailable(HTTPResponse response, String what) {
+    private static ProviderUnavailableException unavailable(HTTPResponse response, FailureKind kind, String what) {
         Duration retryAfter = null;
         String header = response.getHeaderValue("Retry-After");
         if (header != null && header.strip().matches("\\d{1,6}")) {
             retryAfter = Duration.ofSeconds(Long.parseLong(header.strip()));
         }
-        return new ProviderUnavailableException(what + " (HTTP " + response.getStatusCode() + ")", retryAfter, null);
+        return new ProviderUnavailableException(kind,
+                what + " (HTTP " + response.getStatusCode() + ")", retryAfter, null);
     }
 
     private static ClientAuthentication authentication(OAuthClient client) {

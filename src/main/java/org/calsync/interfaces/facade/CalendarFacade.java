@@ -99,7 +99,8 @@ public class CalendarFacade {
     /** The account as shown; a held calendar says why in the reader's language. */
     static CalendarAccountView view(CalendarAccount account, boolean paused, Language reader) {
         return new CalendarAccountView(account.id(), account.personId(), account.provider().name(), account.serverUrl(),
-                account.username(), paused ? PAUSED : account.held() ? HELD : account.status().name(), account.statusMessage(),
+                account.username(), paused ? PAUSED : account.held() ? HELD : account.status().name(),
+                SyncFacade.nameOf(account.statusKind()), account.statusMessage(),
                 account.privacyMode().name(),
                 account.calendars().stream().map(c -> new CalendarView(c.id(), c.displayName(), c.writable(),
                         c.pushTarget(), c.conflictCheck(), c.lastSyncedAt(),

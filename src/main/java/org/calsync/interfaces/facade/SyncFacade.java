@@ -17,6 +17,7 @@ import org.calsync.application.PushFailures;
 import org.calsync.application.SyncPauses;
 import org.calsync.domain.model.calendar.BusyBlock;
 import org.calsync.domain.model.calendar.BusyBlockRepository;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.sync.AdminAlertRepository;
 import org.calsync.domain.model.sync.SyncRun;
@@ -134,7 +135,8 @@ public class SyncFacade {
 
     public List<PushFailureView> pushFailures(String tenantId) {
         return pushFailures.list(new TenantId(tenantId)).stream().map(f -> new PushFailureView(f.entryId(), f.sessionId(),
-                f.sessionTitle(), f.personId(), f.personName(), f.state(), f.attempts(), f.nextAttemptAt(), f.lastError()))
+                f.sessionTitle(), f.personId(), f.personName(), f.state(), f.attempts(), f.nextAttemptAt(),
+                nameOf(f.failureKind()), f.lastError()))
                 .toList();
     }
 
@@ -151,7 +153,12 @@ public class SyncFacade {
     static SyncRunView view(SyncRun run, Language reader) {
         return new SyncRunView(run.id(), run.accountId(), run.calendarId(), run.startedAt(), run.finishedAt(),
                 run.changesIn(), run.changesOut(), run.errors(), run.requests(), run.outcome().name(),
-                run.whatHappened(reader), run.detail());
+                nameOf(run.failureKind()), run.whatHappened(reader), run.detail());
+    }
+
+    /** A failure kind as the API and the pages name it; null when nothing failed. */
+    static String nameOf(FailureKind kind) {
+        return kind == null ? null : kind.name();
     }
 
     static BusyBlockView view(BusyBlock block) {

@@ -1,7 +1,5 @@
 package org.calsync.interfaces.web;
 
-import java.util.Locale;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
@@ -10,24 +8,36 @@ import org.calsync.interfaces.facade.dto.SyncRunView;
 /**
  * Says in plain words what a sync log entry means and what to do about it. The adapters' messages name the
  * technical cause (HTTP status, host, exception); admins need the consequence and the next step, with the
- * technical text kept beside it for IT.
+ * technical text kept beside it for IT. The kind of failure (SIGN_IN, UNREACHABLE ...) was decided where it was
+ * caught; each has its message key.
  */
 @Named
 @ApplicationScoped
 public class SyncExplanations {
 
-    public String explain(String outcome, String message) {
-        return Texts.get(key(outcome, message));
+    /** What a run with this outcome, and when it failed this kind of failure, means and what to do. */
+    public String explain(String outcome, String failureKind) {
+        return Texts.get(key(outcome, failureKind));
     }
 
-    /** What a push failure means and what to do, from the last error a calendar server gave. */
-    public String explainPush(String lastError) {
-        return Texts.get("explainPush." + failure(lastError == null ? "" : lastError.toLowerCase(Locale.ROOT)));
+    /** What an account's problem means and what to do, from its kind (SIGN_IN, UNREACHABLE ...). */
+    public String explainStatus(String statusKind) {
+        return explain("FAILED", statusKind);
+    }
+
+    /** What a push failure means and what to do, from the kind of failure its last attempt met. */
+    public String explainPush(String failureKind) {
+        return Texts.get(pushKey(failureKind));
+    }
+
+    /** The bundle key of a push failure's explanation: explainPush.BUSY, and so on. */
+    public String pushKey(String failureKind) {
+        return "explainPush." + orOther(failureKind);
     }
 
     /** What a run did in words, when it says so itself; otherwise what its outcome means. */
     public String plainly(SyncRunView run) {
-        return hasSummary(run) ? run.message() : explain(run.outcome(), run.detail());
+        return hasSummary(run) ? run.message() : explain(run.outcome(), run.failureKind());
     }
 
     /** Whether the run's message says what it did (in the page's language), not only what the server said. */
@@ -35,35 +45,16 @@ public class SyncExplanations {
         return run.message() != null && !run.message().equals(run.detail());
     }
 
-    /** The bundle key of the explanation: explain.OK, explain.unreachable, and so on. */
-    public String key(String outcome, String message) {
-        String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
+    /** The bundle key of the explanation: explain.OK, explain.UNREACHABLE, and so on. */
+    public String key(String outcome, String failureKind) {
         return switch (outcome) {
             case "OK", "PARTIAL", "HELD", "PAUSED" -> "explain." + outcome;
-            default -> "explain." + failure(text);
+            default -> "explain." + orOther(failureKind);
         };
     }
 
-    private static String failure(String text) {
-        if (text.contains("needs reconnecting") || text.contains("refused") && text.contains("sign")
-                || text.contains("401") || text.contains("password") || text.contains("consent")
-                || text.contains("impersonat")) {
-            return "signIn";
-        }
-        if (text.contains("unreachable") || text.contains("did not answer") || text.contains("nothing answers")
-                || text.contains("timed out") || text.contains("connect")) {
-            return "unreachable";
-        }
-        if (text.contains("busy") || text.contains("throttl") || text.contains("429") || text.contains("503")
-                || text.contains("try again")) {
-            return "busy";
-        }
-        if (text.contains("unreadable") || text.contains("malformed") || text.contains("could not read")) {
-            return "unreadable";
-        }
-        if (text.contains("being removed") || text.contains("removed while")) {
-            return "removing";
-        }
-        return "other";
+    /** A failure recorded before failures had kinds counts as other. */
+    private static String orOther(String failureKind) {
+        return failureKind == null ? "OTHER" : failureKind;
     }
 }

@@ -7,39 +7,63 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.ResourceBundle;
 
+import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.FailureKind;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.junit.jupiter.api.Test;
 
 /** The pages' texts: the sync log's plain words follow from what adapters report, and both languages are whole. */
 class PageTextsTest {
 
+    private static final String BUNDLE = "org.calsync.interfaces.web.messages";
+
     private final SyncExplanations explanations = new SyncExplanations();
 
-    private void says(String outcome, String message, String expected) {
-        String key = explanations.key(outcome, message);
+    private void says(String outcome, FailureKind kind, String expected) {
+        String key = explanations.key(outcome, kind == null ? null : kind.name());
         String said = ResourceBundle.getBundle("org.calsync.interfaces.web.messages", Locale.ENGLISH).getString(key);
-        assertTrue(said.contains(expected), message + " -> " + key + ": " + said);
+        assertTrue(said.contains(expected), kind + " -> " + key + ": " + said);
         String dit = ResourceBundle.getBundle("org.calsync.interfaces.web.messages", Locale.FRENCH).getString(key);
         assertTrue(!dit.equals(said), "said in French too: " + key);
     }
 
     @Test
     void eachKindOfFailureSaysWhatHappenedAndWhatToDo() {
-        says("FAILED", "CalDAV server unreachable: cal.example.org (java.net.ConnectException)", "could not be reached");
-        says("FAILED", "CalDAV server did not answer in time: cal.example.org", "could not be reached");
-        says("FAILED", "The account needs reconnecting: The server refused the sign-in (HTTP 401)", "reconnected");
-        says("FAILED", "Exchange refused to let the service account impersonate ines@example.org", "reconnected");
-        says("FAILED", "CalDAV server cal.example.org answered HTTP 503", "busy");
-        says("FAILED", "Exchange is busy (ErrorServerBusy); try again in 30 s", "busy");
-        says("FAILED", "The CalDAV server sent an unreadable answer", "could not read");
-        says("FAILED", "Reading the calendar failed: java.lang.IllegalStateException: boom", "technical detail");
+        says("FAILED", FailureKind.UNREACHABLE, "could not be reached");
+        says("FAILED", FailureKind.SIGN_IN, "reconnected");
+        says("FAILED", FailureKind.BUSY, "busy");
+        says("FAILED", FailureKind.UNREADABLE, "could not read");
+        says("FAILED", FailureKind.REMOVING, "removed");
+        says("FAILED", FailureKind.OTHER, "technical detail");
         says("FAILED", null, "technical detail");
-        says("HELD", "42 of 50 events disappeared at once", "Release");
-        says("PARTIAL", "2 items skipped", "left out");
+        says("HELD", null, "Release");
+        says("PARTIAL", null, "left out");
         says("OK", null, "without problems");
+    }
+
+    @Test
+    void everyKindOfFailureIsExplainedInBothLanguagesForPullsAndPushes() {
+        for (FailureKind kind : FailureKind.values()) {
+            for (String key : List.of(explanations.key("FAILED", kind.name()), explanations.pushKey(kind.name()))) {
+                String english = ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH).getString(key);
+                String french = ResourceBundle.getBundle(BUNDLE, Locale.FRENCH).getString(key);
+                assertTrue(!english.isBlank() && !english.equals(french), kind + ": " + english + " / " + french);
+            }
+        }
+    }
+
+    @Test
+    void theKindOfAProvidersFailureIsTheOneItsAdapterGave() {
+        assertEquals(FailureKind.SIGN_IN, FailureKind.of(new AuthorisationLostException("HTTP 401")));
+        assertEquals(FailureKind.BUSY, FailureKind.of(new ProviderUnavailableException(FailureKind.BUSY, "HTTP 503",
+                Duration.ofSeconds(30), null)));
+        assertEquals(FailureKind.OTHER, FailureKind.of(new IllegalStateException("a defect")));
     }
 
     @Test

@@ -140,7 +140,8 @@ class AssignmentConflictsUiIT {
             String noor = "noor-" + suffix + "@northwind.example";
             api().createInstructor(noor, "Noor " + suffix, "Europe/Paris");
             new PeoplePage(admin).selectOnly("Noor " + suffix, noor).syncNow();
-            admin.waitForText(By.id("peopleForm:syncSummary"), "This person has no calendar linked: there was nothing to sync.");
+            admin.waitForText(By.id("peopleForm:syncSummary"), "This person has no calendar linked, so there was nothing "
+                    + "to sync. “Invite to connect a calendar” asks them to link one.");
             admin.waitForText(By.id("messages"), "This person has no calendar linked");
             admin.screenshot("console-sync-now-nothing-linked");
         }

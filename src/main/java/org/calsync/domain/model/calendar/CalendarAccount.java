@@ -31,6 +31,8 @@ public class CalendarAccount {
     private String secretCipher;
     private AccountStatus status;
     private String statusMessage;
+    /** What kind of problem the status is, when it is one. */
+    private FailureKind statusKind;
     private Instant statusSince;
     private PrivacyMode privacyMode;
     private List<ExternalCalendar> calendars;
@@ -105,7 +107,7 @@ public class CalendarAccount {
 
     public void markConnected() {
         if (status != AccountStatus.REMOVING) {
-            changeStatus(AccountStatus.CONNECTED, null);
+            changeStatus(AccountStatus.CONNECTED, null, null);
         }
     }
 
@@ -126,32 +128,34 @@ public class CalendarAccount {
             return false;
         }
         boolean newly = status != AccountStatus.NEEDS_RECONSENT;
-        changeStatus(AccountStatus.NEEDS_RECONSENT, message);
+        changeStatus(AccountStatus.NEEDS_RECONSENT, FailureKind.SIGN_IN, message);
         return newly;
     }
 
-    public void markError(String message) {
+    public void markError(FailureKind kind, String message) {
         if (status != AccountStatus.REMOVING) {
-            changeStatus(AccountStatus.ERROR, message);
+            changeStatus(AccountStatus.ERROR, kind, message);
         }
     }
 
     /** From now on nothing new is written here, so the events to delete are a list that no longer grows. */
     public void beginRemoval() {
-        changeStatus(AccountStatus.REMOVING, "Being removed: CalSync is deleting the events it wrote here.");
+        changeStatus(AccountStatus.REMOVING, FailureKind.REMOVING,
+                "Being removed: CalSync is deleting the events it wrote here.");
     }
 
     /** The removal stopped (the server was unreachable); the account works as before until it is tried again. */
-    public void removalStopped(String reason) {
-        changeStatus(AccountStatus.ERROR, "Removing stopped: " + reason + " Try again later.");
+    public void removalStopped(FailureKind kind, String reason) {
+        changeStatus(AccountStatus.ERROR, kind, "Removing stopped: " + reason + " Try again later.");
     }
 
     /** A problem seen again counts from now: only a call asked after it can clear it. */
-    private void changeStatus(AccountStatus next, String message) {
+    private void changeStatus(AccountStatus next, FailureKind kind, String message) {
         if (next != status || next != AccountStatus.CONNECTED) {
             statusSince = Instant.now();
         }
         status = next;
+        statusKind = kind;
         statusMessage = message;
     }
 
@@ -219,6 +223,11 @@ public class CalendarAccount {
 
     public AccountStatus status() {
         return status;
+    }
+
+    /** What kind of problem the status is; null while the account works. */
+    public FailureKind statusKind() {
+        return statusKind;
     }
 
     public String statusMessage() {

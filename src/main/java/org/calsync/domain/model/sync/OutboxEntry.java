@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.tenant.TenantId;
 
 /**
@@ -25,6 +26,7 @@ public class OutboxEntry {
     private int attempts;
     private Instant nextAttemptAt;
     private String lastError;
+    private FailureKind lastFailureKind;
     /** The instance working the entry now, if any; its work is taken over when it leaves the cluster. */
     private String claimedBy;
     private Instant createdAt;
@@ -50,6 +52,7 @@ public class OutboxEntry {
         state = OutboxState.DONE;
         claimedBy = null;
         lastError = null;
+        lastFailureKind = null;
         updatedAt = Instant.now();
     }
 
@@ -57,9 +60,10 @@ public class OutboxEntry {
      * Schedules the next attempt: after the delay the provider asked for, or with exponential back-off
      * (5 s, 10 s, 20 s ... at most an hour). After {@link #MAX_ATTEMPTS} the entry is dead.
      */
-    public void failed(String error, Duration requestedDelay, Instant now) {
+    public void failed(FailureKind kind, String error, Duration requestedDelay, Instant now) {
         attempts++;
         claimedBy = null;
+        lastFailureKind = kind;
         lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
         updatedAt = now;
         if (attempts >= MAX_ATTEMPTS) {
@@ -122,5 +126,10 @@ public class OutboxEntry {
 
     public String lastError() {
         return lastError;
+    }
+
+    /** What kind of failure the last attempt met; null when none did. */
+    public FailureKind lastFailureKind() {
+        return lastFailureKind;
     }
 }

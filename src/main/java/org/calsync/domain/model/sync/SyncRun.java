@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.Language;
 
@@ -54,13 +55,15 @@ public class SyncRun {
     private List<SyncNote> notes = new ArrayList<>();
     /** A failure's technical text, as the server or the network gave it; null when nothing failed. */
     private String failure;
+    /** What kind of failure it was; null when nothing failed. */
+    private FailureKind failureKind;
 
     protected SyncRun() {
         // for JPA
     }
 
     private SyncRun(TenantId tenantId, String accountId, String calendarId, Instant startedAt, Counts counts,
-            Outcome outcome, List<SyncNote> notes, String failure) {
+            Outcome outcome, List<SyncNote> notes, FailureKind failureKind, String failure) {
         this.id = UUID.randomUUID().toString();
         this.tenantId = tenantId.value();
         this.accountId = accountId;
@@ -73,19 +76,21 @@ public class SyncRun {
         this.requests = counts.requests();
         this.outcome = outcome;
         this.notes = new ArrayList<>(notes);
+        this.failureKind = failureKind;
         this.failure = failure == null ? null : failure.substring(0, Math.min(failure.length(), FAILURE_LIMIT));
     }
 
     /** A run that finished, with what it did and decided. */
     public static SyncRun finished(TenantId tenantId, String accountId, String calendarId, Instant startedAt,
             Counts counts, Outcome outcome, List<SyncNote> notes) {
-        return new SyncRun(tenantId, accountId, calendarId, startedAt, counts, outcome, notes, null);
+        return new SyncRun(tenantId, accountId, calendarId, startedAt, counts, outcome, notes, null, null);
     }
 
-    /** A run that failed, with the technical text of why. */
+    /** A run that failed, with the kind of failure and the technical text of why. */
     public static SyncRun failed(TenantId tenantId, String accountId, String calendarId, Instant startedAt,
-            Counts counts, String failure) {
-        return new SyncRun(tenantId, accountId, calendarId, startedAt, counts, Outcome.FAILED, List.of(), failure);
+            Counts counts, FailureKind kind, String failure) {
+        return new SyncRun(tenantId, accountId, calendarId, startedAt, counts, Outcome.FAILED, List.of(), kind,
+                failure);
     }
 
     /** Whether the run says this, such as that another sync of the calendar finished first. */
@@ -164,5 +169,10 @@ public class SyncRun {
 
     public String failure() {
         return failure;
+    }
+
+    /** What kind of failure it was; null when nothing failed. */
+    public FailureKind failureKind() {
+        return failureKind;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.SkippedItem;
@@ -98,7 +99,7 @@ final class CollectionReader {
         }
         DavResponse response = report(collection, "1", timeRangeQuery(window));
         if (response.status() != 207) {
-            throw new ProviderUnavailableException(
+            throw new ProviderUnavailableException(FailureKind.OTHER,
                     "The calendar could not be read (HTTP " + response.status() + ")", null, null);
         }
         List<RemoteEvent> events = new ArrayList<>();
@@ -118,7 +119,7 @@ final class CollectionReader {
         body.append("</c:calendar-multiget>");
         DavResponse response = report(collection, "1", body.toString());
         if (response.status() != 207) {
-            throw new ProviderUnavailableException(
+            throw new ProviderUnavailableException(FailureKind.OTHER,
                     "The calendar's events could not be fetched (HTTP " + response.status() + ")", null, null);
         }
         readMembers(Multistatus.parse(response.body(), collection), window, events, skipped);

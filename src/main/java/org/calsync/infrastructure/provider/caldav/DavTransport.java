@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 
@@ -76,7 +77,8 @@ final class DavTransport {
                         + target.getHost() + ", HTTP 401).");
             }
             if (status == 429 || status >= 500) {
-                throw new ProviderUnavailableException("CalDAV server " + target.getHost() + " answered HTTP " + status,
+                throw new ProviderUnavailableException(FailureKind.BUSY,
+                        "CalDAV server " + target.getHost() + " answered HTTP " + status,
                         retryAfter(response.headers().firstValue("Retry-After").orElse(null)), null);
             }
             return new DavResponse(target, status, response.headers(), response.body());
@@ -93,12 +95,15 @@ final class DavTransport {
         try {
             return sendOnce(request.build());
         } catch (HttpTimeoutException e) {
-            throw new ProviderUnavailableException("CalDAV server did not answer in time: " + uri.getHost(), null, e);
+            throw new ProviderUnavailableException(FailureKind.UNREACHABLE,
+                    "CalDAV server did not answer in time: " + uri.getHost(), null, e);
         } catch (IOException e) {
-            throw new ProviderUnavailableException("CalDAV server unreachable: " + uri.getHost() + " (" + e + ")", null, e);
+            throw new ProviderUnavailableException(FailureKind.UNREACHABLE,
+                    "CalDAV server unreachable: " + uri.getHost() + " (" + e + ")", null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderUnavailableException("Interrupted while calling " + uri.getHost(), null, e);
+            throw new ProviderUnavailableException(FailureKind.OTHER,
+                    "Interrupted while calling " + uri.getHost(), null, e);
         }
     }
 

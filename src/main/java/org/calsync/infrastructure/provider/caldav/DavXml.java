@@ -11,6 +11,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.shared.Text;
 import org.w3c.dom.Document;
@@ -43,7 +44,8 @@ final class DavXml {
             return document.getDocumentElement();
         } catch (ParserConfigurationException | SAXException | IOException e) {
             // A server that answers garbage is broken for now, not our data: retry later.
-            throw new ProviderUnavailableException("The CalDAV server sent an unreadable answer", null, e);
+            throw new ProviderUnavailableException(FailureKind.UNREADABLE,
+                    "The CalDAV server sent an unreadable answer", null, e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.VersionConflictException;
@@ -95,7 +96,8 @@ final class EventWriter {
             return new AuthorisationLostException("The server does not let this account write to " + target.getPath()
                     + " (HTTP 403).");
         }
-        return new ProviderUnavailableException("The server refused the event at " + target.getPath() + " (HTTP "
+        return new ProviderUnavailableException(FailureKind.OTHER,
+                "The server refused the event at " + target.getPath() + " (HTTP "
                 + response.status() + ")", null, null);
     }
 }

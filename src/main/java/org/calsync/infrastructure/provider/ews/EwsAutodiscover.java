@@ -24,6 +24,7 @@ import microsoft.exchange.webservices.data.core.exception.service.local.ServiceL
 import microsoft.exchange.webservices.data.core.request.HttpWebRequest;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ServerOptions;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 
@@ -75,7 +76,8 @@ final class EwsAutodiscover {
             throw new AuthorisationLostException("Autodiscover refused the sign-in of " + username + ". Tried "
                     + String.join("; ", attempts) + ".");
         }
-        throw new ProviderUnavailableException("Autodiscover found no EWS address for " + mailbox + ". Tried "
+        throw new ProviderUnavailableException(FailureKind.OTHER,
+                "Autodiscover found no EWS address for " + mailbox + ". Tried "
                 + String.join("; ", attempts) + ". Enter the EWS address instead.", null, null);
     }
 

@@ -50,6 +50,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
@@ -347,12 +348,14 @@ public class EwsCalendarProvider implements CalendarProvider {
         Semaphore slot = slots.computeIfAbsent(server, key -> new Semaphore(Math.max(1, maxConcurrentRequests), true));
         try {
             if (!slot.tryAcquire(SLOT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ProviderUnavailableException("All " + maxConcurrentRequests + " connections to Exchange at "
+                throw new ProviderUnavailableException(FailureKind.BUSY,
+                        "All " + maxConcurrentRequests + " connections to Exchange at "
                         + connection.server().getHost() + " are busy.", Duration.ofSeconds(30), null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderUnavailableException("Interrupted while waiting for Exchange.", null, e);
+            throw new ProviderUnavailableException(FailureKind.OTHER,
+                    "Interrupted while waiting for Exchange.", null, e);
         }
         try (EwsSession session = pool.lease(connection)) {
             T result = work.run(session);

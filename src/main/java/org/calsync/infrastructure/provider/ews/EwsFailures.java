@@ -11,6 +11,7 @@ import microsoft.exchange.webservices.data.core.exception.service.local.ServiceV
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.VersionConflictException;
 
@@ -38,18 +39,21 @@ final class EwsFailures {
                 // The API says so both for the server's refusal and for a property the chosen release lacks.
                 return String.valueOf(version.getMessage()).contains("Exchange Server doesn't support")
                         ? olderRelease(server, version)
-                        : new ProviderUnavailableException("This needs a newer Exchange release than the one chosen in "
+                        : new ProviderUnavailableException(FailureKind.OTHER,
+                                "This needs a newer Exchange release than the one chosen in "
                                 + "the Exchange settings: " + version.getMessage(), null, version);
             }
             if (cause instanceof HttpErrorException http) {
                 return http(http.getHttpErrorCode(), server);
             }
             if (cause instanceof SocketTimeoutException) {
-                return new ProviderUnavailableException("Exchange did not answer in time (" + server + ").", null, failure);
+                return new ProviderUnavailableException(FailureKind.UNREACHABLE,
+                        "Exchange did not answer in time (" + server + ").", null, failure);
             }
         }
         if (failure instanceof IllegalArgumentException setUp) {
-            return new ProviderUnavailableException("The Exchange settings cannot be used: " + setUp.getMessage(), null, failure);
+            return new ProviderUnavailableException(FailureKind.OTHER,
+                    "The Exchange settings cannot be used: " + setUp.getMessage(), null, failure);
         }
         String text = String.valueOf(failure.getMessage());
         // The EWS API reports some HTTP failures only in its message text.
@@ -59,7 +63,8 @@ final class EwsFailures {
         if (failure instanceof RuntimeException runtime && !(failure instanceof IllegalStateException)) {
             return runtime;
         }
-        return new ProviderUnavailableException("Exchange could not be reached (" + server + "): " + text, null, failure);
+        return new ProviderUnavailableException(FailureKind.UNREACHABLE,
+                "Exchange could not be reached (" + server + "): " + text, null, failure);
     }
 
     static RuntimeException http(int status, String server) {
@@ -67,13 +72,15 @@ final class EwsFailures {
             return new AuthorisationLostException("Exchange refused the sign-in (" + server + ", HTTP " + status
                     + "). Check the user name and password, or the service account.");
         }
-        return new ProviderUnavailableException("Exchange answered HTTP " + status + " (" + server + ").", null, null);
+        return new ProviderUnavailableException(status == 429 || status >= 500 ? FailureKind.BUSY : FailureKind.OTHER,
+                "Exchange answered HTTP " + status + " (" + server + ").", null, null);
     }
 
     static RuntimeException translate(ServiceResponseException response, String server) {
         ServiceError code = response.getErrorCode();
         if (code == ServiceError.ErrorServerBusy) {
-            return new ProviderUnavailableException("Exchange is throttling CalSync (ErrorServerBusy).",
+            return new ProviderUnavailableException(FailureKind.BUSY,
+                    "Exchange is throttling CalSync (ErrorServerBusy).",
                     backOff(response.getResponse().getErrorDetails()), response);
         }
         if (REFUSED.contains(code)) {
@@ -85,12 +92,14 @@ final class EwsFailures {
         if (code == ServiceError.ErrorIrresolvableConflict) {
             return new VersionConflictException("The appointment was changed in Exchange since CalSync wrote it.");
         }
-        return new ProviderUnavailableException("Exchange answered " + code + ": " + response.getMessage(), null, response);
+        return new ProviderUnavailableException(FailureKind.OTHER,
+                "Exchange answered " + code + ": " + response.getMessage(), null, response);
     }
 
     /** The server refused requests written for the release chosen in the settings (ErrorInvalidServerVersion). */
     private static RuntimeException olderRelease(String server, Exception cause) {
-        return new ProviderUnavailableException("Exchange at " + server + " runs an older release than the one chosen "
+        return new ProviderUnavailableException(FailureKind.OTHER,
+                "Exchange at " + server + " runs an older release than the one chosen "
                 + "in the Exchange settings (ErrorInvalidServerVersion). Choose the release it runs.", null, cause);
     }
 

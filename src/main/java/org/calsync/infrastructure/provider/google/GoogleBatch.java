@@ -22,6 +22,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.infrastructure.provider.rest.BatchRetries;
@@ -106,7 +107,8 @@ final class GoogleBatch {
         String type = batch.contentType() == null ? "" : batch.contentType();
         Matcher boundary = BOUNDARY.matcher(type);
         if (!type.toLowerCase().startsWith("multipart/") || !boundary.find()) {
-            throw new ProviderUnavailableException("Google Calendar answered a batch with " + batch.contentType()
+            throw new ProviderUnavailableException(FailureKind.UNREADABLE,
+                    "Google Calendar answered a batch with " + batch.contentType()
                     + " instead of multipart/mixed", null, null);
         }
         Map<Integer, JsonAnswer> answers = new HashMap<>();
@@ -124,7 +126,8 @@ final class GoogleBatch {
                 }
             }
         } catch (MessagingException | IOException e) {
-            throw new ProviderUnavailableException("Google Calendar sent an unreadable batch answer", null, e);
+            throw new ProviderUnavailableException(FailureKind.UNREADABLE,
+                    "Google Calendar sent an unreadable batch answer", null, e);
         }
         return answers;
     }
@@ -140,7 +143,8 @@ final class GoogleBatch {
         String[] head = headAndBody[0].split("\r?\n");
         Matcher status = STATUS_LINE.matcher(head[0].strip());
         if (!status.find()) {
-            throw new ProviderUnavailableException("Google Calendar answered a call of a batch without a status line",
+            throw new ProviderUnavailableException(FailureKind.UNREADABLE,
+                    "Google Calendar answered a call of a batch without a status line",
                     null, null);
         }
         Map<String, String> headers = new HashMap<>();

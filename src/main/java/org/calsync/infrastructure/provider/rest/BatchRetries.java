@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 
 /**
@@ -37,7 +38,8 @@ public final class BatchRetries {
             for (int index : pending) {
                 JsonAnswer answer = byIndex.get(index);
                 if (answer == null) {
-                    throw new ProviderUnavailableException(rules.service() + " left a request of a batch unanswered", null,
+                    throw new ProviderUnavailableException(FailureKind.BUSY,
+                            rules.service() + " left a request of a batch unanswered", null,
                             null);
                 }
                 answers[index] = answer;

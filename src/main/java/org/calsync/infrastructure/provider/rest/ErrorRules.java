@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 
 /**
@@ -38,7 +39,8 @@ public interface ErrorRules {
 
     /** Throttled or failing after every retry; {@code wait} is how long to leave it alone. */
     default ProviderUnavailableException stillFailing(JsonAnswer answer, Duration wait) {
-        return new ProviderUnavailableException(service() + " is busy or failing (HTTP " + answer.status()
+        return new ProviderUnavailableException(FailureKind.BUSY,
+                service() + " is busy or failing (HTTP " + answer.status()
                 + reasonSuffix(answer) + "); try again later", wait, null);
     }
 
@@ -51,7 +53,8 @@ public interface ErrorRules {
             return new AuthorisationLostException(service() + " refused to " + what + " (HTTP " + answer.status() + "): "
                     + answer.errorDetail());
         }
-        return new ProviderUnavailableException(service() + " could not " + what + " (HTTP " + answer.status() + "): "
+        return new ProviderUnavailableException(FailureKind.OTHER,
+                service() + " could not " + what + " (HTTP " + answer.status() + "): "
                 + answer.errorDetail(), null, null);
     }
 

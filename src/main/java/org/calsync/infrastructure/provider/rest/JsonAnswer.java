@@ -7,6 +7,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 
 /**
@@ -28,7 +29,8 @@ public record JsonAnswer(String service, int status, String etag, String retryAf
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw new ProviderUnavailableException(service + " sent an unreadable answer (HTTP " + status + ")", null, e);
+            throw new ProviderUnavailableException(FailureKind.UNREADABLE,
+                    service + " sent an unreadable answer (HTTP " + status + ")", null, e);
         }
     }
 

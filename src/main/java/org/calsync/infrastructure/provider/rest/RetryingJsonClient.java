@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 
 /**
@@ -111,11 +112,13 @@ public final class RetryingJsonClient {
                     response.headers().firstValue("Retry-After").orElse(null),
                     response.headers().firstValue("Content-Type").orElse(null), response.body());
         } catch (IOException e) {
-            throw new ProviderUnavailableException(rules.service() + " could not be reached: " + uri.getHost() + " ("
+            throw new ProviderUnavailableException(FailureKind.UNREACHABLE,
+                    rules.service() + " could not be reached: " + uri.getHost() + " ("
                     + e.getClass().getSimpleName() + ")", null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderUnavailableException("Interrupted while calling " + rules.service(), null, e);
+            throw new ProviderUnavailableException(FailureKind.OTHER,
+                    "Interrupted while calling " + rules.service(), null, e);
         } finally {
             if (permitted) {
                 inFlight.release();
@@ -129,7 +132,8 @@ public final class RetryingJsonClient {
             return false;
         }
         if (!inFlight.tryAcquire(PERMIT_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-            throw new ProviderUnavailableException(rules.service() + " already has the most requests in flight this mailbox "
+            throw new ProviderUnavailableException(FailureKind.BUSY,
+                    rules.service() + " already has the most requests in flight this mailbox "
                     + "allows; try again later", PERMIT_WAIT, null);
         }
         return true;
@@ -149,7 +153,8 @@ public final class RetryingJsonClient {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderUnavailableException("Interrupted while waiting to call " + service + " again", wait, e);
+            throw new ProviderUnavailableException(FailureKind.OTHER,
+                    "Interrupted while waiting to call " + service + " again", wait, e);
         }
     }
 }

@@ -29,27 +29,31 @@ class AccountStatusTest {
         account.markWorking(pushAsked);
 
         assertEquals(AccountStatus.NEEDS_RECONSENT, account.status());
+        assertEquals(FailureKind.SIGN_IN, account.statusKind());
         assertEquals("Microsoft 365 refused the token", account.statusMessage());
         assertFalse(account.markNeedsReconsent("refused again"), "so the next refusal tells nobody again");
     }
 
     @Test
     void aSuccessAskedAfterTheProblemWasSeenClearsIt() throws InterruptedException {
-        account.markError("Exchange did not answer");
+        account.markError(FailureKind.UNREACHABLE, "Exchange did not answer");
         Thread.sleep(2);
+
+        assertEquals(FailureKind.UNREACHABLE, account.statusKind());
 
         account.markWorking(Instant.now());
 
         assertEquals(AccountStatus.CONNECTED, account.status());
         assertEquals(null, account.statusMessage());
+        assertEquals(null, account.statusKind());
     }
 
     @Test
     void aProblemSeenAgainCountsFromTheLatestSighting() throws InterruptedException {
-        account.markError("first outage");
+        account.markError(FailureKind.UNREACHABLE, "first outage");
         Instant asked = Instant.now();
         Thread.sleep(2);
-        account.markError("second outage");
+        account.markError(FailureKind.UNREACHABLE, "second outage");
 
         account.markWorking(asked);
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class BurstWritesTest {
 
     private final List<String> written = new ArrayList<>();
-    private final ProviderUnavailableException throttled = new ProviderUnavailableException("busy", null, null);
+    private final ProviderUnavailableException throttled = new ProviderUnavailableException(FailureKind.BUSY,
+            "busy", null, null);
 
     /** Writes everything except "edited" (a conflict) and "throttled" (the server stops answering). */
     private final CalendarProvider oneByOne = new CalendarProvider() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.tenant.TenantId;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class OutboxEntryTest {
         OutboxEntry entry = entry();
         long[] expectedSeconds = {5, 10, 20, 40, 80, 160, 320, 640, 1280, 2560, 3600, 3600};
         for (long seconds : expectedSeconds) {
-            entry.failed("HTTP 503", null, NOW);
+            entry.failed(FailureKind.BUSY, "HTTP 503", null, NOW);
             assertEquals(NOW.plusSeconds(seconds), entry.nextAttemptAt(), "after " + entry.attempts() + " attempts");
         }
         assertEquals(OutboxState.PENDING, entry.state());
@@ -31,9 +32,9 @@ class OutboxEntryTest {
     @Test
     void aDelayTheProviderAsksForWinsButNeverBeyondAnHour() {
         OutboxEntry entry = entry();
-        entry.failed("throttled", Duration.ofSeconds(42), NOW);
+        entry.failed(FailureKind.BUSY, "throttled", Duration.ofSeconds(42), NOW);
         assertEquals(NOW.plusSeconds(42), entry.nextAttemptAt());
-        entry.failed("throttled", Duration.ofHours(5), NOW);
+        entry.failed(FailureKind.BUSY, "throttled", Duration.ofHours(5), NOW);
         assertEquals(NOW.plus(Duration.ofHours(1)), entry.nextAttemptAt());
     }
 
@@ -42,14 +43,14 @@ class OutboxEntryTest {
         OutboxEntry entry = entry();
         Instant at = NOW;
         for (int attempt = 1; attempt < OutboxEntry.MAX_ATTEMPTS; attempt++) {
-            entry.failed("HTTP 500", null, at);
+            entry.failed(FailureKind.BUSY, "HTTP 500", null, at);
             assertEquals(OutboxState.PENDING, entry.state(), "attempt " + attempt);
             at = entry.nextAttemptAt();
         }
         Duration retriedFor = Duration.between(NOW, at);
         assertTrue(retriedFor.compareTo(Duration.ofHours(10)) > 0 && retriedFor.compareTo(Duration.ofHours(12)) < 0,
                 "retries span most of a day: " + retriedFor);
-        entry.failed("HTTP 500 again", null, at);
+        entry.failed(FailureKind.BUSY, "HTTP 500 again", null, at);
         assertEquals(OutboxState.DEAD, entry.state());
         assertEquals("HTTP 500 again", entry.lastError());
     }
@@ -58,7 +59,7 @@ class OutboxEntryTest {
     void anAdminsRetryStartsAFreshCountAndAReconnectMakesItDueAtOnce() {
         OutboxEntry entry = entry();
         for (int attempt = 0; attempt < OutboxEntry.MAX_ATTEMPTS; attempt++) {
-            entry.failed("refused", null, NOW);
+            entry.failed(FailureKind.OTHER, "refused", null, NOW);
         }
         assertEquals(OutboxState.DEAD, entry.state());
         entry.dueNow();
@@ -68,7 +69,7 @@ class OutboxEntryTest {
         assertEquals(OutboxState.PENDING, entry.state());
         assertEquals(0, entry.attempts());
 
-        entry.failed("HTTP 401", Duration.ofHours(1), Instant.now());
+        entry.failed(FailureKind.SIGN_IN, "HTTP 401", Duration.ofHours(1), Instant.now());
         assertTrue(entry.nextAttemptAt().isAfter(Instant.now().plusSeconds(3000)));
         entry.dueNow();
         assertTrue(!entry.nextAttemptAt().isAfter(Instant.now()), "due at once after reconnecting");

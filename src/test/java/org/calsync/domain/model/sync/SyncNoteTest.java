@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.Language;
 import org.junit.jupiter.api.Test;
@@ -93,9 +94,11 @@ class SyncNoteTest {
         assertEquals(partial.summary(Language.FRENCH), partial.whatHappened(Language.FRENCH));
         assertFalse(partial.says(SyncNote.Kind.SUPERSEDED));
 
-        SyncRun failed = SyncRun.failed(tenant, "a-1", "c-1", Instant.now(), SyncRun.Counts.ONE_ERROR, "HTTP 503");
+        SyncRun failed = SyncRun.failed(tenant, "a-1", "c-1", Instant.now(), SyncRun.Counts.ONE_ERROR, FailureKind.BUSY,
+                "HTTP 503");
         assertEquals("", failed.summary(Language.ENGLISH));
         assertEquals("HTTP 503", failed.detail());
+        assertEquals(FailureKind.BUSY, failed.failureKind());
         assertEquals("HTTP 503", failed.whatHappened(Language.FRENCH), "a failure says what the server said");
         assertEquals(SyncRun.Outcome.FAILED, failed.outcome());
     }
