@@ -140,7 +140,11 @@ class CalDavPushIT {
         RADICALE.stop();
         try {
             api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + lucie + "\"}");
-            Thread.sleep(2000); // the first attempt fails while the server is down
+            Eventually.await("the first attempt fails while the server is down", SOON,
+                    () -> api().get("push-failures").body().contains(title));
+            JsonObject waiting = api().get("push-failures").array().stream().map(v -> v.asJsonObject())
+                    .filter(f -> f.getString("sessionTitle").equals(title)).findFirst().orElseThrow();
+            assertEquals("UNREACHABLE", waiting.getString("failureKind"), waiting.toString());
         } finally {
             RADICALE.start();
         }
@@ -173,12 +177,14 @@ class CalDavPushIT {
                 () -> api().get(accountPath).object().getString("status").equals("NEEDS_RECONSENT"));
         JsonObject refused = api().get(accountPath).object();
         assertTrue(refused.getString("statusMessage").contains("401"), refused.toString());
+        assertEquals("SIGN_IN", refused.getString("statusKind"), "the kind of problem, for pages and API clients alike");
         Eventually.await("the waiting push is listed for the admin", SOON,
                 () -> api().get("push-failures").body().contains(title));
         assertTrue(RADICALE.eventsContaining("tom", calendar, title).isEmpty(), "the push waits for the new password");
         JsonObject waiting = api().get("push-failures").array().stream().map(v -> v.asJsonObject())
                 .filter(f -> f.getString("sessionTitle").equals(title)).findFirst().orElseThrow();
         assertEquals("PENDING", waiting.getString("state"));
+        assertEquals("SIGN_IN", waiting.getString("failureKind"), waiting.toString());
         assertEquals("Rita Connect " + suffix, waiting.getString("personName"));
         Api riverside = new Api(url, "csk_demo_riverside_0000000000000001");
         assertFalse(riverside.get("push-failures").body().contains(title), "other tenants never see it");
