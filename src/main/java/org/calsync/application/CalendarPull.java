@@ -94,7 +94,7 @@ public class CalendarPull {
             batch = providers.forType(asked.provider()).changesSince(asked.connection(), asked.remoteCalendarId(),
                     asked.cursor(), asked.window());
         } catch (ProviderUnavailableException | AuthorisationLostException e) {
-            return recordFailure(asked, FailureKind.of(e), e.getMessage());
+            return recordFailure(asked, PullRecorder.kindOf(e), e.getMessage());
         } catch (RuntimeException e) {
             // A defect in reading one calendar must not stop the others; the log shows it.
             LOG.log(Level.WARNING, "tenant=" + tenantId + " account=" + accountId + " pull failed", e);

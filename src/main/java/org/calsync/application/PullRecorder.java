@@ -142,9 +142,9 @@ public class PullRecorder {
         } catch (ProviderUnavailableException | AuthorisationLostException e) {
             // The sign-in itself failed (a token service down or refusing): this calendar's run says so, the
             // other calendars are read as usual.
-            noteRefusal(tenantId, account, FailureKind.of(e), e.getMessage());
+            noteRefusal(tenantId, account, kindOf(e), e.getMessage());
             return Preparation.notAsked(logFailure(tenantId, account, calendar, started, Counts.ONE_ERROR,
-                    FailureKind.of(e), e.getMessage()));
+                    kindOf(e), e.getMessage()));
         }
         Set<String> knownLinks = links.inCalendar(tenantId, calendar.id()).stream().map(EventLink::id)
                 .collect(Collectors.toSet());
@@ -152,6 +152,14 @@ public class PullRecorder {
                 connection, connections.credentialsTag(account), calendar.remoteId(),
                 calendar.cursor(), window, started,
                 knownLinks, busy.remoteIdsIn(tenantId, calendar.id()));
+    }
+
+    /** The kind of a provider's exception: a refused sign-in, the kind an unavailable provider gave, or other. */
+    static FailureKind kindOf(RuntimeException failure) {
+        if (failure instanceof AuthorisationLostException) {
+            return FailureKind.SIGN_IN;
+        }
+        return failure instanceof ProviderUnavailableException unavailable ? unavailable.kind() : FailureKind.OTHER;
     }
 
     /** Another instance kept the account owner's calendars too long: this pull is logged as failed, to be made later. */

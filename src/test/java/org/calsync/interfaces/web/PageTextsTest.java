@@ -7,15 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.ResourceBundle;
 
-import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.FailureKind;
-import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.junit.jupiter.api.Test;
 
 /** The pages' texts: the sync log's plain words follow from what adapters report, and both languages are whole. */
@@ -56,14 +53,6 @@ class PageTextsTest {
                 assertTrue(!english.isBlank() && !english.equals(french), kind + ": " + english + " / " + french);
             }
         }
-    }
-
-    @Test
-    void theKindOfAProvidersFailureIsTheOneItsAdapterGave() {
-        assertEquals(FailureKind.SIGN_IN, FailureKind.of(new AuthorisationLostException("HTTP 401")));
-        assertEquals(FailureKind.BUSY, FailureKind.of(new ProviderUnavailableException(FailureKind.BUSY, "HTTP 503",
-                Duration.ofSeconds(30), null)));
-        assertEquals(FailureKind.OTHER, FailureKind.of(new IllegalStateException("a defect")));
     }
 
     @Test

@@ -16,13 +16,5 @@ public enum FailureKind {
     /** The account is being removed. */
     REMOVING,
     /** Anything else; the technical text beside it says what. */
-    OTHER;
-
-    /** The kind of a provider's exception: a refused sign-in, the kind an unavailable provider gave, or other. */
-    public static FailureKind of(RuntimeException failure) {
-        if (failure instanceof AuthorisationLostException) {
-            return SIGN_IN;
-        }
-        return failure instanceof ProviderUnavailableException unavailable ? unavailable.kind() : OTHER;
-    }
+    OTHER
 }
