@@ -76,35 +76,38 @@ public class PullRecorder {
     static final int MASS_DELETION_MINIMUM = 6;
     private static final Logger LOG = Logger.getLogger(PullRecorder.class.getName());
 
-    @Inject
-    private TenantRepository tenants;
+    private final TenantRepository tenants;
+    private final PersonRepository people;
+    private final AdminAlertRepository alerts;
+    private final CalendarAccountRepository accounts;
+    private final EventLinkRepository links;
+    private final BusyBlockRepository busy;
+    private final SyncRunRepository runs;
+    private final AccountConnections connections;
+    private final TwoWayRules twoWay;
+    private final ReconnectNotices reconnectNotices;
 
     @Inject
-    private PersonRepository people;
+    public PullRecorder(TenantRepository tenants, PersonRepository people, AdminAlertRepository alerts,
+            CalendarAccountRepository accounts, EventLinkRepository links, BusyBlockRepository busy,
+            SyncRunRepository runs, AccountConnections connections, TwoWayRules twoWay,
+            ReconnectNotices reconnectNotices) {
+        this.tenants = tenants;
+        this.people = people;
+        this.alerts = alerts;
+        this.accounts = accounts;
+        this.links = links;
+        this.busy = busy;
+        this.runs = runs;
+        this.connections = connections;
+        this.twoWay = twoWay;
+        this.reconnectNotices = reconnectNotices;
+    }
 
-    @Inject
-    private AdminAlertRepository alerts;
-
-    @Inject
-    private CalendarAccountRepository accounts;
-
-    @Inject
-    private EventLinkRepository links;
-
-    @Inject
-    private BusyBlockRepository busy;
-
-    @Inject
-    private SyncRunRepository runs;
-
-    @Inject
-    private AccountConnections connections;
-
-    @Inject
-    private TwoWayRules twoWay;
-
-    @Inject
-    private ReconnectNotices reconnectNotices;
+    /** For the container's proxy only. */
+    protected PullRecorder() {
+        this(null, null, null, null, null, null, null, null, null, null);
+    }
 
     /**
      * What the server must be asked, or, for an account that needs reconnecting or a calendar held by the
