@@ -144,6 +144,21 @@ class AssignmentConflictsUiIT {
                     + "to sync. “Invite to connect a calendar” asks them to link one.");
             admin.waitForText(By.id("messages"), "This person has no calendar linked");
             admin.screenshot("console-sync-now-nothing-linked");
+            admin.resize(390, 844);
+            assertEquals(List.of(), admin.layoutProblems(By.id("peopleForm:syncSummary"), By.id("peopleForm:syncNow")),
+                    "the summary fits a phone");
+            admin.screenshot("console-sync-now-nothing-linked-phone");
+        }
+
+        // The same in French, then on a phone (the table's filters, in its header, are for wider screens).
+        try (Browser french = new Browser(url.toString(), "fr-FR")) {
+            new LoginPage(french).signInAs("admin@northwind.example", "calsync-demo");
+            new PeoplePage(french).selectOnly("Noor " + suffix, "noor-" + suffix + "@northwind.example").syncNow();
+            french.waitForText(By.id("peopleForm:syncSummary"), "Cette personne n’a lié aucun agenda, il n’y avait donc "
+                    + "rien à synchroniser. « Inviter à connecter un agenda » lui demande d’en lier un.");
+            french.resize(390, 844);
+            assertEquals(List.of(), french.layoutProblems(By.id("peopleForm:syncSummary"), By.id("peopleForm:syncNow")));
+            french.screenshot("console-sync-now-nothing-linked-phone-fr");
         }
 
         // The same through the API, with its progress counted in calendars.
