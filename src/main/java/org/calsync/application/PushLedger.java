@@ -214,6 +214,14 @@ public class PushLedger {
         return orphans;
     }
 
+    /**
+     * The entry's work is done by a newer entry of the same session and person: plans are read from the state, so
+     * the newer one's plan covers every change made before it was planned.
+     */
+    public void foldedInto(String entryId) {
+        outbox.find(entryId).filter(entry -> entry.state() == OutboxState.PENDING).ifPresent(OutboxEntry::succeeded);
+    }
+
     /** The push cannot go on now; it is tried again with back-off. */
     public void postpone(String entryId, FailureKind kind, String reason) {
         outbox.find(entryId).ifPresent(entry -> entry.failed(kind, reason, null, Instant.now()));

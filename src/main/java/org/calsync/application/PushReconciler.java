@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,11 +28,12 @@ import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.sync.ClusterMembership;
 import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.sync.SyncRun;
+import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.Language;
 
 /**
- * Carries out one outbox entry: makes the person's push-target calendars show the session exactly when it
- * is active and the person is on it, and nowhere else. Idempotent: running it twice writes nothing new.
+ * Carries out outbox entries: makes a person's push-target calendars show each session exactly when it is active
+ * and the person is on it, and nowhere else. Idempotent: running an entry twice writes nothing new.
  * <p>
  * The provider calls run between two short transactions ({@link PushLedger}), so a slow calendar server
  * never holds a database connection. In two-way tenants an edit found while writing is not overwritten
@@ -49,6 +49,8 @@ public class PushReconciler {
      * soon as it is known to have left; the lease is the last resort.
      */
     static final Duration LEASE = Duration.ofMinutes(2);
+    /** An event edited again and again while CalSync writes it is left for a later try after this many rounds. */
+    private static final int MAX_ROUNDS = 5;
 
     @Inject
     private OutboxRepository outbox;
@@ -104,25 +106,12 @@ public class PushReconciler {
     public void processForPerson(String personId, List<String> entryIds) {
         try {
             ownerLock.exclusively(personId, () -> {
-                processTogether(entryIds);
+                process(entryIds);
                 return null;
             });
         } catch (CalendarOwnerLock.CalendarOwnerBusyException busy) {
             LOG.info(busy::getMessage);
             entryIds.forEach(entryId -> postpone(entryId, FailureKind.BUSY, busy.getMessage()));
-        }
-    }
-
-    /** Runs a claimed entry to its end: done, postponed, or (after N tries) dead. Never throws. */
-    private void process(String entryId) {
-        try {
-            Set<String> readFirst = new HashSet<>();
-            while (round(entryId, readFirst)) {
-                // an edit was found and its calendar read; the next round writes against what was read
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Push " + entryId + " failed; it is tried again later", e);
-            postpone(entryId, FailureKind.OTHER, e.toString());
         }
     }
 
@@ -134,65 +123,48 @@ public class PushReconciler {
         }
     }
 
-    /** One plan, its calls and their record; true when calendars were read after edits and a new round is due. */
-    private boolean round(String entryId, Set<String> readFirst) {
-        Optional<PushPlan> found = ledger.plan(entryId);
-        if (found.isEmpty()) {
-            return false;
-        }
-        PushPlan plan = found.get();
-        List<StepOutcome> outcomes = plan.steps().stream()
-                .map(step -> execute(step, !plan.twoWay() || readFirst.contains(step.target().calendarId()))).toList();
-        for (PushStep.Remove orphan : ledger.record(plan, outcomes)) {
-            // The calendar was removed while we wrote into it: take the event out again.
-            execute(orphan, true);
-        }
-        List<PushStep.Target> edited = outcomes.stream().filter(o -> o.result() == StepOutcome.Result.EDITED_ELSEWHERE)
-                .map(o -> o.step().target()).distinct().toList();
-        LOG.fine(() -> "tenant=" + plan.tenantId() + " session=" + plan.sessionId() + " person=" + plan.personId() + ": "
-                + outcomes.stream().map(o -> o.result().name()).toList());
-        for (PushStep.Target target : edited) {
-            SyncRun run = pull.pull(plan.tenantId(), target.accountId(), target.calendarId());
-            if (run.outcome() == SyncRun.Outcome.FAILED || run.outcome() == SyncRun.Outcome.HELD) {
-                ledger.postpone(entryId, run.failureKind() == null ? FailureKind.OTHER : run.failureKind(),
-                        "Our event was edited in the calendar, which could not be read before writing: "
-                                + run.whatHappened(Language.ENGLISH));
-                return false;
+    /**
+     * Runs one person's claimed entries to their end (done, postponed, or after N tries dead), in rounds. Each round
+     * plans the entries, makes their calls and records what the calendars answered; writes to one calendar go to the
+     * provider as one burst ({@link CalendarProvider#putAll}, which Microsoft 365 sends through {@code $batch}), a
+     * single write being a burst of one. An entry that met an edit in a two-way tenant goes into the next round once
+     * that calendar has been read, so that the two-way rules decide (an owner's move moves the session) and the write
+     * is then made against what was read. Never throws.
+     */
+    private void process(List<String> entryIds) {
+        Set<String> readFirst = new HashSet<>();
+        List<String> pending = entryIds;
+        for (int round = 0; !pending.isEmpty(); round++) {
+            if (round == MAX_ROUNDS) {
+                pending.forEach(entryId -> postpone(entryId, FailureKind.OTHER,
+                        "The event kept being edited in the calendar while CalSync wrote it."));
+                return;
             }
-            readFirst.add(target.calendarId());
-            LOG.info(() -> "tenant=" + plan.tenantId() + " session=" + plan.sessionId() + ": an edit in calendar "
-                    + target.calendarId() + " was read before writing over it");
+            pending = round(pending, readFirst);
         }
-        return !edited.isEmpty();
     }
 
-    /**
-     * Runs several claimed entries of one person together. Their writes to the same calendar go to the provider as one burst
-     * ({@link CalendarProvider#putAll}), which Microsoft 365 sends through {@code $batch}; everything else is
-     * done as {@link #process} does it. An entry that meets an edit in a two-way tenant, or whose record
-     * fails, goes through {@link #process} on its own, which reads that calendar first. Never throws.
-     */
-    private void processTogether(List<String> entryIds) {
-        if (entryIds.size() < 2) {
-            entryIds.forEach(this::process);
-            return;
-        }
+    /** One round of {@link #process}; returns the entries that go into the next one. */
+    private List<String> round(List<String> entryIds, Set<String> readFirst) {
         List<PushPlan> planned = new ArrayList<>();
         for (String entryId : entryIds) {
             try {
                 ledger.plan(entryId).ifPresent(planned::add);
             } catch (RuntimeException e) {
-                process(entryId); // on its own, with its own postponement
+                LOG.log(Level.WARNING, "Push " + entryId + " could not be planned; it is tried again later", e);
+                postpone(entryId, FailureKind.OTHER, e.toString());
             }
         }
         // Entries of one session planned side by side would each write its event, the second against the version the
-        // first replaces, which reads as an edit made elsewhere. The newest plan goes in the burst; the others are
-        // planned again once it is recorded, and then find nothing left to do.
+        // first replaces, which reads as an edit made elsewhere. Plans are read from the state, not from the change
+        // that made the entry, so the newest plan does the older entries' work too: they are done with it.
         Map<String, PushPlan> newestPerSession = new LinkedHashMap<>();
         planned.forEach(plan -> newestPerSession.put(plan.sessionId(), plan));
         List<PushPlan> plans = List.copyOf(newestPerSession.values());
-        List<String> again = planned.stream().filter(plan -> newestPerSession.get(plan.sessionId()) != plan)
-                .map(PushPlan::entryId).collect(Collectors.toCollection(ArrayList::new));
+        planned.stream().filter(plan -> newestPerSession.get(plan.sessionId()) != plan)
+                .forEach(older -> foldInto(older, newestPerSession.get(older.sessionId())));
+        List<String> next = new ArrayList<>();
+
         Map<PushStep, StepOutcome> outcomes = new IdentityHashMap<>();
         Map<String, List<BurstWrite>> bursts = new LinkedHashMap<>();
         for (PushPlan plan : plans) {
@@ -202,37 +174,95 @@ public class PushReconciler {
                     bursts.computeIfAbsent(step.target().accountId() + " " + step.target().calendarId(),
                             k -> new ArrayList<>()).add(new BurstWrite(plan, write));
                 } else {
-                    outcomes.put(step, execute(step, !plan.twoWay()));
+                    outcomes.put(step, execute(step, overwrites(plan, step, readFirst)));
                 }
             }
         }
-        bursts.values().forEach(burst -> writeBurst(burst, outcomes));
-        // Every write that went through is recorded before an edited entry reads its calendar, or that read would take
+        bursts.values().forEach(burst -> writeBurst(burst, outcomes, readFirst));
+
+        // Every write that went through is recorded before an edited calendar is read, or that read would take
         // CalSync's own unrecorded write for the person's edit.
+        Map<String, EditedCalendar> edited = new LinkedHashMap<>();
         for (PushPlan plan : plans) {
             List<StepOutcome> own = plan.steps().stream().map(outcomes::get).toList();
-            if (own.stream().anyMatch(o -> o.result() == StepOutcome.Result.EDITED_ELSEWHERE)) {
-                again.add(plan.entryId());
-                continue;
-            }
+            LOG.fine(() -> "tenant=" + plan.tenantId() + " session=" + plan.sessionId() + " person=" + plan.personId()
+                    + ": " + own.stream().map(o -> o.result().name()).toList());
+            List<PushStep.Target> editedHere = own.stream()
+                    .filter(o -> o.result() == StepOutcome.Result.EDITED_ELSEWHERE).map(o -> o.step().target()).toList();
             try {
+                // An entry that met an edit keeps its writes elsewhere recorded, and stays with this worker.
                 for (PushStep.Remove orphan : ledger.record(plan, own)) {
-                    execute(orphan, true);
+                    execute(orphan, true); // the calendar was removed while we wrote into it: take the event out again
                 }
             } catch (RuntimeException e) {
-                again.add(plan.entryId());
+                LOG.log(Level.WARNING, "Push " + plan.entryId() + " could not be recorded; it is tried again later", e);
+                postpone(plan.entryId(), FailureKind.OTHER, e.toString());
+                continue;
+            }
+            editedHere.forEach(target -> edited.computeIfAbsent(target.calendarId(),
+                    k -> new EditedCalendar(plan.tenantId(), target, new ArrayList<>())).entries().add(plan.entryId()));
+            if (!editedHere.isEmpty()) {
+                next.add(plan.entryId());
             }
         }
-        again.forEach(this::process);
+        edited.values().forEach(calendar -> readBeforeWritingOver(calendar, next, readFirst));
+        return next.stream().distinct().toList();
+    }
+
+    private void foldInto(PushPlan older, PushPlan newest) {
+        try {
+            ledger.foldedInto(older.entryId());
+            LOG.fine(() -> "Push " + older.entryId() + " is done by the newer " + newest.entryId());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Push " + older.entryId() + " could not be folded into a newer one", e);
+        }
+    }
+
+    /** A calendar in which one of CalSync's events was edited, with the entries that wait for it to be read. */
+    private record EditedCalendar(TenantId tenant, PushStep.Target target, List<String> entries) {
+    }
+
+    /**
+     * Reads a calendar in which one of CalSync's events was edited, so that the two-way rules decide before the
+     * entries write again; when it cannot be read, those entries wait for a later try.
+     */
+    private void readBeforeWritingOver(EditedCalendar calendar, List<String> next, Set<String> readFirst) {
+        TenantId tenant = calendar.tenant();
+        PushStep.Target target = calendar.target();
+        List<String> entries = calendar.entries();
+        try {
+            SyncRun run = pull.pull(tenant, target.accountId(), target.calendarId());
+            if (run.outcome() != SyncRun.Outcome.FAILED && run.outcome() != SyncRun.Outcome.HELD) {
+                readFirst.add(target.calendarId());
+                LOG.info(() -> "tenant=" + tenant + ": an edit in calendar " + target.calendarId()
+                        + " was read before writing over it");
+                return;
+            }
+            FailureKind kind = run.failureKind() == null ? FailureKind.OTHER : run.failureKind();
+            entries.forEach(entryId -> postpone(entryId, kind,
+                    "Our event was edited in the calendar, which could not be read before writing: "
+                            + run.whatHappened(Language.ENGLISH)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Calendar " + target.calendarId() + " could not be read before writing over it", e);
+            entries.forEach(entryId -> postpone(entryId, FailureKind.OTHER, e.toString()));
+        }
+        next.removeAll(entries);
+    }
+
+    /** A one-way tenant's writes, and writes to a calendar read since an edit was found there, overwrite edits. */
+    private static boolean overwrites(PushPlan plan, PushStep step, Set<String> readFirst) {
+        return !plan.twoWay() || readFirst.contains(step.target().calendarId());
     }
 
     /** One write of a burst, with the plan it belongs to. */
     private record BurstWrite(PushPlan plan, PushStep.Write write) {
     }
 
-    private void writeBurst(List<BurstWrite> burst, Map<PushStep, StepOutcome> outcomes) {
+    private void writeBurst(List<BurstWrite> burst, Map<PushStep, StepOutcome> outcomes, Set<String> readFirst) {
         if (burst.size() == 1) {
-            outcomes.put(burst.get(0).write(), execute(burst.get(0).write(), !burst.get(0).plan().twoWay()));
+            // a burst of one is a plain write, without a batch around it
+            BurstWrite only = burst.get(0);
+            outcomes.put(only.write(), execute(only.write(), overwrites(only.plan(), only.write(), readFirst)));
             return;
         }
         PushStep.Target target = burst.get(0).write().target();
@@ -250,8 +280,9 @@ public class PushReconciler {
             WriteOutcome outcome = written.get(i);
             if (outcome.succeeded()) {
                 outcomes.put(one.write(), StepOutcome.done(one.write(), outcome.result()));
-            } else if (outcome.failure() instanceof VersionConflictException && !one.plan().twoWay()) {
-                outcomes.put(one.write(), execute(one.write(), true)); // one-way: the platform's version wins
+            } else if (outcome.failure() instanceof VersionConflictException
+                    && overwrites(one.plan(), one.write(), readFirst)) {
+                outcomes.put(one.write(), execute(one.write(), true)); // the platform's version wins
             } else {
                 outcomes.put(one.write(), failure(one.write(), outcome.failure()));
             }
