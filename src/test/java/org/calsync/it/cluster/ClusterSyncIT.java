@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.calsync.it.support.Api;
-import org.calsync.it.support.OtherClient;
 import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.support.OtherClient;
 import org.calsync.testsupport.Eventually;
 import org.calsync.testsupport.FixtureDates;
 import org.calsync.testsupport.RadicaleServer;
@@ -221,7 +221,7 @@ class ClusterSyncIT {
      * Bea's own moves and the learners' deletes made in Radicale, and sync-now calls on random instances, without
      * waiting for the pushes in between. Once the session's pushes are done, the calendars equal what the API says,
      * and the API says what was asked last; then the session is cancelled and every event goes.
-     * A failing run prints its seed; {@code -Dcluster.seed=N} replays one, and {@code -Dcluster.runs=N} makes more runs.
+     * A failing run prints its seed; {@code -Dcluster.seed=N} replays one, {@code -Dcluster.runs=N} makes more runs.
      */
     @Test
     @Order(3)
@@ -252,7 +252,7 @@ class ClusterSyncIT {
         assertEquals(List.of(), failed.stream().map(result -> "seed " + result.seed() + ": " + result.problems()).toList());
     }
 
-    /** Bea, who leads every session, a second instructor and two learners, each with a calendar of their own in Radicale. */
+    /** Bea, who leads every session, a second instructor and two learners, each with a Radicale calendar of their own. */
     private record Cast(String bea, URI beasCalendar, Attendee cal, List<Attendee> learners) {
         static Cast link() {
             URI calendar = RADICALE.createCalendar("bea", "work");
