@@ -3,16 +3,12 @@ package org.calsync.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -22,7 +18,6 @@ import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.EventLink;
 import org.calsync.domain.model.calendar.ExternalCalendar;
-import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
@@ -37,11 +32,8 @@ import org.calsync.domain.model.sync.AdminAlert;
 import org.calsync.domain.model.sync.SyncNote;
 import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.tenant.CalendarProviderType;
-import org.calsync.domain.model.tenant.IntegrationSettings;
-import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
-import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.testsupport.DomainFixtures;
 import org.calsync.testsupport.InMemoryAdminAlerts;
 import org.calsync.testsupport.InMemoryBusyBlocks;
@@ -51,6 +43,7 @@ import org.calsync.testsupport.InMemoryPeople;
 import org.calsync.testsupport.InMemorySyncRuns;
 import org.calsync.testsupport.InMemoryTenants;
 import org.calsync.testsupport.InMemoryTrainingSessions;
+import org.calsync.testsupport.RecordingPushPlanner;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,13 +65,8 @@ class PullRecorderTest {
     private final InMemoryBusyBlocks busy = new InMemoryBusyBlocks();
     private final InMemorySyncRuns runs = new InMemorySyncRuns();
     private final InMemoryTrainingSessions sessions = new InMemoryTrainingSessions();
-    private final List<List<String>> planned = new ArrayList<>();
-    private final TwoWayRules twoWay = new TwoWayRules(sessions, people, alerts, new PushPlanner(null, null, null) {
-        @Override
-        public void plan(TenantId tenant, String sessionId, Collection<String> personIds) {
-            planned.add(List.copyOf(personIds));
-        }
-    }, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RecordingPushPlanner push = new RecordingPushPlanner();
+    private final TwoWayRules twoWay = new TwoWayRules(sessions, people, alerts, push, Clock.fixed(NOW, ZoneOffset.UTC));
     // Connections and reconnect notices are for asking a server and for refusals, which no test here reaches.
     private final PullRecorder recorder = new PullRecorder(tenants, people, alerts, accounts, links, busy, runs, null,
             twoWay, null);
@@ -111,7 +99,7 @@ class PullRecorderTest {
         SyncRun run = apply(fullRead(ours(link, "v1", workshop.time().start())));
 
         assertEquals(0, run.changesIn());
-        assertEquals(List.of(), planned, "nothing to write back");
+        assertEquals(List.of(), push.planned, "nothing to write back");
         assertEquals(List.of(), run.notes());
     }
 
@@ -204,8 +192,7 @@ class PullRecorderTest {
 
     private Tenant tenant() {
         Tenant created = new Tenant("Northwind Training");
-        created.changeSettings(new IntegrationSettings(true, EnumSet.of(CalendarProviderType.CALDAV), SyncDirection.TWO_WAY,
-                PrivacyMode.DEFAULT, 12, false, 24));
+        created.changeSettings(DomainFixtures.calDavSettings(SyncDirection.TWO_WAY));
         tenants.add(created);
         return created;
     }
@@ -217,9 +204,7 @@ class PullRecorderTest {
     }
 
     private CalendarAccount account(Person owner) {
-        CalendarAccount linked = new CalendarAccount(tenant.id(), owner.id(), CalendarProviderType.CALDAV,
-                URI.create("https://dav.example.org/"), owner.email(), "sealed", PrivacyMode.DEFAULT,
-                List.of(new RemoteCalendar("work", "Work", true, true)));
+        CalendarAccount linked = DomainFixtures.calDavAccount(tenant.id(), owner);
         accounts.add(linked);
         return linked;
     }

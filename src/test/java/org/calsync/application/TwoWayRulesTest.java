@@ -4,22 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.EventLink;
-import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.model.person.Permission;
@@ -30,16 +25,13 @@ import org.calsync.domain.model.session.SessionTime;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.sync.AdminAlert;
 import org.calsync.domain.model.sync.SyncNote;
-import org.calsync.domain.model.tenant.CalendarProviderType;
-import org.calsync.domain.model.tenant.IntegrationSettings;
-import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
-import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.testsupport.DomainFixtures;
 import org.calsync.testsupport.InMemoryAdminAlerts;
 import org.calsync.testsupport.InMemoryPeople;
 import org.calsync.testsupport.InMemoryTrainingSessions;
+import org.calsync.testsupport.RecordingPushPlanner;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,7 +94,7 @@ class TwoWayRulesTest {
 
     @Test
     void inAOneWayTenantADeletedEventIsWrittenBack() {
-        tenant.changeSettings(settings(SyncDirection.ONE_WAY));
+        tenant.changeSettings(DomainFixtures.calDavSettings(SyncDirection.ONE_WAY));
 
         TwoWayRules.Verdict verdict = rulesAt(NOW).deleted(tenant, linkOf(learner));
 
@@ -194,7 +186,7 @@ class TwoWayRulesTest {
     }
 
     private TrainingSession workshop(Instant start) {
-        tenant.changeSettings(settings(SyncDirection.TWO_WAY));
+        tenant.changeSettings(DomainFixtures.calDavSettings(SyncDirection.TWO_WAY));
         TrainingSession session = new TrainingSession(tenant.id(), new SessionDetails("Excel for Finance Teams", "Room 1",
                 null, null), SessionTime.ofInstants(start, start.plus(Duration.ofHours(3)), LONDON), SessionState.ACTIVE);
         session.assignInstructor(lead);
@@ -204,19 +196,12 @@ class TwoWayRulesTest {
         return session;
     }
 
-    private static IntegrationSettings settings(SyncDirection direction) {
-        return new IntegrationSettings(true, EnumSet.of(CalendarProviderType.CALDAV), direction, PrivacyMode.DEFAULT, 12,
-                false, 24);
-    }
-
     private EventLink linkOf(Person person) {
         return link(workshop, person);
     }
 
     private EventLink link(TrainingSession session, Person person) {
-        CalendarAccount account = new CalendarAccount(tenant.id(), person.id(), CalendarProviderType.CALDAV,
-                URI.create("https://dav.example.org/"), person.email(), "sealed", PrivacyMode.DEFAULT,
-                List.of(new RemoteCalendar("work", "Work", true, true)));
+        CalendarAccount account = DomainFixtures.calDavAccount(tenant.id(), person);
         return new EventLink(tenant.id(), session.id(), person.id(), account.calendars().get(0), "uid-" + person.id(),
                 new WriteResult("work/" + person.id() + ".ics", "written-by-calsync", true), "hash");
     }
@@ -228,19 +213,5 @@ class TwoWayRulesTest {
 
     private List<AdminAlert.Kind> openAlertKinds() {
         return alerts.open(tenant.id()).stream().map(AdminAlert::kind).toList();
-    }
-
-    /** Remembers whose calendars the rules asked to bring in line, instead of writing outbox entries. */
-    private static final class RecordingPushPlanner extends PushPlanner {
-        final List<List<String>> planned = new ArrayList<>();
-
-        RecordingPushPlanner() {
-            super(null, null, null);
-        }
-
-        @Override
-        public void plan(TenantId tenant, String sessionId, Collection<String> personIds) {
-            planned.add(List.copyOf(personIds));
-        }
     }
 }
