@@ -206,7 +206,7 @@ public class PushReconciler {
             }
         }
         edited.values().forEach(calendar -> readBeforeWritingOver(calendar, next, readFirst));
-        return next.stream().distinct().toList();
+        return next; // each plan, and so each entry, adds itself at most once
     }
 
     private void foldInto(PushPlan older, PushPlan newest) {
