@@ -10,13 +10,12 @@ import jakarta.transaction.Transactional;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderConnection;
-import org.calsync.domain.model.calendar.ServerOptions;
+import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.SecretCipher;
-import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.calendar.ServerOptions;
 import org.calsync.domain.model.tenant.ExchangeSettings;
 import org.calsync.domain.model.tenant.ExchangeSettingsRepository;
-import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.TenantId;
 
 /**
@@ -37,13 +36,19 @@ public class AccountConnections {
     @Inject
     private OAuthAccess oauth;
 
+    @Inject
+    private CalendarProviders providers;
+
     public ProviderConnection of(CalendarAccount account, ZoneId ownerZone) {
-        if (OAuthRegistration.usesOAuth(account.provider())) {
-            return oauth.connection(account, ownerZone);
-        }
-        if (account.provider() != CalendarProviderType.EXCHANGE) {
-            return account.connection(cipher, ownerZone);
-        }
+        return switch (signIn(account)) {
+            case OAUTH -> oauth.connection(account, ownerZone);
+            case PASSWORD, APP_PASSWORD -> account.connection(cipher, ownerZone);
+            case DIRECTORY -> exchangeConnection(account, ownerZone);
+        };
+    }
+
+    /** Through the organisation's Exchange settings: its EWS address, and its service account where it uses one. */
+    private ProviderConnection exchangeConnection(CalendarAccount account, ZoneId ownerZone) {
         ExchangeSettings settings = exchangeSettings(account.tenantId());
         if (settings.usesServiceAccount()) {
             return serviceAccount(settings, ownerZone, account.username());
@@ -57,11 +62,19 @@ public class AccountConnections {
      * 365's application permission), so that only an administrator can mend it.
      */
     public boolean reachedByTheOrganisation(CalendarAccount account) {
-        return switch (account.provider()) {
-            case EXCHANGE -> exchange.find(account.tenantId()).map(ExchangeSettings::usesServiceAccount).orElse(false);
-            case MICROSOFT_365 -> oauth.actsAsApplication(account);
-            default -> false;
+        ProviderTraits traits = providers.traitsOf(account.provider());
+        if (!traits.organisationWide()) {
+            return false;
+        }
+        return switch (traits.signIn()) {
+            case DIRECTORY -> exchange.find(account.tenantId()).map(ExchangeSettings::usesServiceAccount).orElse(false);
+            case OAUTH -> oauth.actsAsApplication(account);
+            case PASSWORD, APP_PASSWORD -> false;
         };
+    }
+
+    private ProviderTraits.SignIn signIn(CalendarAccount account) {
+        return providers.traitsOf(account.provider()).signIn();
     }
 
     /** A person's own Windows sign-in, with the organisation's Exchange options. */
@@ -92,7 +105,7 @@ public class AccountConnections {
 
     /** Changes whenever the credentials this account is reached with change; never reveals them. */
     public String credentialsTag(CalendarAccount account) {
-        if (account.provider() == CalendarProviderType.EXCHANGE) {
+        if (signIn(account) == ProviderTraits.SignIn.DIRECTORY) {
             ExchangeSettings settings = exchangeSettings(account.tenantId());
             if (settings.usesServiceAccount()) {
                 return "svc-" + Integer.toHexString(String.valueOf(settings.serviceSecretCipher()).hashCode());

@@ -41,9 +41,8 @@ public class AssignmentConflicts {
         for (BusyTime time : person.busy()) {
             BusyInterval interval = time.interval();
             if (person.source().organisationService()) {
-                Kind kind = person.source() == Source.EXCHANGE_FREE_BUSY ? Kind.EXCHANGE_FREE_BUSY
-                        : Kind.MICROSOFT_365_FREE_BUSY;
-                conflicts.add(new Conflict(kind, interval.start(), interval.end(), interval.allDay(), null, time.origin()));
+                conflicts.add(new Conflict(Kind.ORGANISATION_FREE_BUSY, interval.start(), interval.end(),
+                        interval.allDay(), null, time.origin()));
             } else if (time.conflictCheck()) {
                 conflicts.add(new Conflict(Kind.CALENDAR, interval.start(), interval.end(), interval.allDay(),
                         time.title(), time.origin()));
@@ -68,10 +67,11 @@ public class AssignmentConflicts {
         CALENDAR,
         /** Another session the person delivers or attends. */
         SESSION,
-        /** Busy in Exchange, read through the organisation's free/busy for someone with no linked calendar. */
-        EXCHANGE_FREE_BUSY,
-        /** Busy in Microsoft 365, read through getSchedule as the organisation's application. */
-        MICROSOFT_365_FREE_BUSY
+        /**
+         * Busy in the organisation's free/busy service (Exchange's, Microsoft 365's getSchedule), asked for someone
+         * with no linked calendar; {@link Found#source()} names the service.
+         */
+        ORGANISATION_FREE_BUSY
     }
 
     /**

@@ -2,30 +2,28 @@ package org.calsync.application;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.calsync.domain.model.calendar.BusyInterval;
-import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.person.WorkingHours;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.Message;
 
 /**
  * Several people's busy times side by side, for planning: what their linked calendars showed at the last
- * pull, and, for people who linked none, what the organisation's free/busy service shows: Exchange's when a
- * service account can ask it, else Microsoft 365's getSchedule when the organisation-wide mode is on. The
- * service is asked once for all of them, outside any transaction.
+ * pull, and, for people who linked none, what the organisation's free/busy service shows (see
+ * {@link AvailabilityReads#known}). The service is asked once for all of them, outside any transaction.
  */
 @ApplicationScoped
 public class Availability {
@@ -38,9 +36,6 @@ public class Availability {
 
     @Inject
     private AvailabilityReads reads;
-
-    @Inject
-    private OAuthAccess oauth;
 
     public List<PersonAvailability> of(TenantId tenantId, List<String> personIds, TimeWindow window) {
         if (personIds.isEmpty() || personIds.size() > MAX_PEOPLE) {
@@ -58,7 +53,7 @@ public class Availability {
             OrganisationAnswer answer = organisation.get();
             if (answer.busy().containsKey(email)) {
                 List<BusyTime> busy = answer.busy().get(email).stream()
-                        .map(interval -> new BusyTime(interval, null, answer.source().origin(), answer.asked(), null, true))
+                        .map(interval -> new BusyTime(interval, null, answer.source().serviceName(), answer.asked(), null, true))
                         .toList();
                 result.add(person.withBusy(answer.source(), busy, null));
             } else {
@@ -75,26 +70,19 @@ public class Availability {
             return Optional.empty();
         }
         List<String> emails = List.copyOf(known.unlinkedEmails().values());
-        if (known.exchangeFreeBusy().isPresent()) {
-            return Optional.of(ask(tenantId, Source.EXCHANGE_FREE_BUSY, known.exchangeFreeBusy()::get, emails, window));
-        }
-        if (known.microsoftReachesEveryMailbox()) {
-            // getSchedule is asked in a mailbox's context, as the application: the first person's is as good as any.
-            return Optional.of(ask(tenantId, Source.MICROSOFT_365_FREE_BUSY,
-                    () -> oauth.applicationConnection(tenantId, emails.get(0), ZoneOffset.UTC), emails, window));
-        }
-        return Optional.empty();
+        return known.freeBusyService().map(service -> ask(tenantId, service, emails, window));
     }
 
-    private OrganisationAnswer ask(TenantId tenantId, Source source, Supplier<ProviderConnection> connection,
-            List<String> emails, TimeWindow window) {
+    private OrganisationAnswer ask(TenantId tenantId, AvailabilityReads.FreeBusyService service, List<String> emails,
+            TimeWindow window) {
         Instant asked = Instant.now();
+        Source source = Source.freeBusyOf(service.kind());
         try {
             return new OrganisationAnswer(source, asked,
-                    providers.forType(source.provider()).freeBusy(connection.get(), emails, window), null);
+                    providers.forType(service.kind()).freeBusy(service.connection().get(), emails, window), null);
         } catch (RuntimeException e) {
             // Planning still shows what CalSync knows; the gap is named, not hidden.
-            LOG.warning(() -> "tenant=" + tenantId + " " + source.origin() + " unavailable: " + e.getMessage());
+            LOG.warning(() -> "tenant=" + tenantId + " " + source.serviceName() + " unavailable: " + e.getMessage());
             return new OrganisationAnswer(source, asked, Map.of(), e.getMessage());
         }
     }
@@ -103,40 +91,48 @@ public class Availability {
     private record OrganisationAnswer(Source source, Instant asked, Map<String, List<BusyInterval>> busy, String error) {
     }
 
-    /** Where a person's busy times come from. */
-    public enum Source {
-        LINKED_CALENDARS(null, null),
-        EXCHANGE_FREE_BUSY(CalendarProviderType.EXCHANGE, "Exchange free/busy"),
-        MICROSOFT_365_FREE_BUSY(CalendarProviderType.MICROSOFT_365, "Microsoft 365 free/busy"),
+    /**
+     * Where a person's busy times come from: their linked calendars, or the organisation's free/busy service of a
+     * kind that answers for anyone ({@link ProviderTraits#organisationFreeBusy()}).
+     *
+     * @param service the kind whose organisation service answered, for {@link Origin#ORGANISATION_FREE_BUSY} only
+     */
+    public record Source(Origin origin, CalendarProviderType service) {
+
+        public static final Source LINKED_CALENDARS = new Source(Origin.LINKED_CALENDARS, null);
         /** Calendars are linked but none checked for clashes has been read yet: no busy time means nothing yet. */
-        NOT_READ_YET(null, null),
-        NONE(null, null);
+        public static final Source NOT_READ_YET = new Source(Origin.NOT_READ_YET, null);
+        public static final Source NONE = new Source(Origin.NONE, null);
 
-        private final CalendarProviderType provider;
-        private final String origin;
+        public enum Origin {
+            LINKED_CALENDARS, ORGANISATION_FREE_BUSY, NOT_READ_YET, NONE
+        }
 
-        Source(CalendarProviderType provider, String origin) {
-            this.provider = provider;
-            this.origin = origin;
+        public static Source freeBusyOf(CalendarProviderType service) {
+            return new Source(Origin.ORGANISATION_FREE_BUSY, service);
         }
 
         /** Asked now of the organisation's own service, for someone who linked no calendar. */
         public boolean organisationService() {
-            return provider != null;
-        }
-
-        CalendarProviderType provider() {
-            return provider;
+            return origin == Origin.ORGANISATION_FREE_BUSY;
         }
 
         /** Whether an empty list of busy times means the person is free, rather than that nobody knows. */
         public boolean known() {
-            return this != NONE && this != NOT_READ_YET;
+            return origin == Origin.LINKED_CALENDARS || origin == Origin.ORGANISATION_FREE_BUSY;
         }
 
-        /** The service's name where busy times show their origin. */
-        public String origin() {
-            return origin;
+        /**
+         * As the API and the pages name it: the origin, or a service's kind followed by {@code _FREE_BUSY}
+         * (EXCHANGE_FREE_BUSY, MICROSOFT_365_FREE_BUSY), as the host platform has always read it.
+         */
+        public String apiName() {
+            return service == null ? origin.name() : service.name() + "_FREE_BUSY";
+        }
+
+        /** The service's name where busy times show their origin, such as "Exchange free/busy". */
+        public String serviceName() {
+            return service == null ? null : Message.of("freeBusy." + service.name()).english();
         }
     }
 

@@ -2,10 +2,12 @@ package org.calsync.application;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
@@ -57,10 +60,15 @@ public class AvailabilityReads {
     @Inject
     private OAuthClients oauthClients;
 
+    @Inject
+    private OAuthAccess oauth;
+
+    @Inject
+    private CalendarProviders providers;
+
     /**
      * Busy blocks of people with linked calendars; everyone's sessions; the email addresses of people with no
-     * linked calendar; and which organisation service can tell their free/busy: when the tenant's Exchange has
-     * a service account, the connection to ask it with, or else whether Microsoft 365 reaches every mailbox.
+     * linked calendar; and which organisation service can tell their free/busy.
      */
     public Known known(TenantId tenantId, List<String> personIds, TimeWindow window) {
         List<PersonAvailability> found = new ArrayList<>();
@@ -86,13 +94,36 @@ public class AvailabilityReads {
                 unlinked.put(personId, person.email());
             }
         }
-        // Exchange answers free/busy in a mailbox's context: the first person asked about is as good as any.
-        Optional<ProviderConnection> connection = unlinked.isEmpty() ? Optional.empty() : exchange.find(tenantId)
-                .filter(s -> s.usesServiceAccount() && s.effectiveEwsUrl().isPresent())
-                .map(s -> connections.serviceAccount(s, ZoneOffset.UTC, unlinked.values().iterator().next()));
-        boolean microsoft = !unlinked.isEmpty()
-                && oauthClients.reachesEveryMailbox(tenantId, CalendarProviderType.MICROSOFT_365);
-        return new Known(found, unlinked, connection, microsoft);
+        Optional<FreeBusyService> service = unlinked.isEmpty() ? Optional.empty()
+                : freeBusyService(tenantId, unlinked.values().iterator().next());
+        return new Known(found, unlinked, service);
+    }
+
+    /**
+     * The organisation's free/busy service that can answer for people who linked nothing: a kind that answers for
+     * anyone, reached with the organisation's own credentials. A directory sign-in (Exchange's service account)
+     * comes before an OAuth application (Microsoft 365's getSchedule). Both answer in a mailbox's context, and
+     * the first person asked about is as good as any.
+     */
+    private Optional<FreeBusyService> freeBusyService(TenantId tenantId, String firstMailbox) {
+        List<ProviderTraits> kinds = providers.allTraits().stream().filter(ProviderTraits::organisationFreeBusy)
+                .filter(ProviderTraits::organisationWide)
+                .sorted(Comparator.comparing(traits -> traits.signIn() != ProviderTraits.SignIn.DIRECTORY)).toList();
+        for (ProviderTraits traits : kinds) {
+            CalendarProviderType kind = traits.type();
+            if (traits.signIn() == ProviderTraits.SignIn.DIRECTORY) {
+                Optional<ProviderConnection> serviceAccount = exchange.find(tenantId)
+                        .filter(s -> s.usesServiceAccount() && s.effectiveEwsUrl().isPresent())
+                        .map(s -> connections.serviceAccount(s, ZoneOffset.UTC, firstMailbox));
+                if (serviceAccount.isPresent()) {
+                    return Optional.of(new FreeBusyService(kind, serviceAccount::get));
+                }
+            } else if (traits.usesOAuth() && oauthClients.reachesEveryMailbox(tenantId, kind)) {
+                return Optional.of(new FreeBusyService(kind,
+                        () -> oauth.applicationConnection(kind, tenantId, firstMailbox, ZoneOffset.UTC)));
+            }
+        }
+        return Optional.empty();
     }
 
     private static BusyTime busyTime(BusyBlock block) {
@@ -103,10 +134,14 @@ public class AvailabilityReads {
     }
 
     /**
-     * @param exchangeFreeBusy the service account's connection, when Exchange can be asked
-     * @param microsoftReachesEveryMailbox whether Microsoft 365's getSchedule can be asked as the application
+     * An organisation's free/busy service, and how to reach it; the connection is made outside any transaction,
+     * as it may ask the provider for a token.
      */
+    public record FreeBusyService(CalendarProviderType kind, Supplier<ProviderConnection> connection) {
+    }
+
+    /** @param freeBusyService the service to ask for the people who linked nothing, when there is one */
     public record Known(List<PersonAvailability> people, Map<String, String> unlinkedEmails,
-            Optional<ProviderConnection> exchangeFreeBusy, boolean microsoftReachesEveryMailbox) {
+            Optional<FreeBusyService> freeBusyService) {
     }
 }

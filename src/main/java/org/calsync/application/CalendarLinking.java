@@ -23,6 +23,7 @@ import org.calsync.domain.model.calendar.CalendarOwnerLock;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.EventLinkRepository;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.SecretCipher;
@@ -37,7 +38,6 @@ import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.ExchangeSettings;
 import org.calsync.domain.model.tenant.ExchangeSettingsRepository;
-import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
@@ -118,15 +118,13 @@ public class CalendarLinking {
             String username, String password) {
         Tenant tenant = tenants.find(tenantId).orElseThrow();
         Person person = mayLink(tenant, personId, type);
-        Credentials credentials;
-        if (OAuthRegistration.usesOAuth(type)) {
-            credentials = organisationWideCredentials(tenantId, person, type);
-        } else if (type == CalendarProviderType.EXCHANGE) {
-            credentials = exchangeCredentials(tenantId, person, username, password);
-        } else {
-            credentials = new Credentials(server(serverUrl, type), required(username, "username",
+        ProviderTraits traits = providers.traitsOf(type);
+        Credentials credentials = switch (traits.signIn()) {
+            case OAUTH -> organisationWideCredentials(tenantId, person, type);
+            case DIRECTORY -> exchangeCredentials(tenantId, person, username, password);
+            case PASSWORD, APP_PASSWORD -> new Credentials(server(serverUrl, traits), required(username, "username",
                     "linking.usernameRequired").strip(), required(password, "password", "linking.passwordRequired"), null);
-        }
+        };
         boolean linkedAlready = accounts.listForPerson(tenantId, personId).stream().anyMatch(a -> a.provider() == type
                 && a.username().equalsIgnoreCase(credentials.username())
                 && a.serverUrl().equals(credentials.server().toString()));
@@ -153,7 +151,7 @@ public class CalendarLinking {
         if (!oauthClients.reachesEveryMailbox(tenantId, type)) {
             throw new InvalidInputException("provider", "linking.useConsent", Message.of("provider." + type.name()));
         }
-        ProviderConnection connection = oauth.applicationConnection(tenantId, person.email(), person.timeZone());
+        ProviderConnection connection = oauth.applicationConnection(type, tenantId, person.email(), person.timeZone());
         return new Credentials(connection.server(), person.email(), "", connection);
     }
 
@@ -209,7 +207,7 @@ public class CalendarLinking {
         CalendarAccount account = find(tenantId, accountId);
         Person person = people.find(tenantId, account.personId()).orElseThrow();
         // Only an account the organisation's application reaches is checked again here; the others consent again.
-        if (OAuthRegistration.usesOAuth(account.provider()) && !oauth.actsAsApplication(account)) {
+        if (providers.traitsOf(account.provider()).usesOAuth() && !oauth.actsAsApplication(account)) {
             throw new InvalidInputException("password", "linking.useConsent", Message.of("provider." + account.provider().name()));
         }
         ProviderConnection current = connections.of(account, person.timeZone());
@@ -304,7 +302,7 @@ public class CalendarLinking {
             next = removal.lateArrivals(tenantId, accountId, handled);
         }
         stopWatching(provider, plan);
-        if (OAuthRegistration.usesOAuth(plan.provider())) {
+        if (providers.traitsOf(plan.provider()).usesOAuth()) {
             // Where the provider can (Google), the grant goes too, so nothing of CalSync's stays behind.
             accounts.find(tenantId, accountId).ifPresent(oauth::revoke);
         }
@@ -352,14 +350,14 @@ public class CalendarLinking {
     }
 
     /**
-     * Whether a person can link this kind now: Exchange needs the organisation's server settings, and Microsoft 365
-     * and Google their registered application; CalDAV and iCloud need nothing from the organisation.
+     * Whether a person can link this kind now: a directory sign-in (Exchange) needs the organisation's server
+     * settings, and an OAuth kind its registered application; a password kind needs nothing from the organisation.
      */
     private boolean setUp(TenantId tenantId, CalendarProviderType type) {
-        return switch (type) {
-            case EXCHANGE -> exchange.find(tenantId).isPresent();
-            case MICROSOFT_365, GOOGLE -> oauthClients.registered(tenantId, type);
-            case ICLOUD, CALDAV -> true;
+        return switch (providers.traitsOf(type).signIn()) {
+            case DIRECTORY -> exchange.find(tenantId).isPresent();
+            case OAUTH -> oauthClients.registered(tenantId, type);
+            case PASSWORD, APP_PASSWORD -> true;
         };
     }
 
@@ -403,8 +401,8 @@ public class CalendarLinking {
         }
     }
 
-    private static URI server(String serverUrl, CalendarProviderType type) {
-        String value = serverUrl == null || serverUrl.isBlank() ? type.defaultServer() : serverUrl.strip();
+    private static URI server(String serverUrl, ProviderTraits traits) {
+        String value = serverUrl == null || serverUrl.isBlank() ? traits.defaultServer() : serverUrl.strip();
         if (value == null) {
             throw new InvalidInputException("serverUrl", "linking.serverRequired");
         }

@@ -9,17 +9,26 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.calsync.domain.model.calendar.CalendarProvider;
+import org.calsync.domain.model.calendar.OAuthSignIn;
+import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.domain.shared.Message;
 
-/** Finds the adapter for a kind of calendar among the CalendarProvider beans the deployment has. */
+/**
+ * Finds the adapter for a kind of calendar among the CalendarProvider beans the deployment has, with the traits it
+ * declares and, for OAuth kinds, how people sign in.
+ */
 @ApplicationScoped
 public class CalendarProviders {
 
     @Inject
     @Any
     private Instance<CalendarProvider> adapters;
+
+    @Inject
+    @Any
+    private Instance<OAuthSignIn> oauthSignIns;
 
     /** The kinds of calendar this deployment has an adapter for. */
     public Set<CalendarProviderType> available() {
@@ -35,5 +44,26 @@ public class CalendarProviders {
             }
         }
         throw new InvalidInputException("provider", "linking.providerNotBuilt", Message.of("provider." + type.name()));
+    }
+
+    public ProviderTraits traitsOf(CalendarProviderType type) {
+        return forType(type).traits();
+    }
+
+    /** Every kind this deployment has, with its traits. */
+    public Set<ProviderTraits> allTraits() {
+        Set<ProviderTraits> traits = new java.util.LinkedHashSet<>();
+        adapters.forEach(adapter -> traits.add(adapter.traits()));
+        return traits;
+    }
+
+    /** How people sign in to an OAuth kind; a clear error for a kind that does not use OAuth. */
+    public OAuthSignIn oauthSignIn(CalendarProviderType type) {
+        for (OAuthSignIn signIn : oauthSignIns) {
+            if (signIn.type() == type) {
+                return signIn;
+            }
+        }
+        throw new InvalidInputException("provider", "oauth.notOAuth", Message.of("provider." + type.name()));
     }
 }

@@ -71,7 +71,7 @@ public class ChangeWatches {
 
     /** Where a provider's calls for its watches arrive. */
     public String callbackAddress(CalendarProviderType provider) {
-        return address.link("/api/v1/notifications/" + (provider == CalendarProviderType.GOOGLE ? "google" : "microsoft"));
+        return address.link("/api/v1/notifications/" + providers.traitsOf(provider).notificationRoute());
     }
 
     /** Every tenant's watches, for the scheduled upkeep. */

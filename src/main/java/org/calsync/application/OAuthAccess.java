@@ -64,7 +64,7 @@ public class OAuthAccess {
         ProviderConnection stored = account.connection(cipher, ownerZone);
         if (noTokensIn(stored.secret())) {
             // Linked in the organisation-wide mode: the application acts for the person's mailbox.
-            return applicationConnection(account.tenantId(), account.username(), ownerZone);
+            return applicationConnection(account.provider(), account.tenantId(), account.username(), ownerZone);
         }
         OAuthTokens tokens = OAuthTokens.fromStoredForm(stored.secret());
         if (tokens.expiresWithin(REFRESH_MARGIN, Instant.now())) {
@@ -78,20 +78,22 @@ public class OAuthAccess {
     }
 
     /**
-     * Graph reached as the organisation's application, acting for one mailbox by address. The application's
-     * token is shared by every mailbox of the tenant and asked for again shortly before it ends.
+     * The provider reached as the organisation's application (Graph's application permission), acting for one
+     * mailbox by address. The application's token is shared by every mailbox of the tenant and asked for again
+     * shortly before it ends.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ProviderConnection applicationConnection(TenantId tenantId, String mailbox, ZoneId ownerZone) {
-        AuthorizationServer.OAuthClient client = clients.applicationClientFor(tenantId);
-        String key = tenantId + " " + client.clientId() + " " + Integer.toHexString(client.clientSecret().hashCode());
+    public ProviderConnection applicationConnection(CalendarProviderType provider, TenantId tenantId, String mailbox,
+            ZoneId ownerZone) {
+        AuthorizationServer.OAuthClient client = clients.applicationClientFor(tenantId, provider);
+        String key = tenantId + " " + provider + " " + client.clientId() + " " + Integer.toHexString(client.clientSecret().hashCode());
         OAuthTokens tokens = applicationTokens.get(key);
         if (tokens == null || tokens.expiresWithin(REFRESH_MARGIN, Instant.now())) {
             tokens = authorizationServer.clientCredentials(client);
             applicationTokens.put(key, tokens);
             LOG.fine(() -> "tenant=" + tenantId + " has a new application token");
         }
-        return new ProviderConnection(clients.apiBase(CalendarProviderType.MICROSOFT_365), client.clientId(),
+        return new ProviderConnection(clients.apiBase(provider), client.clientId(),
                 tokens.accessToken(), ownerZone, mailbox);
     }
 

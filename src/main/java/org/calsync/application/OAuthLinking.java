@@ -21,7 +21,6 @@ import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.SecretCipher;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.tenant.CalendarProviderType;
-import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
@@ -109,7 +108,7 @@ public class OAuthLinking {
 
     private Person mayConsent(Tenant tenant, String personId, CalendarProviderType type) {
         Person person = linking.mayLink(tenant, personId, type);
-        if (!OAuthRegistration.usesOAuth(type)) {
+        if (!providers.traitsOf(type).usesOAuth()) {
             throw new InvalidInputException("provider", "linking.providerNotEnabled", Message.of("provider." + type.name()));
         }
         return person;

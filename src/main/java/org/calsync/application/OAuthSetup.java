@@ -13,8 +13,9 @@ import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.OAuthRegistrationRepository;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.Message;
 
-/** An admin enters the tenant's app registrations with Microsoft Entra and Google. */
+/** An admin enters the tenant's app registrations with the OAuth kinds' providers (Microsoft Entra, Google). */
 @ApplicationScoped
 @Transactional
 public class OAuthSetup {
@@ -27,21 +28,24 @@ public class OAuthSetup {
     @Inject
     private SecretCipher cipher;
 
+    @Inject
+    private CalendarProviders providers;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<OAuthRegistration> registration(TenantId tenantId, CalendarProviderType provider) {
         return registrations.find(tenantId, requireOAuth(provider));
     }
 
     /** Creates or replaces the registration; a blank secret keeps the stored one. */
-    public OAuthRegistration configure(TenantId tenantId, CalendarProviderType provider, String directoryId,
-            String clientId, String clientSecret, boolean organisationWide, boolean webhooks) {
+    public OAuthRegistration configure(TenantId tenantId, CalendarProviderType provider,
+            OAuthRegistration.Details details, String clientSecret) {
         OAuthRegistration registration = registrations.find(tenantId, requireOAuth(provider)).orElse(null);
         boolean added = registration == null;
         if (added) {
             registration = new OAuthRegistration(tenantId, provider);
         }
-        registration.change(directoryId, clientId, clientSecret == null || clientSecret.isBlank() ? null
-                : cipher.encrypt(clientSecret.strip()), organisationWide, webhooks);
+        registration.change(details, clientSecret == null || clientSecret.isBlank() ? null
+                : cipher.encrypt(clientSecret.strip()), providers.traitsOf(provider).organisationWide());
         if (added) {
             registrations.add(registration);
         }
@@ -49,10 +53,10 @@ public class OAuthSetup {
         return registration;
     }
 
-    private static CalendarProviderType requireOAuth(CalendarProviderType provider) {
-        if (provider == null || !OAuthRegistration.usesOAuth(provider)) {
-            throw new InvalidInputException("provider", "oauth.onlyMicrosoftAndGoogle");
+    private CalendarProviderType requireOAuth(CalendarProviderType provider) {
+        if (provider == null) {
+            throw new InvalidInputException("provider", "oauth.notOAuth", Message.of("linking.thisKind"));
         }
-        return provider;
+        return providers.oauthSignIn(provider).type();
     }
 }

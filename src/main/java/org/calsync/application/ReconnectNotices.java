@@ -17,7 +17,6 @@ import org.calsync.domain.model.mail.Mailer;
 import org.calsync.domain.model.mail.OutgoingMail;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
-import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
@@ -41,6 +40,9 @@ public class ReconnectNotices {
 
     @Inject
     private CalendarAccountRepository accounts;
+
+    @Inject
+    private CalendarProviders providers;
 
     @Inject
     private PersonRepository people;
@@ -93,7 +95,7 @@ public class ReconnectNotices {
     private OutgoingMail mail(String tenantName, Language organisationLanguage, Person person, CalendarAccount account) {
         MailTexts texts = new MailTexts(person.languageOr(organisationLanguage));
         String calendar = texts.get("provider." + account.provider().name()) + " (" + account.username() + ")";
-        String how = OAuthRegistration.usesOAuth(account.provider())
+        String how = providers.traitsOf(account.provider()).usesOAuth()
                 ? texts.get("reconnect.signInAgain", texts.get("provider." + account.provider().name()))
                 : texts.get("reconnect.typePassword");
         String said = account.statusMessage() == null ? texts.get("reconnect.refused") : account.statusMessage();

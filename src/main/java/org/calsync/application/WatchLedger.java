@@ -22,6 +22,7 @@ import org.calsync.domain.model.calendar.ChangeWatch;
 import org.calsync.domain.model.calendar.ChangeWatchRepository;
 import org.calsync.domain.model.calendar.ExternalCalendar;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.SecretCipher;
 import org.calsync.domain.model.calendar.WatchGrant;
@@ -72,10 +73,17 @@ public class WatchLedger {
             String problem) {
     }
 
-    /** Whether the tenant wants webhooks from this provider, and CalSync can take them. */
-    private boolean wanted(TenantId tenantId, CalendarProviderType provider) {
-        return providers.available().contains(provider) && providers.forType(provider).notifiesChanges()
-                && registrations.find(tenantId, provider).map(OAuthRegistration::webhooks).orElse(false);
+    /** Whether the tenant turned on webhooks from this kind, whose provider can call back. */
+    private boolean wanted(TenantId tenantId, ProviderTraits traits) {
+        return traits.watchesChanges()
+                && registrations.find(tenantId, traits.type()).map(OAuthRegistration::webhooks).orElse(false);
+    }
+
+    /** Kinds that can call back on changes; accounts of the others are only pulled and never watched. */
+    private Set<CalendarProviderType> watchable() {
+        Set<CalendarProviderType> kinds = EnumSet.noneOf(CalendarProviderType.class);
+        providers.allTraits().stream().filter(ProviderTraits::watchesChanges).forEach(t -> kinds.add(t.type()));
+        return kinds;
     }
 
     /** The providers the tenant wants webhooks from, and every step its watches need. */
@@ -88,19 +96,16 @@ public class WatchLedger {
      */
     public Plan plan(TenantId tenantId, Instant now, Duration renewBefore) {
         Set<CalendarProviderType> wanted = EnumSet.noneOf(CalendarProviderType.class);
-        for (CalendarProviderType provider : CalendarProviderType.values()) {
-            if (OAuthRegistration.usesOAuth(provider) && wanted(tenantId, provider)) {
-                wanted.add(provider);
-            }
-        }
+        providers.allTraits().stream().filter(traits -> wanted(tenantId, traits)).forEach(t -> wanted.add(t.type()));
         Map<String, ChangeWatch> existing = new HashMap<>();
         watches.listForTenant(tenantId).forEach(watch -> existing.put(watch.calendarId(), watch));
         List<Step> steps = new ArrayList<>();
         if (wanted.isEmpty() && existing.isEmpty()) {
             return new Plan(wanted, steps); // most installations: no webhooks, nothing to read
         }
+        Set<CalendarProviderType> watchable = watchable();
         for (CalendarAccount account : accounts.listForTenant(tenantId)) {
-            if (!OAuthRegistration.usesOAuth(account.provider())) {
+            if (!watchable.contains(account.provider())) {
                 continue;
             }
             boolean reachable = !account.beingRemoved() && account.status() != AccountStatus.NEEDS_RECONSENT;

@@ -7,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.calsync.application.AccountConnections;
 import org.calsync.application.AlertDecisions;
 import org.calsync.application.CalendarLinking;
+import org.calsync.application.CalendarProviders;
 import org.calsync.application.SyncPauses;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.tenant.CalendarProviderType;
@@ -38,6 +40,12 @@ public class CalendarFacade {
 
     @Inject
     private AlertDecisions decisions;
+
+    @Inject
+    private CalendarProviders providers;
+
+    @Inject
+    private AccountConnections connections;
 
     public CalendarAccountView link(String tenantId, String personId, String provider, String serverUrl,
             String username, String password, Language reader) {
@@ -96,10 +104,11 @@ public class CalendarFacade {
         return view(account, pauses.paused(new TenantId(tenantId), account), reader);
     }
 
-    /** The account as shown; a held calendar says why in the reader's language. */
-    static CalendarAccountView view(CalendarAccount account, boolean paused, Language reader) {
-        return new CalendarAccountView(account.id(), account.personId(), account.provider().name(), account.serverUrl(),
-                account.username(), paused ? PAUSED : account.held() ? HELD : account.status().name(),
+    /** The account as shown, with how it signs in; a held calendar says why in the reader's language. */
+    CalendarAccountView view(CalendarAccount account, boolean paused, Language reader) {
+        return new CalendarAccountView(account.id(), account.personId(), account.provider().name(),
+                providers.traitsOf(account.provider()).signIn().name(), connections.reachedByTheOrganisation(account),
+                account.serverUrl(), account.username(), paused ? PAUSED : account.held() ? HELD : account.status().name(),
                 SyncFacade.nameOf(account.statusKind()), account.statusMessage(),
                 account.privacyMode().name(),
                 account.calendars().stream().map(c -> new CalendarView(c.id(), c.displayName(), c.writable(),

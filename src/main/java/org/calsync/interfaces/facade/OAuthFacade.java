@@ -1,15 +1,19 @@
 package org.calsync.interfaces.facade;
 
 import java.net.URI;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.calsync.application.CalendarProviders;
 import org.calsync.application.ChangeWatches;
 import org.calsync.application.OAuthClients;
 import org.calsync.application.OAuthLinking;
 import org.calsync.application.OAuthSetup;
 import org.calsync.domain.model.calendar.AuthorizationServer.AuthorizationStart;
+import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.TenantId;
@@ -23,6 +27,12 @@ import org.calsync.interfaces.jobs.WatchUpkeep;
 /** Microsoft 365 and Google: the tenant's app registrations and each person's consent, for console, portal and API. */
 @ApplicationScoped
 public class OAuthFacade {
+
+    @Inject
+    private CalendarFacade calendars;
+
+    @Inject
+    private CalendarProviders providers;
 
     @Inject
     private OAuthSetup setup;
@@ -52,15 +62,17 @@ public class OAuthFacade {
      */
     public OAuthRegistrationView configure(String tenantId, String provider, String directoryId, String clientId,
             String clientSecret, boolean organisationWide, boolean webhooks) {
-        OAuthRegistration saved = setup.configure(new TenantId(tenantId), type(provider), directoryId, clientId,
-                clientSecret, organisationWide, webhooks);
+        OAuthRegistration saved = setup.configure(new TenantId(tenantId), type(provider),
+                new OAuthRegistration.Details(directoryId, clientId, organisationWide, webhooks), clientSecret);
         upkeep.upkeepSoon(saved.tenantId());
         return view(saved);
     }
 
-    /** Whether the organisation's application reaches every mailbox, so nobody consents on their own. */
-    public boolean reachesEveryMailbox(String tenantId, String provider) {
-        return clients.reachesEveryMailbox(new TenantId(tenantId), type(provider));
+    /** The kinds whose organisation's application reaches every mailbox, so nobody consents on their own. */
+    public Set<String> kindsReachingEveryMailbox(String tenantId) {
+        return providers.allTraits().stream().filter(ProviderTraits::usesOAuth).map(ProviderTraits::type)
+                .filter(kind -> clients.reachesEveryMailbox(new TenantId(tenantId), kind)).map(Enum::name)
+                .collect(Collectors.toSet());
     }
 
     public ConsentRedirect beginConsent(String tenantId, String personId, String provider) {
@@ -71,7 +83,7 @@ public class OAuthFacade {
 
     public CalendarAccountView completeConsent(String tenantId, String personId, ConsentRedirect pending, String code,
             Language reader) {
-        return CalendarFacade.view(linking.complete(new TenantId(tenantId), personId, type(pending.provider()), code,
+        return calendars.view(linking.complete(new TenantId(tenantId), personId, type(pending.provider()), code,
                 pending.codeVerifier()), false, reader);
     }
 

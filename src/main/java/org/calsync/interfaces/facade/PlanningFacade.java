@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.calsync.application.Availability.PersonAvailability;
-import org.calsync.application.Availability.Source;
 import org.calsync.application.SchedulingAssistant;
 import org.calsync.application.SessionService;
 import org.calsync.domain.model.person.WorkingHours;
@@ -67,7 +66,7 @@ public class PlanningFacade {
     private static PlanView.Row row(PersonAvailability person, SlotSearch search) {
         ZoneId zone = search.zone();
         List<PlanView.Block> blocks = new ArrayList<>();
-        String kind = person.source().organisationService() ? person.source().name() : "CALENDAR";
+        String kind = person.source().organisationService() ? person.source().apiName() : "CALENDAR";
         person.busy().forEach(time -> blocks.add(new PlanView.Block(kind,
                 time.interval().start().atZone(zone).toLocalDateTime(),
                 time.interval().end().atZone(zone).toLocalDateTime(),
@@ -75,7 +74,7 @@ public class PlanningFacade {
         person.sessions().forEach(session -> blocks.add(new PlanView.Block("SESSION",
                 session.start().atZone(zone).toLocalDateTime(), session.end().atZone(zone).toLocalDateTime(), false,
                 session.title(), "Session", null, null)));
-        return new PlanView.Row(person.personId(), person.name(), person.source().name(), person.problem(),
+        return new PlanView.Row(person.personId(), person.name(), person.source().apiName(), person.problem(),
                 person.zone().getId(), offHours(person.hours(), person.zone(), search), blocks);
     }
 

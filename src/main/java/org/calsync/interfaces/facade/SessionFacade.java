@@ -90,13 +90,14 @@ public class SessionFacade {
         TrainingSession session = sessions.find(tenant, sessionId);
         ZoneId zone = session.time().zone();
         AssignmentConflicts.Found found = conflicts.of(tenant, session, personId);
-        return new ConflictCheckView(found.conflicts().stream().map(conflict -> view(conflict, zone)).toList(),
+        return new ConflictCheckView(found.conflicts().stream().map(conflict -> view(conflict, found.source(), zone))
+                .toList(),
                 found.source().known() ? ConflictCheckView.Knowledge.KNOWN
                         : found.source() == Availability.Source.NOT_READ_YET ? ConflictCheckView.Knowledge.NOT_READ_YET
                         : ConflictCheckView.Knowledge.NO_CALENDAR);
     }
 
-    private static ConflictView view(AssignmentConflicts.Conflict conflict, ZoneId zone) {
+    private static ConflictView view(AssignmentConflicts.Conflict conflict, Availability.Source source, ZoneId zone) {
         ZonedDateTime start = conflict.start().atZone(zone);
         ZonedDateTime end = conflict.end().atZone(zone);
         String when = conflict.allDay() ? "All day" : CLOCK.format(start) + "–" + CLOCK.format(end);
@@ -104,8 +105,10 @@ public class SessionFacade {
             when = DAY_AND_CLOCK.format(start) + " – " + DAY_AND_CLOCK.format(end);
         }
         // A calendar's name, or "Exchange free/busy"; another session is named by its title already.
-        String source = conflict.kind() == AssignmentConflicts.Kind.SESSION ? "Session" : conflict.source();
-        return new ConflictView(conflict.kind().name(), when, conflict.title(), source, conflict.allDay());
+        String origin = conflict.kind() == AssignmentConflicts.Kind.SESSION ? "Session" : conflict.source();
+        String kind = conflict.kind() == AssignmentConflicts.Kind.ORGANISATION_FREE_BUSY ? source.apiName()
+                : conflict.kind().name();
+        return new ConflictView(kind, when, conflict.title(), origin, conflict.allDay());
     }
 
     @Transactional(Transactional.TxType.NOT_SUPPORTED)

@@ -24,6 +24,7 @@ import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.sync.SyncRunRepository;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.Language;
+import org.calsync.domain.shared.Message;
 import org.calsync.interfaces.facade.dto.AccountStatusView;
 import org.calsync.interfaces.facade.dto.AlertView;
 import org.calsync.interfaces.facade.dto.AvailabilityView;
@@ -36,6 +37,9 @@ import org.calsync.interfaces.facade.dto.SyncRunView;
 public class SyncFacade {
 
     private static final int LOG_LENGTH = 50;
+
+    @Inject
+    private CalendarFacade calendars;
 
     @Inject
     private CalendarPull pull;
@@ -92,7 +96,7 @@ public class SyncFacade {
         TenantId tenant = new TenantId(tenantId);
         return linking.accountsOfTenant(tenant).stream()
                 .map(account -> new AccountStatusView(account.personId(), people.find(tenant, account.personId()).displayName(),
-                        CalendarFacade.view(account, pauses.paused(tenant, account), reader),
+                        calendars.view(account, pauses.paused(tenant, account), reader),
                         runs.recent(tenant, account.id(), runsPerAccount).stream().map(run -> view(run, reader)).toList()))
                 .sorted(Comparator.comparing(AccountStatusView::personName))
                 .toList();
@@ -123,10 +127,10 @@ public class SyncFacade {
         decisions.refuse(new TenantId(tenantId), alertId);
     }
 
-    /** Several people's busy times side by side; for those without a linked calendar, Exchange's free/busy. */
+    /** Several people's busy times side by side; for those without a linked calendar, the organisation's free/busy. */
     public List<AvailabilityView> availability(String tenantId, List<String> personIds, Instant from, Instant to) {
         return availability.of(new TenantId(tenantId), personIds, new TimeWindow(from, to)).stream()
-                .map(person -> new AvailabilityView(person.personId(), person.name(), person.source().name(),
+                .map(person -> new AvailabilityView(person.personId(), person.name(), person.source().apiName(),
                         person.busy().stream().map(b -> new AvailabilityView.Interval(b.interval().start(), b.interval().end(),
                                 b.interval().allDay()))
                                 .toList()))
@@ -164,6 +168,7 @@ public class SyncFacade {
     static BusyBlockView view(BusyBlock block) {
         return new BusyBlockView(block.start(), block.end(), block.allDay(), block.title() == null ? "Busy" : block.title(),
                 block.calendar().displayName(), block.calendar().account().provider().name(),
-                block.calendar().account().provider().label(), block.calendar().account().id());
+                Message.of("provider." + block.calendar().account().provider().name()).english(),
+                block.calendar().account().id());
     }
 }

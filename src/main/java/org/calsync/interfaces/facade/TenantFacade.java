@@ -3,6 +3,7 @@ package org.calsync.interfaces.facade;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.calsync.application.ApiKeyService;
+import org.calsync.application.CalendarProviders;
 import org.calsync.application.PersonService;
 import org.calsync.application.RetentionPurge;
 import org.calsync.application.SyncPauses;
@@ -21,7 +23,6 @@ import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.tenant.ApiKey;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.IntegrationSettings;
-import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.RetentionPolicy;
 import org.calsync.domain.model.tenant.SyncDirection;
@@ -42,6 +43,9 @@ public class TenantFacade {
 
     @Inject
     private TenantSettingsService settings;
+
+    @Inject
+    private CalendarProviders providers;
 
     @Inject
     private ApiKeyService apiKeys;
@@ -121,11 +125,14 @@ public class TenantFacade {
         return Arrays.stream(CalendarProviderType.values()).map(Enum::name).toList();
     }
 
-    /** Kinds of calendar connected through the provider's consent page rather than a password. */
+    /**
+     * How each kind of calendar this deployment has signs in (PASSWORD, APP_PASSWORD, OAUTH or DIRECTORY), as its
+     * adapter declares it; the forms ask this instead of knowing kinds by name.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Set<String> consentProviderNames() {
-        return Arrays.stream(CalendarProviderType.values()).filter(OAuthRegistration::usesOAuth).map(Enum::name)
-                .collect(Collectors.toSet());
+    public Map<String, String> signInByKind() {
+        return providers.allTraits().stream().collect(Collectors.toMap(traits -> traits.type().name(),
+                traits -> traits.signIn().name()));
     }
 
     public Optional<SignedInUser> signedInUser(String email) {

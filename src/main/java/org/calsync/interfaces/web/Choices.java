@@ -52,7 +52,12 @@ public class Choices {
 
     /** Whether this kind of calendar connects through the provider's consent page, never with a password. */
     public boolean signsInWithConsent(String provider) {
-        return tenants.consentProviderNames().contains(provider);
+        return "OAUTH".equals(signInOf(provider));
+    }
+
+    /** How this kind of calendar signs in: PASSWORD, APP_PASSWORD, OAUTH or DIRECTORY; null for no kind. */
+    public String signInOf(String provider) {
+        return provider == null ? null : tenants.signInByKind().get(provider);
     }
 
     /** Names keyed by their label in the page's bundle ({@code prefix + name}), in the given order. */

@@ -18,7 +18,12 @@ import org.calsync.domain.model.tenant.CalendarProviderType;
  */
 public interface CalendarProvider {
 
-    CalendarProviderType type();
+    /** What this kind of calendar can do and how people sign in to it, declared next to its adapter. */
+    ProviderTraits traits();
+
+    default CalendarProviderType type() {
+        return traits().type();
+    }
 
     /** Finds the account's calendars, following the provider's discovery rules. */
     List<RemoteCalendar> listCalendars(ProviderConnection connection);
@@ -63,14 +68,6 @@ public interface CalendarProvider {
 
     /** Deletes the event; deleting one that is already gone is not an error. */
     void delete(ProviderConnection connection, String calendarId, String remoteId, String expectedVersion);
-
-    /**
-     * Whether the provider can call CalSync back when a calendar changes (webhooks). Those that cannot are
-     * only pulled, every hour and on "sync now".
-     */
-    default boolean notifiesChanges() {
-        return false;
-    }
 
     /** Asks the provider to call {@link WatchRequest#address()} whenever the calendar changes. */
     default WatchGrant watch(ProviderConnection connection, String calendarId, WatchRequest request) {

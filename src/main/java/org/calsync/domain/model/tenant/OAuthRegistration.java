@@ -8,7 +8,7 @@ import org.calsync.domain.shared.Validation;
 /**
  * A tenant's app registration with an OAuth provider: Microsoft Entra (directory id, client id, secret) or
  * Google (client id, secret). The client secret is kept encrypted; this class never sees it in clear.
- * {@code organisationWide} (Microsoft only) means application permissions: CalSync reaches every mailbox of
+ * {@code organisationWide} (kinds whose applications act for a directory: Microsoft) means application permissions: CalSync reaches every mailbox of
  * the directory by address, as EWS impersonation does, and nobody connects individually. {@code webhooks}
  * means the provider calls CalSync back when a calendar changes; it needs an address the provider can reach,
  * so it is off until an admin turns it on.
@@ -58,39 +58,45 @@ public class OAuthRegistration {
     }
 
     public OAuthRegistration(TenantId tenantId, CalendarProviderType provider) {
-        if (!usesOAuth(provider)) {
-            throw new IllegalArgumentException(provider + " does not sign in with OAuth");
-        }
         this.tenantId = tenantId.value();
-        this.provider = provider;
+        this.provider = Objects.requireNonNull(provider, "provider");
         this.updatedAt = Instant.now();
     }
 
-    public static boolean usesOAuth(CalendarProviderType provider) {
-        return provider == CalendarProviderType.MICROSOFT_365 || provider == CalendarProviderType.GOOGLE;
+    /**
+     * What an administrator enters for a registration.
+     *
+     * @param directoryId the directory (Entra tenant) the application belongs to, for kinds whose applications
+     *        act for a whole organisation
+     */
+    public record Details(String directoryId, String clientId, boolean organisationWide, boolean webhooks) {
     }
 
-    /** Replaces the registration; a null {@code newSecretCipher} keeps the stored secret. */
-    public void change(String directoryId, String clientId, String newSecretCipher, boolean organisationWide,
-            boolean webhooks) {
+    /**
+     * Replaces the registration; a null {@code newSecretCipher} keeps the stored secret.
+     *
+     * @param actsForOrganisation whether this kind's applications belong to a directory and may reach every
+     *        calendar in it (Microsoft Entra): only those name a directory and offer organisation-wide access
+     */
+    public void change(Details details, String newSecretCipher, boolean actsForOrganisation) {
         Validation validation = new Validation();
-        boolean microsoft = provider == CalendarProviderType.MICROSOFT_365;
-        String directory = blankToNull(directoryId);
-        String client = blankToNull(clientId);
-        validation.check(!microsoft || directory != null && directory.matches("[A-Za-z0-9.-]{3,100}"), "directoryId",
-                "oauth.directoryRequired");
+        String directory = blankToNull(details.directoryId());
+        String client = blankToNull(details.clientId());
+        validation.check(!actsForOrganisation || directory != null && directory.matches("[A-Za-z0-9.-]{3,100}"),
+                "directoryId", "oauth.directoryRequired");
         validation.check(client != null && client.length() <= 200 && !client.contains(" "), "clientId",
                 "oauth.clientIdRequired");
         validation.check(newSecretCipher != null || clientSecret != null, "clientSecret", "oauth.clientSecretRequired");
-        validation.check(!organisationWide || microsoft, "organisationWide", "oauth.organisationWideMicrosoftOnly");
+        validation.check(!details.organisationWide() || actsForOrganisation, "organisationWide",
+                "oauth.noOrganisationWide");
         validation.throwIfInvalid();
-        this.directoryId = microsoft ? directory : null;
+        this.directoryId = actsForOrganisation ? directory : null;
         this.clientId = client;
         if (newSecretCipher != null) {
             this.clientSecret = newSecretCipher;
         }
-        this.organisationWide = organisationWide;
-        this.webhooks = webhooks;
+        this.organisationWide = details.organisationWide();
+        this.webhooks = details.webhooks();
         this.updatedAt = Instant.now();
     }
 

@@ -9,11 +9,11 @@ import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.WriteResult;
-import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.infrastructure.provider.ical.IcsReader;
 
 /** Any CalDAV server: Nextcloud, SOGo, Radicale, Cyrus, Baïkal. Calendar ids are collection URLs. */
@@ -23,8 +23,8 @@ public class CalDavCalendarProvider implements CalendarProvider {
     private final HttpClients clients = new HttpClients();
 
     @Override
-    public CalendarProviderType type() {
-        return CalendarProviderType.CALDAV;
+    public ProviderTraits traits() {
+        return CalDavKinds.CALDAV;
     }
 
     @Override

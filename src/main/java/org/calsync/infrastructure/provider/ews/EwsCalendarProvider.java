@@ -53,6 +53,7 @@ import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.RemoteEvent;
@@ -62,7 +63,6 @@ import org.calsync.domain.model.calendar.BusyTime;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
-import org.calsync.domain.model.tenant.CalendarProviderType;
 
 /**
  * On-premise Exchange over EWS. The calendar is the mailbox's Calendar folder. Our appointments carry our
@@ -104,8 +104,8 @@ public class EwsCalendarProvider implements CalendarProvider {
     final EwsServicePool pool = new EwsServicePool();
 
     @Override
-    public CalendarProviderType type() {
-        return CalendarProviderType.EXCHANGE;
+    public ProviderTraits traits() {
+        return ExchangeKind.TRAITS;
     }
 
     @Override

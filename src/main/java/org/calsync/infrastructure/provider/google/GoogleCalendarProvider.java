@@ -26,6 +26,7 @@ import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
@@ -34,7 +35,6 @@ import org.calsync.domain.model.calendar.WatchGrant;
 import org.calsync.domain.model.calendar.WatchRequest;
 import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.calendar.WriteResult;
-import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.infrastructure.provider.rest.Addresses;
 import org.calsync.infrastructure.provider.rest.ChangeCollector;
 import org.calsync.infrastructure.provider.rest.JsonAnswer;
@@ -69,8 +69,8 @@ public class GoogleCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public CalendarProviderType type() {
-        return CalendarProviderType.GOOGLE;
+    public ProviderTraits traits() {
+        return GoogleKind.TRAITS;
     }
 
     private RetryingJsonClient http() {
@@ -262,11 +262,6 @@ public class GoogleCalendarProvider implements CalendarProvider {
             }
         }
         return busy;
-    }
-
-    @Override
-    public boolean notifiesChanges() {
-        return true;
     }
 
     /**

@@ -31,6 +31,7 @@ import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
@@ -39,7 +40,6 @@ import org.calsync.domain.model.calendar.WatchGrant;
 import org.calsync.domain.model.calendar.WatchRequest;
 import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.calendar.WriteResult;
-import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.infrastructure.provider.rest.Addresses;
 import org.calsync.infrastructure.provider.rest.ChangeCollector;
 import org.calsync.infrastructure.provider.rest.JsonAnswer;
@@ -88,8 +88,8 @@ public class GraphCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public CalendarProviderType type() {
-        return CalendarProviderType.MICROSOFT_365;
+    public ProviderTraits traits() {
+        return Microsoft365Kind.TRAITS;
     }
 
     /** A client for one operation on the connection's mailbox, sharing that mailbox's four permits. */
@@ -340,11 +340,6 @@ public class GraphCalendarProvider implements CalendarProvider {
         boolean canContinue(TimeWindow window, GraphCalls graph) {
             return !window.to().isAfter(windowEnd.plus(WINDOW_DRIFT)) && graph.followable(deltaLink) != null;
         }
-    }
-
-    @Override
-    public boolean notifiesChanges() {
-        return true;
     }
 
     /**

@@ -10,7 +10,6 @@ import jakarta.inject.Named;
 
 import org.calsync.interfaces.facade.CalendarFacade;
 import org.calsync.interfaces.facade.DashboardFacade;
-import org.calsync.interfaces.facade.ExchangeFacade;
 import org.calsync.interfaces.facade.SyncFacade;
 import org.calsync.interfaces.facade.dto.AccountStatusView;
 import org.calsync.interfaces.facade.dto.AlertView;
@@ -46,18 +45,13 @@ public class CalendarSyncConsole implements Serializable {
     @Inject
     private CurrentUser user;
 
-    @Inject
-    private ExchangeFacade exchange;
-
     private List<AccountStatusView> accounts = List.of();
     private List<AlertView> alerts = List.of();
     private List<PushFailureView> pushFailures = List.of();
     private DashboardView dashboard;
     private final ReconnectForm reconnect = new ReconnectForm();
-    private boolean exchangeServiceAccount;
 
     public void load() {
-        exchangeServiceAccount = "SERVICE_ACCOUNT_IMPERSONATION".equals(exchange.mode(user.getTenantId()));
         accounts = sync.accountStatus(user.getTenantId(), RUNS_SHOWN, Texts.language());
         alerts = sync.openAlerts(user.getTenantId(), Texts.language());
         pushFailures = sync.pushFailures(user.getTenantId());
@@ -124,9 +118,12 @@ public class CalendarSyncConsole implements Serializable {
         }
     }
 
-    /** Reached through the organisation's Exchange service account: there is no password of its own to type. */
+    /**
+     * Reached with the organisation's own credentials (Exchange's service account, Microsoft 365's application
+     * permission): there is no password of its own to type, only a check again.
+     */
     public boolean managedSignIn(AccountStatusView row) {
-        return exchangeServiceAccount && "EXCHANGE".equals(row.account().provider());
+        return row.account().organisationSignIn();
     }
 
     public ReconnectForm getReconnect() {

@@ -175,12 +175,10 @@ public class SchedulingAssistantView implements Serializable {
         String what = titleOf(block) + ", " + CLOCK.format(block.start()) + "\u2013" + CLOCK.format(block.end());
         String where = switch (block.kind()) {
             case "SESSION" -> Texts.get("assistant.sessionOrigin");
-            case "EXCHANGE_FREE_BUSY" ->
-                    Texts.get("assistant.exchangeOrigin", formats.moment(block.readAt(), timeZone));
-            case "MICROSOFT_365_FREE_BUSY" ->
-                    Texts.get("assistant.microsoftOrigin", formats.moment(block.readAt(), timeZone));
-            default -> Texts.get("assistant.calendarOrigin", block.origin(),
+            case "CALENDAR" -> Texts.get("assistant.calendarOrigin", block.origin(),
                     block.readAt() == null ? Texts.get("assistant.never") : formats.moment(block.readAt(), timeZone));
+            default -> Texts.get("assistant.freeBusyOrigin", Texts.get("source." + block.kind()),
+                    formats.moment(block.readAt(), timeZone));
         };
         String problem = block.lastError() == null ? "" : "\n" + Texts.get("assistant.lastError", block.lastError());
         return what + "\n" + where + problem;

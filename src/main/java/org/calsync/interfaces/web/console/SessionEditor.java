@@ -139,9 +139,8 @@ public class SessionEditor implements Serializable {
     public String sourceOf(ConflictView conflict) {
         return switch (conflict.kind()) {
             case "SESSION" -> Texts.get("session.fromSession");
-            case "EXCHANGE_FREE_BUSY" -> Texts.get("session.fromExchange");
-            case "MICROSOFT_365_FREE_BUSY" -> Texts.get("session.fromMicrosoft");
-            default -> conflict.source();
+            case "CALENDAR" -> conflict.source();
+            default -> Texts.get("source." + conflict.kind());
         };
     }
 

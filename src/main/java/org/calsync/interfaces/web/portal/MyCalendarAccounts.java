@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -68,7 +69,7 @@ public class MyCalendarAccounts implements Serializable {
     private final ReconnectForm reconnect = new ReconnectForm();
 
     private String exchangeMode;
-    private boolean microsoftOrganisationWide;
+    private Set<String> organisationWideKinds = Set.of();
     private String provider;
     private String serverUrl;
     private String username;
@@ -76,7 +77,7 @@ public class MyCalendarAccounts implements Serializable {
 
     public void load() {
         exchangeMode = exchange.mode(user.getTenantId());
-        microsoftOrganisationWide = oauth.reachesEveryMailbox(user.getTenantId(), "MICROSOFT_365");
+        organisationWideKinds = oauth.kindsReachingEveryMailbox(user.getTenantId());
         providers = Choices.labelled("provider.", calendars.linkableProviders(user.getTenantId(), user.getPersonId()));
         if (provider == null && !providers.isEmpty()) {
             provider = providers.values().iterator().next();
@@ -142,14 +143,9 @@ public class MyCalendarAccounts implements Serializable {
         return Texts.get("myCalendars.connectProvider", Texts.get("provider." + provider));
     }
 
-    /** Microsoft 365 reached through the organisation's application permission: nobody signs in. */
+    /** A kind the organisation's application reaches for everyone (Microsoft 365's permission): nobody signs in. */
     public boolean isOrganisationWide() {
-        return "MICROSOFT_365".equals(provider) && isMicrosoftOrganisationWide();
-    }
-
-    /** Read once per load, like the Exchange mode: pages ask for it for every account they show. */
-    public boolean isMicrosoftOrganisationWide() {
-        return microsoftOrganisationWide;
+        return organisationWideKinds.contains(provider);
     }
 
     /** Microsoft 365 and Google connect through their own consent page, never with a password. */
@@ -207,12 +203,19 @@ public class MyCalendarAccounts implements Serializable {
         load();
     }
 
-    public boolean isICloud() {
-        return "ICLOUD".equals(provider);
+    /** The chosen kind is reached at a server the person names (any CalDAV server). */
+    public boolean isServerAddressAsked() {
+        return "PASSWORD".equals(choices.signInOf(provider));
     }
 
-    public boolean isExchange() {
-        return "EXCHANGE".equals(provider);
+    /** The chosen kind signs in with a password generated for apps in the provider's account settings (iCloud). */
+    public boolean isAppPassword() {
+        return "APP_PASSWORD".equals(choices.signInOf(provider));
+    }
+
+    /** The chosen kind signs in through the organisation's directory (Exchange), as its Exchange mode says. */
+    public boolean isDirectorySignIn() {
+        return "DIRECTORY".equals(choices.signInOf(provider));
     }
 
     /** SERVICE_ACCOUNT_IMPERSONATION, PER_USER, or null while the organisation has not set Exchange up. */

@@ -23,8 +23,9 @@ class BurstWritesTest {
     /** Writes everything except "edited" (a conflict) and "throttled" (the server stops answering). */
     private final CalendarProvider oneByOne = new CalendarProvider() {
         @Override
-        public CalendarProviderType type() {
-            return CalendarProviderType.CALDAV;
+        public ProviderTraits traits() {
+            return new ProviderTraits(CalendarProviderType.CALDAV, ProviderTraits.SignIn.PASSWORD, null, null, false,
+                    false);
         }
 
         @Override
