@@ -41,7 +41,8 @@ class CalDavPushIT {
 
     @RegisterExtension
     static final RadicaleServer RADICALE = new RadicaleServer().withUser("amira", "amira-secret")
-            .withUser("lucie", "lucie-secret").withUser("tom", "tom-secret");
+            .withUser("lucie", "lucie-secret").withUser("tom", "tom-secret")
+            .withUser("fay", "fay-app-password");
 
     private static final Duration SOON = Duration.ofSeconds(20);
     private static final FixtureDates DAYS = FixtureDates.fromToday();
@@ -239,6 +240,32 @@ class CalDavPushIT {
         assertEquals(204, api().delete("push-failures/" + entry).status());
         assertFalse(api().get("push-failures").body().contains(entry), "a discarded push is gone");
         assertEquals(404, api().delete("push-failures/" + entry).status());
+    }
+
+    /**
+     * Fastmail, the kind added by following the README's "Adding a calendar kind": CalDAV at another host, signed in
+     * with an app password. Given an address, it is linked and written to like any CalDAV calendar.
+     */
+    @Test
+    void aFastmailAccountIsLinkedAndReceivesItsSessions() {
+        URI calendar = RADICALE.createCalendar("fay", "Fastmail calendar");
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String fay = api().createInstructor("fay-" + suffix + "@northwind.example", "Fay Fastmail " + suffix,
+                "Europe/London");
+        Api.Reply linked = api().post("people/" + fay + "/calendar-accounts", """
+                {"provider":"FASTMAIL","serverUrl":"%s","username":"fay","password":"fay-app-password"}"""
+                .formatted(RADICALE.base()));
+        assertEquals(201, linked.status(), linked.body());
+        assertEquals("FASTMAIL", linked.object().getString("provider"));
+        assertEquals("APP_PASSWORD", linked.object().getString("signIn"));
+        assertEquals("CONNECTED", linked.object().getString("status"));
+
+        String title = "Fastmail Review " + suffix;
+        LocalDate day = DAYS.workdayAhead(9);
+        String session = createSession(title, day.atTime(10, 0), day.atTime(11, 0));
+        assertEquals(200, api().post("sessions/" + session + "/instructors", "{\"personId\":\"" + fay + "\"}").status());
+        Eventually.await("the event appears in Fay's calendar", SOON,
+                () -> RADICALE.eventsContaining("fay", calendar, title).size() == 1);
     }
 
     @Test

@@ -46,7 +46,7 @@ class IntegrationRulesIT {
     /** Long enough for a push that should not happen to have happened: one normally lands within a second. */
     private static final Duration QUIET = Duration.ofSeconds(4);
     private static final LocalDate DAY = FixtureDates.fromToday().workdayAhead(10);
-    private static final String ALL_KINDS = "[\"CALDAV\",\"ICLOUD\",\"EXCHANGE\",\"MICROSOFT_365\",\"GOOGLE\"]";
+    private static final String ALL_KINDS = "[\"CALDAV\",\"ICLOUD\",\"EXCHANGE\",\"MICROSOFT_365\",\"GOOGLE\",\"FASTMAIL\"]";
 
     @ArquillianResource
     private URL url;

@@ -9,5 +9,6 @@ public enum CalendarProviderType {
     MICROSOFT_365,
     GOOGLE,
     ICLOUD,
-    CALDAV
+    CALDAV,
+    FASTMAIL
 }

@@ -21,6 +21,13 @@ final class CalDavKinds {
     static final ProviderTraits ICLOUD = new ProviderTraits(CalendarProviderType.ICLOUD, SignIn.APP_PASSWORD,
             "https://caldav.icloud.com/", null, false, false);
 
+    /**
+     * Fastmail: its CalDAV host, which discovery starts from, and an app password (Fastmail refuses the account's
+     * own password to other apps).
+     */
+    static final ProviderTraits FASTMAIL = new ProviderTraits(CalendarProviderType.FASTMAIL, SignIn.APP_PASSWORD,
+            "https://caldav.fastmail.com/", null, false, false);
+
     private CalDavKinds() {
     }
 }
