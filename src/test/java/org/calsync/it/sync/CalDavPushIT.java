@@ -248,7 +248,7 @@ class CalDavPushIT {
      */
     @Test
     void aFastmailAccountIsLinkedAndReceivesItsSessions() {
-        URI calendar = RADICALE.createCalendar("fay", "Fastmail calendar");
+        URI calendar = RADICALE.createCalendar("fay", "fastmail");
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String fay = api().createInstructor("fay-" + suffix + "@northwind.example", "Fay Fastmail " + suffix,
                 "Europe/London");
