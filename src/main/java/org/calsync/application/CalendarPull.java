@@ -85,14 +85,16 @@ public class CalendarPull {
     }
 
     private SyncRun readOnce(TenantId tenantId, String accountId, String calendarId) {
-        PullRecorder.Preparation asked = recorder.prepare(tenantId, accountId, calendarId);
-        if (asked.notAsked() != null) {
-            return asked.notAsked();
+        PullRecorder.Preparation prepared = recorder.prepare(tenantId, accountId, calendarId);
+        if (prepared instanceof PullRecorder.NotAsked notAsked) {
+            return notAsked.run();
         }
+        PullRecorder.Question asked = (PullRecorder.Question) prepared;
+        PullRecorder.Read read = asked.read();
         ChangeBatch batch;
         try {
-            batch = providers.forType(asked.provider()).changesSince(asked.connection(), asked.remoteCalendarId(),
-                    asked.cursor(), asked.window());
+            batch = providers.forType(read.provider()).changesSince(read.connection(), read.remoteCalendarId(),
+                    read.cursor(), read.window());
         } catch (ProviderUnavailableException | AuthorisationLostException e) {
             return recordFailure(asked, PullRecorder.kindOf(e), e.getMessage());
         } catch (RuntimeException e) {
@@ -107,7 +109,7 @@ public class CalendarPull {
      * Records a failed read. A push that met the same refusal may mark the account at the same moment; the losing
      * commit is then made again on the account as it is now, rather than failing the whole Sync now.
      */
-    private SyncRun recordFailure(PullRecorder.Preparation asked, FailureKind kind, String message) {
+    private SyncRun recordFailure(PullRecorder.Question asked, FailureKind kind, String message) {
         try {
             return recorder.failed(asked, kind, message);
         } catch (RuntimeException e) {

@@ -120,21 +120,21 @@ public class PullRecorder {
         ExternalCalendar calendar = account.calendar(calendarId)
                 .orElseThrow(() -> new UnknownEntityException("calendar", calendarId));
         if (account.beingRemoved()) {
-            return Preparation.notAsked(logFailure(tenantId, account, calendar, started, Counts.NONE,
+            return new NotAsked(logFailure(tenantId, account, calendar, started, Counts.NONE,
                     FailureKind.REMOVING, "The account is being removed."));
         }
         Tenant tenant = tenants.find(tenantId).orElseThrow();
         Person owner = people.find(tenantId, account.personId()).orElseThrow();
         if (!account.syncAllowedBy(tenant.settings(), owner)) {
-            return Preparation.notAsked(log(tenantId, account, calendar, started, Counts.NONE, SyncRun.Outcome.PAUSED,
+            return new NotAsked(log(tenantId, account, calendar, started, Counts.NONE, SyncRun.Outcome.PAUSED,
                     List.of(SyncNote.of(SyncNote.Kind.PAUSED))));
         }
         if (account.status() == AccountStatus.NEEDS_RECONSENT) {
-            return Preparation.notAsked(logFailure(tenantId, account, calendar, started, Counts.ONE_ERROR,
+            return new NotAsked(logFailure(tenantId, account, calendar, started, Counts.ONE_ERROR,
                     FailureKind.SIGN_IN, "The account needs reconnecting: " + account.statusMessage()));
         }
         if (calendar.hold().isPresent()) {
-            return Preparation.notAsked(log(tenantId, account, calendar, started, Counts.NONE, SyncRun.Outcome.HELD,
+            return new NotAsked(log(tenantId, account, calendar, started, Counts.NONE, SyncRun.Outcome.HELD,
                     List.of(calendar.hold().get())));
         }
         TimeWindow window = new TimeWindow(started.minus(1, ChronoUnit.DAYS),
@@ -146,15 +146,14 @@ public class PullRecorder {
             // The sign-in itself failed (a token service down or refusing): this calendar's run says so, the
             // other calendars are read as usual.
             noteRefusal(tenantId, account, kindOf(e), e.getMessage());
-            return Preparation.notAsked(logFailure(tenantId, account, calendar, started, Counts.ONE_ERROR,
+            return new NotAsked(logFailure(tenantId, account, calendar, started, Counts.ONE_ERROR,
                     kindOf(e), e.getMessage()));
         }
         Set<String> knownLinks = links.inCalendar(tenantId, calendar.id()).stream().map(EventLink::id)
                 .collect(Collectors.toSet());
-        return new Preparation(null, tenantId, accountId, calendarId, account.provider(),
-                connection, connections.credentialsTag(account), calendar.remoteId(),
-                calendar.cursor(), window, started,
-                knownLinks, busy.remoteIdsIn(tenantId, calendar.id()));
+        return new Question(tenantId, accountId, calendarId,
+                new Read(account.provider(), connection, calendar.remoteId(), calendar.cursor(), window),
+                connections.credentialsTag(account), started, new Known(knownLinks, busy.remoteIdsIn(tenantId, calendar.id())));
     }
 
     /** The kind of a provider's exception: a refused sign-in, the kind an unavailable provider gave, or other. */
@@ -177,7 +176,7 @@ public class PullRecorder {
     }
 
     /** The server could not be asked: the account's status says why, and the run is logged. */
-    public SyncRun failed(Preparation asked, FailureKind kind, String message) {
+    public SyncRun failed(Question asked, FailureKind kind, String message) {
         Optional<CalendarAccount> account = accounts.find(asked.tenantId(), asked.accountId());
         Optional<ExternalCalendar> calendar = account.flatMap(a -> a.calendar(asked.calendarId()));
         if (calendar.isEmpty()) {
@@ -202,7 +201,7 @@ public class PullRecorder {
     }
 
     /** Applies what the server answered, unless the calendar was removed or another pull got there first. */
-    public SyncRun apply(Preparation asked, ChangeBatch batch) {
+    public SyncRun apply(Question asked, ChangeBatch batch) {
         TenantId tenantId = asked.tenantId();
         Optional<CalendarAccount> account = accounts.find(tenantId, asked.accountId());
         Optional<ExternalCalendar> calendar = account.flatMap(a -> a.calendar(asked.calendarId()));
@@ -210,14 +209,14 @@ public class PullRecorder {
             return removedMeanwhile(asked);
         }
         account.get().markWorking(asked.started());
-        if (!calendar.get().cursor().equals(asked.cursor())) {
+        if (!calendar.get().cursor().equals(asked.read().cursor())) {
             return log(tenantId, account.get(), calendar.get(), asked.started(), Counts.requests(batch.requests()),
                     SyncRun.Outcome.OK, List.of(SyncNote.of(SyncNote.Kind.SUPERSEDED)));
         }
         List<EventLink> knownLinks = links.inCalendar(tenantId, calendar.get().id()).stream()
-                .filter(link -> asked.knownLinkIds().contains(link.id())).toList();
+                .filter(link -> asked.known().linkIds().contains(link.id())).toList();
         return apply(tenants.find(tenantId).orElseThrow(), account.get(), calendar.get(), batch, asked.started(), knownLinks,
-                asked.knownBusy());
+                asked.known().busy());
     }
 
     private SyncRun apply(Tenant tenant, CalendarAccount account, ExternalCalendar calendar, ChangeBatch batch,
@@ -321,7 +320,7 @@ public class PullRecorder {
     }
 
     /** Not logged: the account or calendar it would belong to is gone, and its log with it. */
-    private static SyncRun removedMeanwhile(Preparation asked) {
+    private static SyncRun removedMeanwhile(Question asked) {
         return SyncRun.failed(asked.tenantId(), asked.accountId(), asked.calendarId(), asked.started(), Counts.NONE,
                 FailureKind.REMOVING, "The calendar was removed while it was read.");
     }
@@ -345,16 +344,29 @@ public class PullRecorder {
         return run;
     }
 
-    /**
-     * One pull's question to the server, with what CalSync knew before asking; or, when {@code notAsked}
-     * is set, the run that explains why the server is not asked.
-     */
-    public record Preparation(SyncRun notAsked, TenantId tenantId, String accountId, String calendarId,
-            CalendarProviderType provider, ProviderConnection connection, String credentialsTag, String remoteCalendarId,
-            SyncCursor cursor, TimeWindow window, Instant started, Set<String> knownLinkIds, Set<String> knownBusy) {
+    /** One pull's preparation: the question to put to the server, or the run that says why it is not asked. */
+    public sealed interface Preparation permits NotAsked, Question {
+    }
 
-        static Preparation notAsked(SyncRun run) {
-            return new Preparation(run, null, null, null, null, null, null, null, null, null, null, Set.of(), Set.of());
-        }
+    /** The server is not asked (a paused, held or refused account): the run says why. */
+    public record NotAsked(SyncRun run) implements Preparation {
+    }
+
+    /**
+     * The question to put to the server, with what CalSync knew before asking.
+     *
+     * @param credentialsTag the credentials it is asked with, so that a refusal of since-replaced ones is told apart
+     */
+    public record Question(TenantId tenantId, String accountId, String calendarId, Read read, String credentialsTag,
+            Instant started, Known known) implements Preparation {
+    }
+
+    /** What the provider is asked: one calendar's changes since its cursor, within the window. */
+    public record Read(CalendarProviderType provider, ProviderConnection connection, String remoteCalendarId,
+            SyncCursor cursor, TimeWindow window) {
+    }
+
+    /** The event links and the busy times' remote ids the calendar had before the server was asked. */
+    public record Known(Set<String> linkIds, Set<String> busy) {
     }
 }

@@ -1,6 +1,7 @@
 package org.calsync.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -18,6 +20,7 @@ import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.EventLink;
 import org.calsync.domain.model.calendar.ExternalCalendar;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
@@ -32,6 +35,8 @@ import org.calsync.domain.model.sync.AdminAlert;
 import org.calsync.domain.model.sync.SyncNote;
 import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.IntegrationSettings;
+import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.testsupport.DomainFixtures;
@@ -159,14 +164,42 @@ class PullRecorderTest {
         assertEquals(SyncRun.Outcome.HELD, next.outcome(), "a release counts for one pull only");
     }
 
+    @Test
+    void theServerIsNotAskedForACalendarThatIsHeldPausedRefusedOrBeingRemoved() {
+        work.hold(SyncNote.of(SyncNote.Kind.HELD_EMPTYING));
+        assertNotAsked(SyncRun.Outcome.HELD, null);
+        work.release();
+
+        tenant.changeSettings(new IntegrationSettings(false, EnumSet.of(CalendarProviderType.CALDAV),
+                SyncDirection.TWO_WAY, PrivacyMode.DEFAULT, 12, false, 24));
+        assertNotAsked(SyncRun.Outcome.PAUSED, null);
+        tenant.changeSettings(DomainFixtures.calDavSettings(SyncDirection.TWO_WAY));
+
+        account.markNeedsReconsent("401 Unauthorized");
+        assertNotAsked(SyncRun.Outcome.FAILED, FailureKind.SIGN_IN);
+
+        account.beginRemoval();
+        assertNotAsked(SyncRun.Outcome.FAILED, FailureKind.REMOVING);
+    }
+
+    private void assertNotAsked(SyncRun.Outcome outcome, FailureKind kind) {
+        int logged = runs.recent(tenant.id(), account.id(), 100).size();
+        PullRecorder.Preparation prepared = recorder.prepare(tenant.id(), account.id(), work.id());
+
+        PullRecorder.NotAsked notAsked = assertInstanceOf(PullRecorder.NotAsked.class, prepared);
+        assertEquals(outcome, notAsked.run().outcome());
+        assertEquals(kind, notAsked.run().failureKind());
+        assertEquals(logged + 1, runs.recent(tenant.id(), account.id(), 100).size(), "the run is in the sync log");
+    }
+
     // --- the calendar, its events and the answers
 
     private SyncRun apply(ChangeBatch batch) {
-        PullRecorder.Preparation asked = new PullRecorder.Preparation(null, tenant.id(), account.id(), work.id(),
-                CalendarProviderType.CALDAV, null, "tag", work.remoteId(), work.cursor(),
-                new TimeWindow(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365))), NOW,
-                Set.copyOf(links.inCalendar(tenant.id(), work.id()).stream().map(EventLink::id).toList()),
-                busy.remoteIdsIn(tenant.id(), work.id()));
+        PullRecorder.Question asked = new PullRecorder.Question(tenant.id(), account.id(), work.id(),
+                new PullRecorder.Read(CalendarProviderType.CALDAV, null, work.remoteId(), work.cursor(),
+                        new TimeWindow(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)))), "tag", NOW,
+                new PullRecorder.Known(Set.copyOf(links.inCalendar(tenant.id(), work.id()).stream().map(EventLink::id)
+                        .toList()), busy.remoteIdsIn(tenant.id(), work.id())));
         return recorder.apply(asked, batch);
     }
 
