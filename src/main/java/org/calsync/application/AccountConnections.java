@@ -27,17 +27,24 @@ import org.calsync.domain.model.tenant.TenantId;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AccountConnections {
 
-    @Inject
-    private ExchangeSettingsRepository exchange;
+    private final ExchangeSettingsRepository exchange;
+    private final SecretCipher cipher;
+    private final OAuthAccess oauth;
+    private final CalendarProviders providers;
 
     @Inject
-    private SecretCipher cipher;
+    public AccountConnections(ExchangeSettingsRepository exchange, SecretCipher cipher, OAuthAccess oauth,
+            CalendarProviders providers) {
+        this.exchange = exchange;
+        this.cipher = cipher;
+        this.oauth = oauth;
+        this.providers = providers;
+    }
 
-    @Inject
-    private OAuthAccess oauth;
-
-    @Inject
-    private CalendarProviders providers;
+    /** For the container's proxy only. */
+    protected AccountConnections() {
+        this(null, null, null, null);
+    }
 
     public ProviderConnection of(CalendarAccount account, ZoneId ownerZone) {
         return switch (signIn(account)) {

@@ -1,6 +1,7 @@
 package org.calsync.application;
 
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,13 +23,24 @@ import org.calsync.domain.shared.Message;
 @ApplicationScoped
 public class CalendarProviders {
 
-    @Inject
-    @Any
-    private Instance<CalendarProvider> adapters;
+    private final Iterable<CalendarProvider> adapters;
+    private final Iterable<OAuthSignIn> oauthSignIns;
 
+    /** Every adapter and OAuth sign-in the deployment has (CDI's {@code Instance}), or a list of them in tests. */
     @Inject
-    @Any
-    private Instance<OAuthSignIn> oauthSignIns;
+    public CalendarProviders(@Any Instance<CalendarProvider> adapters, @Any Instance<OAuthSignIn> oauthSignIns) {
+        this((Iterable<CalendarProvider>) adapters, oauthSignIns);
+    }
+
+    public CalendarProviders(Iterable<CalendarProvider> adapters, Iterable<OAuthSignIn> oauthSignIns) {
+        this.adapters = adapters;
+        this.oauthSignIns = oauthSignIns;
+    }
+
+    /** For the container's proxy only. */
+    protected CalendarProviders() {
+        this((Iterable<CalendarProvider>) null, null);
+    }
 
     /** The kinds of calendar this deployment has an adapter for. */
     public Set<CalendarProviderType> available() {
@@ -52,7 +64,7 @@ public class CalendarProviders {
 
     /** Every kind this deployment has, with its traits. */
     public Set<ProviderTraits> allTraits() {
-        Set<ProviderTraits> traits = new java.util.LinkedHashSet<>();
+        Set<ProviderTraits> traits = new LinkedHashSet<>();
         adapters.forEach(adapter -> traits.add(adapter.traits()));
         return traits;
     }

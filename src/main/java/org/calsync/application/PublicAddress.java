@@ -16,6 +16,15 @@ public class PublicAddress {
     @ConfigProperty(name = "calsync.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
+    PublicAddress() {
+        // for CDI, which sets the address
+    }
+
+    /** Outside a container: tests. */
+    public PublicAddress(String publicUrl) {
+        this.publicUrl = publicUrl;
+    }
+
     /** The link to a path on this installation; a trailing slash in the setting is ignored. */
     public String link(String pathAndQuery) {
         return publicUrl.replaceAll("/+$", "") + pathAndQuery;

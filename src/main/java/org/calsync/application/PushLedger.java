@@ -52,32 +52,35 @@ public class PushLedger {
     /** Pushes to an account whose credentials were refused wait this long, or until the person reconnects. */
     static final Duration RECONNECT_WAIT = Duration.ofHours(1);
 
-    @Inject
-    private OutboxRepository outbox;
+    private final OutboxRepository outbox;
+    private final TenantRepository tenants;
+    private final TrainingSessionRepository sessions;
+    private final PersonRepository people;
+    private final CalendarAccountRepository accounts;
+    private final EventLinkRepository links;
+    private final AccountConnections connections;
+    private final SessionEvents events;
+    private final ReconnectNotices reconnectNotices;
 
     @Inject
-    private TenantRepository tenants;
+    public PushLedger(OutboxRepository outbox, TenantRepository tenants, TrainingSessionRepository sessions,
+            PersonRepository people, CalendarAccountRepository accounts, EventLinkRepository links,
+            AccountConnections connections, SessionEvents events, ReconnectNotices reconnectNotices) {
+        this.outbox = outbox;
+        this.tenants = tenants;
+        this.sessions = sessions;
+        this.people = people;
+        this.accounts = accounts;
+        this.links = links;
+        this.connections = connections;
+        this.events = events;
+        this.reconnectNotices = reconnectNotices;
+    }
 
-    @Inject
-    private TrainingSessionRepository sessions;
-
-    @Inject
-    private PersonRepository people;
-
-    @Inject
-    private CalendarAccountRepository accounts;
-
-    @Inject
-    private EventLinkRepository links;
-
-    @Inject
-    private AccountConnections connections;
-
-    @Inject
-    private SessionEvents events;
-
-    @Inject
-    private ReconnectNotices reconnectNotices;
+    /** For the container's proxy only. */
+    protected PushLedger() {
+        this(null, null, null, null, null, null, null, null, null);
+    }
 
     /**
      * The writes and deletes that make the person's push-target calendars show the session exactly when it

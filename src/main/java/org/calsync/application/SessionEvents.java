@@ -22,8 +22,17 @@ import org.calsync.domain.shared.Tokens;
 @ApplicationScoped
 public class SessionEvents {
 
+    private final PublicAddress address;
+
     @Inject
-    private PublicAddress address;
+    public SessionEvents(PublicAddress address) {
+        this.address = address;
+    }
+
+    /** For the container's proxy only. */
+    protected SessionEvents() {
+        this(null);
+    }
 
     /**
      * The session as the person's calendar shows it. With {@code leaveLearnersOut} an instructor's event names no
