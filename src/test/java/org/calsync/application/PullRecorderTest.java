@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -25,7 +24,6 @@ import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.WriteResult;
-import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.session.SessionDetails;
 import org.calsync.domain.model.session.SessionState;
@@ -35,19 +33,14 @@ import org.calsync.domain.model.sync.AdminAlert;
 import org.calsync.domain.model.sync.SyncNote;
 import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.tenant.CalendarProviderType;
-import org.calsync.domain.model.tenant.IntegrationSettings;
-import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.testsupport.DomainFixtures;
 import org.calsync.testsupport.InMemoryAdminAlerts;
 import org.calsync.testsupport.InMemoryBusyBlocks;
-import org.calsync.testsupport.InMemoryCalendarAccounts;
 import org.calsync.testsupport.InMemoryEventLinks;
-import org.calsync.testsupport.InMemoryPeople;
+import org.calsync.testsupport.InMemoryOrganisation;
 import org.calsync.testsupport.InMemorySyncRuns;
-import org.calsync.testsupport.InMemoryTenants;
-import org.calsync.testsupport.InMemoryTrainingSessions;
 import org.calsync.testsupport.RecordingPushPlanner;
 import org.junit.jupiter.api.Test;
 
@@ -62,23 +55,21 @@ class PullRecorderTest {
     private static final Instant TOMORROW = NOW.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private final InMemoryTenants tenants = new InMemoryTenants();
-    private final InMemoryPeople people = new InMemoryPeople();
+    private final InMemoryOrganisation northwind = new InMemoryOrganisation();
     private final InMemoryAdminAlerts alerts = new InMemoryAdminAlerts();
-    private final InMemoryCalendarAccounts accounts = new InMemoryCalendarAccounts();
-    private final InMemoryEventLinks links = new InMemoryEventLinks();
+    private final InMemoryEventLinks links = northwind.links();
     private final InMemoryBusyBlocks busy = new InMemoryBusyBlocks();
     private final InMemorySyncRuns runs = new InMemorySyncRuns();
-    private final InMemoryTrainingSessions sessions = new InMemoryTrainingSessions();
     private final RecordingPushPlanner push = new RecordingPushPlanner();
-    private final TwoWayRules twoWay = new TwoWayRules(sessions, people, alerts, push, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final TwoWayRules twoWay = new TwoWayRules(northwind.sessions(), northwind.people(), alerts, push, Clock.fixed(NOW, ZoneOffset.UTC));
     // Connections and reconnect notices are for asking a server and for refusals, which no test here reaches.
-    private final PullRecorder recorder = new PullRecorder(tenants, people, alerts, accounts, links, busy, runs, null,
+    private final PullRecorder recorder = new PullRecorder(northwind.tenants(), northwind.people(), alerts,
+            northwind.accounts(), links, busy, runs, null,
             twoWay, null);
 
-    private final Tenant tenant = tenant();
-    private final Person bea = person("Bea Lead");
-    private final CalendarAccount account = account(bea);
+    private final Tenant tenant = northwind.tenant();
+    private final Person bea = northwind.instructor("Bea Lead");
+    private final CalendarAccount account = northwind.calDavAccount(bea);
     private final ExternalCalendar work = account.calendars().get(0);
 
     @Test
@@ -170,8 +161,7 @@ class PullRecorderTest {
         assertNotAsked(SyncRun.Outcome.HELD, null);
         work.release();
 
-        tenant.changeSettings(new IntegrationSettings(false, EnumSet.of(CalendarProviderType.CALDAV),
-                SyncDirection.TWO_WAY, PrivacyMode.DEFAULT, 12, false, 24));
+        tenant.changeSettings(DomainFixtures.integrationOff());
         assertNotAsked(SyncRun.Outcome.PAUSED, null);
         tenant.changeSettings(DomainFixtures.calDavSettings(SyncDirection.TWO_WAY));
 
@@ -223,32 +213,11 @@ class PullRecorderTest {
                 start.plus(Duration.ofHours(3)), false)), "Excel for Finance Teams", false);
     }
 
-    private Tenant tenant() {
-        Tenant created = new Tenant("Northwind Training");
-        created.changeSettings(DomainFixtures.calDavSettings(SyncDirection.TWO_WAY));
-        tenants.add(created);
-        return created;
-    }
-
-    private Person person(String name) {
-        Person person = DomainFixtures.person(tenant.id(), name, Permission.DELIVER_SESSIONS, Permission.CALENDAR_INTEGRATION);
-        people.add(person);
-        return person;
-    }
-
-    private CalendarAccount account(Person owner) {
-        CalendarAccount linked = DomainFixtures.calDavAccount(tenant.id(), owner);
-        accounts.add(linked);
-        return linked;
-    }
-
     private TrainingSession workshopLedBy(Person lead) {
         Instant start = NOW.plus(Duration.ofDays(7));
         TrainingSession session = new TrainingSession(tenant.id(), new SessionDetails("Excel for Finance Teams", "Room 1",
                 null, null), SessionTime.ofInstants(start, start.plus(Duration.ofHours(3)), LONDON), SessionState.ACTIVE);
-        session.assignInstructor(lead);
-        sessions.add(session);
-        return session;
+        return northwind.ledBy(lead, session);
     }
 
     private EventLink link(TrainingSession session, String version) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 
 import org.calsync.domain.model.calendar.CalendarAccount;
@@ -22,24 +21,17 @@ import org.calsync.domain.model.calendar.SecretCipher;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.WriteResult;
-import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.session.SessionDetails;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxState;
 import org.calsync.domain.model.tenant.CalendarProviderType;
-import org.calsync.domain.model.tenant.IntegrationSettings;
-import org.calsync.domain.model.tenant.PrivacyMode;
-import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.testsupport.DomainFixtures;
-import org.calsync.testsupport.InMemoryCalendarAccounts;
 import org.calsync.testsupport.InMemoryEventLinks;
+import org.calsync.testsupport.InMemoryOrganisation;
 import org.calsync.testsupport.InMemoryOutbox;
-import org.calsync.testsupport.InMemoryPeople;
-import org.calsync.testsupport.InMemoryTenants;
-import org.calsync.testsupport.InMemoryTrainingSessions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,23 +40,21 @@ import org.junit.jupiter.api.Test;
  */
 class PushLedgerTest {
 
-    private final InMemoryTenants tenants = new InMemoryTenants();
-    private final InMemoryPeople people = new InMemoryPeople();
-    private final InMemoryTrainingSessions sessions = new InMemoryTrainingSessions();
-    private final InMemoryCalendarAccounts accounts = new InMemoryCalendarAccounts();
-    private final InMemoryEventLinks links = new InMemoryEventLinks();
+    private final InMemoryOrganisation northwind = new InMemoryOrganisation();
+    private final InMemoryEventLinks links = northwind.links();
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     // Planning and recording never call a calendar: the kind is only asked for its traits.
     private final CalendarProviders providers = new CalendarProviders(List.of(passwordKind()), List.of());
     private final AccountConnections connections = new AccountConnections(null, plainText(), null, providers);
     // Reconnect notices go out for a refusal of the current credentials, which no test here records.
-    private final PushLedger ledger = new PushLedger(outbox, tenants, sessions, people, accounts, links, connections,
+    private final PushLedger ledger = new PushLedger(outbox, northwind.tenants(), northwind.sessions(),
+            northwind.people(), northwind.accounts(), links, connections,
             new SessionEvents(new PublicAddress("https://calsync.example.org")), null);
 
-    private final Tenant tenant = tenant();
-    private final Person bea = instructor("Bea Lead");
-    private final CalendarAccount account = account(bea);
-    private final TrainingSession workshop = workshopLedBy(bea);
+    private final Tenant tenant = northwind.tenant();
+    private final Person bea = northwind.instructor("Bea Lead");
+    private final CalendarAccount account = northwind.calDavAccount(bea);
+    private final TrainingSession workshop = northwind.ledBy(bea, DomainFixtures.session(tenant.id()));
 
     @Test
     void aNewSessionIsOneWriteToThePushTargetAndItsAnswerBecomesTheEventLink() {
@@ -116,8 +106,7 @@ class PushLedgerTest {
     @Test
     void aCalendarTheOrganisationPausesIsLeftAsItIsWhateverChanged() {
         recordDone(plan(), "r-1", "v1");
-        tenant.changeSettings(new IntegrationSettings(false, EnumSet.of(CalendarProviderType.CALDAV),
-                SyncDirection.TWO_WAY, PrivacyMode.DEFAULT, 12, false, 24));
+        tenant.changeSettings(DomainFixtures.integrationOff());
 
         workshop.revise(new SessionDetails("Excel for Finance Teams, moved", "Room 2", null, null), workshop.time());
         assertEquals(List.of(), plan().steps(), "not written while paused");
@@ -206,33 +195,6 @@ class PushLedgerTest {
 
     private static WriteResult written(String remoteId, String version) {
         return new WriteResult(remoteId, version, true);
-    }
-
-    private Tenant tenant() {
-        Tenant created = new Tenant("Northwind Training");
-        created.changeSettings(DomainFixtures.calDavSettings(SyncDirection.TWO_WAY));
-        tenants.add(created);
-        return created;
-    }
-
-    private Person instructor(String name) {
-        Person person = DomainFixtures.person(tenant.id(), name, Permission.DELIVER_SESSIONS,
-                Permission.CALENDAR_INTEGRATION);
-        people.add(person);
-        return person;
-    }
-
-    private CalendarAccount account(Person owner) {
-        CalendarAccount linked = DomainFixtures.calDavAccount(tenant.id(), owner);
-        accounts.add(linked);
-        return linked;
-    }
-
-    private TrainingSession workshopLedBy(Person lead) {
-        TrainingSession session = DomainFixtures.session(tenant.id());
-        session.assignInstructor(lead);
-        sessions.add(session);
-        return session;
     }
 
     private static SecretCipher plainText() {

@@ -45,6 +45,12 @@ public final class DomainFixtures {
                 false, 24);
     }
 
+    /** CalDAV settings with calendar integration turned off: every account is paused. */
+    public static IntegrationSettings integrationOff() {
+        return new IntegrationSettings(false, EnumSet.of(CalendarProviderType.CALDAV), SyncDirection.TWO_WAY,
+                PrivacyMode.DEFAULT, 12, false, 24);
+    }
+
     /** The person's CalDAV account with one writable calendar, "work". */
     public static CalendarAccount calDavAccount(TenantId tenant, Person owner) {
         return new CalendarAccount(tenant, owner.id(), CalendarProviderType.CALDAV, URI.create("https://dav.example.org/"),
