@@ -153,7 +153,8 @@ public class PullRecorder {
                 .collect(Collectors.toSet());
         return new Question(tenantId, accountId, calendarId,
                 new Read(account.provider(), connection, calendar.remoteId(), calendar.cursor(), window),
-                connections.credentialsTag(account), started, new Known(knownLinks, busy.remoteIdsIn(tenantId, calendar.id())));
+                connections.credentialsTag(account), started,
+                new Known(knownLinks, busy.remoteIdsIn(tenantId, calendar.id())));
     }
 
     /** The kind of a provider's exception: a refused sign-in, the kind an unavailable provider gave, or other. */

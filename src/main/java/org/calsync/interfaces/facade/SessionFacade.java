@@ -93,7 +93,8 @@ public class SessionFacade {
         return new ConflictCheckView(found.conflicts().stream().map(conflict -> view(conflict, found.source(), zone))
                 .toList(),
                 found.source().known() ? ConflictCheckView.Knowledge.KNOWN
-                        : found.source() == Availability.Source.NOT_READ_YET ? ConflictCheckView.Knowledge.NOT_READ_YET
+                        : found.source().origin() == Availability.Source.Origin.NOT_READ_YET
+                                ? ConflictCheckView.Knowledge.NOT_READ_YET
                         : ConflictCheckView.Knowledge.NO_CALENDAR);
     }
 

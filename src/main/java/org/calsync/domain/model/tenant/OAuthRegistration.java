@@ -8,8 +8,9 @@ import org.calsync.domain.shared.Validation;
 /**
  * A tenant's app registration with an OAuth provider: Microsoft Entra (directory id, client id, secret) or
  * Google (client id, secret). The client secret is kept encrypted; this class never sees it in clear.
- * {@code organisationWide} (kinds whose applications act for a directory: Microsoft) means application permissions: CalSync reaches every mailbox of
- * the directory by address, as EWS impersonation does, and nobody connects individually. {@code webhooks}
+ * {@code organisationWide} (for kinds whose applications act for a directory: Microsoft) means application
+ * permissions: CalSync reaches every mailbox of the directory by address, as EWS impersonation does, and nobody
+ * connects individually. {@code webhooks}
  * means the provider calls CalSync back when a calendar changes; it needs an address the provider can reach,
  * so it is off until an admin turns it on.
  */

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * A linked account without its secret. {@code signIn} is how its kind signs in (PASSWORD, APP_PASSWORD, OAUTH or
  * DIRECTORY); {@code organisationSignIn} says the organisation's own credentials reach it (a service account, an
- * application permission), so that nobody types a password or consents for it. {@code statusKind} says what kind of problem the status is (SIGN_IN,
- * UNREACHABLE, BUSY, UNREADABLE, REMOVING or OTHER), null while it works; {@code statusMessage} says it in words.
+ * application permission), so that nobody types a password or consents for it. {@code statusKind} says what kind
+ * of problem the status is (SIGN_IN, UNREACHABLE, BUSY, UNREADABLE, REMOVING or OTHER), null while it works;
+ * {@code statusMessage} says it in words.
  */
 public record CalendarAccountView(String id, String personId, String provider, String signIn,
         boolean organisationSignIn, String serverUrl, String username,
