@@ -50,8 +50,8 @@ import org.junit.jupiter.api.Test;
  */
 class PullRecorderTest {
 
-    /** The tests' clock: every event and session is counted from it, never from today. */
-    private static final Instant NOW = Instant.parse("2027-03-01T09:00:00Z");
+    /** The tests' clock, the hour this run started: every event and session is counted from it. */
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS);
     private static final Instant TOMORROW = NOW.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 

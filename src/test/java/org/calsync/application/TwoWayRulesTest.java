@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
@@ -40,8 +41,11 @@ import org.junit.jupiter.api.Test;
  */
 class TwoWayRulesTest {
 
-    /** The rules' clock; the workshop is three days after it, and the tenant's cancellation deadline is 24 hours. */
-    private static final Instant NOW = Instant.parse("2027-03-01T09:00:00Z");
+    /**
+     * The rules' clock, the hour this run started; the workshop is three days after it, and the tenant's cancellation
+     * deadline is 24 hours.
+     */
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS);
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final InMemoryTrainingSessions sessions = new InMemoryTrainingSessions();
