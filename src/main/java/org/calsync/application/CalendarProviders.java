@@ -1,7 +1,9 @@
 package org.calsync.application;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +25,9 @@ import org.calsync.domain.shared.Message;
 @ApplicationScoped
 public class CalendarProviders {
 
-    private final Iterable<CalendarProvider> adapters;
-    private final Iterable<OAuthSignIn> oauthSignIns;
+    // Indexed once: the deployment's adapters never change while it runs, and pushes, pulls and pages ask often.
+    private final Map<CalendarProviderType, CalendarProvider> adapters = new EnumMap<>(CalendarProviderType.class);
+    private final Map<CalendarProviderType, OAuthSignIn> oauthSignIns = new EnumMap<>(CalendarProviderType.class);
 
     /** Every adapter and OAuth sign-in the deployment has (CDI's {@code Instance}), or a list of them in tests. */
     @Inject
@@ -33,8 +36,10 @@ public class CalendarProviders {
     }
 
     public CalendarProviders(Iterable<CalendarProvider> adapters, Iterable<OAuthSignIn> oauthSignIns) {
-        this.adapters = adapters;
-        this.oauthSignIns = oauthSignIns;
+        if (adapters != null) {
+            adapters.forEach(adapter -> this.adapters.putIfAbsent(adapter.type(), adapter));
+            oauthSignIns.forEach(signIn -> this.oauthSignIns.putIfAbsent(signIn.type(), signIn));
+        }
     }
 
     /** For the container's proxy only. */
@@ -44,38 +49,32 @@ public class CalendarProviders {
 
     /** The kinds of calendar this deployment has an adapter for. */
     public Set<CalendarProviderType> available() {
-        Set<CalendarProviderType> types = EnumSet.noneOf(CalendarProviderType.class);
-        adapters.forEach(adapter -> types.add(adapter.type()));
-        return types;
+        return adapters.isEmpty() ? EnumSet.noneOf(CalendarProviderType.class) : EnumSet.copyOf(adapters.keySet());
     }
 
     public CalendarProvider forType(CalendarProviderType type) {
-        for (CalendarProvider adapter : adapters) {
-            if (adapter.type() == type) {
-                return adapter;
-            }
-        }
-        throw new InvalidInputException("provider", "linking.providerNotBuilt", Message.of("provider." + type.name()));
+        return found(adapters, type, "linking.providerNotBuilt");
     }
 
     public ProviderTraits traitsOf(CalendarProviderType type) {
         return forType(type).traits();
     }
 
-    /** Every kind this deployment has, with its traits. */
-    public Set<ProviderTraits> allTraits() {
-        Set<ProviderTraits> traits = new LinkedHashSet<>();
-        adapters.forEach(adapter -> traits.add(adapter.traits()));
-        return traits;
+    /** Every kind this deployment has, with its traits, in the kinds' order. */
+    public List<ProviderTraits> allTraits() {
+        return adapters.values().stream().map(CalendarProvider::traits).toList();
     }
 
     /** How people sign in to an OAuth kind; a clear error for a kind that does not use OAuth. */
     public OAuthSignIn oauthSignIn(CalendarProviderType type) {
-        for (OAuthSignIn signIn : oauthSignIns) {
-            if (signIn.type() == type) {
-                return signIn;
-            }
+        return found(oauthSignIns, type, "oauth.notOAuth");
+    }
+
+    private static <T> T found(Map<CalendarProviderType, T> byKind, CalendarProviderType type, String missingKey) {
+        T found = byKind.get(type);
+        if (found == null) {
+            throw new InvalidInputException("provider", missingKey, Message.of("provider." + type.name()));
         }
-        throw new InvalidInputException("provider", "oauth.notOAuth", Message.of("provider." + type.name()));
+        return found;
     }
 }

@@ -24,6 +24,9 @@ public class Choices {
     @Inject
     private TenantFacade tenants;
 
+    /** Each kind's sign-in, read on first use (a racing second read finds the same). */
+    private volatile Map<String, String> signIns;
+
     private final List<String> timeZones = ZoneId.getAvailableZoneIds().stream()
             .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
             .sorted().toList();
@@ -50,14 +53,17 @@ public class Choices {
         return labelled("provider.", tenants.providerNames());
     }
 
-    /** Whether this kind of calendar connects through the provider's consent page, never with a password. */
-    public boolean signsInWithConsent(String provider) {
-        return "OAUTH".equals(signInOf(provider));
-    }
-
-    /** How this kind of calendar signs in: PASSWORD, APP_PASSWORD, OAUTH or DIRECTORY; null for no kind. */
+    /**
+     * How this kind of calendar signs in: PASSWORD, APP_PASSWORD, OAUTH or DIRECTORY; null for no kind. Read once:
+     * the deployment's kinds do not change while it runs, and a form asks several times per rendering.
+     */
     public String signInOf(String provider) {
-        return provider == null ? null : tenants.signInByKind().get(provider);
+        Map<String, String> known = signIns;
+        if (known == null) {
+            known = tenants.signInByKind();
+            signIns = known;
+        }
+        return provider == null ? null : known.get(provider);
     }
 
     /** Names keyed by their label in the page's bundle ({@code prefix + name}), in the given order. */

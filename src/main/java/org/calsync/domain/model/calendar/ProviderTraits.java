@@ -1,7 +1,6 @@
 package org.calsync.domain.model.calendar;
 
 import java.util.Objects;
-import java.util.Optional;
 
 import org.calsync.domain.model.tenant.CalendarProviderType;
 
@@ -46,17 +45,8 @@ public record ProviderTraits(CalendarProviderType type, SignIn signIn, String de
         return signIn == SignIn.OAUTH;
     }
 
-    /** Whether a person types a password to link or reconnect (the organisation's settings may still take over). */
-    public boolean typesPassword() {
-        return signIn == SignIn.PASSWORD || signIn == SignIn.APP_PASSWORD;
-    }
-
     /** Whether the provider can call CalSync back when a calendar changes; those that cannot are only pulled. */
     public boolean watchesChanges() {
         return notificationRoute != null;
-    }
-
-    public Optional<String> defaultServerAddress() {
-        return Optional.ofNullable(defaultServer);
     }
 }

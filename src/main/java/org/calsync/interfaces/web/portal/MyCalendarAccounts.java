@@ -150,7 +150,7 @@ public class MyCalendarAccounts implements Serializable {
 
     /** Microsoft 365 and Google connect through their own consent page, never with a password. */
     public boolean isConsent() {
-        return choices.signsInWithConsent(provider);
+        return signsIn("OAUTH");
     }
 
     public void link() {
@@ -205,17 +205,22 @@ public class MyCalendarAccounts implements Serializable {
 
     /** The chosen kind is reached at a server the person names (any CalDAV server). */
     public boolean isServerAddressAsked() {
-        return "PASSWORD".equals(choices.signInOf(provider));
+        return signsIn("PASSWORD");
     }
 
     /** The chosen kind signs in with a password generated for apps in the provider's account settings (iCloud). */
     public boolean isAppPassword() {
-        return "APP_PASSWORD".equals(choices.signInOf(provider));
+        return signsIn("APP_PASSWORD");
     }
 
     /** The chosen kind signs in through the organisation's directory (Exchange), as its Exchange mode says. */
     public boolean isDirectorySignIn() {
-        return "DIRECTORY".equals(choices.signInOf(provider));
+        return signsIn("DIRECTORY");
+    }
+
+    /** Whether the chosen kind signs in this way, as its adapter declares. */
+    private boolean signsIn(String way) {
+        return way.equals(choices.signInOf(provider));
     }
 
     /** SERVICE_ACCOUNT_IMPERSONATION, PER_USER, or null while the organisation has not set Exchange up. */
