@@ -64,6 +64,11 @@ class LayerRulesTest {
             .because("each calendar kind is one adapter folder; what several share lives in ical/ or rest/");
 
     @ArchTest
+    static final ArchRule capabilitiesDoNotGoRoundInCircles = slices()
+            .matching("org.calsync.application.(*)..").should().beFreeOfCycles()
+            .because("each capability of the application builds on the ones below it, never back");
+
+    @ArchTest
     static final ArchRule jpaStaysInInfrastructure = noClasses().that()
             .resideOutsideOfPackage("org.calsync.infrastructure..")
             .should().dependOnClassesThat().resideInAPackage("jakarta.persistence..");

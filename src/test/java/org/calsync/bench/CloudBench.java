@@ -11,10 +11,14 @@ import java.util.stream.IntStream;
 
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.EventDetails;
+import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.Staff;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.domain.shared.Language;
 
 /** What the Microsoft 365 and Google benchmarks share: their sessions, their push lines, their pull figures. */
 final class CloudBench {
@@ -26,9 +30,10 @@ final class CloudBench {
 
     static OutgoingEvent event(String calendar, int n, ZoneId zone) {
         Instant start = FROM.plus(n, ChronoUnit.HOURS);
-        return new OutgoingEvent("calsync-bench-" + calendar + "-" + n + "@northwind.example", "Session " + n, start,
-                start.plusSeconds(3600), zone, "Room 1", null, URI.create("https://calsync.example/portal/"), null,
-                List.of(), 0);
+        return new OutgoingEvent("calsync-bench-" + calendar + "-" + n + "@northwind.example", 0, "Session " + n,
+                new EventTime(start, start.plusSeconds(3600), zone), "Room 1", null,
+                new EventDetails(null, Staff.alsoTeaching(List.of()), URI.create("https://calsync.example/portal/"),
+                Language.ENGLISH));
     }
 
     static void report(String how, int changes, int requests, long nanos) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.calsync.application.PushPlanner;
+import org.calsync.application.sessions.PushPlanner;
 import org.calsync.domain.model.tenant.TenantId;
 
 /** Remembers whose calendars were to be brought in line, instead of writing outbox entries. */

@@ -7,11 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.calsync.application.AccountConnections;
-import org.calsync.application.AlertDecisions;
-import org.calsync.application.CalendarLinking;
-import org.calsync.application.CalendarProviders;
-import org.calsync.application.SyncPauses;
+import org.calsync.application.connection.AccountConnections;
+import org.calsync.application.connection.CalendarProviders;
+import org.calsync.application.linking.CalendarLinking;
+import org.calsync.application.linking.SyncPauses;
+import org.calsync.application.sessions.AlertDecisions;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.PrivacyMode;

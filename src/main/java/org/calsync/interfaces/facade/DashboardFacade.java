@@ -13,8 +13,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
-import org.calsync.application.SyncDashboard;
-import org.calsync.application.SyncDashboard.DayActivity;
+import org.calsync.application.history.SyncDashboard.DayActivity;
+import org.calsync.application.history.SyncDashboard;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.interfaces.facade.dto.DashboardView;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.calsync.application.ExchangeSetup;
+import org.calsync.application.setup.ExchangeSetup;
 import org.calsync.domain.model.tenant.ExchangeAuthMode;
 import org.calsync.domain.model.tenant.ExchangeServerVersion;
 import org.calsync.domain.model.tenant.ExchangeSettings;

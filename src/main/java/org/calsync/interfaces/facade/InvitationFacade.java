@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.calsync.application.Invitations;
+import org.calsync.application.people.Invitations;
 import org.calsync.domain.model.person.Invitation;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.interfaces.facade.dto.InvitationLandingView;

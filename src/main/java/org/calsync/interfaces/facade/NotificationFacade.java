@@ -3,9 +3,9 @@ package org.calsync.interfaces.facade;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.calsync.application.ChangeNotifications;
-import org.calsync.application.ChangeNotifications.Kind;
-import org.calsync.application.ChangeNotifications.Verdict;
+import org.calsync.application.watch.ChangeNotifications.Kind;
+import org.calsync.application.watch.ChangeNotifications.Verdict;
+import org.calsync.application.watch.ChangeNotifications;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.interfaces.jobs.NotifiedPulls;
 import org.calsync.interfaces.jobs.WatchUpkeep;

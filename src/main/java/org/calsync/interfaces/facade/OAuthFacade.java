@@ -7,11 +7,11 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.calsync.application.CalendarProviders;
-import org.calsync.application.ChangeWatches;
-import org.calsync.application.OAuthClients;
-import org.calsync.application.OAuthLinking;
-import org.calsync.application.OAuthSetup;
+import org.calsync.application.connection.CalendarProviders;
+import org.calsync.application.connection.OAuthClients;
+import org.calsync.application.linking.OAuthLinking;
+import org.calsync.application.setup.OAuthSetup;
+import org.calsync.application.watch.ChangeWatches;
 import org.calsync.domain.model.calendar.AuthorizationServer.AuthorizationStart;
 import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.tenant.CalendarProviderType;

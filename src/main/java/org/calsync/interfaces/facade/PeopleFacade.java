@@ -10,9 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.calsync.application.PersonService;
-import org.calsync.application.RoleService;
-import org.calsync.application.SyncPauses;
+import org.calsync.application.linking.SyncPauses;
+import org.calsync.application.people.PersonService;
+import org.calsync.application.people.RoleService;
 import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonDetails;

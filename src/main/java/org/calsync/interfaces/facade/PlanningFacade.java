@@ -16,9 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.calsync.application.Availability.PersonAvailability;
-import org.calsync.application.SchedulingAssistant;
-import org.calsync.application.SessionService;
+import org.calsync.application.planning.Availability.PersonAvailability;
+import org.calsync.application.planning.SchedulingAssistant;
+import org.calsync.application.sessions.SessionService;
 import org.calsync.domain.model.person.WorkingHours;
 import org.calsync.domain.model.planning.FreeSlot;
 import org.calsync.domain.model.planning.SlotSearch;

@@ -11,9 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.calsync.application.AssignmentConflicts;
-import org.calsync.application.Availability;
-import org.calsync.application.SessionService;
+import org.calsync.application.planning.AssignmentConflicts;
+import org.calsync.application.planning.Availability;
+import org.calsync.application.sessions.SessionService;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.session.SessionDetails;
 import org.calsync.domain.model.session.SessionState;

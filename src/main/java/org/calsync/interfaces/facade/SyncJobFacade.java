@@ -6,7 +6,7 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.calsync.application.PersonService;
+import org.calsync.application.people.PersonService;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.domain.shared.UnknownEntityException;

@@ -12,12 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.calsync.application.ApiKeyService;
-import org.calsync.application.CalendarProviders;
-import org.calsync.application.PersonService;
-import org.calsync.application.RetentionPurge;
-import org.calsync.application.SyncPauses;
-import org.calsync.application.TenantSettingsService;
+import org.calsync.application.connection.CalendarProviders;
+import org.calsync.application.history.RetentionPurge;
+import org.calsync.application.linking.SyncPauses;
+import org.calsync.application.people.ApiKeyService;
+import org.calsync.application.people.PersonService;
+import org.calsync.application.setup.TenantSettingsService;
 import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.tenant.ApiKey;

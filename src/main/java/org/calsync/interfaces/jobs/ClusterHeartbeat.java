@@ -12,7 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import org.calsync.application.PushReconciler;
+import org.calsync.application.push.PushReconciler;
 import org.calsync.domain.model.sync.ClusterMembership;
 import org.calsync.domain.model.sync.SchedulerLease;
 

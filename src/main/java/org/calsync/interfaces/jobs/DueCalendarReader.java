@@ -11,8 +11,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import org.calsync.application.CalendarPull;
-import org.calsync.application.CalendarPull.TenantCalendarRef;
+import org.calsync.application.pull.CalendarPull.TenantCalendarRef;
+import org.calsync.application.pull.CalendarPull;
 import org.calsync.domain.model.tenant.TenantId;
 
 /**

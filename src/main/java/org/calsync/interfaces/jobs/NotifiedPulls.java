@@ -11,8 +11,8 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.calsync.application.CalendarPull;
-import org.calsync.application.CalendarPull.TenantCalendarRef;
+import org.calsync.application.pull.CalendarPull.TenantCalendarRef;
+import org.calsync.application.pull.CalendarPull;
 
 /**
  * Pulls a calendar on a managed thread as soon as its provider calls, never on the request thread: the

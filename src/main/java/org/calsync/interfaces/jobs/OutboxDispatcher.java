@@ -24,8 +24,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.calsync.application.PushPlanner;
-import org.calsync.application.PushReconciler;
+import org.calsync.application.push.PushReconciler;
+import org.calsync.application.sessions.PushPlanner;
 
 /**
  * Drains the push outbox on a managed thread, never on the request thread: at once after a change commits,

@@ -12,7 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-import org.calsync.application.RetentionPurge;
+import org.calsync.application.history.RetentionPurge;
 import org.calsync.domain.model.sync.ClusterMembership;
 import org.calsync.domain.model.sync.SchedulerLease;
 import org.calsync.domain.model.tenant.TenantId;

@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.calsync.application.ChangeWatches;
+import org.calsync.application.watch.ChangeWatches;
 import org.calsync.domain.model.tenant.TenantId;
 
 /**

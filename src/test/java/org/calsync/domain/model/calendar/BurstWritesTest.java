@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.shared.Language;
 import org.junit.jupiter.api.Test;
 
 /** A burst through a provider that cannot batch: one write at a time, each with its own outcome. */
@@ -56,8 +57,9 @@ class BurstWritesTest {
     };
 
     private static PendingWrite write(String uid) {
-        return new PendingWrite(new OutgoingEvent(uid, "Session", Instant.EPOCH, Instant.EPOCH.plusSeconds(3600),
-                ZoneId.of("UTC"), null, null, null, null, List.of(), 0), null);
+        return new PendingWrite(new OutgoingEvent(uid, 0, "Session",
+                new EventTime(Instant.EPOCH, Instant.EPOCH.plusSeconds(3600), ZoneId.of("UTC")), null, null,
+                new EventDetails(null, Staff.alsoTeaching(List.of()), null, Language.ENGLISH)), null);
     }
 
     @Test

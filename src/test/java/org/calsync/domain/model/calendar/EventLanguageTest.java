@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.calsync.domain.model.calendar.OutgoingEvent.StaffHeading;
+import org.calsync.domain.model.calendar.Staff.StaffHeading;
 import org.calsync.domain.shared.Language;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 class EventLanguageTest {
 
     private static OutgoingEvent event(StaffHeading heading, Language language) {
-        return new OutgoingEvent("uid-1", "Budget", Instant.parse("2026-12-09T09:00:00Z"), Instant.parse("2026-12-09T11:00:00Z"),
-                ZoneId.of("Europe/Paris"), "Room 2", URI.create("https://meet.example.org/a"),
-                URI.create("https://calsync.example.org/portal/index.xhtml?date=2026-12-09"), "Bring a laptop",
-                List.of("Tom Becker"), heading, 0, language);
+        return new OutgoingEvent("uid-1", 0, "Budget",
+                new EventTime(Instant.parse("2026-12-09T09:00:00Z"), Instant.parse("2026-12-09T11:00:00Z"),
+                ZoneId.of("Europe/Paris")), "Room 2", URI.create("https://meet.example.org/a"),
+                new EventDetails("Bring a laptop", new Staff(List.of("Tom Becker"), heading),
+                URI.create("https://calsync.example.org/portal/index.xhtml?date=2026-12-09"), language));
     }
 
     @Test

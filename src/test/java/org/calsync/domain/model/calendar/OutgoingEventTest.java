@@ -7,15 +7,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.calsync.domain.model.calendar.OutgoingEvent.StaffHeading;
+import org.calsync.domain.model.calendar.Staff.StaffHeading;
+import org.calsync.domain.shared.Language;
 import org.junit.jupiter.api.Test;
 
 class OutgoingEventTest {
 
     private static OutgoingEvent event(List<String> staff, StaffHeading heading) {
-        return new OutgoingEvent("uid-1", "Negotiation", Instant.parse("2027-01-12T09:00:00Z"),
-                Instant.parse("2027-01-12T10:00:00Z"), ZoneId.of("Europe/London"), "Room 1", null,
-                URI.create("https://calsync.example/portal/"), "Bring a case", staff, heading, 0);
+        return new OutgoingEvent("uid-1", 0, "Negotiation",
+                new EventTime(Instant.parse("2027-01-12T09:00:00Z"), Instant.parse("2027-01-12T10:00:00Z"),
+                ZoneId.of("Europe/London")), "Room 1", null,
+                new EventDetails("Bring a case", new Staff(staff, heading),
+                URI.create("https://calsync.example/portal/"), Language.ENGLISH));
     }
 
     @Test

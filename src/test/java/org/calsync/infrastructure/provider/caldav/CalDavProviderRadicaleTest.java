@@ -19,15 +19,19 @@ import java.util.stream.Collectors;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.EventDetails;
+import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.Staff;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.domain.shared.Language;
 import org.calsync.testsupport.RadicaleServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,9 +54,11 @@ class CalDavProviderRadicaleTest {
     }
 
     private static OutgoingEvent session(String uid, String title, String start, String end) {
-        return new OutgoingEvent(uid, title, Instant.parse(start), Instant.parse(end), ZoneId.of("Europe/London"),
+        return new OutgoingEvent(uid, 0, title,
+                new EventTime(Instant.parse(start), Instant.parse(end), ZoneId.of("Europe/London")),
                 "Northwind House, Room 1", URI.create("https://meet.example.com/x"),
-                URI.create("http://localhost:8080/portal/"), null, List.of(), 0);
+                new EventDetails(null, Staff.alsoTeaching(List.of()), URI.create("http://localhost:8080/portal/"),
+                Language.ENGLISH));
     }
 
     private static String calendar(String user, String name) {

@@ -15,14 +15,18 @@ import java.util.List;
 import java.util.Map;
 
 import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.EventDetails;
+import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.Staff;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.domain.shared.Language;
 import org.calsync.testsupport.FixtureDates;
 import org.calsync.testsupport.XandikosServer;
 import org.junit.jupiter.api.Test;
@@ -50,8 +54,10 @@ class CalDavProviderXandikosTest {
     private final ProviderConnection connection = new ProviderConnection(XANDIKOS.base(), "user", "any", LONDON);
 
     private static OutgoingEvent session(String uid, String title, Instant start) {
-        return new OutgoingEvent(uid, title, start, start.plusSeconds(3600), LONDON, "Room 1", null,
-                URI.create("http://localhost:8080/portal/"), null, List.of(), 0);
+        return new OutgoingEvent(uid, 0, title,
+                new EventTime(start, start.plusSeconds(3600), LONDON), "Room 1", null,
+                new EventDetails(null, Staff.alsoTeaching(List.of()), URI.create("http://localhost:8080/portal/"),
+                Language.ENGLISH));
     }
 
     @Test

@@ -15,15 +15,19 @@ import java.util.UUID;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.EventDetails;
+import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.Staff;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.domain.shared.Language;
 import org.calsync.testsupport.ews.EwsSimulator;
 import org.calsync.testsupport.ews.SimulatedItem;
 import org.calsync.testsupport.ews.SimulatedMailbox;
@@ -59,9 +63,11 @@ class EwsProviderSimulatorTest {
     }
 
     private static OutgoingEvent event(String uid, String title, Instant start, String venue) {
-        return new OutgoingEvent(uid, title, start, start.plus(Duration.ofHours(2)), LONDON, venue,
-                URI.create("https://meet.example.com/abc"), URI.create("https://calsync.example/sessions/1"),
-                "Bring a laptop.", List.of("Lucie Martin"), 0);
+        return new OutgoingEvent(uid, 0, title,
+                new EventTime(start, start.plus(Duration.ofHours(2)), LONDON), venue,
+                URI.create("https://meet.example.com/abc"),
+                new EventDetails("Bring a laptop.", Staff.alsoTeaching(List.of("Lucie Martin")),
+                URI.create("https://calsync.example/sessions/1"), Language.ENGLISH));
     }
 
     @Test
@@ -105,13 +111,15 @@ class EwsProviderSimulatorTest {
         ProviderConnection amira = as("amira", "amira-secret");
         String calendar = ews.listCalendars(amira).get(0).id();
         Instant start = Instant.parse("2027-06-01T07:00:00Z");
-        OutgoingEvent kyiv = new OutgoingEvent("calsync-" + UUID.randomUUID(), "Kyiv workshop", start,
-                start.plus(Duration.ofHours(1)), ZoneId.of("Europe/Kyiv"), null, null, null, null, List.of(), 0);
+        OutgoingEvent kyiv = new OutgoingEvent("calsync-" + UUID.randomUUID(), 0, "Kyiv workshop",
+                new EventTime(start, start.plus(Duration.ofHours(1)), ZoneId.of("Europe/Kyiv")), null, null,
+                new EventDetails(null, Staff.alsoTeaching(List.of()), null, Language.ENGLISH));
         SimulatedItem written = EWS.mailbox("amira@northwind.example").find(ews.put(amira, calendar, kyiv, null).remoteId())
                 .orElseThrow();
         assertEquals("FLE Standard Time", written.startTimeZoneId());
-        OutgoingEvent troll = new OutgoingEvent("calsync-" + UUID.randomUUID(), "Troll briefing", start,
-                start.plus(Duration.ofHours(1)), ZoneId.of("Antarctica/Troll"), null, null, null, null, List.of(), 0);
+        OutgoingEvent troll = new OutgoingEvent("calsync-" + UUID.randomUUID(), 0, "Troll briefing",
+                new EventTime(start, start.plus(Duration.ofHours(1)), ZoneId.of("Antarctica/Troll")), null, null,
+                new EventDetails(null, Staff.alsoTeaching(List.of()), null, Language.ENGLISH));
         SimulatedItem utc = EWS.mailbox("amira@northwind.example").find(ews.put(amira, calendar, troll, null).remoteId())
                 .orElseThrow();
         assertNull(utc.startTimeZoneId(), "no Windows zone: written in UTC");

@@ -20,12 +20,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.EventDetails;
+import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.Staff;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
+import org.calsync.domain.shared.Language;
 import org.calsync.testsupport.ews.EwsSimulator;
 import org.calsync.testsupport.ews.SimulatedItem;
 import org.junit.jupiter.api.AfterEach;
@@ -100,8 +104,9 @@ class EwsSampleResponsesTest {
     private Object call(String operation, String calendar, String sampleXml) {
         String uid = "calsync-" + UUID.randomUUID();
         Instant start = Instant.parse("2027-01-05T10:00:00Z");
-        OutgoingEvent event = new OutgoingEvent(uid, "Sample", start, start.plus(Duration.ofHours(1)), ZoneId.of("UTC"),
-                null, null, null, null, List.of(), 0);
+        OutgoingEvent event = new OutgoingEvent(uid, 0, "Sample",
+                new EventTime(start, start.plus(Duration.ofHours(1)), ZoneId.of("UTC")), null, null,
+                new EventDetails(null, Staff.alsoTeaching(List.of()), null, Language.ENGLISH));
         switch (operation) {
             case "GetFolder" -> {
                 var calendars = ews.listCalendars(amira);

@@ -14,15 +14,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.EventDetails;
+import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
-import org.calsync.domain.model.calendar.ServerOptions;
-import org.calsync.domain.model.tenant.ExchangeSettings.AuthScheme;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.ServerOptions;
+import org.calsync.domain.model.calendar.Staff;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.tenant.ExchangeServerVersion;
 import org.calsync.domain.model.tenant.ExchangeServices.ServerCheck;
+import org.calsync.domain.model.tenant.ExchangeSettings.AuthScheme;
+import org.calsync.domain.shared.Language;
 import org.calsync.testsupport.ews.EwsSimulator;
 import org.calsync.testsupport.ews.SimulatedSignIn;
 import org.junit.jupiter.api.AfterEach;
@@ -131,9 +135,10 @@ class EwsServerSetupTest {
         String calendarId = ews.listCalendars(chosenSp1).get(0).id();
         Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
         String uid = "calsync-" + UUID.randomUUID();
-        var written = ews.put(chosenSp1, calendarId, new OutgoingEvent(uid, "Payroll basics", start,
-                start.plus(Duration.ofHours(1)), ZoneId.of("Europe/Berlin"), "Room 2", null,
-                URI.create("https://calsync.example/sessions/9"), null, List.of(), 0), null);
+        var written = ews.put(chosenSp1, calendarId, new OutgoingEvent(uid, 0, "Payroll basics",
+                new EventTime(start, start.plus(Duration.ofHours(1)), ZoneId.of("Europe/Berlin")), "Room 2", null,
+                new EventDetails(null, Staff.alsoTeaching(List.of()), URI.create("https://calsync.example/sessions/9"),
+                Language.ENGLISH)), null);
         var read = ews.changesSince(chosenSp1, calendarId, SyncCursor.NONE,
                 new TimeWindow(start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(1))));
         assertTrue(read.changed().stream().anyMatch(e -> e.remoteId().equals(written.remoteId())

@@ -14,15 +14,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.EventDetails;
+import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.Staff;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteOutcome;
+import org.calsync.domain.shared.Language;
 import org.calsync.testsupport.google.GoogleBatchEndpoint;
-import org.calsync.testsupport.google.GoogleCalendarSimulator;
 import org.calsync.testsupport.google.GoogleCalendarSimulator.Fault;
+import org.calsync.testsupport.google.GoogleCalendarSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +57,9 @@ class GoogleBatchTest {
         List<PendingWrite> writes = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             Instant start = Instant.parse("2027-01-04T08:00:00Z").plus(i, ChronoUnit.DAYS);
-            writes.add(new PendingWrite(new OutgoingEvent(prefix + i + "@calsync", "Excel for managers " + i, start,
-                    start.plus(2, ChronoUnit.HOURS), PARIS, "Room 2", null, null, null, List.of(), 0), null));
+            writes.add(new PendingWrite(new OutgoingEvent(prefix + i + "@calsync", 0, "Excel for managers " + i,
+                    new EventTime(start, start.plus(2, ChronoUnit.HOURS), PARIS), "Room 2", null,
+                    new EventDetails(null, Staff.alsoTeaching(List.of()), null, Language.ENGLISH)), null));
         }
         return writes;
     }

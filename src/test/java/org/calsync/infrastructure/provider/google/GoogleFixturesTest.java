@@ -23,17 +23,21 @@ import jakarta.json.JsonObject;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.EventDetails;
+import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.Staff;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteOutcome;
-import org.calsync.testsupport.google.GoogleCalendarSimulator;
+import org.calsync.domain.shared.Language;
 import org.calsync.testsupport.google.GoogleCalendarSimulator.Fault;
+import org.calsync.testsupport.google.GoogleCalendarSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,9 +136,11 @@ class GoogleFixturesTest {
     @Test
     void anInsertedEventGivesItsIdAndEtag() {
         answers(200, "event-inserted.json");
-        var written = google.put(connection, "primary", new OutgoingEvent(
-                "calsync-3f2a@northwind.example", "Excel for managers", Instant.parse("2026-12-03T08:00:00Z"),
-                Instant.parse("2026-12-03T11:00:00Z"), PARIS, "Room 2", null, null, null, List.of(), 0), null);
+        var written = google.put(connection, "primary", new OutgoingEvent("calsync-3f2a@northwind.example", 0,
+                "Excel for managers",
+                new EventTime(Instant.parse("2026-12-03T08:00:00Z"), Instant.parse("2026-12-03T11:00:00Z"), PARIS),
+                "Room 2", null,
+                new EventDetails(null, Staff.alsoTeaching(List.of()), null, Language.ENGLISH)), null);
         assertEquals("cs0k3m5o7q9s1u3a5c7e9g1i3k5m7o9q1s3u5a7c9e1g3i5k7m9o1q3", written.remoteId());
         assertEquals("\"3423000443210000\"", written.version());
     }
@@ -147,12 +153,14 @@ class GoogleFixturesTest {
     void aBatchAnswerGivesEachCallItsOwnOutcome() {
         String body = GoogleCalendarSimulator.fixture("batch-response.txt").replace("\r\n", "\n").replace("\n", "\r\n");
         simulator.failNext(new Fault(200, null, body, "multipart/mixed; boundary=batch_pK7JBAk73-E=_AA5eFwv4m2Q="));
-        OutgoingEvent created = new OutgoingEvent("calsync-3f2a@northwind.example", "Excel for managers",
-                Instant.parse("2026-12-03T08:00:00Z"), Instant.parse("2026-12-03T11:00:00Z"), PARIS, "Room 2", null, null,
-                null, List.of(), 0);
-        OutgoingEvent edited = new OutgoingEvent("calsync-77c1@northwind.example", "Python for analysts",
-                Instant.parse("2026-12-04T08:00:00Z"), Instant.parse("2026-12-04T11:00:00Z"), PARIS, null, null, null,
-                null, List.of(), 1);
+        OutgoingEvent created = new OutgoingEvent("calsync-3f2a@northwind.example", 0, "Excel for managers",
+                new EventTime(Instant.parse("2026-12-03T08:00:00Z"), Instant.parse("2026-12-03T11:00:00Z"), PARIS),
+                "Room 2", null,
+                new EventDetails(null, Staff.alsoTeaching(List.of()), null, Language.ENGLISH));
+        OutgoingEvent edited = new OutgoingEvent("calsync-77c1@northwind.example", 1, "Python for analysts",
+                new EventTime(Instant.parse("2026-12-04T08:00:00Z"), Instant.parse("2026-12-04T11:00:00Z"), PARIS),
+                null, null,
+                new EventDetails(null, Staff.alsoTeaching(List.of()), null, Language.ENGLISH));
 
         List<WriteOutcome> outcomes = google.putAll(connection, "primary",
                 List.of(new PendingWrite(created, null), new PendingWrite(edited, "\"3422999000000000\"")));

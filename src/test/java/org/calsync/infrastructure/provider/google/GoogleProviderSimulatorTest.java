@@ -19,17 +19,21 @@ import jakarta.json.JsonObject;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.EventDetails;
+import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.Staff;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
-import org.calsync.testsupport.google.GoogleCalendarSimulator;
+import org.calsync.domain.shared.Language;
 import org.calsync.testsupport.google.GoogleCalendarSimulator.Fault;
+import org.calsync.testsupport.google.GoogleCalendarSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,9 +66,11 @@ class GoogleProviderSimulatorTest {
 
     private static OutgoingEvent session(String uid, String start, int hours, int sequence) {
         Instant from = Instant.parse(start);
-        return new OutgoingEvent(uid, "Excel for managers", from, from.plus(hours, ChronoUnit.HOURS), PARIS, "Room 2",
-                URI.create("https://meet.example.org/excel"), URI.create("https://calsync.example.org/portal/"), null,
-                List.of("Tom Becker"), sequence);
+        return new OutgoingEvent(uid, sequence, "Excel for managers",
+                new EventTime(from, from.plus(hours, ChronoUnit.HOURS), PARIS), "Room 2",
+                URI.create("https://meet.example.org/excel"),
+                new EventDetails(null, Staff.alsoTeaching(List.of("Tom Becker")),
+                URI.create("https://calsync.example.org/portal/"), Language.ENGLISH));
     }
 
     private static JsonObject ownEvent(String summary, String start, String end) {

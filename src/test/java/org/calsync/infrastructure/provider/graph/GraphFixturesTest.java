@@ -24,18 +24,22 @@ import jakarta.json.JsonObject;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.EventDetails;
+import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.Staff;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.calendar.WriteResult;
-import org.calsync.testsupport.graph.GraphSimulator;
+import org.calsync.domain.shared.Language;
 import org.calsync.testsupport.graph.GraphSimulator.Fault;
+import org.calsync.testsupport.graph.GraphSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,9 +145,10 @@ class GraphFixturesTest {
 
     @Test
     void aCreatedEventGivesItsIdAndChangeKeyAndAFoundOneIsUpdated() {
-        OutgoingEvent event = new OutgoingEvent("calsync-3f2a@northwind.example", "Excel for managers",
-                Instant.parse("2026-12-03T08:00:00Z"), Instant.parse("2026-12-03T11:00:00Z"), ZoneId.of("Europe/Paris"),
-                "Room 2", null, null, null, List.of(), 0);
+        OutgoingEvent event = new OutgoingEvent("calsync-3f2a@northwind.example", 0, "Excel for managers",
+                new EventTime(Instant.parse("2026-12-03T08:00:00Z"), Instant.parse("2026-12-03T11:00:00Z"),
+                ZoneId.of("Europe/Paris")), "Room 2", null,
+                new EventDetails(null, Staff.alsoTeaching(List.of()), null, Language.ENGLISH));
         simulator.failNext(new Fault(200, null, "{\"value\": []}"));
         answers(201, "event-created.json");
         WriteResult created = graph.put(connection, CALENDAR, event, null);
@@ -184,8 +189,10 @@ class GraphFixturesTest {
     }
 
     private static OutgoingEvent event(String uid) {
-        return new OutgoingEvent(uid, "Excel for managers", Instant.parse("2026-12-03T08:00:00Z"),
-                Instant.parse("2026-12-03T11:00:00Z"), ZoneId.of("Europe/Paris"), "Room 2", null, null, null, List.of(), 0);
+        return new OutgoingEvent(uid, 0, "Excel for managers",
+                new EventTime(Instant.parse("2026-12-03T08:00:00Z"), Instant.parse("2026-12-03T11:00:00Z"),
+                ZoneId.of("Europe/Paris")), "Room 2", null,
+                new EventDetails(null, Staff.alsoTeaching(List.of()), null, Language.ENGLISH));
     }
 
     private static JsonObject lookup(String id, jakarta.json.JsonArray found) {

@@ -24,19 +24,23 @@ import jakarta.json.JsonObject;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.EventDetails;
+import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.Staff;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.calendar.WriteResult;
-import org.calsync.testsupport.graph.GraphSimulator;
+import org.calsync.domain.shared.Language;
 import org.calsync.testsupport.graph.GraphSimulator.Fault;
+import org.calsync.testsupport.graph.GraphSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,9 +75,11 @@ class GraphProviderSimulatorTest {
 
     private static OutgoingEvent session(String uid, String start, int hours) {
         Instant from = Instant.parse(start);
-        return new OutgoingEvent(uid, "Excel for managers", from, from.plus(hours, ChronoUnit.HOURS), PARIS, "Room 2",
-                URI.create("https://meet.example.org/excel"), URI.create("https://calsync.example.org/portal/"), null,
-                List.of("Anna Schmidt"), 0);
+        return new OutgoingEvent(uid, 0, "Excel for managers",
+                new EventTime(from, from.plus(hours, ChronoUnit.HOURS), PARIS), "Room 2",
+                URI.create("https://meet.example.org/excel"),
+                new EventDetails(null, Staff.alsoTeaching(List.of("Anna Schmidt")),
+                URI.create("https://calsync.example.org/portal/"), Language.ENGLISH));
     }
 
     private static JsonObject ownEvent(String subject, String start, String end, String showAs, String sensitivity) {

@@ -10,17 +10,22 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.calsync.domain.model.calendar.BusyInterval;
+import org.calsync.domain.model.calendar.EventDetails;
+import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.RemoteEvent;
+import org.calsync.domain.model.calendar.Staff;
+import org.calsync.domain.shared.Language;
 import org.junit.jupiter.api.Test;
 
 class IcsWriterTest {
 
     private static OutgoingEvent session(Instant start, Instant end, String zone) {
-        return new OutgoingEvent("0f8b7c1e-2d5a-3b6e-9f4c-5a6b7c8d9e0f@calsync", "Excel for Finance Teams", start, end,
-                ZoneId.of(zone), "Northwind House, Room 1", URI.create("https://meet.example.com/abc"),
-                URI.create("https://calsync.example.org/portal/index.xhtml?date=2026-10-23"), "Bring a laptop.",
-                List.of("Tom Becker"), 3);
+        return new OutgoingEvent("0f8b7c1e-2d5a-3b6e-9f4c-5a6b7c8d9e0f@calsync", 3, "Excel for Finance Teams",
+                new EventTime(start, end, ZoneId.of(zone)), "Northwind House, Room 1",
+                URI.create("https://meet.example.com/abc"),
+                new EventDetails("Bring a laptop.", Staff.alsoTeaching(List.of("Tom Becker")),
+                URI.create("https://calsync.example.org/portal/index.xhtml?date=2026-10-23"), Language.ENGLISH));
     }
 
     @Test

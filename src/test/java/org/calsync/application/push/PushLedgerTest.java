@@ -1,0 +1,250 @@
+package org.calsync.application.push;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.calsync.application.connection.AccountConnections;
+import org.calsync.application.connection.CalendarProviders;
+import org.calsync.application.shared.PublicAddress;
+import org.calsync.domain.model.calendar.CalendarAccount;
+import org.calsync.domain.model.calendar.CalendarProvider;
+import org.calsync.domain.model.calendar.ChangeBatch;
+import org.calsync.domain.model.calendar.EventLink;
+import org.calsync.domain.model.calendar.FailureKind;
+import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderTraits;
+import org.calsync.domain.model.calendar.RemoteCalendar;
+import org.calsync.domain.model.calendar.SecretCipher;
+import org.calsync.domain.model.calendar.SyncCursor;
+import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.session.SessionDetails;
+import org.calsync.domain.model.session.TrainingSession;
+import org.calsync.domain.model.sync.OutboxEntry;
+import org.calsync.domain.model.sync.OutboxState;
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.Tenant;
+import org.calsync.testsupport.DomainFixtures;
+import org.calsync.testsupport.InMemoryEventLinks;
+import org.calsync.testsupport.InMemoryOrganisation;
+import org.calsync.testsupport.InMemoryOutbox;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two database ends of a push, without a container or a database: what an outbox entry plans for a person's
+ * calendars, and what recording the calendars' answers does to the event links, the accounts and the entry.
+ */
+class PushLedgerTest {
+
+    private final InMemoryOrganisation northwind = new InMemoryOrganisation();
+    private final InMemoryEventLinks links = northwind.links();
+    private final InMemoryOutbox outbox = new InMemoryOutbox();
+    // Planning and recording never call a calendar: the kind is only asked for its traits.
+    private final CalendarProviders providers = new CalendarProviders(List.of(passwordKind()), List.of());
+    private final AccountConnections connections = new AccountConnections(null, plainText(), null, providers);
+    // Reconnect notices go out for a refusal of the current credentials, which no test here records.
+    private final PushLedger ledger = new PushLedger(outbox, northwind.tenants(), northwind.sessions(),
+            northwind.people(), northwind.accounts(), links, connections,
+            new SessionEvents(new PublicAddress("https://calsync.example.org")), null);
+
+    private final Tenant tenant = northwind.tenant();
+    private final Person bea = northwind.instructor("Bea Lead");
+    private final CalendarAccount account = northwind.calDavAccount(bea);
+    private final TrainingSession workshop = northwind.ledBy(bea, DomainFixtures.session(tenant.id()));
+
+    @Test
+    void aNewSessionIsOneWriteToThePushTargetAndItsAnswerBecomesTheEventLink() {
+        PushPlan plan = plan();
+        PushStep.Write write = assertInstanceOf(PushStep.Write.class, plan.steps().get(0));
+        assertEquals(1, plan.steps().size());
+        assertEquals("work", write.target().remoteCalendarId());
+        assertNull(write.linkId(), "nothing was written before");
+        assertEquals("Excel for Finance Teams", write.event().title());
+
+        List<PushStep.Remove> orphans = ledger.record(plan, List.of(StepOutcome.done(write, written("r-1", "v1"))));
+
+        assertEquals(List.of(), orphans);
+        EventLink link = onlyLink();
+        assertEquals("r-1", link.remoteId());
+        assertEquals("v1", link.versionTag());
+        assertEquals(OutboxState.DONE, entry(plan).state());
+    }
+
+    @Test
+    void anUnchangedSessionNeedsNoCallAndAChangedOneUpdatesTheSameEvent() {
+        PushPlan first = plan();
+        recordDone(first, "r-1", "v1");
+
+        assertEquals(List.of(), plan().steps(), "the calendar already shows the session");
+
+        workshop.revise(new SessionDetails("Excel for Finance Teams, part 2", "Room 1", null, null), workshop.time());
+        PushStep.Write update = assertInstanceOf(PushStep.Write.class, plan().steps().get(0));
+        assertEquals(onlyLink().id(), update.linkId());
+        assertEquals("v1", update.expectedVersion(), "a conditional write over the version CalSync wrote");
+        int firstSequence = ((PushStep.Write) first.steps().get(0)).event().sequence();
+        assertTrue(update.event().sequence() > firstSequence, "a later SEQUENCE, so calendars take the update");
+    }
+
+    @Test
+    void someoneNoLongerOnTheSessionHasTheirEventRemoved() {
+        recordDone(plan(), "r-1", "v1");
+        workshop.unassignInstructor(bea);
+
+        PushPlan plan = plan();
+        PushStep.Remove remove = assertInstanceOf(PushStep.Remove.class, plan.steps().get(0));
+        assertEquals("r-1", remove.remoteId());
+        ledger.record(plan, List.of(StepOutcome.done(remove, null)));
+
+        assertEquals(List.of(), links.forSessionAndPerson(tenant.id(), workshop.id(), bea.id()));
+        assertEquals(OutboxState.DONE, entry(plan).state());
+    }
+
+    @Test
+    void aCalendarTheOrganisationPausesIsLeftAsItIsWhateverChanged() {
+        recordDone(plan(), "r-1", "v1");
+        tenant.changeSettings(DomainFixtures.integrationOff());
+
+        workshop.revise(new SessionDetails("Excel for Finance Teams, moved", "Room 2", null, null), workshop.time());
+        assertEquals(List.of(), plan().steps(), "not written while paused");
+        workshop.unassignInstructor(bea);
+        assertEquals(List.of(), plan().steps(), "not removed while paused");
+    }
+
+    @Test
+    void aRefusedPasswordWaitsForReconnectingUnlessNewCredentialsArrivedMeanwhile() {
+        PushPlan refused = plan();
+        Instant before = Instant.now();
+        ledger.record(refused, List.of(StepOutcome.failed(refused.steps().get(0),
+                StepOutcome.Result.WAITING_FOR_RECONNECT, FailureKind.SIGN_IN, "needs reconnecting", null)));
+        OutboxEntry waiting = entry(refused);
+        assertEquals(OutboxState.PENDING, waiting.state());
+        assertTrue(!waiting.nextAttemptAt().isBefore(before.plus(PushLedger.RECONNECT_WAIT)),
+                "waits for the person: " + waiting.nextAttemptAt());
+
+        PushPlan raced = plan();
+        account.reconnect("a-new-password");
+        Instant reconnected = Instant.now();
+        ledger.record(raced, List.of(StepOutcome.failed(raced.steps().get(0),
+                StepOutcome.Result.WAITING_FOR_RECONNECT, FailureKind.SIGN_IN, "needs reconnecting", null)));
+        assertTrue(entry(raced).nextAttemptAt().isBefore(reconnected.plus(PushLedger.RECONNECT_WAIT)),
+                "the new password is tried soon: " + entry(raced).nextAttemptAt());
+    }
+
+    @Test
+    void aWriteIntoACalendarRemovedMeanwhileIsHandedBackToBeDeleted() {
+        PushPlan plan = plan();
+        account.beginRemoval();
+
+        List<PushStep.Remove> orphans = ledger.record(plan, List.of(StepOutcome.done(plan.steps().get(0),
+                written("r-1", "v1"))));
+
+        assertEquals(List.of("r-1"), orphans.stream().map(PushStep.Remove::remoteId).toList());
+        assertEquals(List.of(), links.forSessionAndPerson(tenant.id(), workshop.id(), bea.id()), "no link to keep");
+    }
+
+    @Test
+    void anEditFoundInTheCalendarKeepsTheEntryForItsWorkerToReadFirst() {
+        PushPlan plan = plan();
+
+        ledger.record(plan, List.of(StepOutcome.failed(plan.steps().get(0), StepOutcome.Result.EDITED_ELSEWHERE,
+                FailureKind.OTHER, "edited", null)));
+
+        assertEquals(OutboxState.PENDING, entry(plan).state());
+        assertEquals(0, entry(plan).attempts(), "not a failure: nothing waits");
+    }
+
+    @Test
+    void anEntryFoldedIntoANewerOneIsDoneAndAnEntryAlreadyDoneIsNotPlanned() {
+        OutboxEntry older = queued();
+
+        ledger.foldedInto(older.id());
+
+        assertEquals(OutboxState.DONE, older.state());
+        assertTrue(ledger.plan(older.id()).isEmpty());
+    }
+
+    // --- the organisation, Bea, her calendar and her workshop
+
+    private PushPlan plan() {
+        return ledger.plan(queued().id()).orElseThrow();
+    }
+
+    private OutboxEntry queued() {
+        OutboxEntry entry = new OutboxEntry(tenant.id(), workshop.id(), bea.id());
+        outbox.add(entry);
+        return entry;
+    }
+
+    private void recordDone(PushPlan plan, String remoteId, String version) {
+        ledger.record(plan, List.of(StepOutcome.done(plan.steps().get(0), written(remoteId, version))));
+    }
+
+    private OutboxEntry entry(PushPlan plan) {
+        return outbox.find(plan.entryId()).orElseThrow();
+    }
+
+    private EventLink onlyLink() {
+        List<EventLink> found = links.forSessionAndPerson(tenant.id(), workshop.id(), bea.id());
+        assertEquals(1, found.size(), found.toString());
+        return found.get(0);
+    }
+
+    private static WriteResult written(String remoteId, String version) {
+        return new WriteResult(remoteId, version, true);
+    }
+
+    private static SecretCipher plainText() {
+        return new SecretCipher() {
+            @Override
+            public String encrypt(String secret) {
+                return secret;
+            }
+
+            @Override
+            public String decrypt(String cipherText) {
+                return cipherText;
+            }
+        };
+    }
+
+    /** A calendar kind signed in to with a password; any call to it fails the test. */
+    private static CalendarProvider passwordKind() {
+        return new CalendarProvider() {
+            @Override
+            public ProviderTraits traits() {
+                return new ProviderTraits(CalendarProviderType.CALDAV, ProviderTraits.SignIn.PASSWORD, null, null,
+                        false, false);
+            }
+
+            @Override
+            public List<RemoteCalendar> listCalendars(ProviderConnection connection) {
+                throw new AssertionError("the ledger called a calendar");
+            }
+
+            @Override
+            public ChangeBatch changesSince(ProviderConnection connection, String calendarId, SyncCursor cursor,
+                    TimeWindow window) {
+                throw new AssertionError("the ledger called a calendar");
+            }
+
+            @Override
+            public WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event,
+                    String expectedVersion) {
+                throw new AssertionError("the ledger called a calendar");
+            }
+
+            @Override
+            public void delete(ProviderConnection connection, String calendarId, String remoteId,
+                    String expectedVersion) {
+                throw new AssertionError("the ledger called a calendar");
+            }
+        };
+    }
+}
