@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The sync scenarios that CalDavPushIT, CalDavPullIT and ExchangeIT run for their providers, run through the
- * whole engine (outbox, pull, two-way rules) against a cloud provider's simulator: a session pushed, changed
+ * The sync scenarios every provider passes, run through the whole engine (outbox, pull, two-way rules) against
+ * its simulator (Exchange, Microsoft 365, Google) or a real server (CalDAV): a session pushed, changed
  * and cancelled; an outage survived without duplicates; busy times from a recurring series with a moved and a
  * cancelled occurrence, a private, a free and an all-day event; full privacy; the mass-deletion guard; moves
  * and deletes made in the provider's own app; and removal. Each provider's subclass links one person once and

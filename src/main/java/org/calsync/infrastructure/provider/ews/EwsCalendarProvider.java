@@ -39,6 +39,8 @@ public class EwsCalendarProvider implements CalendarProvider {
 
     /** How long a call waits for one of the server's slots before it is retried later instead. */
     private static final Duration SLOT_WAIT = Duration.ofSeconds(30);
+    /** Tries of one call when a front end fails for a moment, as the REST adapters try theirs. */
+    static final int INLINE_ATTEMPTS = 3;
 
     /**
      * Calls in flight per Exchange server from this instance. Impersonated mailboxes share the server, and
@@ -48,6 +50,14 @@ public class EwsCalendarProvider implements CalendarProvider {
     @Inject
     @ConfigProperty(name = "calsync.ews.max-concurrent-requests", defaultValue = "10")
     int maxConcurrentRequests = 10;
+
+    /**
+     * The first wait before a call that met a front end's 502, 503 or 504 is tried again inline, doubling each
+     * time; such a hiccup should not cost a push the outbox's back-off of several seconds.
+     */
+    @Inject
+    @ConfigProperty(name = "calsync.ews.first-back-off-ms", defaultValue = "1000")
+    long firstBackOffMs = 1000;
 
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
     final EwsServicePool pool = new EwsServicePool();
@@ -109,16 +119,34 @@ public class EwsCalendarProvider implements CalendarProvider {
             throw new ProviderUnavailableException(FailureKind.OTHER,
                     "Interrupted while waiting for Exchange.", null, e);
         }
-        try (EwsSession session = pool.lease(connection)) {
-            T result = work.run(session);
-            session.succeeded();
-            return result;
-        } catch (VersionConflictException | ProviderUnavailableException e) {
-            throw e;
-        } catch (Exception e) {
-            throw EwsFailures.translate(e, connection.server().getHost());
+        try {
+            for (int attempt = 1;; attempt++) {
+                try (EwsSession session = pool.lease(connection)) {
+                    T result = work.run(session);
+                    session.succeeded();
+                    return result;
+                } catch (VersionConflictException | ProviderUnavailableException e) {
+                    throw e;
+                } catch (Exception e) {
+                    // Every unit of work may run again: writes find CalSync's item by its UID first.
+                    if (attempt == INLINE_ATTEMPTS || !EwsFailures.passesSoon(e) || !pause(attempt)) {
+                        throw EwsFailures.translate(e, connection.server().getHost());
+                    }
+                }
+            }
         } finally {
             slot.release();
+        }
+    }
+
+    /** Waits before the next inline attempt; false when interrupted. */
+    private boolean pause(int attempt) {
+        try {
+            Thread.sleep(Math.max(0, firstBackOffMs) << (attempt - 1));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -30,6 +30,20 @@ final class EwsFailures {
         return code == ServiceError.ErrorServerBusy || REFUSED.contains(code);
     }
 
+    /**
+     * A load balancer or front end that failed for a moment (502, 503, 504): worth trying again at once.
+     * ErrorServerBusy is not, as Exchange says how long to wait.
+     */
+    static boolean passesSoon(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpErrorException http) {
+                int status = http.getHttpErrorCode();
+                return status == 502 || status == 503 || status == 504;
+            }
+        }
+        return false;
+    }
+
     static RuntimeException translate(Exception failure, String server) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ServiceResponseException response) {

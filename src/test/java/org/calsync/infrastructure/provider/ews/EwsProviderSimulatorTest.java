@@ -48,6 +48,10 @@ class EwsProviderSimulatorTest {
 
     private final EwsCalendarProvider ews = new EwsCalendarProvider();
 
+    {
+        ews.firstBackOffMs = 10;
+    }
+
     @AfterEach
     void everyRequestValidated() {
         List<String> violations = EWS.takeViolations();
@@ -249,7 +253,12 @@ class EwsProviderSimulatorTest {
         EWS.failNext(new EwsSimulator.Fault.ServerBusy(null));
         assertNull(assertThrows(ProviderUnavailableException.class, () -> ews.listCalendars(tom)).retryAfter());
 
+        // A front end's 503 is tried again at once; one that lasts becomes the port's error.
         EWS.failNext(new EwsSimulator.Fault.HttpStatus(503));
+        assertEquals(1, ews.listCalendars(tom).size(), "a moment's 503 is tried again inline");
+        for (int i = 0; i < EwsCalendarProvider.INLINE_ATTEMPTS; i++) {
+            EWS.failNext(new EwsSimulator.Fault.HttpStatus(503));
+        }
         assertThrows(ProviderUnavailableException.class, () -> ews.listCalendars(tom));
 
         assertThrows(AuthorisationLostException.class, () -> ews.listCalendars(as("tom", "wrong")));
