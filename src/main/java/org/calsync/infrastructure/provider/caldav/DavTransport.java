@@ -34,6 +34,12 @@ final class DavTransport {
     private static final int CONNECTION_ATTEMPTS = 3;
     private static final int MAX_REDIRECTS = 5;
     private static final Duration CONNECTION_RETRY_PAUSE = Duration.ofMillis(150);
+    /**
+     * Tries of one request when a load balancer or front end fails for a moment (502, 503 or 504 without
+     * Retry-After), as the other adapters try theirs; a server that names its wait is left to the outbox.
+     */
+    static final int GATEWAY_ATTEMPTS = 3;
+    private static final Duration GATEWAY_RETRY_PAUSE = Duration.ofMillis(250);
     private static final Logger LOG = Logger.getLogger(DavTransport.class.getName());
 
     private final HttpClients clients;
@@ -61,7 +67,7 @@ final class DavTransport {
         String verb = method;
         String content = body;
         for (int hop = 0;; hop++) {
-            HttpResponse<String> response = exchange(verb, target, headers, content);
+            HttpResponse<String> response = exchangePastGatewayHiccups(verb, target, headers, content);
             int status = response.statusCode();
             Optional<URI> next = hop < MAX_REDIRECTS ? redirect(target, response) : Optional.empty();
             if (next.isPresent()) {
@@ -82,6 +88,33 @@ final class DavTransport {
                         retryAfter(response.headers().firstValue("Retry-After").orElse(null)), null);
             }
             return new DavResponse(target, status, response.headers(), response.body());
+        }
+    }
+
+    private HttpResponse<String> exchangePastGatewayHiccups(String method, URI uri, Map<String, String> headers,
+            String body) {
+        for (int attempt = 1;; attempt++) {
+            HttpResponse<String> response = exchange(method, uri, headers, body);
+            if (attempt == GATEWAY_ATTEMPTS || !passesSoon(response)) {
+                return response;
+            }
+            pause(GATEWAY_RETRY_PAUSE.multipliedBy(attempt));
+        }
+    }
+
+    private static boolean passesSoon(HttpResponse<String> response) {
+        int status = response.statusCode();
+        return (status == 502 || status == 503 || status == 504)
+                && response.headers().firstValue("Retry-After").isEmpty();
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException(FailureKind.OTHER, "Interrupted while waiting to try again", null,
+                    e);
         }
     }
 

@@ -21,6 +21,7 @@ import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.EventDetails;
 import org.calsync.domain.model.calendar.EventTime;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
@@ -32,6 +33,7 @@ import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.shared.Language;
+import org.calsync.testsupport.FailingProxy;
 import org.calsync.testsupport.RadicaleServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,6 +65,22 @@ class CalDavProviderRadicaleTest {
 
     private static String calendar(String user, String name) {
         return RADICALE.createCalendar(user, name).toString();
+    }
+
+    @Test
+    void aFrontEndsMomentary503IsTriedAgainAndALastingOneIsTheOutboxsToRetry() throws Exception {
+        calendar("amira", "gateway");
+        try (FailingProxy proxy = new FailingProxy(RADICALE.base())) {
+            ProviderConnection throughProxy = new ProviderConnection(proxy.base(), "amira", "amira-secret",
+                    ZoneId.of("Europe/London"));
+            proxy.failNext(DavTransport.GATEWAY_ATTEMPTS - 1);
+            assertFalse(provider.listCalendars(throughProxy).isEmpty(), "tried again inline");
+            proxy.failNext(DavTransport.GATEWAY_ATTEMPTS);
+            ProviderUnavailableException lasting = assertThrows(ProviderUnavailableException.class,
+                    () -> provider.listCalendars(throughProxy));
+            assertEquals(FailureKind.BUSY, lasting.kind());
+            assertEquals(2 * DavTransport.GATEWAY_ATTEMPTS - 1, proxy.failed());
+        }
     }
 
     @Test
