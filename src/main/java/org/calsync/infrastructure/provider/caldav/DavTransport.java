@@ -22,6 +22,7 @@ import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
 
 /**
  * HTTP for one CalDAV account: Basic authentication over the JDK client, and the mapping of failures to
@@ -98,7 +99,7 @@ final class DavTransport {
             if (attempt == GATEWAY_ATTEMPTS || !passesSoon(response)) {
                 return response;
             }
-            pause(GATEWAY_RETRY_PAUSE.multipliedBy(attempt));
+            RetryingJsonClient.pause(GATEWAY_RETRY_PAUSE.multipliedBy(attempt), "CalDAV server " + uri.getHost());
         }
     }
 
@@ -106,16 +107,6 @@ final class DavTransport {
         int status = response.statusCode();
         return (status == 502 || status == 503 || status == 504)
                 && response.headers().firstValue("Retry-After").isEmpty();
-    }
-
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailableException(FailureKind.OTHER, "Interrupted while waiting to try again", null,
-                    e);
-        }
     }
 
     /** One request and its answer, as it comes: redirects are the caller's to follow. */

@@ -27,6 +27,7 @@ import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
 
 /**
  * On-premise Exchange over EWS. The calendar is the mailbox's Calendar folder. Our appointments carry our
@@ -129,24 +130,15 @@ public class EwsCalendarProvider implements CalendarProvider {
                     throw e;
                 } catch (Exception e) {
                     // Every unit of work may run again: writes find CalSync's item by its UID first.
-                    if (attempt == INLINE_ATTEMPTS || !EwsFailures.passesSoon(e) || !pause(attempt)) {
+                    if (attempt == INLINE_ATTEMPTS || !EwsFailures.passesSoon(e)) {
                         throw EwsFailures.translate(e, connection.server().getHost());
                     }
+                    RetryingJsonClient.pause(Duration.ofMillis(Math.max(0, firstBackOffMs) << (attempt - 1)),
+                            "Exchange at " + connection.server().getHost());
                 }
             }
         } finally {
             slot.release();
-        }
-    }
-
-    /** Waits before the next inline attempt; false when interrupted. */
-    private boolean pause(int attempt) {
-        try {
-            Thread.sleep(Math.max(0, firstBackOffMs) << (attempt - 1));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
