@@ -101,7 +101,7 @@ public class AccountRemoval {
         return connections.of(account, people.find(tenantId, account.personId()).orElseThrow().timeZone());
     }
 
-    /** Forgets the account, its calendars, links, webhooks and secret. */
+    /** Forgets the account, its calendars, links, watches and secret. */
     public void finish(TenantId tenantId, String accountId) {
         watches.listForAccount(tenantId, accountId).forEach(watches::remove);
         accounts.find(tenantId, accountId).ifPresent(account -> {
@@ -114,7 +114,7 @@ public class AccountRemoval {
         accounts.find(tenantId, accountId).ifPresent(account -> account.removalStopped(kind, reason));
     }
 
-    /** What to delete, the webhooks to stop, and how to reach them. */
+    /** What to delete, the watches to stop, and how to reach them. */
     public record Plan(CalendarProviderType provider, ProviderConnection connection, List<Deletion> deletions,
             List<WatchGrant> watches) {
     }

@@ -319,13 +319,13 @@ public class CalendarLinking {
         return new Removal(deleted, notReachable);
     }
 
-    /** The account's webhooks stop before its grant goes; one that cannot be stopped expires by itself. */
+    /** The account's watches stop before its grant goes; one that cannot be stopped expires by itself. */
     private static void stopWatching(CalendarProvider provider, AccountRemoval.Plan plan) {
         for (WatchGrant watch : plan.watches()) {
             try {
                 provider.unwatch(plan.connection(), watch);
             } catch (RuntimeException e) {
-                LOG.info(() -> "A webhook was left to expire: " + e.getMessage());
+                LOG.info(() -> "A watch was left to expire: " + e.getMessage());
             }
         }
     }
@@ -392,7 +392,7 @@ public class CalendarLinking {
 
     /**
      * The person's calendars changed (linked, chosen, reconnected): their upcoming sessions are planned into
-     * them, and once this commits the tenant's webhooks follow the new choice.
+     * them, and once this commits the tenant's watches follow the new choice.
      */
     void calendarsChanged(Tenant tenant, Person person) {
         planUpcomingSessions(tenant, person);

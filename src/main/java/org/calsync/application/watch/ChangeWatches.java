@@ -33,7 +33,7 @@ import org.calsync.domain.shared.ConcurrentChanges;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps the webhooks of tenants that want them: every calendar that pulls is watched, watches are renewed
+ * Keeps the watches of tenants that want them: every calendar that pulls is watched, watches are renewed
  * well before they expire, and those no longer wanted are stopped. A failure stays in the console and is
  * tried again at the next upkeep; the hourly pull goes on regardless, so nothing is lost meanwhile.
  */
@@ -63,12 +63,12 @@ public class ChangeWatches {
 
     /** How long a watch is asked for; providers may grant less (Graph: under three days). */
     @Inject
-    @ConfigProperty(name = "calsync.webhooks.lifetime", defaultValue = "P7D")
+    @ConfigProperty(name = "calsync.watch.lifetime", defaultValue = "P7D")
     Duration lifetime;
 
     /** A watch with less than this left is renewed; several upkeeps fall in this time, should one fail. */
     @Inject
-    @ConfigProperty(name = "calsync.webhooks.renew-before", defaultValue = "PT24H")
+    @ConfigProperty(name = "calsync.watch.renew-before", defaultValue = "PT24H")
     Duration renewBefore;
 
     /** Where a provider's calls for its watches arrive. */
@@ -82,7 +82,7 @@ public class ChangeWatches {
             try {
                 upkeep(tenantId);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "tenant=" + tenantId + " webhook upkeep failed; the next one tries again", e);
+                LOG.log(Level.WARNING, "tenant=" + tenantId + " watch upkeep failed; the next one tries again", e);
             }
         }
     }
@@ -191,15 +191,15 @@ public class ChangeWatches {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** How a tenant's webhooks from one provider stand, for the console. */
+    /** How a tenant's watches on one provider stand, for the console. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public WatchStatus status(TenantId tenantId, CalendarProviderType provider) {
         List<ChangeWatch> ofProvider = watches.listForTenant(tenantId).stream().filter(w -> w.provider() == provider)
                 .toList();
-        Instant lastCall = ofProvider.stream().map(ChangeWatch::lastNotifiedAt).filter(at -> at != null)
+        Instant lastNotifiedAt = ofProvider.stream().map(ChangeWatch::lastNotifiedAt).filter(at -> at != null)
                 .max(Instant::compareTo).orElse(null);
-        String problem = registrations.find(tenantId, provider).map(r -> r.webhookProblem()).orElse(null);
-        return new WatchStatus(ofProvider.size(), lastCall, problem, callbackAddress(provider));
+        String problem = registrations.find(tenantId, provider).map(r -> r.watchProblem()).orElse(null);
+        return new WatchStatus(ofProvider.size(), lastNotifiedAt, problem, callbackAddress(provider));
     }
 
     /** A tenant's choice of calendars changed; observed after it commits, to bring the watches in line. */
@@ -208,10 +208,10 @@ public class ChangeWatches {
 
     /**
      * @param watched     calendars with a live watch
-     * @param lastCall    when the provider last called; null before the first
+     * @param lastNotifiedAt    when the provider last notified CalSync; null before the first
      * @param problem     what the last upkeep could not do; null when all went well
      * @param address     where the provider calls
      */
-    public record WatchStatus(int watched, Instant lastCall, String problem, String address) {
+    public record WatchStatus(int watched, Instant lastNotifiedAt, String problem, String address) {
     }
 }

@@ -35,7 +35,7 @@ import org.calsync.domain.model.tenant.OAuthRegistrationRepository;
 import org.calsync.domain.model.tenant.TenantId;
 
 /**
- * The database ends of keeping webhooks alive, each a short transaction of its own, so that no connection
+ * The database ends of keeping watches alive, each a short transaction of its own, so that no connection
  * waits while a provider answers: what there is to do, then what came of each step.
  */
 @ApplicationScoped
@@ -75,10 +75,10 @@ public class WatchLedger {
             String problem) {
     }
 
-    /** Whether the tenant turned on webhooks from this kind, whose provider can call back. */
+    /** Whether the tenant turned on watches for this kind, whose provider can notify. */
     private boolean wanted(TenantId tenantId, ProviderTraits traits) {
         return traits.watchesChanges()
-                && registrations.find(tenantId, traits.type()).map(OAuthRegistration::webhooks).orElse(false);
+                && registrations.find(tenantId, traits.type()).map(OAuthRegistration::watchChanges).orElse(false);
     }
 
     /** Kinds that can call back on changes; accounts of the others are only pulled and never watched. */
@@ -88,13 +88,13 @@ public class WatchLedger {
         return kinds;
     }
 
-    /** The providers the tenant wants webhooks from, and every step its watches need. */
+    /** The providers the tenant wants watched, and every step its watches need. */
     public record Plan(Set<CalendarProviderType> wanted, List<Step> steps) {
     }
 
     /**
      * Every step the tenant's watches need: calendars that pull get one, watches due for renewal are renewed,
-     * and the others stop (webhooks turned off, a calendar no longer synced, an account that needs reconnecting).
+     * and the others stop (watching turned off, a calendar no longer synced, an account that needs reconnecting).
      */
     public Plan plan(TenantId tenantId, Instant now, Duration renewBefore) {
         Set<CalendarProviderType> wanted = EnumSet.noneOf(CalendarProviderType.class);
@@ -103,7 +103,7 @@ public class WatchLedger {
         watches.listForTenant(tenantId).forEach(watch -> existing.put(watch.calendarId(), watch));
         List<Step> steps = new ArrayList<>();
         if (wanted.isEmpty() && existing.isEmpty()) {
-            return new Plan(wanted, steps); // most installations: no webhooks, nothing to read
+            return new Plan(wanted, steps); // most installations: no watches, nothing to read
         }
         Set<CalendarProviderType> watchable = watchable();
         for (CalendarAccount account : accounts.listForTenant(tenantId)) {
@@ -203,6 +203,6 @@ public class WatchLedger {
 
     /** What the upkeep could not do for this provider, shown in the console; null clears it. */
     public void noteProblem(TenantId tenantId, CalendarProviderType provider, String problem) {
-        registrations.find(tenantId, provider).ifPresent(registration -> registration.noteWebhookProblem(problem));
+        registrations.find(tenantId, provider).ifPresent(registration -> registration.noteWatchProblem(problem));
     }
 }

@@ -11,7 +11,7 @@ import org.calsync.interfaces.jobs.NotifiedPulls;
 import org.calsync.interfaces.jobs.WatchUpkeep;
 
 /**
- * The providers' calls to CalSync's webhooks: each is checked, and a genuine one has its calendar pulled
+ * The providers' notifications to CalSync: each is checked, and a genuine one has its calendar pulled
  * within seconds. Answers are quick; the pull runs after the answer.
  */
 @ApplicationScoped

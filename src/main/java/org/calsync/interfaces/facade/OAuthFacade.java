@@ -21,7 +21,7 @@ import org.calsync.domain.shared.Language;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.ConsentRedirect;
 import org.calsync.interfaces.facade.dto.OAuthRegistrationView;
-import org.calsync.interfaces.facade.dto.WebhookStatusView;
+import org.calsync.interfaces.facade.dto.WatchStatusView;
 import org.calsync.interfaces.jobs.WatchUpkeep;
 
 /** Microsoft 365 and Google: the tenant's app registrations and each person's consent, for console, portal and API. */
@@ -53,17 +53,17 @@ public class OAuthFacade {
         CalendarProviderType type = type(provider);
         return setup.registration(new TenantId(tenantId), type).map(this::view)
                 .orElse(new OAuthRegistrationView(type.name(), false, null, null, false, false,
-                        clients.redirectUri().toString(), null, false, webhookStatus(new TenantId(tenantId), type)));
+                        clients.redirectUri().toString(), null, false, watchStatus(new TenantId(tenantId), type)));
     }
 
     /**
-     * A blank {@code clientSecret} keeps the stored one. The webhooks follow the new setting soon after: each
+     * A blank {@code clientSecret} keeps the stored one. The watches follow the new setting soon after: each
      * calendar's watch is made (or stopped) while the admin looks at the page.
      */
     public OAuthRegistrationView configure(String tenantId, String provider, String directoryId, String clientId,
-            String clientSecret, boolean organisationWide, boolean webhooks) {
+            String clientSecret, boolean organisationWide, boolean watchChanges) {
         OAuthRegistration saved = setup.configure(new TenantId(tenantId), type(provider),
-                new OAuthRegistration.Details(directoryId, clientId, organisationWide, webhooks), clientSecret);
+                new OAuthRegistration.Details(directoryId, clientId, organisationWide, watchChanges), clientSecret);
         upkeep.upkeepSoon(saved.tenantId());
         return view(saved);
     }
@@ -93,17 +93,17 @@ public class OAuthFacade {
         return new OAuthRegistrationView(registration.provider().name(), true,
                 registration.directoryId(), registration.clientId(), registration.clientSecretCipher() != null,
                 registration.organisationWide(), clients.redirectUri().toString(),
-                consent == null ? null : consent.toString(), registration.webhooks(),
-                webhookStatus(registration.tenantId(), registration.provider()));
+                consent == null ? null : consent.toString(), registration.watchChanges(),
+                watchStatus(registration.tenantId(), registration.provider()));
     }
 
-    private WebhookStatusView webhookStatus(TenantId tenantId, CalendarProviderType provider) {
+    private WatchStatusView watchStatus(TenantId tenantId, CalendarProviderType provider) {
         ChangeWatches.WatchStatus status = watches.status(tenantId, provider);
         URI address = URI.create(status.address());
         String host = address.getHost() == null ? "" : address.getHost();
         boolean reachable = "https".equals(address.getScheme()) && !host.equals("localhost")
                 && !host.startsWith("127.") && !host.equals("[::1]");
-        return new WebhookStatusView(status.watched(), status.lastCall(), status.problem(), status.address(), reachable);
+        return new WatchStatusView(status.watched(), status.lastNotifiedAt(), status.problem(), status.address(), reachable);
     }
 
     private static CalendarProviderType type(String provider) {

@@ -19,7 +19,7 @@ import org.calsync.domain.model.tenant.TenantId;
 
 /**
  * Every hour, the instance that takes the database lease starts the calendar-pull job for every tenant; every
- * ten minutes, the instance that takes another lease keeps the tenants' webhooks alive; every night, one purges
+ * ten minutes, the instance that takes another lease keeps the tenants' watches alive; every night, one purges
  * what the tenants' retention no longer keeps.
  * Non-persistent timers on every instance plus the lease: exactly one pull an hour in a cluster, and no
  * timer state that a failover can lose. Outside any transaction, as the batch runtime requires.
@@ -32,8 +32,8 @@ public class PullScheduler {
     private static final Logger LOG = Logger.getLogger(PullScheduler.class.getName());
     /** Shorter than the hour, so a crashed holder's lease never blocks the next run. */
     private static final Duration LEASE = Duration.ofMinutes(50);
-    private static final String WEBHOOKS = "webhook-upkeep";
-    private static final Duration WEBHOOK_LEASE = Duration.ofMinutes(9);
+    private static final String WATCH_UPKEEP = "watch-upkeep";
+    private static final Duration WATCH_LEASE = Duration.ofMinutes(9);
     private static final String RETENTION = "retention-purge";
     /** Most of a day, so that a crashed holder's lease never skips the next night. */
     private static final Duration RETENTION_LEASE = Duration.ofHours(20);
@@ -77,8 +77,8 @@ public class PullScheduler {
     }
 
     @Schedule(minute = "*/10", hour = "*", persistent = false)
-    void keepWebhooksAlive() {
-        if (lease.tryAcquire(WEBHOOKS, membership.self(), WEBHOOK_LEASE)) {
+    void keepWatchesAlive() {
+        if (lease.tryAcquire(WATCH_UPKEEP, membership.self(), WATCH_LEASE)) {
             watches.upkeepAll();
         }
     }

@@ -16,8 +16,8 @@ import org.calsync.application.watch.ChangeWatches;
 import org.calsync.domain.model.tenant.TenantId;
 
 /**
- * Runs the upkeep of webhooks: every ten minutes for all tenants (from {@link PullScheduler}), and for one
- * tenant soon after its calendars or its webhook setting change, or when a provider asks for a renewal. One
+ * Runs the upkeep of watches: every ten minutes for all tenants (from {@link PullScheduler}), and for one
+ * tenant soon after its calendars or its watch setting change, or when a provider asks for a renewal. One
  * upkeep at a time on this instance, so two never watch the same calendar twice.
  */
 @ApplicationScoped
@@ -61,13 +61,13 @@ public class WatchUpkeep {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Webhook upkeep failed; the scheduled one tries again", e);
+                    LOG.log(Level.WARNING, "Watch upkeep failed; the scheduled one tries again", e);
                 } finally {
                     oneAtATime.unlock();
                 }
             });
         } catch (RejectedExecutionException e) {
-            LOG.log(Level.WARNING, "No thread for the webhook upkeep; the scheduled one does it", e);
+            LOG.log(Level.WARNING, "No thread for the watch upkeep; the scheduled one does it", e);
         }
     }
 }

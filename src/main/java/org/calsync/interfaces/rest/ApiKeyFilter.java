@@ -13,8 +13,8 @@ import jakarta.ws.rs.ext.Provider;
 import org.calsync.interfaces.facade.TenantFacade;
 
 /**
- * Every API call presents a tenant API key; the key decides the tenant, never a parameter. Only the webhooks
- * providers call ({@link CalledByProviders}) carry none.
+ * Every API call presents a tenant API key; the key decides the tenant, never a parameter. Only the notification
+ * endpoints providers call ({@link CalledByProviders}) carry none.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)

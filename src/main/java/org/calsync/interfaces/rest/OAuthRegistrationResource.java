@@ -13,6 +13,7 @@ import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.interfaces.facade.OAuthFacade;
 import org.calsync.interfaces.facade.dto.OAuthRegistrationView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("oauth-registrations/{provider}")
@@ -36,13 +37,13 @@ public class OAuthRegistrationResource {
 
     @PUT
     @Operation(summary = "Set the app registration: directory (tenant) id for Microsoft, client id and secret; a "
-            + "missing secret keeps the stored one; webhooks on asks the provider to call CalSync back on changes")
+            + "missing secret keeps the stored one; watchChanges on makes the provider notify CalSync of changes (webhooks, the earlier name, is still read)")
     public OAuthRegistrationView put(@PathParam("provider") String provider, RegistrationRequest request) {
         if (request == null) {
             throw new InvalidInputException("body", "api.bodyRequired");
         }
         return oauth.configure(caller.tenantId(), provider, request.directoryId, request.clientId, request.clientSecret,
-                request.organisationWide, request.webhooks);
+                request.organisationWide, request.watchesChanges());
     }
 
     /** An app registration as an admin enters it. */
@@ -51,7 +52,15 @@ public class OAuthRegistrationResource {
         public String clientId;
         public String clientSecret;
         public boolean organisationWide;
-        /** Changes come back through the provider's webhooks within seconds; needs a public HTTPS address. */
-        public boolean webhooks;
+        /** CalSync watches each synced calendar, so changes come back within seconds; needs a public HTTPS address. */
+        public Boolean watchChanges;
+        /** The earlier name of {@code watchChanges}, read when that is absent so that existing callers keep working. */
+        @Deprecated
+        @Schema(deprecated = true, description = "Use watchChanges")
+        public Boolean webhooks;
+
+        boolean watchesChanges() {
+            return Boolean.TRUE.equals(watchChanges != null ? watchChanges : webhooks);
+        }
     }
 }

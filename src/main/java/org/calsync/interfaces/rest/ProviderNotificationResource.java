@@ -22,7 +22,7 @@ import org.calsync.interfaces.facade.NotificationFacade;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The webhook endpoints Microsoft Graph and Google Calendar call when a watched calendar changes. They answer
+ * The notification endpoints Microsoft Graph and Google Calendar call when a watched calendar changes. They answer
  * at once (Graph wants an answer within three seconds) and leave the pull to a managed thread.
  */
 @Path("notifications")

@@ -74,7 +74,7 @@ class CalendarKindsTest {
             assertEquals(traits.signIn() == SignIn.APP_PASSWORD, traits.defaultServer() != null,
                     kind + ": an app-password kind lives at the provider's server, and only it has a default");
             assertFalse(traits.watchesChanges() && !traits.usesOAuth(),
-                    kind + ": only OAuth kinds have a registration where an admin turns webhooks on");
+                    kind + ": only OAuth kinds have a registration where an admin turns watching on");
             assertFalse(traits.organisationFreeBusy() && !traits.organisationWide(),
                     kind + ": free/busy for people who linked nothing needs the organisation's own credentials");
             if (traits.watchesChanges()) {

@@ -149,10 +149,10 @@ class ConnectGoogleUiIT {
         assertEquals(1, api().get("people/" + lucie + "/calendar-accounts").array().stream()
                 .filter(a -> "GOOGLE".equals(a.asJsonObject().getString("provider"))).count());
 
-        // With webhooks on, Google opens a channel on each calendar Lucie syncs, and a change in one is read
+        // With watching on, Google opens a channel on each calendar Lucie syncs, and a change in one is read
         // within seconds, without a sync being started; a call with a guessed token is refused.
         assertEquals(200, api().put("oauth-registrations/GOOGLE", """
-                {"clientId":"calsync-northwind.apps.googleusercontent.example","webhooks":true}""").status());
+                {"clientId":"calsync-northwind.apps.googleusercontent.example","watchChanges":true}""").status());
         Eventually.await("channels on Lucie's two calendars", SOON, () -> GOOGLE.channels().open().size() == 2);
         Eventually.await("Google's opening call is accepted", SOON, () -> GOOGLE.channels().deliveries().stream()
                 .anyMatch(d -> d.kind().equals("sync") && d.status() == 200));
@@ -175,7 +175,7 @@ class ConnectGoogleUiIT {
         assertEquals(200, removed.status(), removed.body());
         assertTrue(GOOGLE.channels().open().isEmpty(), "the channels are stopped");
         api().put("oauth-registrations/GOOGLE", """
-                {"clientId":"calsync-northwind.apps.googleusercontent.example","webhooks":false}""");
+                {"clientId":"calsync-northwind.apps.googleusercontent.example","watchChanges":false}""");
         assertTrue(GOOGLE.calendar(LUCIE_GOOGLE).events().stream().noneMatch(e -> title.equals(e.getString("summary"))));
         OAUTH.takeRequestTo("/google/revoke");
     }

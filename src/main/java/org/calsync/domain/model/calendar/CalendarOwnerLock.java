@@ -3,7 +3,7 @@ package org.calsync.domain.model.calendar;
 import java.util.function.Supplier;
 
 /**
- * One writer per person's calendars across every instance: pushes, pulls, webhook pulls and removals of one
+ * One writer per person's calendars across every instance: pushes, pulls, notified pulls and removals of one
  * person's calendars run one after the other, whichever instance runs them. A pull then never meets an event
  * that another instance wrote but has not recorded yet, and two pulls never apply the same answer twice.
  * <p>

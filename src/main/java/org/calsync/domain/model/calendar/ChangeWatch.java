@@ -8,7 +8,7 @@ import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.TenantId;
 
 /**
- * CalSync's record of a webhook on one calendar: the provider's {@link WatchGrant}, the secret every call
+ * CalSync's record of a watch on one calendar: the provider's {@link WatchGrant}, the secret every call
  * must carry (encrypted at rest), when it expires and what went wrong last. A calendar has at most one.
  */
 public class ChangeWatch {

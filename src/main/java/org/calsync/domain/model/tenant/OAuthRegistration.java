@@ -10,8 +10,8 @@ import org.calsync.domain.shared.Validation;
  * Google (client id, secret). The client secret is kept encrypted; this class never sees it in clear.
  * {@code organisationWide} (for kinds whose applications act for a directory: Microsoft) means application
  * permissions: CalSync reaches every mailbox of the directory by address, as EWS impersonation does, and nobody
- * connects individually. {@code webhooks}
- * means the provider calls CalSync back when a calendar changes; it needs an address the provider can reach,
+ * connects individually. {@code watchChanges}
+ * means CalSync watches each synced calendar: the provider notifies CalSync when a calendar changes; it needs an address the provider can reach,
  * so it is off until an admin turns it on.
  */
 public class OAuthRegistration {
@@ -49,8 +49,8 @@ public class OAuthRegistration {
     private String clientId;
     private String clientSecret;
     private boolean organisationWide;
-    private boolean webhooks;
-    private String webhookProblem;
+    private boolean watchChanges;
+    private String watchProblem;
     private Instant updatedAt;
     private long version;
 
@@ -70,7 +70,7 @@ public class OAuthRegistration {
      * @param directoryId the directory (Entra tenant) the application belongs to, for kinds whose applications
      *        act for a whole organisation
      */
-    public record Details(String directoryId, String clientId, boolean organisationWide, boolean webhooks) {
+    public record Details(String directoryId, String clientId, boolean organisationWide, boolean watchChanges) {
     }
 
     /**
@@ -97,7 +97,7 @@ public class OAuthRegistration {
             this.clientSecret = newSecretCipher;
         }
         this.organisationWide = details.organisationWide();
-        this.webhooks = details.webhooks();
+        this.watchChanges = details.watchChanges();
         this.updatedAt = Instant.now();
     }
 
@@ -129,18 +129,18 @@ public class OAuthRegistration {
         return organisationWide;
     }
 
-    /** Whether changes come back through the provider's webhooks as well as the hourly pull. */
-    public boolean webhooks() {
-        return webhooks;
+    /** Whether changes come back through watches as well as the hourly pull. */
+    public boolean watchChanges() {
+        return watchChanges;
     }
 
-    /** What the last upkeep of the webhooks could not do; null when it all went well. */
-    public String webhookProblem() {
-        return webhookProblem;
+    /** What the last upkeep of the watches could not do; null when it all went well. */
+    public String watchProblem() {
+        return watchProblem;
     }
 
-    public void noteWebhookProblem(String problem) {
-        this.webhookProblem = problem == null || problem.length() <= 2000 ? problem : problem.substring(0, 1997) + "...";
+    public void noteWatchProblem(String problem) {
+        this.watchProblem = problem == null || problem.length() <= 2000 ? problem : problem.substring(0, 1997) + "...";
     }
 
     public Instant updatedAt() {

@@ -7,10 +7,10 @@ import java.io.Serializable;
  *
  * @param redirectUri      what the admin registers with the provider
  * @param adminConsentLink Microsoft's page an Entra administrator opens once; null for Google
- * @param webhooks         changes come back through the provider's webhooks, not only the hourly pull
+ * @param watchChanges       changes come back through watches, not only the hourly pull
  */
 public record OAuthRegistrationView(String provider, boolean configured, String directoryId, String clientId,
         boolean secretStored, boolean organisationWide, String redirectUri, String adminConsentLink,
-        boolean webhooks, WebhookStatusView webhookStatus)
+        boolean watchChanges, WatchStatusView watchStatus)
         implements Serializable {
 }

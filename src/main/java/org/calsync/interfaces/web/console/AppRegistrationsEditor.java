@@ -9,7 +9,7 @@ import jakarta.inject.Named;
 
 import org.calsync.interfaces.facade.OAuthFacade;
 import org.calsync.interfaces.facade.dto.OAuthRegistrationView;
-import org.calsync.interfaces.facade.dto.WebhookStatusView;
+import org.calsync.interfaces.facade.dto.WatchStatusView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
 import org.calsync.interfaces.web.Formats;
@@ -40,7 +40,7 @@ public class AppRegistrationsEditor implements Serializable {
         private String clientId;
         private String clientSecret;
         private boolean organisationWide;
-        private boolean webhooks;
+        private boolean watchChanges;
 
         Form(String provider) {
             this.provider = provider;
@@ -51,7 +51,7 @@ public class AppRegistrationsEditor implements Serializable {
             directoryId = view.directoryId();
             clientId = view.clientId();
             organisationWide = view.organisationWide();
-            webhooks = view.webhooks();
+            watchChanges = view.watchChanges();
             clientSecret = null;
         }
 
@@ -91,12 +91,12 @@ public class AppRegistrationsEditor implements Serializable {
             this.organisationWide = organisationWide;
         }
 
-        public boolean isWebhooks() {
-            return webhooks;
+        public boolean isWatchChanges() {
+            return watchChanges;
         }
 
-        public void setWebhooks(boolean webhooks) {
-            this.webhooks = webhooks;
+        public void setWatchChanges(boolean watchChanges) {
+            this.watchChanges = watchChanges;
         }
     }
 
@@ -116,7 +116,7 @@ public class AppRegistrationsEditor implements Serializable {
     private void save(Form form, String formId) {
         try {
             form.show(oauth.configure(user.getTenantId(), form.provider, form.directoryId, form.clientId, form.clientSecret,
-                    form.organisationWide, form.webhooks));
+                    form.organisationWide, form.watchChanges));
             FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("settings.appRegistrationSaved"));
         } catch (RuntimeException e) {
             FacesErrors.show(formId, e);
@@ -125,7 +125,7 @@ public class AppRegistrationsEditor implements Serializable {
         }
     }
 
-    /** Shows how the webhooks stand now: they are set up on a managed thread after a save. */
+    /** Shows how the watches stand now: they are set up on a managed thread after a save. */
     public void refreshMicrosoft() {
         microsoft.stored = oauth.registration(user.getTenantId(), microsoft.provider);
     }
@@ -134,20 +134,20 @@ public class AppRegistrationsEditor implements Serializable {
         google.stored = oauth.registration(user.getTenantId(), google.provider);
     }
 
-    /** How changes come back from the provider now, in words: polling, or webhooks with how many calendars. */
+    /** How changes come back from the provider now, in words: polling, or watches with how many calendars. */
     public String mode(Form form, String providerName) {
         OAuthRegistrationView stored = form.stored;
-        if (!stored.webhooks()) {
+        if (!stored.watchChanges()) {
             return Texts.get("settings.changesComeBackByPolling", providerName);
         }
-        WebhookStatusView status = stored.webhookStatus();
+        WatchStatusView status = stored.watchStatus();
         if (status.watchedCalendars() == 0) {
-            return Texts.get("settings.webhooksNothingWatched", providerName);
+            return Texts.get("settings.nothingWatchedYet", providerName);
         }
-        String lastCall = status.lastCall() == null ? Texts.get("settings.noCallYet")
-                : formats.moment(status.lastCall(), user.getTimeZone());
-        return Texts.get("settings.changesComeBackByWebhooks", providerName, String.valueOf(status.watchedCalendars()),
-                lastCall);
+        String lastNotified = status.lastNotifiedAt() == null ? Texts.get("settings.noNotificationYet")
+                : formats.moment(status.lastNotifiedAt(), user.getTimeZone());
+        return Texts.get("settings.changesComeBackByWatches", providerName, String.valueOf(status.watchedCalendars()),
+                lastNotified);
     }
 
     public Form getMicrosoft() {

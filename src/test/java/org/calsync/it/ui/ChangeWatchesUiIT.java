@@ -38,13 +38,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
- * Webhooks with Microsoft 365, end to end: the admin turns them on for the tenant; Graph validates CalSync's
+ * Watched calendars with Microsoft 365, end to end: the admin turns watching on for the tenant; Graph validates CalSync's
  * address and subscribes to Wanda's calendar; an event she adds in Outlook is read within seconds without any
  * sync being started; a forged call is refused and pulls nothing; Graph's lifecycle events renew or remake the
- * subscription; the console says webhooks are the active mode; turning them off ends the subscription.
+ * subscription; the console says watching is the active mode; turning it off ends the subscription.
  */
 @ExtendWith(ArquillianExtension.class)
-class WebhooksUiIT {
+class ChangeWatchesUiIT {
 
     private static final String ADMIN = "admin@northwind.example";
     private static final String WANDA = "wanda.webb@northwind.example";
@@ -79,7 +79,7 @@ class WebhooksUiIT {
     }
 
     @Test
-    void changesInOutlookArriveWithinSecondsThroughGraphsWebhooks() throws Exception {
+    void changesInOutlookArriveWithinSecondsThroughGraphsNotifications() throws Exception {
         try {
             register(true);
             String wanda = api().createInstructor(WANDA, "Wanda Webb", "Europe/London");
@@ -93,7 +93,7 @@ class WebhooksUiIT {
             assertEquals("users/" + WANDA + "/calendars/" + CALENDAR + "/events", subscription.resource());
             assertEquals(URI.create("http://localhost:" + Integer.getInteger("calsync.it.http.port")
                     + "/api/v1/notifications/microsoft"), subscription.notificationUrl());
-            JsonObject status = api().get("oauth-registrations/MICROSOFT_365").object().getJsonObject("webhookStatus");
+            JsonObject status = api().get("oauth-registrations/MICROSOFT_365").object().getJsonObject("watchStatus");
             assertEquals(1, status.getInt("watchedCalendars"));
             assertTrue(!status.containsKey("problem") || status.isNull("problem"), status.toString());
 
@@ -144,12 +144,12 @@ class WebhooksUiIT {
             try (Browser admin = Browser.atPublicAddress()) {
                 new LoginPage(admin).signInAs(ADMIN, "calsync-demo");
                 admin.open("admin/settings.xhtml");
-                admin.waitForText(By.id("microsoftMode"), "Active mode: webhooks");
+                admin.waitForText(By.id("microsoftMode"), "Active mode: watching");
                 admin.waitForText(By.id("microsoftMode"), "Calendars watched: 1");
-                admin.waitForText(By.id("microsoftForm:webhookStatus"), "CALSYNC_PUBLIC_URL");
+                admin.waitForText(By.id("microsoftForm:watchStatus"), "CALSYNC_PUBLIC_URL");
                 ((org.openqa.selenium.JavascriptExecutor) admin.driver())
                         .executeScript("document.getElementById('microsoftMode').scrollIntoView({block: 'center'})");
-                admin.screenshot("console-microsoft-webhooks");
+                admin.screenshot("console-microsoft-watching");
             }
 
             // Turned off, the subscription ends and changes come back by polling again.
@@ -157,23 +157,23 @@ class WebhooksUiIT {
             register(false);
             Eventually.await("the subscription is ended", SECONDS, () -> subscriptions().isEmpty());
             assertTrue(GRAPH.requests().contains("DELETE /v1.0/subscriptions/" + current), GRAPH.requests().toString());
-            assertEquals(0, api().get("oauth-registrations/MICROSOFT_365").object().getJsonObject("webhookStatus")
+            assertEquals(0, api().get("oauth-registrations/MICROSOFT_365").object().getJsonObject("watchStatus")
                     .getInt("watchedCalendars"));
             assertNotEquals(403, api().delete("calendar-accounts/" + accountId).status());
         } finally {
-            // Other tests expect the consent mode without webhooks.
+            // Other tests expect the consent mode without watching.
             api().put("oauth-registrations/MICROSOFT_365", """
                     {"directoryId":"%s","clientId":"3f1c9a7e-calsync-northwind","clientSecret":"not-a-real-secret~1",
-                     "organisationWide":false,"webhooks":false}""".formatted(DIRECTORY));
+                     "organisationWide":false,"watchChanges":false}""".formatted(DIRECTORY));
         }
     }
 
-    private void register(boolean webhooks) {
+    private void register(boolean watchChanges) {
         Api.Reply saved = api().put("oauth-registrations/MICROSOFT_365", """
                 {"directoryId":"%s","clientId":"3f1c9a7e-calsync-northwind","clientSecret":"not-a-real-secret~1",
-                 "organisationWide":true,"webhooks":%s}""".formatted(DIRECTORY, webhooks));
+                 "organisationWide":true,"watchChanges":%s}""".formatted(DIRECTORY, watchChanges));
         assertEquals(200, saved.status(), saved.body());
-        assertEquals(webhooks, saved.object().getBoolean("webhooks"));
+        assertEquals(watchChanges, saved.object().getBoolean("watchChanges"));
     }
 
     private static List<Subscription> subscriptions() {
