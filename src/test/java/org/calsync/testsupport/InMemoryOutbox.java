@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.calsync.domain.model.sync.OutboxChannel;
 import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.sync.OutboxState;
@@ -72,8 +73,14 @@ public final class InMemoryOutbox implements OutboxRepository {
     }
 
     @Override
-    public Optional<String> claim(String id, String instance, Instant now, Instant until) {
+    public Optional<Claim> claim(String id, String instance, Instant now, Instant until) {
         throw new UnsupportedOperationException("claims between instances are the database's; see ClusterSyncIT");
+    }
+
+    @Override
+    public boolean emailWaits(TenantId tenantId, String sessionId, String personId) {
+        return pending().anyMatch(entry -> entry.channel() == OutboxChannel.EMAIL && entry.tenantId().equals(tenantId)
+                && entry.sessionId().equals(sessionId) && entry.personId().equals(personId));
     }
 
     @Override

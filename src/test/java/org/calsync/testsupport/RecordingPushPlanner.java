@@ -14,7 +14,7 @@ public final class RecordingPushPlanner extends PushPlanner {
     public final List<List<String>> planned = new ArrayList<>();
 
     public RecordingPushPlanner() {
-        super(null, null, null);
+        super(null, null, null, null, null, null);
     }
 
     @Override

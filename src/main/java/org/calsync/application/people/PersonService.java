@@ -74,6 +74,14 @@ public class PersonService {
         return person;
     }
 
+    /** The person's own choice to get, or not, sessions by email when their organisation sends them. */
+    public Person takeInvitationEmails(TenantId tenant, String personId, boolean wanted) {
+        Person person = find(tenant, personId);
+        person.takeInvitationEmails(wanted);
+        LOG.info(() -> "tenant=" + tenant + " person " + personId + (wanted ? " takes" : " turned off") + " invitation emails");
+        return person;
+    }
+
     /** Sets a person's password, as one who accepts an invitation chooses it. */
     void choosePassword(Person person, char[] password) {
         person.changePasswordHash(hashChecked(password));

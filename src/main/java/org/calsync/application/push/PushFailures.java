@@ -15,6 +15,7 @@ import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.session.TrainingSessionRepository;
+import org.calsync.domain.model.sync.OutboxChannel;
 import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.sync.OutboxState;
@@ -23,7 +24,7 @@ import org.calsync.domain.shared.ConflictException;
 import org.calsync.domain.shared.UnknownEntityException;
 
 /**
- * Pushes that did not reach a calendar: those still being retried and those that gave up (dead), for the
+ * Pushes that did not reach a calendar or a mailbox: those still being retried and those that gave up (dead), for the
  * console and the API, and another try on an admin's word.
  */
 @ApplicationScoped
@@ -49,7 +50,7 @@ public class PushFailures {
         return outbox.failing(tenantId, SHOWN).stream().map(entry -> new Failure(entry.id(), entry.sessionId(),
                 sessions.find(tenantId, entry.sessionId()).map(TrainingSession::courseTitle).orElse("(deleted session)"),
                 entry.personId(), people.find(tenantId, entry.personId()).map(Person::displayName).orElse("(deleted person)"),
-                entry.state().name(), entry.attempts(), entry.nextAttemptAt(), entry.lastFailureKind(),
+                entry.channel(), entry.state().name(), entry.attempts(), entry.nextAttemptAt(), entry.lastFailureKind(),
                 entry.lastError())).toList();
     }
 
@@ -76,6 +77,6 @@ public class PushFailures {
 
     /** One push that has not reached its calendars yet, or never will without help. */
     public record Failure(String entryId, String sessionId, String sessionTitle, String personId, String personName,
-            String state, int attempts, Instant nextAttemptAt, FailureKind failureKind, String lastError) {
+            OutboxChannel channel, String state, int attempts, Instant nextAttemptAt, FailureKind failureKind, String lastError) {
     }
 }

@@ -28,6 +28,7 @@ import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.sync.ClusterMembership;
+import org.calsync.domain.model.sync.OutboxChannel;
 import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.tenant.TenantId;
@@ -88,11 +89,11 @@ public class PushReconciler {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<Claimed> claim(String entryId, Instant now) {
         return outbox.claim(entryId, membership.self(), now, now.plus(LEASE))
-                .map(personId -> new Claimed(entryId, personId));
+                .map(claim -> new Claimed(entryId, claim.personId(), claim.channel()));
     }
 
-    /** An outbox entry this instance claimed, with the person whose calendars it brings in line. */
-    public record Claimed(String entryId, String personId) {
+    /** An outbox entry this instance claimed, with the person it concerns and where it takes the session. */
+    public record Claimed(String entryId, String personId, OutboxChannel channel) {
     }
 
     /** Entries of a departed instance are due again at once, for any instance to claim. */

@@ -31,12 +31,15 @@ import org.calsync.domain.model.tenant.ApiKey;
 import org.calsync.domain.model.tenant.ApiKeyRepository;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.IntegrationSettings;
+import org.calsync.domain.model.tenant.InvitationAudience;
+import org.calsync.domain.model.tenant.InvitationMailSettings;
 import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The demo tenants: "Northwind Training" (one admin, three instructors, twenty learners, sessions over
  * the next eight weeks) and the small "Riverside Coaching", which shows that tenants are kept apart.
@@ -70,6 +73,11 @@ public class DemoData {
 
     @Inject
     private TenantProvisioning provisioning;
+
+    /** Northwind emails sessions to people without a linked calendar; tests that do not read mail turn it off. */
+    @Inject
+    @ConfigProperty(name = "calsync.demo.invitation-mail", defaultValue = "true")
+    boolean invitationMail;
 
     @Inject
     private TenantRepository tenants;
@@ -111,6 +119,9 @@ public class DemoData {
         // The demo shows calendar linking, so Northwind allows every provider.
         tenant.changeSettings(new IntegrationSettings(true, EnumSet.allOf(CalendarProviderType.class),
                 SyncDirection.TWO_WAY, PrivacyMode.DEFAULT, 12, false, 24));
+        // A new user sees sessions arrive as invitations at once, through the relay CALSYNC_MAIL_HOST names.
+        tenant.changeInvitationMail(new InvitationMailSettings(invitationMail, null,
+                InvitationAudience.WITHOUT_LINKED_CALENDAR));
         apiKeys.add(ApiKey.issueWithSecret(id, "Demo training platform", NORTHWIND_API_KEY).key());
         person(id, ADMIN_EMAIL, "Nadia Okafor", "Europe/London", TenantProvisioning.ADMINISTRATOR, passwordHash);
         List<Person> instructors = new ArrayList<>();

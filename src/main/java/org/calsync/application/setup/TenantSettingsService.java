@@ -12,6 +12,7 @@ import org.calsync.application.sessions.PushPlanner;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.tenant.IntegrationSettings;
+import org.calsync.domain.model.tenant.InvitationMailSettings;
 import org.calsync.domain.model.tenant.RetentionPolicy;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
@@ -51,6 +52,18 @@ public class TenantSettingsService {
             rewriteInstructorsEvents(tenant);
         }
         LOG.info(() -> "tenant=" + id + " changed integration settings");
+        return tenant;
+    }
+
+    /**
+     * Turns invitation emails on or off, or changes their sender or audience. Only sessions that change from now on
+     * are emailed: turning them on does not mail every planned session at once.
+     */
+    public Tenant changeInvitationMail(TenantId id, InvitationMailSettings invitationMail) {
+        Tenant tenant = tenant(id);
+        tenant.changeInvitationMail(invitationMail);
+        LOG.info(() -> "tenant=" + id + " invitation emails " + (invitationMail.enabled() ? "on for "
+                + invitationMail.audience() : "off"));
         return tenant;
     }
 

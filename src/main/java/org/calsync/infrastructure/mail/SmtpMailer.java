@@ -17,9 +17,11 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.calsync.domain.model.mail.InvitationMail;
 import org.calsync.domain.model.mail.MailNotSentException;
 import org.calsync.domain.model.mail.Mailer;
 import org.calsync.domain.model.mail.OutgoingMail;
+import org.calsync.infrastructure.provider.ical.ItipWriter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SmtpMailer implements Mailer {
 
     private static final int TIMEOUT_MILLIS = 20_000;
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
     @Inject
     @ConfigProperty(name = "calsync.mail.host", defaultValue = "localhost")
@@ -56,6 +59,7 @@ public class SmtpMailer implements Mailer {
     boolean startTls;
 
     private Session session;
+    private final ItipWriter itip = new ItipWriter();
 
     @PostConstruct
     void connect() {
@@ -80,16 +84,37 @@ public class SmtpMailer implements Mailer {
     @Override
     public void send(OutgoingMail mail) {
         try {
-            MimeMessage message = new MimeMessage(session);
-            message.setFrom(new InternetAddress(from, "CalSync", StandardCharsets.UTF_8.name()));
-            message.setRecipient(Message.RecipientType.TO,
-                    new InternetAddress(mail.to(), mail.toName(), StandardCharsets.UTF_8.name()));
-            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-            message.setText(mail.text(), StandardCharsets.UTF_8.name());
+            InvitationMail invitation = mail.invitation();
+            MimeMessage message = invitation == null ? new MimeMessage(session)
+                    : new InvitationMessage(session, invitation.messageId());
+            message.setFrom(invitation == null ? new InternetAddress(from, "CalSync", UTF_8)
+                    : new InternetAddress(invitation.organiser().email(), invitation.organiser().name(), UTF_8));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to(), mail.toName(), UTF_8));
+            message.setSubject(mail.subject(), UTF_8);
+            if (invitation == null) {
+                message.setText(mail.text(), UTF_8);
+            } else {
+                message.setContent(InvitationParts.of(mail, itip.write(invitation)));
+            }
             Transport.send(message);
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailNotSentException(reason(e), host + ":" + port, "The mail server at " + host + ":" + port
                     + " did not take the message to " + mail.to() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A message whose Message-ID is CalSync's own, so that one sent again after a crash is the same message. */
+    private static final class InvitationMessage extends MimeMessage {
+        private final String messageId;
+
+        InvitationMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
         }
     }
 

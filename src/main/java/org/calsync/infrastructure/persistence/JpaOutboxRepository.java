@@ -68,12 +68,19 @@ public class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public Optional<String> claim(String id, String instance, Instant now, Instant until) {
-        Optional<String> person = em.createNamedQuery("OutboxEntry.personOf", String.class).setParameter("id", id)
+    public Optional<Claim> claim(String id, String instance, Instant now, Instant until) {
+        Optional<Claim> claim = em.createNamedQuery("OutboxEntry.claimOf", Claim.class).setParameter("id", id)
                 .getResultStream().findFirst();
         int taken = em.createNamedQuery("OutboxEntry.claim").setParameter("id", id).setParameter("member", instance)
                 .setParameter("now", now).setParameter("until", until).executeUpdate();
-        return taken == 1 ? person : Optional.empty();
+        return taken == 1 ? claim : Optional.empty();
+    }
+
+    @Override
+    public boolean emailWaits(TenantId tenantId, String sessionId, String personId) {
+        return em.createNamedQuery("OutboxEntry.emailWaiting", String.class).setParameter("tenant", tenantId.value())
+                .setParameter("session", sessionId).setParameter("person", personId).setMaxResults(1)
+                .getResultStream().findFirst().isPresent();
     }
 
     @Override

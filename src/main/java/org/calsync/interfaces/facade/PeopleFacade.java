@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.application.linking.SyncPauses;
 import org.calsync.application.people.PersonService;
+import org.calsync.application.setup.TenantSettingsService;
+import org.calsync.interfaces.facade.dto.InvitationEmailsView;
 import org.calsync.application.people.RoleService;
 import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
@@ -40,6 +42,9 @@ public class PeopleFacade {
     @Inject
     private SyncPauses pauses;
 
+    @Inject
+    private TenantSettingsService settings;
+
     public PersonView create(String tenantId, PersonForm form) {
         Optional<LanguageChange> language = language(form);
         Person created = people.create(new TenantId(tenantId), details(form), form.roles(), password(form));
@@ -61,6 +66,17 @@ public class PeopleFacade {
     public void chooseLanguage(String tenantId, String personId, String code) {
         people.chooseLanguage(new TenantId(tenantId), personId,
                 language(new PersonForm(null, null, null, null, null, null, null, null, code)).orElseThrow().chosen());
+    }
+
+    /** Whether the organisation emails sessions, and whether this person takes them; for the portal's switch. */
+    public InvitationEmailsView invitationEmails(String tenantId, String personId) {
+        TenantId tenant = new TenantId(tenantId);
+        return new InvitationEmailsView(settings.tenant(tenant).invitationMail().enabled(),
+                people.find(tenant, personId).takesInvitationEmails());
+    }
+
+    public void takeInvitationEmails(String tenantId, String personId, boolean wanted) {
+        people.takeInvitationEmails(new TenantId(tenantId), personId, wanted);
     }
 
     /** A person's new language: one CalSync speaks, or none to follow the organisation's. */

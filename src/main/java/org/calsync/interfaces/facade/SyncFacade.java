@@ -139,7 +139,7 @@ public class SyncFacade {
 
     public List<PushFailureView> pushFailures(String tenantId) {
         return pushFailures.list(new TenantId(tenantId)).stream().map(f -> new PushFailureView(f.entryId(), f.sessionId(),
-                f.sessionTitle(), f.personId(), f.personName(), f.state(), f.attempts(), f.nextAttemptAt(),
+                f.sessionTitle(), f.personId(), f.personName(), f.channel().name(), f.state(), f.attempts(), f.nextAttemptAt(),
                 nameOf(f.failureKind()), f.lastError()))
                 .toList();
     }

@@ -23,6 +23,8 @@ import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.tenant.ApiKey;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.IntegrationSettings;
+import org.calsync.domain.model.tenant.InvitationAudience;
+import org.calsync.domain.model.tenant.InvitationMailSettings;
 import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.RetentionPolicy;
 import org.calsync.domain.model.tenant.SyncDirection;
@@ -33,8 +35,10 @@ import org.calsync.domain.shared.Validation;
 import org.calsync.interfaces.facade.dto.ApiKeyView;
 import org.calsync.interfaces.facade.dto.PauseImpactView;
 import org.calsync.interfaces.facade.dto.RetentionPurgeView;
+import org.calsync.interfaces.facade.dto.InvitationMailView;
 import org.calsync.interfaces.facade.dto.SettingsView;
 import org.calsync.interfaces.facade.dto.SignedInUser;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Tenant-wide things: integration settings, API keys, and who a signed-in caller is. */
 @ApplicationScoped
@@ -58,6 +62,10 @@ public class TenantFacade {
 
     @Inject
     private RetentionPurge retention;
+
+    @Inject
+    @ConfigProperty(name = "calsync.mail.from", defaultValue = "calsync@localhost")
+    String installationSender;
 
     public SettingsView settings(String tenantId) {
         return view(settings.tenant(new TenantId(tenantId)));
@@ -95,6 +103,20 @@ public class TenantFacade {
                 EnumInput.parse(SyncDirection.class, form.direction(), "direction"),
                 EnumInput.parse(PrivacyMode.class, form.defaultPrivacyMode(), "defaultPrivacyMode"),
                 form.pullWindowMonths(), form.omitLearnerDetails(), form.cancellationDeadlineHours());
+    }
+
+    public InvitationMailView invitationMail(String tenantId) {
+        return view(settings.tenant(new TenantId(tenantId)).invitationMail());
+    }
+
+    public InvitationMailView changeInvitationMail(String tenantId, InvitationMailView form) {
+        InvitationMailSettings chosen = new InvitationMailSettings(form.enabled(), form.sender(),
+                EnumInput.parse(InvitationAudience.class, form.audience(), "invitationAudience"));
+        return view(settings.changeInvitationMail(new TenantId(tenantId), chosen).invitationMail());
+    }
+
+    private InvitationMailView view(InvitationMailSettings mail) {
+        return new InvitationMailView(mail.enabled(), mail.sender(), mail.audience().name(), installationSender);
     }
 
     public List<ApiKeyView> apiKeys(String tenantId) {

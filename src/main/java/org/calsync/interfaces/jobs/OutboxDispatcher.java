@@ -3,6 +3,7 @@ package org.calsync.interfaces.jobs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.calsync.application.email.InvitationMails;
 import org.calsync.application.push.PushReconciler;
 import org.calsync.application.sessions.PushPlanner;
+import org.calsync.domain.model.sync.OutboxChannel;
 
 /**
- * Drains the push outbox on a managed thread, never on the request thread: at once after a change commits,
+ * Drains the push outbox (calendars and invitation emails) on a managed thread, never on the request thread: at once after a change commits,
  * and on every sweep. One drain runs at a time on this instance; claims keep instances apart, and the lease on
  * each person's calendars keeps their writers apart.
  */
@@ -58,6 +61,9 @@ public class OutboxDispatcher {
 
     @Inject
     private PushReconciler reconciler;
+
+    @Inject
+    private InvitationMails invitationMails;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -101,11 +107,20 @@ public class OutboxDispatcher {
      * anyway, and a burst for many people (a class registering) is not held up behind one slow calendar server.
      */
     private void processByPerson(List<PushReconciler.Claimed> claimed) {
-        Map<String, List<String>> byPerson = new LinkedHashMap<>();
-        claimed.forEach(one -> byPerson.computeIfAbsent(one.personId(), k -> new ArrayList<>()).add(one.entryId()));
+        Map<String, Map<OutboxChannel, List<String>>> byPerson = new LinkedHashMap<>();
+        claimed.forEach(one -> byPerson.computeIfAbsent(one.personId(), k -> new EnumMap<>(OutboxChannel.class))
+                .computeIfAbsent(one.channel(), k -> new ArrayList<>()).add(one.entryId()));
         List<Future<?>> running = new ArrayList<>();
-        byPerson.forEach((personId, entryIds) -> running.add(workers.submit(() -> reconciler.processForPerson(personId,
-                entryIds))));
+        byPerson.forEach((personId, byChannel) -> running.add(workers.submit(() -> {
+            List<String> calendars = byChannel.getOrDefault(OutboxChannel.CALENDARS, List.of());
+            List<String> emails = byChannel.getOrDefault(OutboxChannel.EMAIL, List.of());
+            if (!calendars.isEmpty()) {
+                reconciler.processForPerson(personId, calendars);
+            }
+            if (!emails.isEmpty()) {
+                invitationMails.deliver(personId, emails);
+            }
+        })));
         for (Future<?> one : running) {
             try {
                 one.get();

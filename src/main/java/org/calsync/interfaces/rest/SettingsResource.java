@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.interfaces.facade.TenantFacade;
 import org.calsync.interfaces.facade.dto.PauseImpactView;
+import org.calsync.interfaces.facade.dto.InvitationMailView;
 import org.calsync.interfaces.facade.dto.RetentionPurgeView;
 import org.calsync.interfaces.facade.dto.SettingsView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,6 +36,26 @@ public class SettingsResource {
     @Operation(summary = "The organisation's calendar integration settings")
     public SettingsView get() {
         return tenants.settings(caller.tenantId());
+    }
+
+    @GET
+    @Path("invitation-mail")
+    @Operation(summary = "Whether sessions are emailed as invitations (.ics, iMIP), from which organiser address, and to "
+            + "whom: WITHOUT_LINKED_CALENDAR or EVERYONE")
+    public InvitationMailView invitationMail() {
+        return tenants.invitationMail(caller.tenantId());
+    }
+
+    @PUT
+    @Path("invitation-mail")
+    @Operation(summary = "Turn invitation emails on or off, or change their sender or audience. A blank sender uses the "
+            + "installation's (calsync.mail.from). Sessions are emailed when they next change; people are sent an "
+            + "invitation, each later change as an update, and a cancellation when they leave or the session is cancelled.")
+    public InvitationMailView changeInvitationMail(InvitationMailRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("body", "api.bodyRequired");
+        }
+        return tenants.changeInvitationMail(caller.tenantId(), request.over(tenants.invitationMail(caller.tenantId())));
     }
 
     @POST

@@ -32,6 +32,8 @@ public class Person {
     private Set<Role> roles;
     private String passwordHash;
     private Language language;
+    /** False when the person turned off session invitations by email. */
+    private boolean invitationEmails = true;
     private Instant createdAt;
     private long version;
 
@@ -91,6 +93,15 @@ public class Person {
     }
 
     /** Stores an already hashed password; hashing is the security infrastructure's job. */
+    /** Whether the person takes sessions by email when their organisation sends them. */
+    public boolean takesInvitationEmails() {
+        return invitationEmails;
+    }
+
+    public void takeInvitationEmails(boolean wanted) {
+        this.invitationEmails = wanted;
+    }
+
     public void changePasswordHash(String newHash) {
         this.passwordHash = Objects.requireNonNull(newHash);
     }

@@ -22,6 +22,7 @@ public class OutboxEntry {
     private String tenantId;
     private String sessionId;
     private String personId;
+    private OutboxChannel channel;
     private OutboxState state;
     private int attempts;
     private Instant nextAttemptAt;
@@ -37,15 +38,29 @@ public class OutboxEntry {
         // for JPA
     }
 
+    /** Brings the person's linked calendars in line with the session, at once. */
     public OutboxEntry(TenantId tenantId, String sessionId, String personId) {
+        this(tenantId, sessionId, personId, OutboxChannel.CALENDARS, Instant.now());
+    }
+
+    private OutboxEntry(TenantId tenantId, String sessionId, String personId, OutboxChannel channel, Instant dueAt) {
         this.id = UUID.randomUUID().toString();
         this.tenantId = tenantId.value();
         this.sessionId = sessionId;
         this.personId = personId;
+        this.channel = channel;
         this.state = OutboxState.PENDING;
         this.createdAt = Instant.now();
-        this.nextAttemptAt = createdAt;
+        this.nextAttemptAt = dueAt;
         this.updatedAt = createdAt;
+    }
+
+    /**
+     * Emails the person the session as it will be once the quiet period is over, so that an admin's burst of edits
+     * makes one email with the final state.
+     */
+    public static OutboxEntry email(TenantId tenantId, String sessionId, String personId, Instant dueAt) {
+        return new OutboxEntry(tenantId, sessionId, personId, OutboxChannel.EMAIL, dueAt);
     }
 
     public void succeeded() {
@@ -105,6 +120,10 @@ public class OutboxEntry {
 
     public String personId() {
         return personId;
+    }
+
+    public OutboxChannel channel() {
+        return channel == null ? OutboxChannel.CALENDARS : channel;
     }
 
     public OutboxState state() {

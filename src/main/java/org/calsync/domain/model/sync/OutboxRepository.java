@@ -32,10 +32,17 @@ public interface OutboxRepository {
 
     /**
      * Takes a due entry for one instance until the given time, in one conditional update, so that of several
-     * instances asking at once exactly one gets it; the person whose calendars it concerns, or empty when the
+     * instances asking at once exactly one gets it; whose calendars or mailbox it concerns, or empty when the
      * entry is not due or another instance has it.
      */
-    Optional<String> claim(String id, String instance, Instant now, Instant until);
+    Optional<Claim> claim(String id, String instance, Instant now, Instant until);
+
+    /** A claimed entry: the person it concerns and where it takes the session. */
+    record Claim(String personId, OutboxChannel channel) {
+    }
+
+    /** Whether an email to this person about this session still waits, so that another change needs none. */
+    boolean emailWaits(org.calsync.domain.model.tenant.TenantId tenantId, String sessionId, String personId);
 
     /** Makes the entries a departed instance was working due now, for the others to claim; how many. */
     int releaseClaimsOf(String instance, Instant now);

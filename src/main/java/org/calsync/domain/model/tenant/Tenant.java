@@ -14,6 +14,7 @@ public class Tenant {
     private String name;
     private IntegrationSettings settings;
     private RetentionPolicy retention;
+    private InvitationMailSettings invitationMail;
     private Language language;
     private Instant createdAt;
     private long version;
@@ -29,6 +30,7 @@ public class Tenant {
         this.id = UUID.randomUUID().toString();
         this.settings = IntegrationSettings.defaults();
         this.retention = RetentionPolicy.defaults();
+        this.invitationMail = InvitationMailSettings.defaults();
         this.language = Language.ENGLISH;
         this.createdAt = Instant.now();
     }
@@ -64,6 +66,15 @@ public class Tenant {
 
     public void changeRetention(RetentionPolicy newRetention) {
         this.retention = Objects.requireNonNull(newRetention);
+    }
+
+    /** Whether sessions go out as email invitations, from whom and to whom. */
+    public InvitationMailSettings invitationMail() {
+        return invitationMail == null ? InvitationMailSettings.defaults() : invitationMail;
+    }
+
+    public void changeInvitationMail(InvitationMailSettings newSettings) {
+        this.invitationMail = Objects.requireNonNull(newSettings);
     }
 
     public Instant createdAt() {

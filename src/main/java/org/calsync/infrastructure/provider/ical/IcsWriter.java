@@ -34,6 +34,10 @@ public final class IcsWriter {
     }
 
     Calendar calendar(OutgoingEvent event) {
+        return calendar(event, new Status(Status.VALUE_CONFIRMED));
+    }
+
+    Calendar calendar(OutgoingEvent event, Status status) {
         net.fortuna.ical4j.model.TimeZone zone = ZONES.getTimeZone(event.zone().getId());
         if (zone == null) {
             throw new IllegalArgumentException("No VTIMEZONE definition for " + event.zone().getId());
@@ -44,7 +48,7 @@ public final class IcsWriter {
         VEvent vevent = new VEvent(start, end, event.title());
         vevent.add(new Uid(event.uid()));
         vevent.add(new Sequence(event.sequence()));
-        vevent.add(new Status(Status.VALUE_CONFIRMED));
+        vevent.add(status);
         vevent.add(new Transp(Transp.VALUE_OPAQUE));
         if (event.location() != null) {
             vevent.add(new Location(event.location()));

@@ -1,0 +1,14 @@
+package org.calsync.interfaces.facade.dto;
+
+import java.io.Serializable;
+
+/**
+ * Whether the organisation emails sessions as invitations, as shown and as submitted.
+ *
+ * @param sender             the organiser address; blank for the installation's
+ * @param audience           WITHOUT_LINKED_CALENDAR or EVERYONE
+ * @param installationSender the address used when {@code sender} is blank (shown, never submitted)
+ */
+public record InvitationMailView(boolean enabled, String sender, String audience, String installationSender)
+        implements Serializable {
+}

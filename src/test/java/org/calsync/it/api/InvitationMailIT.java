@@ -1,0 +1,191 @@
+package org.calsync.it.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.net.URL;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+
+import org.calsync.it.support.Api;
+import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.support.MailRelay;
+import org.calsync.testsupport.Eventually;
+import org.calsync.testsupport.FixtureDates;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Sessions by email for a learner with no linked calendar, read back from GreenMail and parsed with ical4j: an
+ * invitation, one update for a burst of edits, a cancellation, all with one UID and a SEQUENCE that increases; and
+ * an email that waits out a relay outage instead of being lost. The server runs with a 2 s quiet period.
+ */
+@ExtendWith(ArquillianExtension.class)
+class InvitationMailIT {
+
+    private static final Duration SOON = Duration.ofSeconds(30);
+    private static final String ORGANISER = "training@northwind.example";
+
+    @ArquillianResource
+    private URL url;
+
+    private MailRelay smtp;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return CalSyncDeployment.war();
+    }
+
+    @BeforeEach
+    void emailsOn() {
+        smtp = MailRelay.start();
+        Api.Reply on = api().put("settings/invitation-mail", """
+                {"enabled":true,"sender":"%s","audience":"WITHOUT_LINKED_CALENDAR"}""".formatted(ORGANISER));
+        assertEquals(200, on.status(), on.body());
+    }
+
+    @AfterEach
+    void emailsOff() {
+        api().put("settings/invitation-mail", "{\"enabled\":false,\"sender\":\"\"}");
+        if (smtp != null) {
+            smtp.close();
+        }
+    }
+
+    private Api api() {
+        return new Api(url, "csk_demo_northwind_0000000000000001");
+    }
+
+    @Test
+    void aLearnerWithoutACalendarIsInvitedUpdatedOnceForABurstAndCancelled() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String email = "ines-" + suffix + "@northwind.example";
+        String ines = person(email, "Ines " + suffix);
+        LocalDate day = FixtureDates.fromToday().workdayAhead(5);
+        String title = "Budgeting " + suffix;
+        String session = session(title, day, "Room 4");
+
+        assertEquals(200, api().post("sessions/" + session + "/registrations", "{\"personId\":\"" + ines + "\"}").status());
+        VEvent invited = calendarPart(awaitMail(email, 1), "REQUEST");
+        String uid = value(invited, Property.UID);
+        assertEquals(0, Integer.parseInt(value(invited, Property.SEQUENCE)));
+        assertEquals(title, value(invited, Property.SUMMARY));
+        assertEquals("mailto:" + ORGANISER, value(invited, Property.ORGANIZER));
+        String attendee = invited.getProperty(Property.ATTENDEE).orElseThrow().toString();
+        assertTrue(attendee.contains("mailto:" + email) && attendee.contains("RSVP=TRUE"), attendee);
+        assertEquals("Invitation: " + title, smtp.receivedBy(email)[0].getSubject().split(",")[0]);
+
+        // Five edits in a row, within the quiet period: one update with the final state.
+        for (int edit = 1; edit <= 5; edit++) {
+            Api.Reply changed = api().put("sessions/" + session, sessionJson(title, day, "Room " + (10 + edit)));
+            assertEquals(200, changed.status(), changed.body());
+        }
+        VEvent updated = calendarPart(awaitMail(email, 2), "REQUEST");
+        assertEquals(uid, value(updated, Property.UID));
+        assertEquals(1, Integer.parseInt(value(updated, Property.SEQUENCE)));
+        assertEquals("Room 15", value(updated, Property.LOCATION));
+        Thread.sleep(4_000); // two quiet periods: had the burst made more than one email, it would be here
+        assertEquals(2, smtp.receivedBy(email).length, "a burst of five edits makes one email");
+
+        assertEquals(200, api().delete("sessions/" + session + "/registrations/" + ines).status());
+        VEvent cancelled = calendarPart(awaitMail(email, 3), "CANCEL");
+        assertEquals(uid, value(cancelled, Property.UID));
+        assertEquals(2, Integer.parseInt(value(cancelled, Property.SEQUENCE)));
+        assertEquals("CANCELLED", value(cancelled, Property.STATUS));
+    }
+
+    @Test
+    void anEmailWaitsOutARelayOutageAndIsSentOnce() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String email = "omar-" + suffix + "@northwind.example";
+        String omar = person(email, "Omar " + suffix);
+        String session = session("Negotiation " + suffix, FixtureDates.fromToday().workdayAhead(6), "Room 2");
+
+        smtp.close(); // the relay goes down
+        smtp = null;
+        assertEquals(200, api().post("sessions/" + session + "/registrations", "{\"personId\":\"" + omar + "\"}").status());
+        Eventually.await("the console lists the email as failing", SOON, () -> api().get("push-failures").array()
+                .stream().anyMatch(f -> omar.equals(f.asJsonObject().getString("personId"))
+                        && "EMAIL".equals(f.asJsonObject().getString("channel"))));
+
+        smtp = MailRelay.start(); // back up: the outbox's next try sends it
+        calendarPart(awaitMail(email, 1), "REQUEST");
+        Thread.sleep(3_000);
+        assertEquals(1, smtp.receivedBy(email).length, "sent once");
+    }
+
+    private String person(String email, String name) {
+        Api.Reply created = api().post("people", """
+                {"email":"%s","displayName":"%s","timeZone":"Europe/London","roles":["Learner"]}""".formatted(email, name));
+        assertEquals(201, created.status(), created.body());
+        return created.object().getString("id");
+    }
+
+    private String session(String title, LocalDate day, String venue) {
+        Api.Reply created = api().post("sessions", sessionJson(title, day, venue));
+        assertEquals(201, created.status(), created.body());
+        return created.object().getString("id");
+    }
+
+    private static String sessionJson(String title, LocalDate day, String venue) {
+        return """
+                {"courseTitle":"%s","start":"%s","end":"%s","timeZone":"Europe/London","venue":"%s"}"""
+                .formatted(title, FixtureDates.api(day.atTime(9, 0)), FixtureDates.api(day.atTime(12, 0)), venue);
+    }
+
+    private MimeMessage awaitMail(String email, int count) {
+        Eventually.await(count + " emails to " + email, SOON, () -> smtp.receivedBy(email).length >= count);
+        MimeMessage[] received = smtp.receivedBy(email);
+        assertEquals(count, received.length, "no email more than expected");
+        return received[count - 1];
+    }
+
+    /** The text/calendar part a mail client reads the invitation from, with its method checked. */
+    private static VEvent calendarPart(MimeMessage mail, String method) throws Exception {
+        Part part = find(mail);
+        assertTrue(part.getContentType().toLowerCase().contains("method=" + method.toLowerCase()), part.getContentType());
+        Calendar calendar = new CalendarBuilder().build(new StringReader(new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(method, calendar.getProperty(Property.METHOD).orElseThrow().getValue());
+        return calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
+    }
+
+    private static String value(VEvent event, String property) {
+        return event.getProperty(property).orElseThrow(() -> new AssertionError("no " + property + " in " + event))
+                .getValue();
+    }
+
+    private static Part find(Part part) throws Exception {
+        if (part.isMimeType("text/calendar")) {
+            return part;
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                Part found = find(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}
