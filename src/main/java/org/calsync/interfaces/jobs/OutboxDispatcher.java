@@ -31,9 +31,9 @@ import org.calsync.application.sessions.PushPlanner;
 import org.calsync.domain.model.sync.OutboxChannel;
 
 /**
- * Drains the push outbox (calendars and invitation emails) on a managed thread, never on the request thread: at once after a change commits,
- * and on every sweep. One drain runs at a time on this instance; claims keep instances apart, and the lease on
- * each person's calendars keeps their writers apart.
+ * Drains the push outbox (calendars and invitation emails) on a managed thread, never on the request thread: at
+ * once after a change commits, and on every sweep. One drain runs at a time on this instance; claims keep instances
+ * apart, and the lease on each person keeps the writers of their calendars and mailbox apart.
  */
 @ApplicationScoped
 @ManagedExecutorDefinition(name = OutboxDispatcher.PUSH_WORKERS, maxAsync = 4)
