@@ -8,16 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.calsync.application.push.PushLedger;
 import org.calsync.application.push.SessionEvents;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
-import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.mail.InvitationMail;
 import org.calsync.domain.model.mail.MailedInvitation;
 import org.calsync.domain.model.mail.MailedInvitationRepository;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
-import org.calsync.domain.model.session.SessionState;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.sync.OutboxEntry;
@@ -25,12 +24,11 @@ import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.sync.OutboxState;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantRepository;
-import org.calsync.domain.shared.Language;
 
 /**
  * The database ends of an invitation email, each a short transaction of its own so that no connection is held
  * while the relay answers: what to send (read from the session as it is now, not from the change that asked), what
- * was sent, and a failure to retry.
+ * was sent. A failure is postponed as a push is ({@link PushLedger#postpone}).
  */
 @ApplicationScoped
 public class InvitationMailLedger {
@@ -92,26 +90,28 @@ public class InvitationMailLedger {
         }
         Optional<MailedInvitation> record = mailed.find(tenant.id(), session.id(), person.id());
         boolean invited = record.map(MailedInvitation::invited).orElse(false);
-        boolean onSession = session.state() == SessionState.ACTIVE
-                && (session.isInstructor(person) || session.isRegistered(person));
-        int sequence = record.map(MailedInvitation::nextSequence).orElse(0);
-        Language language = person.languageOr(tenant.language());
-        OutgoingEvent event = events.eventFor(session, person, sequence, tenant.settings().omitLearnerDetails(), language);
-        if (!onSession) {
+        if (!session.isActiveFor(person)) {
             // A cancellation reaches whoever was invited, even after linking a calendar or turning emails off:
             // otherwise their calendar keeps a session they are no longer on.
-            return invited ? Optional.of(mail(entry, tenant, person, InvitationMail.Method.CANCEL, event, null, true))
-                    : Optional.empty();
+            return invited ? Optional.of(mail(entry, tenant, person, InvitationMail.Method.CANCEL,
+                    event(tenant, person, session, record), null, true)) : Optional.empty();
         }
         boolean linked = !accounts.peopleWithAccounts(tenant.id(), List.of(person.id())).isEmpty();
         if (!tenant.invitationMail().reaches(linked) || !person.takesInvitationEmails()) {
             return Optional.empty();
         }
+        OutgoingEvent event = event(tenant, person, session, record);
         String hash = SessionEvents.contentHash(event);
         if (record.isPresent() && record.get().shows(hash)) {
             return Optional.empty();
         }
         return Optional.of(mail(entry, tenant, person, InvitationMail.Method.REQUEST, event, hash, invited));
+    }
+
+    /** The session as the person's calendar would show it, with the SEQUENCE that follows their last email. */
+    private OutgoingEvent event(Tenant tenant, Person person, TrainingSession session, Optional<MailedInvitation> record) {
+        return events.eventFor(session, person, record.map(MailedInvitation::nextSequence).orElse(0),
+                tenant.settings().omitLearnerDetails(), person.languageOr(tenant.language()));
     }
 
     private PreparedMail mail(OutboxEntry entry, Tenant tenant, Person person, InvitationMail.Method method,
@@ -135,11 +135,5 @@ public class InvitationMailLedger {
         record.sent(prepared.invitation().method(), prepared.invitation().event().sequence(), prepared.contentHash(),
                 Instant.now());
         outbox.find(prepared.entryId()).ifPresent(OutboxEntry::succeeded);
-    }
-
-    /** Tries again later, with the outbox's back-off; after its last try the console shows it with Try again. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void failed(String entryId, FailureKind kind, String reason) {
-        outbox.find(entryId).ifPresent(entry -> entry.failed(kind, reason, null, Instant.now()));
     }
 }

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.calsync.application.push.PushLedger;
 import org.calsync.domain.model.calendar.CalendarOwnerLock;
 import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.mail.MailNotSentException;
@@ -28,19 +29,21 @@ public class InvitationMails {
     private static final Logger LOG = Logger.getLogger(InvitationMails.class.getName());
 
     private final InvitationMailLedger ledger;
+    private final PushLedger outbox;
     private final Mailer mailer;
     private final CalendarOwnerLock ownerLock;
 
     @Inject
-    public InvitationMails(InvitationMailLedger ledger, Mailer mailer, CalendarOwnerLock ownerLock) {
+    public InvitationMails(InvitationMailLedger ledger, PushLedger outbox, Mailer mailer, CalendarOwnerLock ownerLock) {
         this.ledger = ledger;
+        this.outbox = outbox;
         this.mailer = mailer;
         this.ownerLock = ownerLock;
     }
 
     /** For the container's proxy only. */
     protected InvitationMails() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     public void deliver(String personId, List<String> entryIds) {
@@ -77,7 +80,7 @@ public class InvitationMails {
 
     private void fail(String entryId, FailureKind kind, String reason) {
         try {
-            ledger.failed(entryId, kind, reason);
+            outbox.postpone(entryId, kind, reason); // with the outbox's back-off; at the end, Try again in the console
         } catch (RuntimeException again) {
             LOG.log(Level.WARNING, "Invitation email " + entryId + " could not be postponed; its claim runs out", again);
         }

@@ -47,6 +47,11 @@ public class InvitationTexts {
         return new InvitationMail.Address(chosen == null ? installationSender : chosen, tenant.name());
     }
 
+    /** The address invitations come from when the organisation chose none ({@code calsync.mail.from}). */
+    public String installationSender() {
+        return installationSender;
+    }
+
     OutgoingMail compose(InvitationMail invitation, Person person, boolean followsEarlierMail, String organisation) {
         MailTexts texts = new MailTexts(person.languageOr(invitation.event().language()));
         OutgoingEvent event = invitation.event();

@@ -30,7 +30,6 @@ import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
-import org.calsync.domain.model.session.SessionState;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.sync.OutboxEntry;
@@ -103,8 +102,7 @@ public class PushLedger {
         Predicate<CalendarAccount> paused = account -> settings.isPresent() && person.isPresent()
                 && !account.syncAllowedBy(settings.get(), person.get());
         Optional<TrainingSession> session = sessions.find(tenant, entry.sessionId());
-        boolean wanted = person.isPresent() && session.isPresent() && session.get().state() == SessionState.ACTIVE
-                && (session.get().isInstructor(person.get()) || session.get().isRegistered(person.get()));
+        boolean wanted = person.isPresent() && session.isPresent() && session.get().isActiveFor(person.get());
         Map<String, EventLink> existing = links.forSessionAndPerson(tenant, entry.sessionId(), entry.personId()).stream()
                 .collect(Collectors.toMap(link -> link.calendar().id(), Function.identity()));
 

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.calsync.application.connection.CalendarProviders;
+import org.calsync.application.email.InvitationTexts;
 import org.calsync.application.history.RetentionPurge;
 import org.calsync.application.linking.SyncPauses;
 import org.calsync.application.people.ApiKeyService;
@@ -38,7 +39,6 @@ import org.calsync.interfaces.facade.dto.RetentionPurgeView;
 import org.calsync.interfaces.facade.dto.InvitationMailView;
 import org.calsync.interfaces.facade.dto.SettingsView;
 import org.calsync.interfaces.facade.dto.SignedInUser;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Tenant-wide things: integration settings, API keys, and who a signed-in caller is. */
 @ApplicationScoped
@@ -64,8 +64,7 @@ public class TenantFacade {
     private RetentionPurge retention;
 
     @Inject
-    @ConfigProperty(name = "calsync.mail.from", defaultValue = "calsync@localhost")
-    String installationSender;
+    private InvitationTexts invitationTexts;
 
     public SettingsView settings(String tenantId) {
         return view(settings.tenant(new TenantId(tenantId)));
@@ -116,7 +115,8 @@ public class TenantFacade {
     }
 
     private InvitationMailView view(InvitationMailSettings mail) {
-        return new InvitationMailView(mail.enabled(), mail.sender(), mail.audience().name(), installationSender);
+        return new InvitationMailView(mail.enabled(), mail.sender(), mail.audience().name(),
+                invitationTexts.installationSender());
     }
 
     public List<ApiKeyView> apiKeys(String tenantId) {

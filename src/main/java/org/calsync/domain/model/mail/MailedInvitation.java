@@ -56,20 +56,4 @@ public class MailedInvitation {
         this.contentHash = cancelled ? null : hash;
         this.sentAt = at;
     }
-
-    public String sessionId() {
-        return sessionId;
-    }
-
-    public String personId() {
-        return personId;
-    }
-
-    public int sequence() {
-        return sequenceNumber;
-    }
-
-    public Instant sentAt() {
-        return sentAt;
-    }
 }

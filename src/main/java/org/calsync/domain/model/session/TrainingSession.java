@@ -118,6 +118,11 @@ public class TrainingSession {
         return registrations.stream().anyMatch(r -> r.person().equals(person));
     }
 
+    /** Whether the person's calendars, or mailbox, should show the session: it is active and they teach or attend. */
+    public boolean isActiveFor(Person person) {
+        return state == SessionState.ACTIVE && (isInstructor(person) || isRegistered(person));
+    }
+
     private void requireSameTenant(Person person, String field) {
         // Same message as an unknown id: another tenant's people must not be discoverable.
         if (!person.belongsTo(tenantId())) {
