@@ -183,6 +183,14 @@ public final class Browser implements AutoCloseable {
         if (!broken.isEmpty()) {
             problems.add("words cut into three lines or more: " + broken);
         }
+        // A switch is wider than it is tall; one squeezed by a long label beside it shows as a sliver.
+        List<String> squeezed = (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('.ui-toggleswitch')].filter(e => e.offsetParent !== null)"
+                        + ".filter(e => { const r = e.getBoundingClientRect(); return r.width < r.height * 1.4; })"
+                        + ".map(e => e.id || (e.parentElement && e.parentElement.id) || 'a switch').slice(0, 5);");
+        if (!squeezed.isEmpty()) {
+            problems.add("switches squeezed narrower than a switch: " + squeezed);
+        }
         List<WebElement> shown = new java.util.ArrayList<>();
         for (By locator : elements) {
             driver.findElements(locator).stream().filter(WebElement::isDisplayed).forEach(shown::add);
