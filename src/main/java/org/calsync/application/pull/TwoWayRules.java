@@ -1,8 +1,6 @@
 package org.calsync.application.pull;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -94,8 +92,7 @@ public class TwoWayRules {
                     SyncNote.by(SyncNote.Kind.ALERT_INSTRUCTOR_DELETED, who.displayName(), course.courseTitle()));
             return restore(link, SyncNote.by(SyncNote.Kind.INSTRUCTOR_DELETED, who.displayName()));
         }
-        Instant deadline = course.time().start().minus(Duration.ofHours(tenant.settings().cancellationDeadlineHours()));
-        if (clock.instant().isBefore(deadline)) {
+        if (course.cancellableAt(clock.instant(), tenant.settings().cancellationDeadlineHours())) {
             course.unregister(who);
             LOG.info(() -> "tenant=" + tenantId + " unregistered person " + who.id() + " from session " + course.id()
                     + " after they deleted its event");

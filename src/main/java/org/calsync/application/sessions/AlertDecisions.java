@@ -44,7 +44,7 @@ public class AlertDecisions {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.ENGLISH);
 
     /** A refusal committed: the learner is told they are still registered. */
-    public record CancellationRefused(TenantId tenantId, String sessionId, String personId) {
+    public record CancellationRefused(TenantId tenantId, String sessionId, String personId, boolean declined) {
     }
 
     @Inject
@@ -94,7 +94,8 @@ public class AlertDecisions {
         alert.resolve(AdminAlert.Decision.REFUSED);
         logDecision(tenantId, alert, 0, SyncNote.by(SyncNote.Kind.CANCELLATION_REFUSED, personName(tenantId, alert),
                 sessionTitle(tenantId, alert)));
-        refused.fire(new CancellationRefused(tenantId, alert.sessionId(), alert.personId()));
+        refused.fire(new CancellationRefused(tenantId, alert.sessionId(), alert.personId(),
+                alert.kind() == AdminAlert.Kind.LEARNER_DECLINED_LATE));
     }
 
     /** Lets a held calendar's changes through at its next pull, and settles its alert. */
@@ -127,16 +128,21 @@ public class AlertDecisions {
             return;
         }
         String organisation = tenants.find(refusal.tenantId()).map(t -> t.name()).orElse("CalSync");
-        String text = """
+        String what = refusal.declined()
+                ? "You declined \"%2$s\" after the deadline for cancelling. %3$s has kept your place, so you are "
+                        + "still registered:"
+                : "You removed \"%2$s\" from your calendar after the deadline for cancelling. %3$s has kept your "
+                        + "place, so you are still registered, and the session is back in your calendar:";
+        String text = ("""
                 Hello %1$s,
 
-                You removed "%2$s" from your calendar after the deadline for cancelling. %3$s has kept your place, \
-                so you are still registered, and the session is back in your calendar:
+                """ + what + """
+
 
                 %2$s, %4$s (%5$s)
 
                 If you cannot come, please tell %3$s directly.
-                """.formatted(learner.get().displayName(), session.get().courseTitle(), organisation,
+                """).formatted(learner.get().displayName(), session.get().courseTitle(), organisation,
                 WHEN.format(session.get().time().localStart()), session.get().time().zone().getId());
         try {
             mailer.send(new OutgoingMail(learner.get().email(), learner.get().displayName(),

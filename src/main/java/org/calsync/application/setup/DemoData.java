@@ -121,7 +121,7 @@ public class DemoData {
                 SyncDirection.TWO_WAY, PrivacyMode.DEFAULT, 12, false, 24));
         // A new user sees sessions arrive as invitations at once, through the relay CALSYNC_MAIL_HOST names.
         tenant.changeInvitationMail(new InvitationMailSettings(invitationMail, null,
-                InvitationAudience.WITHOUT_LINKED_CALENDAR));
+                InvitationAudience.WITHOUT_LINKED_CALENDAR, false));
         apiKeys.add(ApiKey.issueWithSecret(id, "Demo training platform", NORTHWIND_API_KEY).key());
         person(id, ADMIN_EMAIL, "Nadia Okafor", "Europe/London", TenantProvisioning.ADMINISTRATOR, passwordHash);
         List<Person> instructors = new ArrayList<>();

@@ -51,6 +51,20 @@ public class JdbcSchedulerLease implements SchedulerLease {
     }
 
     @Override
+    public void release(String name, String holder) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement free = connection.prepareStatement(
+                     "UPDATE scheduler_lease SET holder = NULL, expires_at = ? WHERE name = ? AND holder = ?")) {
+            free.setObject(1, OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC));
+            free.setString(2, name);
+            free.setString(3, holder);
+            free.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot free the scheduler lease " + name, e);
+        }
+    }
+
+    @Override
     public void releaseHeldBy(String holder) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement free = connection.prepareStatement(

@@ -1,5 +1,6 @@
 package org.calsync.infrastructure.persistence;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +28,12 @@ public class JpaMailedInvitationRepository implements MailedInvitationRepository
     public Set<String> invited(TenantId tenantId, String sessionId) {
         return Set.copyOf(em.createNamedQuery("MailedInvitation.invited", String.class)
                 .setParameter("tenant", tenantId.value()).setParameter("session", sessionId).getResultList());
+    }
+
+    @Override
+    public List<String> sessionsMailedTo(TenantId tenantId, String personId) {
+        return em.createNamedQuery("MailedInvitation.sessionsOf", String.class).setParameter("tenant", tenantId.value())
+                .setParameter("person", personId).getResultList();
     }
 
     @Override

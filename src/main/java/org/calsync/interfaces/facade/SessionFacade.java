@@ -13,18 +13,25 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.application.planning.AssignmentConflicts;
 import org.calsync.application.planning.Availability;
+import org.calsync.application.sessions.Responses;
 import org.calsync.application.sessions.SessionService;
 import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.session.AttendanceResponse;
+import org.calsync.domain.model.session.ResponseCounts;
+import org.calsync.domain.model.session.ResponseChannel;
+import org.calsync.domain.model.session.ResponseRecord;
 import org.calsync.domain.model.session.SessionDetails;
 import org.calsync.domain.model.session.SessionState;
 import org.calsync.domain.model.session.SessionTime;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.ConcurrentChanges;
+import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.domain.shared.Validation;
 import org.calsync.interfaces.facade.dto.ConflictCheckView;
 import org.calsync.interfaces.facade.dto.ConflictView;
 import org.calsync.interfaces.facade.dto.PersonRef;
+import org.calsync.interfaces.facade.dto.ResponseCountsView;
 import org.calsync.interfaces.facade.dto.SessionForm;
 import org.calsync.interfaces.facade.dto.SessionView;
 
@@ -38,6 +45,9 @@ public class SessionFacade {
 
     @Inject
     private AssignmentConflicts conflicts;
+
+    @Inject
+    private Responses responses;
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_AND_CLOCK = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
@@ -132,6 +142,31 @@ public class SessionFacade {
         return view(ConcurrentChanges.retried(() -> sessions.unregister(new TenantId(tenantId), sessionId, personId)));
     }
 
+    /** A person's answer to the session's invitation, given in the portal. */
+    public SessionView answerInPortal(String tenantId, String sessionId, String personId, String response) {
+        return answer(tenantId, sessionId, personId, response, ResponseChannel.PORTAL);
+    }
+
+    /** A person's answer to the session's invitation, given through the host platform. */
+    public SessionView answerThroughApi(String tenantId, String sessionId, String personId, String response) {
+        return answer(tenantId, sessionId, personId, response, ResponseChannel.API);
+    }
+
+    /**
+     * Records the answer and applies the organisation's rules to a decline. An answer from someone not on the
+     * session is refused.
+     */
+    private SessionView answer(String tenantId, String sessionId, String personId, String response,
+            ResponseChannel via) {
+        TenantId tenant = new TenantId(tenantId);
+        AttendanceResponse answer = EnumInput.parse(AttendanceResponse.class, response, "response");
+        if (responses.record(tenant, sessionId, personId, answer, via, Instant.now())
+                == Responses.Outcome.NOT_ON_SESSION) {
+            throw new InvalidInputException("personId", "session.notOnSession", personId);
+        }
+        return view(sessions.find(tenant, sessionId));
+    }
+
     public SessionView get(String tenantId, String sessionId) {
         return view(sessions.find(new TenantId(tenantId), sessionId));
     }
@@ -159,12 +194,19 @@ public class SessionFacade {
                 time.localStart().toLocalDateTime(), time.localEnd().toLocalDateTime(), time.zone().getId(),
                 time.start(), time.end(), session.venue(), session.meetingLink(), session.description(),
                 session.state().name(),
-                session.assignments().stream().map(a -> ref(a.person())).toList(),
-                session.registrations().stream().map(r -> ref(r.person())).toList(),
-                session.version());
+                session.assignments().stream().map(a -> ref(a.person(), a.response())).toList(),
+                session.registrations().stream().map(r -> ref(r.person(), r.response())).toList(),
+                counts(session.responseCounts()), session.version());
     }
 
-    private static PersonRef ref(Person person) {
-        return new PersonRef(person.id(), person.displayName(), person.email());
+    private static PersonRef ref(Person person, ResponseRecord response) {
+        boolean answered = response.response() != AttendanceResponse.NO_ANSWER;
+        return new PersonRef(person.id(), person.displayName(), person.email(), response.response().name(),
+                answered ? response.respondedAt() : null,
+                answered && response.respondedVia() != null ? response.respondedVia().name() : null);
+    }
+
+    private static ResponseCountsView counts(ResponseCounts counts) {
+        return new ResponseCountsView(counts.accepted(), counts.tentative(), counts.declined(), counts.noAnswer());
     }
 }

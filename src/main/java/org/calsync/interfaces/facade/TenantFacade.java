@@ -110,13 +110,14 @@ public class TenantFacade {
 
     public InvitationMailView changeInvitationMail(String tenantId, InvitationMailView form) {
         InvitationMailSettings chosen = new InvitationMailSettings(form.enabled(), form.sender(),
-                EnumInput.parse(InvitationAudience.class, form.audience(), "invitationAudience"));
+                EnumInput.parse(InvitationAudience.class, form.audience(), "invitationAudience"),
+                form.declineUnregisters());
         return view(settings.changeInvitationMail(new TenantId(tenantId), chosen).invitationMail());
     }
 
     private InvitationMailView view(InvitationMailSettings mail) {
         return new InvitationMailView(mail.enabled(), mail.sender(), mail.audience().name(),
-                invitationTexts.installationSender());
+                mail.declineUnregisters(), invitationTexts.installationSender());
     }
 
     public List<ApiKeyView> apiKeys(String tenantId) {

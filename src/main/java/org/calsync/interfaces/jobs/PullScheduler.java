@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.calsync.application.email.ReplyReading;
 import org.calsync.application.history.RetentionPurge;
 import org.calsync.domain.model.sync.ClusterMembership;
 import org.calsync.domain.model.sync.SchedulerLease;
@@ -19,8 +20,8 @@ import org.calsync.domain.model.tenant.TenantId;
 
 /**
  * Every hour, the instance that takes the database lease starts the calendar-pull job for every tenant; every
- * ten minutes, the instance that takes another lease keeps the tenants' watches alive; every night, one purges
- * what the tenants' retention no longer keeps.
+ * ten minutes, the instance that takes another lease keeps the tenants' watches alive; every minute, one reads the
+ * replies to invitations; every night, one purges what the tenants' retention no longer keeps.
  * Non-persistent timers on every instance plus the lease: exactly one pull an hour in a cluster, and no
  * timer state that a failover can lose. Outside any transaction, as the batch runtime requires.
  */
@@ -53,6 +54,9 @@ public class PullScheduler {
     @Inject
     private RetentionPurge retention;
 
+    @Inject
+    private ReplyReading replies;
+
     @Schedule(minute = "5", hour = "*", persistent = false)
     void pullEveryHour() {
         if (lease.tryAcquire(PullJobs.JOB, membership.self(), LEASE)) {
@@ -74,6 +78,12 @@ public class PullScheduler {
                 }
             }
         }
+    }
+
+    /** Every minute, whichever instance takes the reply lease reads the organisations' reply mailboxes. */
+    @Schedule(second = "40", minute = "*", hour = "*", persistent = false)
+    void readReplies() {
+        replies.readAll();
     }
 
     @Schedule(minute = "*/10", hour = "*", persistent = false)

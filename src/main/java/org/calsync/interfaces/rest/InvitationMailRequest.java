@@ -18,9 +18,14 @@ public class InvitationMailRequest {
             description = "Only people with no linked calendar that receives sessions, or everyone on a session")
     public String audience;
 
+    @Schema(description = "Whether a learner who declines (by email or in the portal) is unregistered; after the "
+            + "cancellation deadline an admin is asked instead. An instructor's decline always asks an admin.")
+    public Boolean declineUnregisters;
+
     InvitationMailView over(InvitationMailView current) {
         return new InvitationMailView(enabled == null ? current.enabled() : enabled,
                 sender == null ? current.sender() : sender, audience == null ? current.audience() : audience,
+                declineUnregisters == null ? current.declineUnregisters() : declineUnregisters,
                 current.installationSender());
     }
 }

@@ -128,6 +128,20 @@ public class SessionResource {
         return sessions.register(caller.tenantId(), id, personId(request));
     }
 
+    @PUT
+    @Path("{id}/responses/{personId}")
+    @Operation(summary = "Record a learner's or instructor's answer to the session's invitation, given through the host "
+            + "platform. Answers by email reply and in the portal are recorded too; each person's latest answer is on "
+            + "the session. A decline follows the organisation's rules (see settings/invitation-mail).")
+    @APIResponse(responseCode = "400", description = "Not a known answer, or the person is not on the session")
+    public SessionView respond(@PathParam("id") String id, @PathParam("personId") String personId,
+            ResponseRequest request) {
+        if (request == null || request.response == null) {
+            throw new InvalidInputException("response", "api.responseRequired");
+        }
+        return sessions.answerThroughApi(caller.tenantId(), id, personId, request.response);
+    }
+
     @DELETE
     @Path("{id}/registrations/{personId}")
     @Operation(summary = "Unregister a learner")

@@ -11,13 +11,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.interfaces.facade.ReplyMailboxFacade;
 import org.calsync.interfaces.facade.TenantFacade;
 import org.calsync.interfaces.facade.dto.PauseImpactView;
 import org.calsync.interfaces.facade.dto.InvitationMailView;
+import org.calsync.interfaces.facade.dto.ReplyMailboxView;
+import org.calsync.interfaces.facade.dto.ReplyReadView;
 import org.calsync.interfaces.facade.dto.RetentionPurgeView;
 import org.calsync.interfaces.facade.dto.SettingsView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("settings")
@@ -28,6 +32,9 @@ public class SettingsResource {
 
     @Inject
     private TenantFacade tenants;
+
+    @Inject
+    private ReplyMailboxFacade replies;
 
     @Inject
     private ApiCaller caller;
@@ -56,6 +63,35 @@ public class SettingsResource {
             throw new InvalidInputException("body", "api.bodyRequired");
         }
         return tenants.changeInvitationMail(caller.tenantId(), request.over(tenants.invitationMail(caller.tenantId())));
+    }
+
+    @GET
+    @Path("reply-mailbox")
+    @Operation(summary = "The organiser mailbox CalSync reads replies to invitations from (never its password), and "
+            + "the outcome of its last read")
+    public ReplyMailboxView replyMailbox() {
+        return replies.mailbox(caller.tenantId());
+    }
+
+    @PUT
+    @Path("reply-mailbox")
+    @Operation(summary = "Set up the reply mailbox: IMAP host, port, security, user and password (stored encrypted). "
+            + "Once enabled, it is read every minute; each reply (iTIP REPLY) sent by the invited person records their "
+            + "answer and is moved to the processed folder. Other mail is left in the inbox.")
+    public ReplyMailboxView changeReplyMailbox(ReplyMailboxRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("body", "api.bodyRequired");
+        }
+        return replies.change(caller.tenantId(), request.over(replies.mailbox(caller.tenantId())), request.password);
+    }
+
+    @POST
+    @Path("reply-mailbox/read")
+    @Operation(summary = "Read the reply mailbox now, and say what was recorded, what was refused, or why it could not "
+            + "be read")
+    @APIResponse(responseCode = "409", description = "Another read held the mailbox for more than a minute")
+    public ReplyReadView readReplies() {
+        return replies.readNow(caller.tenantId());
     }
 
     @POST

@@ -11,6 +11,8 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import org.calsync.interfaces.facade.dto.PersonRef;
+import org.calsync.interfaces.facade.dto.ResponseCountsView;
 import org.calsync.interfaces.facade.dto.SessionView;
 
 /** How dates and times read on the pages. */
@@ -38,7 +40,6 @@ public class Formats {
         return day().format(at.atZone(zone)) + ", " + TIME.format(at.atZone(zone));
     }
 
-    /** A linked account's status as people read it. */
     /** An address's part before the @, so that a narrow column breaks it before its domain. */
     public String mailbox(String email) {
         int at = email == null ? -1 : email.indexOf('@');
@@ -51,6 +52,7 @@ public class Formats {
         return at < 0 ? "" : email.substring(at);
     }
 
+    /** A linked account's status as people read it. */
     public String accountStatus(String status) {
         return Texts.get(switch (status) {
             case "CONNECTED", "NEEDS_RECONSENT", "REMOVING", "PAUSED", "HELD" -> "status." + status;
@@ -78,6 +80,34 @@ public class Formats {
             case "DRAFT" -> "info";
             default -> "danger";
         };
+    }
+
+    /** An answer to a session's invitation in the reader's language: accepted, maybe, declined, no answer. */
+    public String response(String response) {
+        return Texts.get("response." + response);
+    }
+
+    public String responseSeverity(String response) {
+        return switch (response) {
+            case "ACCEPTED" -> "success";
+            case "TENTATIVE" -> "warning";
+            case "DECLINED" -> "danger";
+            default -> "secondary";
+        };
+    }
+
+    /** Where and when a person answered, "By email, Sat 21 Nov 2026, 05:40"; empty without an answer. */
+    public String answered(PersonRef person, String viewerZone) {
+        if (!person.answered() || person.respondedAt() == null) {
+            return "";
+        }
+        String where = person.respondedVia() == null ? "" : Texts.get("response.via" + person.respondedVia()) + ", ";
+        return where + moment(person.respondedAt(), viewerZone);
+    }
+
+    /** "12 accepted, 2 maybe, 1 declined, 5 no answer", for the counts' tooltip and screen readers. */
+    public String responseCounts(ResponseCountsView counts) {
+        return Texts.get("response.counts", counts.accepted(), counts.tentative(), counts.declined(), counts.noAnswer());
     }
 
     /** How a sync ended, in the reader's language. */

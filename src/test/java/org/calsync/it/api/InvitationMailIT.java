@@ -2,21 +2,16 @@ package org.calsync.it.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.calsync.it.support.InvitationEmails.calendarPart;
+import static org.calsync.it.support.InvitationEmails.value;
 
-import java.io.StringReader;
 import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 
@@ -157,35 +152,5 @@ class InvitationMailIT {
         MimeMessage[] received = smtp.receivedBy(email);
         assertEquals(count, received.length, "no email more than expected");
         return received[count - 1];
-    }
-
-    /** The text/calendar part a mail client reads the invitation from, with its method checked. */
-    private static VEvent calendarPart(MimeMessage mail, String method) throws Exception {
-        Part part = find(mail);
-        assertTrue(part.getContentType().toLowerCase().contains("method=" + method.toLowerCase()), part.getContentType());
-        Calendar calendar = new CalendarBuilder().build(new StringReader(new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
-        assertEquals(method, calendar.getProperty(Property.METHOD).orElseThrow().getValue());
-        return calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
-    }
-
-    private static String value(VEvent event, String property) {
-        return event.getProperty(property).orElseThrow(() -> new AssertionError("no " + property + " in " + event))
-                .getValue();
-    }
-
-    private static Part find(Part part) throws Exception {
-        if (part.isMimeType("text/calendar")) {
-            return part;
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                Part found = find(child);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -12,6 +12,7 @@ public class Registration {
     private TrainingSession session;
     private Person person;
     private Instant registeredAt;
+    private ResponseRecord response;
 
     protected Registration() {
         // for JPA
@@ -22,6 +23,7 @@ public class Registration {
         this.session = session;
         this.person = person;
         this.registeredAt = Instant.now();
+        this.response = ResponseRecord.none();
     }
 
     public Person person() {
@@ -30,5 +32,24 @@ public class Registration {
 
     public Instant registeredAt() {
         return registeredAt;
+    }
+
+    /** The person's latest answer to the invitation. */
+    public ResponseRecord response() {
+        return response == null ? ResponseRecord.none() : response;
+    }
+
+    /** Records an answer unless a newer one is already recorded; says whether it was recorded. */
+    boolean respond(ResponseRecord answer) {
+        if (!answer.supersedes(response)) {
+            return false;
+        }
+        response = answer;
+        return true;
+    }
+
+    /** A changed time asks again, as the updated invitation does. */
+    void askAgain(Instant at) {
+        response = ResponseRecord.askedAgain(at);
     }
 }

@@ -1,11 +1,14 @@
 package org.calsync.domain.model.session;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
@@ -58,8 +61,13 @@ public class TrainingSession {
         this.venue = details.venue();
         this.meetingLink = details.meetingLink();
         this.description = details.description();
-        this.time = Objects.requireNonNull(newTime);
+        boolean moved = time != null && !time.equals(Objects.requireNonNull(newTime));
+        this.time = newTime;
         touch();
+        if (moved) { // the updated invitation asks everyone again, so earlier answers no longer hold
+            assignments.forEach(a -> a.askAgain(updatedAt));
+            registrations.forEach(r -> r.askAgain(updatedAt));
+        }
     }
 
     public void activate() {
@@ -110,12 +118,44 @@ public class TrainingSession {
         touch();
     }
 
+    /**
+     * Records a person's answer to the invitation, unless a newer one is recorded; says whether it was recorded.
+     * Only the people on the session can answer.
+     */
+    public boolean recordResponse(Person person, ResponseRecord answer) {
+        Optional<InstructorAssignment> assignment = assignments.stream().filter(a -> a.person().equals(person)).findFirst();
+        if (assignment.isPresent()) {
+            return assignment.get().respond(answer);
+        }
+        return registrations.stream().filter(r -> r.person().equals(person)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("personId", "session.notOnSession", person.displayName()))
+                .respond(answer);
+    }
+
+    /** The person's latest answer, if they teach or attend the session. */
+    public Optional<ResponseRecord> responseOf(Person person) {
+        return assignments.stream().filter(a -> a.person().equals(person)).map(InstructorAssignment::response)
+                .findFirst().or(() -> registrations.stream().filter(r -> r.person().equals(person))
+                        .map(Registration::response).findFirst());
+    }
+
+    /** How many of the learners and instructors accepted, declined, answered maybe, or have not answered. */
+    public ResponseCounts responseCounts() {
+        return ResponseCounts.of(Stream.concat(assignments.stream().map(InstructorAssignment::response),
+                registrations.stream().map(Registration::response)).map(ResponseRecord::response).toList());
+    }
+
     public boolean isInstructor(Person person) {
         return assignments.stream().anyMatch(a -> a.person().equals(person));
     }
 
     public boolean isRegistered(Person person) {
         return registrations.stream().anyMatch(r -> r.person().equals(person));
+    }
+
+    /** Whether a learner leaving now, by deleting its event or declining, is before the organisation's deadline. */
+    public boolean cancellableAt(Instant when, int deadlineHoursBefore) {
+        return when.isBefore(time.start().minus(Duration.ofHours(deadlineHoursBefore)));
     }
 
     /** Whether the person's calendars, or mailbox, should show the session: it is active and they teach or attend. */

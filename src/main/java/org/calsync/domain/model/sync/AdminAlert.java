@@ -20,11 +20,15 @@ public class AdminAlert {
         /** A learner deleted a session after the cancellation deadline; it was written back until an admin decides. */
         LEARNER_CANCELLED_LATE,
         /** The mass-deletion guard holds a calendar's changes until an admin releases it. */
-        CALENDAR_HELD;
+        CALENDAR_HELD,
+        /** An instructor declined the invitation to a session they still teach. */
+        INSTRUCTOR_DECLINED,
+        /** A learner declined after the cancellation deadline; they stay registered until an admin decides. */
+        LEARNER_DECLINED_LATE;
 
         /** Whether an admin approves or refuses it, rather than marking it done. */
         public boolean asksApproval() {
-            return this == LEARNER_CANCELLED_LATE;
+            return this == LEARNER_CANCELLED_LATE || this == LEARNER_DECLINED_LATE;
         }
     }
 
@@ -72,6 +76,12 @@ public class AdminAlert {
     public static AdminAlert aboutSession(TenantId tenantId, Kind kind, String sessionId, String personId,
             ExternalCalendar calendar, SyncNote note) {
         return new AdminAlert(tenantId, kind, sessionId, personId, calendar.account().id(), calendar.id(), note);
+    }
+
+    /** A person's answer to a session's invitation, which the organisation's rules leave to an admin. */
+    public static AdminAlert aboutResponse(TenantId tenantId, Kind kind, String sessionId, String personId,
+            SyncNote note) {
+        return new AdminAlert(tenantId, kind, sessionId, personId, null, null, note);
     }
 
     /** A calendar the mass-deletion guard holds. */

@@ -56,6 +56,10 @@ public final class SyncNote implements Serializable {
         ALERT_INSTRUCTOR_DELETED,
         /** Alert: learner {@code who} deleted {@code subject} after the deadline and is still registered. */
         ALERT_LATE_CANCELLATION,
+        /** Alert: instructor {@code who} declined {@code subject} and is still assigned. */
+        ALERT_INSTRUCTOR_DECLINED,
+        /** Alert: learner {@code who} declined {@code subject} after the deadline and is still registered. */
+        ALERT_LATE_DECLINE,
         /** Alert: {@code who}'s calendar {@code subject} is held; it would have been emptied of {@code total} events. */
         ALERT_HELD_EMPTYING,
         /** Alert: {@code who}'s calendar {@code subject} is held; {@code count} of {@code total} events would go. */

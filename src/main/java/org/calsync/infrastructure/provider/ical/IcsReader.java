@@ -78,7 +78,7 @@ public final class IcsReader {
         }
     }
 
-    private static Calendar parse(String ics) throws IcsFormatException {
+    static Calendar parse(String ics) throws IcsFormatException {
         try {
             // Another client may have stored a control character; it would stop the parser, so it is left out.
             return new CalendarBuilder().build(new StringReader(Text.carriable(ics)));

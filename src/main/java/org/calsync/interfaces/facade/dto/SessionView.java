@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** A training session for display or the API: local times in the session's zone, plus the UTC instants. */
+/**
+ * A training session for display or the API: local times in the session's zone, plus the UTC instants, and each
+ * person's answer to the invitation with the counts of answers.
+ */
 public record SessionView(
         String id,
         String courseTitle,
@@ -20,5 +23,6 @@ public record SessionView(
         String state,
         List<PersonRef> instructors,
         List<PersonRef> learners,
+        ResponseCountsView responses,
         long version) implements Serializable {
 }

@@ -27,6 +27,7 @@ public class InvitationMailEditor implements Serializable {
     private boolean enabled;
     private String sender;
     private String audience;
+    private boolean declineUnregisters;
     private String installationSender;
 
     public void load() {
@@ -36,7 +37,7 @@ public class InvitationMailEditor implements Serializable {
     public void save() {
         try {
             show(tenants.changeInvitationMail(user.getTenantId(),
-                    new InvitationMailView(enabled, sender, audience, installationSender)));
+                    new InvitationMailView(enabled, sender, audience, declineUnregisters, installationSender)));
             FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("settings.invitationMailSaved"));
         } catch (RuntimeException e) {
             FacesErrors.show("invitationMailForm", e);
@@ -47,6 +48,7 @@ public class InvitationMailEditor implements Serializable {
         enabled = view.enabled();
         sender = view.sender();
         audience = view.audience();
+        declineUnregisters = view.declineUnregisters();
         installationSender = view.installationSender();
     }
 
@@ -72,6 +74,14 @@ public class InvitationMailEditor implements Serializable {
 
     public void setAudience(String audience) {
         this.audience = audience;
+    }
+
+    public boolean isDeclineUnregisters() {
+        return declineUnregisters;
+    }
+
+    public void setDeclineUnregisters(boolean declineUnregisters) {
+        this.declineUnregisters = declineUnregisters;
     }
 
     public String getInstallationSender() {

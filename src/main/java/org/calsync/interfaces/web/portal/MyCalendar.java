@@ -6,9 +6,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,6 +23,7 @@ import org.calsync.interfaces.facade.dto.BusyBlockView;
 import org.calsync.interfaces.facade.dto.PersonRef;
 import org.calsync.interfaces.facade.dto.SessionView;
 import org.calsync.interfaces.web.CurrentUser;
+import org.calsync.interfaces.web.FacesErrors;
 import org.calsync.interfaces.web.Formats;
 import org.calsync.interfaces.web.Texts;
 import org.primefaces.event.SelectEvent;
@@ -54,13 +59,20 @@ public class MyCalendar implements Serializable {
     private List<SessionView> upcoming = List.of();
     private LocalDate initialDate;
     private EventDetail selected;
+    /** The person's answer to each upcoming or selected session, as the answer buttons show and set it. */
+    private final Map<String, String> answers = new HashMap<>();
 
     /**
      * What the detail popup shows for the event clicked: its title, when it is in the viewer's zone, and either
      * the session's role, venue and meeting link or the calendar a busy time came from.
      */
-    public record EventDetail(String title, String when, String kind, String venue, String meetingLink, String source)
-            implements Serializable {
+    public record EventDetail(String title, String when, String kind, String venue, String meetingLink, String source,
+            String sessionId) implements Serializable {
+
+        /** Whether the person can answer it here: a session that is not cancelled. */
+        public boolean isAnswerable() {
+            return sessionId != null;
+        }
     }
 
     @PostConstruct
@@ -82,8 +94,41 @@ public class MyCalendar implements Serializable {
                 }
             }
         };
+        loadUpcoming();
+    }
+
+    private void loadUpcoming() {
         Instant now = Instant.now();
         upcoming = sessions.listForPerson(tenantId, personId, now, now.plus(56, ChronoUnit.DAYS));
+        upcoming.forEach(this::rememberAnswer);
+    }
+
+    private void rememberAnswer(SessionView session) {
+        Stream.concat(session.instructors().stream(), session.learners().stream())
+                .filter(p -> p.id().equals(personId)).findFirst()
+                .ifPresent(me -> answers.put(session.id(), me.answered() ? me.response() : null));
+    }
+
+    /** Records the answer just chosen for the session, and says what it did. */
+    public void answer(String sessionId) {
+        String response = answers.get(sessionId);
+        if (response == null) {
+            return;
+        }
+        try {
+            SessionView after = sessions.answerInPortal(tenantId, sessionId, personId, response);
+            boolean stillOn = Stream.concat(after.instructors().stream(), after.learners().stream())
+                    .anyMatch(p -> p.id().equals(personId));
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get(stillOn ? "myCalendar.answerSaved"
+                    : "myCalendar.declinedAndUnregistered", after.courseTitle()));
+            loadUpcoming();
+        } catch (RuntimeException e) {
+            FacesErrors.show("upcomingForm", e);
+        }
+    }
+
+    public Map<String, String> getAnswers() {
+        return answers;
     }
 
     private DefaultScheduleEvent<SessionView> event(SessionView session, ZoneId personZone) {
@@ -110,13 +155,15 @@ public class MyCalendar implements Serializable {
         if (clicked.getData() instanceof SessionView session) {
             String kind = "CANCELLED".equals(session.state()) ? Texts.get("myCalendar.cancelled")
                     : isTeaching(session) ? Texts.get("myCalendar.teaching") : Texts.get("myCalendar.attending");
+            boolean cancelled = "CANCELLED".equals(session.state());
             selected = new EventDetail(session.courseTitle(), formats.between(session.startUtc(), session.endUtc(), zone),
-                    kind, session.venue(), session.meetingLink(), null);
+                    kind, session.venue(), session.meetingLink(), null, cancelled ? null : session.id());
+            rememberAnswer(session);
         } else if (clicked.getData() instanceof BusyBlockView block) {
             String when = block.allDay() ? formats.days(block.start(), block.end(), zone)
                     : formats.between(block.start(), block.end(), zone);
             selected = new EventDetail(block.title(), when, Texts.get("myCalendar.busy"), null, null,
-                    Texts.get("myCalendar.busyFrom", Texts.get("provider." + block.provider()), block.calendar()));
+                    Texts.get("myCalendar.busyFrom", Texts.get("provider." + block.provider()), block.calendar()), null);
         } else {
             selected = null;
         }

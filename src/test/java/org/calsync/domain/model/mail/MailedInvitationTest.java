@@ -35,15 +35,15 @@ class MailedInvitationTest {
     @Test
     void theAudienceDecidesWhoIsReached() {
         InvitationMailSettings withoutCalendar = new InvitationMailSettings(true, null,
-                InvitationAudience.WITHOUT_LINKED_CALENDAR);
+                InvitationAudience.WITHOUT_LINKED_CALENDAR, false);
         assertTrue(withoutCalendar.reaches(false));
         assertFalse(withoutCalendar.reaches(true));
         InvitationMailSettings everyone = new InvitationMailSettings(true, " training@northwind.example ",
-                InvitationAudience.EVERYONE);
+                InvitationAudience.EVERYONE, false);
         assertTrue(everyone.reaches(true));
         assertEquals("training@northwind.example", everyone.sender());
-        assertFalse(new InvitationMailSettings(false, "", InvitationAudience.EVERYONE).reaches(false));
+        assertFalse(new InvitationMailSettings(false, "", InvitationAudience.EVERYONE, false).reaches(false));
         assertThrows(InvalidInputException.class,
-                () -> new InvitationMailSettings(true, "not an address", InvitationAudience.EVERYONE));
+                () -> new InvitationMailSettings(true, "not an address", InvitationAudience.EVERYONE, false));
     }
 }
