@@ -321,6 +321,7 @@ final class EwsOperations {
             xml.append("<t:Location>").append(escape(item.location)).append("</t:Location>");
         }
         xml.append("<t:CalendarItemType>").append(row.type()).append("</t:CalendarItemType>");
+        xml.append("<t:MyResponseType>").append(item.myResponse).append("</t:MyResponseType>");
         return xml.append("</t:CalendarItem>").toString();
     }
 

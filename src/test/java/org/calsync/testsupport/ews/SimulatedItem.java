@@ -24,6 +24,8 @@ public final class SimulatedItem {
     /** Normal, Personal, Private, Confidential. */
     String sensitivity = "Normal";
     String location;
+    /** Unknown, Organizer, Tentative, Accept, Decline, NoResponseReceived: the mailbox owner's answer. */
+    String myResponse = "Organizer";
     String startTimeZoneId;
     String uid;
     /** Extended properties by "PropertySetId/PropertyName". */

@@ -90,6 +90,12 @@ public final class SimulatedMailbox {
         changed(require(id));
     }
 
+    /** The mailbox's owner answered a meeting someone else organised: Accept, Tentative, Decline. */
+    public synchronized void respond(String id, String myResponse) {
+        require(id).myResponse = myResponse;
+        changed(require(id));
+    }
+
     public synchronized void setAllDay(String id) {
         require(id).allDay = true;
         changed(require(id));

@@ -1,7 +1,9 @@
 package org.calsync.infrastructure.provider.caldav;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,8 +37,19 @@ public class CalDavCalendarProvider implements CalendarProvider {
     @Override
     public ChangeBatch changesSince(ProviderConnection connection, String calendarId, SyncCursor cursor,
             TimeWindow window) {
-        return new CollectionReader(transport(connection), new IcsReader(connection.ownerZone()))
+        return new CollectionReader(transport(connection), new IcsReader(connection.ownerZone(), ownerAddresses(connection)))
                 .changesSince(URI.create(calendarId), cursor, window);
+    }
+
+    /** Who the owner is among an event's attendees: the address they sign in with, where it is one. */
+    private static Set<String> ownerAddresses(ProviderConnection connection) {
+        Set<String> addresses = new HashSet<>();
+        for (String candidate : new String[] {connection.username(), connection.actAs()}) {
+            if (candidate != null && candidate.contains("@")) {
+                addresses.add(candidate);
+            }
+        }
+        return addresses;
     }
 
     @Override

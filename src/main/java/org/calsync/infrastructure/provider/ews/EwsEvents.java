@@ -9,6 +9,7 @@ import java.util.UUID;
 import microsoft.exchange.webservices.data.core.ExchangeService;
 import microsoft.exchange.webservices.data.core.PropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
+import microsoft.exchange.webservices.data.core.enumeration.property.MeetingResponseType;
 import microsoft.exchange.webservices.data.core.enumeration.property.BodyType;
 import microsoft.exchange.webservices.data.core.enumeration.property.LegacyFreeBusyStatus;
 import microsoft.exchange.webservices.data.core.enumeration.property.MapiPropertyType;
@@ -66,7 +67,8 @@ final class EwsEvents {
     static PropertySet readShape() {
         return new PropertySet(BasePropertySet.IdOnly, ItemSchema.Subject, ItemSchema.Sensitivity,
                 AppointmentSchema.Start, AppointmentSchema.End, AppointmentSchema.IsAllDayEvent,
-                AppointmentSchema.LegacyFreeBusyStatus, AppointmentSchema.ICalUid, UID_PROPERTY);
+                AppointmentSchema.LegacyFreeBusyStatus, AppointmentSchema.MyResponseType, AppointmentSchema.ICalUid,
+                UID_PROPERTY);
     }
 
     static Appointment newAppointment(ExchangeService service, OutgoingEvent event) throws Exception {
@@ -99,8 +101,10 @@ final class EwsEvents {
         Instant end = appointment.getEnd().toInstant();
         Sensitivity sensitivity = appointment.getSensitivity();
         boolean hidden = sensitivity == Sensitivity.Private || sensitivity == Sensitivity.Confidential;
+        // A meeting the owner declined stays in their calendar (as Outlook keeps it) but does not make them busy.
+        boolean declined = appointment.getMyResponseType() == MeetingResponseType.Decline;
         List<BusyInterval> intervals = BusyTime.of(start, end, appointment.getIsAllDayEvent(),
-                showAs(appointment.getLegacyFreeBusyStatus()), false, window).stream().toList();
+                declined ? ShowAs.FREE : showAs(appointment.getLegacyFreeBusyStatus()), false, window).stream().toList();
         return new RemoteEvent(appointment.getId().getUniqueId(), ours != null ? ours : appointment.getICalUid(),
                 appointment.getId().getChangeKey(), intervals, hidden ? null : appointment.getSubject(), hidden);
     }

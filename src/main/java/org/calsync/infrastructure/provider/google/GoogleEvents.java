@@ -11,7 +11,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonObjectBuilder;
 
 import org.calsync.domain.model.calendar.BusyInterval;
@@ -95,11 +97,19 @@ final class GoogleEvents {
         Instant end = instant(item.getJsonObject("end"), ownerZone, "end");
         String visibility = item.getString("visibility", "default");
         boolean privateEvent = "private".equals(visibility) || "confidential".equals(visibility);
-        ShowAs showAs = "transparent".equals(item.getString("transparency", "opaque")) ? ShowAs.FREE : ShowAs.BUSY;
+        ShowAs showAs = "transparent".equals(item.getString("transparency", "opaque")) || declinedBySelf(item)
+                ? ShowAs.FREE : ShowAs.BUSY;
         boolean allDay = item.getJsonObject("start").containsKey("date");
         List<BusyInterval> busy = BusyTime.of(start, end, allDay, showAs, false, window).stream().toList();
         return new RemoteEvent(id, uidOf(item), item.getString("etag", null), busy,
                 privateEvent ? null : item.getString("summary", ""), privateEvent);
+    }
+
+    /** An invitation the calendar's owner declined stays in their calendar, but does not make them busy. */
+    static boolean declinedBySelf(JsonObject item) {
+        JsonArray attendees = item.containsKey("attendees") ? item.getJsonArray("attendees") : null;
+        return attendees != null && attendees.stream().map(JsonValue::asJsonObject)
+                .anyMatch(a -> a.getBoolean("self", false) && "declined".equals(a.getString("responseStatus", "")));
     }
 
     static String uidOf(JsonObject item) {

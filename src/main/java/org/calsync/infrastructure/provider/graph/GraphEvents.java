@@ -71,10 +71,18 @@ final class GraphEvents {
         Instant end = instant(item.getJsonObject("end"), allDay, ownerZone, "end");
         String sensitivity = item.getString("sensitivity", "normal");
         boolean privateEvent = "private".equals(sensitivity) || "confidential".equals(sensitivity);
-        List<BusyInterval> busy = BusyTime.of(start, end, allDay, showAs(item.getString("showAs", "busy")),
-                item.getBoolean("isCancelled", false), window).stream().toList();
+        ShowAs showAs = declinedByOwner(item) ? ShowAs.FREE : showAs(item.getString("showAs", "busy"));
+        List<BusyInterval> busy = BusyTime.of(start, end, allDay, showAs, item.getBoolean("isCancelled", false), window)
+                .stream().toList();
         return new RemoteEvent(id, uidOf(item), item.getString("@odata.etag", null), busy,
                 privateEvent ? null : item.getString("subject", ""), privateEvent);
+    }
+
+    /** A meeting the mailbox's owner declined, which Outlook keeps in the calendar: it does not make them busy. */
+    static boolean declinedByOwner(JsonObject item) {
+        JsonObject response = item.containsKey("responseStatus") && !item.isNull("responseStatus")
+                ? item.getJsonObject("responseStatus") : null;
+        return response != null && "declined".equals(response.getString("response", ""));
     }
 
     /** Our UID when the property came with the event, else Graph's iCalUId. */

@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Period;
+import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
@@ -40,7 +42,8 @@ import org.calsync.domain.shared.Text;
  * <ul>
  * <li>Recurring series are expanded; EXDATEs drop occurrences and RECURRENCE-ID components replace
  * (or, when cancelled, remove) the occurrence they name.</li>
- * <li>TRANSP:TRANSPARENT and STATUS:CANCELLED make no busy time.</li>
+ * <li>TRANSP:TRANSPARENT and STATUS:CANCELLED make no busy time, nor does an invitation the calendar's owner
+ * declined (their ATTENDEE with PARTSTAT=DECLINED), which clients keep in the calendar.</li>
  * <li>CLASS:PRIVATE or CONFIDENTIAL events keep no title.</li>
  * <li>All-day events stay all-day; floating times are read in the person's zone.</li>
  * </ul>
@@ -51,9 +54,16 @@ public final class IcsReader {
     static final int MAX_OCCURRENCES = 2000;
 
     private final ZoneId personZone;
+    /** The calendar owner's addresses, lower case, to find their own answer among an event's attendees. */
+    private final Set<String> ownerAddresses;
 
     public IcsReader(ZoneId personZone) {
+        this(personZone, Set.of());
+    }
+
+    public IcsReader(ZoneId personZone, Set<String> ownerAddresses) {
         this.personZone = personZone;
+        this.ownerAddresses = ownerAddresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
     public RemoteEvent read(String remoteId, String version, String ics, Instant from, Instant to)
@@ -148,13 +158,32 @@ public final class IcsReader {
         return start instanceof LocalDate date ? date.plusDays(1) : start;
     }
 
-    /** TRANSP:TRANSPARENT shows the time as free; STATUS:TENTATIVE as tentative; otherwise it is busy. */
-    private static ShowAs showAs(VEvent event) {
-        if (text(event, Property.TRANSP).map("TRANSPARENT"::equalsIgnoreCase).orElse(false)) {
+    /**
+     * TRANSP:TRANSPARENT, or the owner's decline, shows the time as free; STATUS:TENTATIVE as tentative; otherwise
+     * it is busy.
+     */
+    private ShowAs showAs(VEvent event) {
+        if (text(event, Property.TRANSP).map("TRANSPARENT"::equalsIgnoreCase).orElse(false) || declinedByOwner(event)) {
             return ShowAs.FREE;
         }
         return text(event, Property.STATUS).map("TENTATIVE"::equalsIgnoreCase).orElse(false) ? ShowAs.TENTATIVE
                 : ShowAs.BUSY;
+    }
+
+    private boolean declinedByOwner(VEvent event) {
+        if (ownerAddresses.isEmpty()) {
+            return false;
+        }
+        for (Property attendee : event.getProperties(Property.ATTENDEE)) {
+            String address = attendee.getValue() == null ? "" : attendee.getValue().strip().toLowerCase(Locale.ROOT);
+            String owner = address.startsWith("mailto:") ? address.substring(7) : address;
+            boolean declined = attendee.getParameter(Parameter.PARTSTAT).map(Parameter::getValue)
+                    .map("DECLINED"::equalsIgnoreCase).orElse(false);
+            if (declined && ownerAddresses.contains(owner)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean cancelled(VEvent event) {

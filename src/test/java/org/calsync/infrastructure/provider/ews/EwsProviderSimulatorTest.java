@@ -144,6 +144,8 @@ class EwsProviderSimulatorTest {
         Instant midnight = day.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofDays(5));
         SimulatedItem conference = mailbox.add("Conference", midnight, midnight.plus(Duration.ofDays(2)));
         mailbox.setAllDay(conference.id());
+        SimulatedItem declined = mailbox.add("Vendor demo", day.plus(Duration.ofHours(4)), day.plus(Duration.ofHours(5)));
+        mailbox.respond(declined.id(), "Decline");
 
         ChangeBatch first = ews.changesSince(tom, calendar, SyncCursor.NONE, WINDOW);
         assertTrue(first.fullRead());
@@ -151,6 +153,7 @@ class EwsProviderSimulatorTest {
         assertEquals("Budget review", budget.title());
         assertEquals(day, budget.busy().get(0).start());
         assertTrue(find(first, free.id()).busy().isEmpty(), "Free is not busy");
+        assertTrue(find(first, declined.id()).busy().isEmpty(), "a meeting Tom declined is not busy");
         RemoteEvent privateOne = find(first, doctor.id());
         assertNull(privateOne.title(), "a private appointment keeps its times only");
         assertEquals(1, privateOne.busy().size());

@@ -102,7 +102,7 @@ class GoogleFixturesTest {
         assertEquals("CPDAlvWDx70CEPDAlvWDx70CGAU=", batch.next().value());
         Map<String, RemoteEvent> byId = batch.changed().stream().collect(java.util.stream.Collectors.toMap(
                 RemoteEvent::remoteId, e -> e));
-        assertEquals(5, byId.size());
+        assertEquals(6, byId.size());
         assertEquals(List.of(new BusyInterval(Instant.parse("2026-12-03T08:00:00Z"), Instant.parse("2026-12-03T09:00:00Z"),
                 false)), byId.get("7kq1r6u5nb2g0jv3c2ug6v1p8s").busy());
         assertEquals("\"3422771112345000\"", byId.get("7kq1r6u5nb2g0jv3c2ug6v1p8s").version());
@@ -111,6 +111,7 @@ class GoogleFixturesTest {
         assertEquals(List.of(), byId.get("9a8b7c6d5e4f3g2h1i0j9k8l7m").busy());
         RemoteEvent moved = byId.get("0r2t4v6b8d0f2h4j6l8n0p2r4t_20261210T090000Z");
         assertEquals(Instant.parse("2026-12-10T10:00:00Z"), moved.busy().get(0).start(), "the occurrence where it is now");
+        assertEquals(List.of(), byId.get("4h6j8l0n2p4r6t8v0x2z4b6d8f").busy(), "an invitation the owner declined");
     }
 
     @Test

@@ -108,7 +108,7 @@ class GraphFixturesTest {
         assertTrue(simulator.requests().get(1).contains("$skiptoken=R0usmcCM996atia_s"), simulator.requests().toString());
         assertTrue(batch.next().value().endsWith("$deltatoken=R0usmci39OQxqJrxK4"), batch.next().value());
         Map<String, RemoteEvent> byId = batch.changed().stream().collect(Collectors.toMap(RemoteEvent::remoteId, e -> e));
-        assertEquals(5, byId.size());
+        assertEquals(6, byId.size());
         assertEquals(List.of(new BusyInterval(Instant.parse("2026-12-03T09:00:00Z"), Instant.parse("2026-12-03T10:30:00Z"),
                 false)), byId.get("AAMkAGViNDU7zAAAAA7zAAAZe6CkAAA=").busy(), "GMT Standard Time in December is UTC");
         assertEquals("W/\"EZ9r3czxY0m2jz8c45czkwAAFXcvIw==\"", byId.get("AAMkAGViNDU7zAAAAA7zAAAZe6CkAAA=").version());
@@ -119,6 +119,7 @@ class GraphFixturesTest {
         assertEquals(1, byId.get("AAMkAGViNDU7zAAAAA7zAAAZe6FnAAABEgAQAKbQx0KJ5yZBoKdoA3mH0pI=").busy().size(),
                 "a moved occurrence, tentative, blocks time");
         assertEquals(List.of(), byId.get("AAMkAGViNDU7zAAAAA7zAAAZe6GoAAA=").busy(), "working elsewhere");
+        assertEquals(List.of(), byId.get("AAMkAGViNDU7zAAAAA7zAAAZe6IqAAA=").busy(), "a meeting the owner declined");
         assertEquals(List.of("AAMkAGViNDU7zAAAAA7zAAAZe6HpAAA="), batch.removed());
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.calsync.domain.model.calendar.BusyInterval;
@@ -64,6 +65,20 @@ class IcsReaderTest {
     void transparentAndCancelledEventsAreNotBusy() throws Exception {
         assertTrue(read("transparent.ics").busy().isEmpty());
         assertTrue(read("cancelled.ics").busy().isEmpty());
+    }
+
+    @Test
+    void anInvitationTheOwnerDeclinedIsNotBusyButAnotherAttendeesDeclineChangesNothing() throws Exception {
+        IcsReader tomsCalendar = new IcsReader(ZoneId.of("Europe/London"), Set.of("tom.becker@northwind.example"));
+        assertTrue(readWith(tomsCalendar, "declined-invitation.ics").busy().isEmpty(), "Tom declined, whatever the case");
+        assertEquals(List.of(interval("2026-12-01T10:00:00Z", "2026-12-01T11:00:00Z"),
+                interval("2026-12-15T10:00:00Z", "2026-12-15T11:00:00Z")),
+                readWith(tomsCalendar, "series-one-occurrence-declined.ics").busy(), "only the occurrence Tom declined");
+        assertEquals(1, read("declined-invitation.ics").busy().size(), "a reader that does not know the owner keeps it");
+    }
+
+    private static RemoteEvent readWith(IcsReader reader, String fixture) throws Exception {
+        return reader.read("/cal/" + fixture, "\"etag\"", Files.readString(FIXTURES.resolve("valid/" + fixture)), FROM, TO);
     }
 
     @Test
