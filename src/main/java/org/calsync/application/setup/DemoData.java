@@ -1,6 +1,8 @@
 package org.calsync.application.setup;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -22,6 +24,9 @@ import org.calsync.domain.model.person.PersonDetails;
 import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.person.Role;
 import org.calsync.domain.model.person.RoleRepository;
+import org.calsync.domain.model.session.AttendanceResponse;
+import org.calsync.domain.model.session.ResponseChannel;
+import org.calsync.domain.model.session.ResponseRecord;
 import org.calsync.domain.model.session.SessionDetails;
 import org.calsync.domain.model.session.SessionState;
 import org.calsync.domain.model.session.SessionTime;
@@ -155,10 +160,23 @@ public class DemoData {
                     Person learner = learners.get((week * 5 + slot * 7 + i) % learners.size());
                     if (!session.isRegistered(learner)) {
                         session.register(learner);
+                        answer(session, learner, week * 2 + slot + i);
                     }
                 }
                 sessions.add(session);
             }
+        }
+    }
+
+    /** Most demo learners have answered their invitation by email, as a class a few days out looks. */
+    private static void answer(TrainingSession session, Person learner, int index) {
+        AttendanceResponse[] answers = {AttendanceResponse.ACCEPTED, AttendanceResponse.ACCEPTED,
+            AttendanceResponse.NO_ANSWER, AttendanceResponse.ACCEPTED, AttendanceResponse.TENTATIVE,
+            AttendanceResponse.ACCEPTED, AttendanceResponse.DECLINED};
+        AttendanceResponse response = answers[index % answers.length];
+        if (response != AttendanceResponse.NO_ANSWER) {
+            session.recordResponse(learner, ResponseRecord.given(response,
+                    Instant.now().minus(Duration.ofHours(2L + index % 40)), ResponseChannel.EMAIL));
         }
     }
 

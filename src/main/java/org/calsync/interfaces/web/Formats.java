@@ -96,13 +96,25 @@ public class Formats {
         };
     }
 
-    /** Where and when a person answered, "By email, Sat 21 Nov 2026, 05:40"; empty without an answer. */
-    public String answered(PersonRef person, String viewerZone) {
-        if (!person.answered() || person.respondedAt() == null) {
-            return "";
-        }
-        String where = person.respondedVia() == null ? "" : Texts.get("response.via" + person.respondedVia()) + ", ";
-        return where + moment(person.respondedAt(), viewerZone);
+    /** When a person answered, "Sat 21 Nov 2026, 05:40" in the viewer's zone; empty without an answer. */
+    public String answeredAt(PersonRef person, String viewerZone) {
+        return person.answered() ? moment(person.respondedAt(), viewerZone) : "";
+    }
+
+    /** Where a person answered, "By email"; empty without an answer. */
+    public String answeredVia(PersonRef person) {
+        return person.answered() && person.respondedVia() != null ? Texts.get("response.via" + person.respondedVia())
+                : "";
+    }
+
+    /** The icon of where a person answered: their mail program, the portal, or the host platform. */
+    public String answeredViaIcon(PersonRef person) {
+        return switch (person.respondedVia() == null ? "" : person.respondedVia()) {
+            case "EMAIL" -> "pi pi-envelope";
+            case "PORTAL" -> "pi pi-user";
+            case "API" -> "pi pi-server";
+            default -> "";
+        };
     }
 
     /** "12 accepted, 2 maybe, 1 declined, 5 no answer", for the counts' tooltip and screen readers. */

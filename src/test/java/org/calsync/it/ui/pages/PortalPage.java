@@ -30,6 +30,18 @@ public final class PortalPage {
     }
 
     public String upcomingText() {
-        return browser.driver().findElement(By.id("upcoming")).getText();
+        return browser.driver().findElement(By.id("upcomingForm:upcoming")).getText();
+    }
+
+    /** Clicks an answer ("Yes", "Maybe", "No" or their French) on the session's row of the next weeks' list. */
+    public void answer(String sessionTitle, String label) {
+        browser.waitFor(By.xpath("//*[@id='upcomingForm:upcoming']//tr[contains(., '" + sessionTitle + "')]"
+                + "//div[contains(@class,'ui-button') and normalize-space(.)='" + label + "']")).click();
+    }
+
+    /** The answer shown as chosen on the session's row. */
+    public String chosenAnswer(String sessionTitle) {
+        return browser.waitFor(By.xpath("//*[@id='upcomingForm:upcoming']//tr[contains(., '" + sessionTitle + "')]"
+                + "//div[contains(@class,'ui-button') and contains(@class,'ui-state-active')]")).getText().strip();
     }
 }
