@@ -87,6 +87,10 @@ class ResponsesUiIT {
             learner.scrollTo(learner.driver().findElement(By.id("upcomingForm:upcoming")));
             learner.screenshot("portal-answers-phone");
             assertEquals(List.of(), learner.layoutProblems(By.id("upcomingForm:upcoming")));
+            assertEquals(1L, ((org.openqa.selenium.JavascriptExecutor) learner.driver()).executeScript(
+                    "return new Set([...document.querySelector('.cs-answer').querySelectorAll('.ui-button')]"
+                            + ".map(b => Math.round(b.getBoundingClientRect().top))).size;"),
+                    "Yes, Maybe and No stay on one line on a phone");
         }
 
         try (Browser admin = new Browser(url.toString())) {
