@@ -27,7 +27,7 @@ import org.calsync.domain.model.tenant.TenantId;
 public class ReplyReading {
 
     private static final Logger LOG = Logger.getLogger(ReplyReading.class.getName());
-    public static final String LEASE = "reply-mail";
+    private static final String LEASE = "reply-mail";
     /** Longer than a read of a full batch takes; released as soon as the read ends. */
     private static final Duration LEASE_TIME = Duration.ofMinutes(5);
     /** How long an admin's "Read now" waits for a read under way elsewhere to finish. */

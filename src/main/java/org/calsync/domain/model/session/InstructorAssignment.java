@@ -6,13 +6,12 @@ import java.util.UUID;
 import org.calsync.domain.model.person.Person;
 
 /** A person delivering a session. */
-public class InstructorAssignment {
+public class InstructorAssignment extends Participation {
 
     private String id;
     private TrainingSession session;
     private Person person;
     private Instant assignedAt;
-    private ResponseRecord response;
 
     protected InstructorAssignment() {
         // for JPA
@@ -23,7 +22,6 @@ public class InstructorAssignment {
         this.session = session;
         this.person = person;
         this.assignedAt = Instant.now();
-        this.response = ResponseRecord.none();
     }
 
     public Person person() {
@@ -32,24 +30,5 @@ public class InstructorAssignment {
 
     public Instant assignedAt() {
         return assignedAt;
-    }
-
-    /** The person's latest answer to the invitation. */
-    public ResponseRecord response() {
-        return response == null ? ResponseRecord.none() : response;
-    }
-
-    /** Records an answer unless a newer one is already recorded; says whether it was recorded. */
-    boolean respond(ResponseRecord answer) {
-        if (!answer.supersedes(response)) {
-            return false;
-        }
-        response = answer;
-        return true;
-    }
-
-    /** A changed time asks again, as the updated invitation does. */
-    void askAgain(Instant at) {
-        response = ResponseRecord.askedAgain(at);
     }
 }

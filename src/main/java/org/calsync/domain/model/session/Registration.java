@@ -6,13 +6,12 @@ import java.util.UUID;
 import org.calsync.domain.model.person.Person;
 
 /** A learner attending a session. */
-public class Registration {
+public class Registration extends Participation {
 
     private String id;
     private TrainingSession session;
     private Person person;
     private Instant registeredAt;
-    private ResponseRecord response;
 
     protected Registration() {
         // for JPA
@@ -23,7 +22,6 @@ public class Registration {
         this.session = session;
         this.person = person;
         this.registeredAt = Instant.now();
-        this.response = ResponseRecord.none();
     }
 
     public Person person() {
@@ -32,24 +30,5 @@ public class Registration {
 
     public Instant registeredAt() {
         return registeredAt;
-    }
-
-    /** The person's latest answer to the invitation. */
-    public ResponseRecord response() {
-        return response == null ? ResponseRecord.none() : response;
-    }
-
-    /** Records an answer unless a newer one is already recorded; says whether it was recorded. */
-    boolean respond(ResponseRecord answer) {
-        if (!answer.supersedes(response)) {
-            return false;
-        }
-        response = answer;
-        return true;
-    }
-
-    /** A changed time asks again, as the updated invitation does. */
-    void askAgain(Instant at) {
-        response = ResponseRecord.askedAgain(at);
     }
 }

@@ -38,6 +38,8 @@ class SyncNoteTest {
             Map.entry(SyncNote.Kind.CALENDAR_RELEASED, SyncNote.of(SyncNote.Kind.CALENDAR_RELEASED)),
             Map.entry(SyncNote.Kind.ALERT_INSTRUCTOR_DELETED, SyncNote.by(SyncNote.Kind.ALERT_INSTRUCTOR_DELETED, "Tom", "Excel")),
             Map.entry(SyncNote.Kind.ALERT_LATE_CANCELLATION, SyncNote.by(SyncNote.Kind.ALERT_LATE_CANCELLATION, "Léo", "Excel")),
+            Map.entry(SyncNote.Kind.ALERT_INSTRUCTOR_DECLINED, SyncNote.by(SyncNote.Kind.ALERT_INSTRUCTOR_DECLINED, "Tom", "Excel")),
+            Map.entry(SyncNote.Kind.ALERT_LATE_DECLINE, SyncNote.by(SyncNote.Kind.ALERT_LATE_DECLINE, "Léo", "Excel")),
             Map.entry(SyncNote.Kind.ALERT_HELD_EMPTYING, SyncNote.heldEmptying(4).asAlert("Tom", "Work")),
             Map.entry(SyncNote.Kind.ALERT_HELD_REMOVING, SyncNote.heldRemoving(7, 9).asAlert("Tom", "Work")),
             Map.entry(SyncNote.Kind.RECORDED_EARLIER, SyncNote.recordedEarlier("Held back: it's an old sentence {0}.")));
