@@ -2,7 +2,7 @@ package org.calsync.domain.model.session;
 
 import java.util.Collection;
 
-/** How the people on a session answered, as the sessions list shows it. */
+/** How a session's learners answered, as the sessions list shows it. */
 public record ResponseCounts(int accepted, int tentative, int declined, int noAnswer) {
 
     public static ResponseCounts of(Collection<AttendanceResponse> responses) {

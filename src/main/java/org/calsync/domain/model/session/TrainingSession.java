@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
@@ -139,10 +138,12 @@ public class TrainingSession {
                         .map(Registration::response).findFirst());
     }
 
-    /** How many of the learners and instructors accepted, declined, answered maybe, or have not answered. */
+    /**
+     * How many of the learners accepted, declined, answered maybe, or have not answered; instructors' answers are
+     * each on their own, and a decline of theirs alerts an admin.
+     */
     public ResponseCounts responseCounts() {
-        return ResponseCounts.of(Stream.concat(assignments.stream().map(InstructorAssignment::response),
-                registrations.stream().map(Registration::response)).map(ResponseRecord::response).toList());
+        return ResponseCounts.of(registrations.stream().map(r -> r.response().response()).toList());
     }
 
     public boolean isInstructor(Person person) {

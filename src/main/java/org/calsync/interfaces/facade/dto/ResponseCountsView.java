@@ -2,6 +2,6 @@ package org.calsync.interfaces.facade.dto;
 
 import java.io.Serializable;
 
-/** How the people on a session answered its invitation. */
+/** How a session's learners answered its invitation. */
 public record ResponseCountsView(int accepted, int tentative, int declined, int noAnswer) implements Serializable {
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A training session for display or the API: local times in the session's zone, plus the UTC instants, and each
- * person's answer to the invitation with the counts of answers.
+ * person's answer to the invitation, with how the learners answered in {@code responses}.
  */
 public record SessionView(
         String id,
