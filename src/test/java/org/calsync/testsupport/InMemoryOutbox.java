@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.calsync.domain.model.sync.OutboxChannel;
 import org.calsync.domain.model.sync.OutboxEntry;
@@ -78,9 +80,9 @@ public final class InMemoryOutbox implements OutboxRepository {
     }
 
     @Override
-    public boolean emailWaits(TenantId tenantId, String sessionId, String personId) {
-        return pending().anyMatch(entry -> entry.channel() == OutboxChannel.EMAIL && entry.tenantId().equals(tenantId)
-                && entry.sessionId().equals(sessionId) && entry.personId().equals(personId));
+    public Set<String> emailsWaiting(TenantId tenantId, String sessionId) {
+        return pending().filter(entry -> entry.channel() == OutboxChannel.EMAIL && entry.tenantId().equals(tenantId)
+                && entry.sessionId().equals(sessionId)).map(OutboxEntry::personId).collect(Collectors.toSet());
     }
 
     @Override

@@ -101,11 +101,12 @@ public class PushPlanner {
             return 0;
         }
         Set<String> invitedBefore = mailed.invited(tenant, sessionId);
+        Set<String> waiting = outbox.emailsWaiting(tenant, sessionId);
         Instant due = Instant.now().plus(quietPeriod);
         int added = 0;
         for (String personId : personIds) {
             boolean concerned = settings.reaches(linked.contains(personId)) || invitedBefore.contains(personId);
-            if (concerned && !outbox.emailWaits(tenant, sessionId, personId)) {
+            if (concerned && !waiting.contains(personId)) {
                 outbox.add(OutboxEntry.email(tenant, sessionId, personId, due));
                 added++;
             }

@@ -3,6 +3,7 @@ package org.calsync.infrastructure.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -77,10 +78,9 @@ public class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public boolean emailWaits(TenantId tenantId, String sessionId, String personId) {
-        return em.createNamedQuery("OutboxEntry.emailWaiting", String.class).setParameter("tenant", tenantId.value())
-                .setParameter("session", sessionId).setParameter("person", personId).setMaxResults(1)
-                .getResultStream().findFirst().isPresent();
+    public Set<String> emailsWaiting(TenantId tenantId, String sessionId) {
+        return Set.copyOf(em.createNamedQuery("OutboxEntry.emailsWaiting", String.class)
+                .setParameter("tenant", tenantId.value()).setParameter("session", sessionId).getResultList());
     }
 
     @Override

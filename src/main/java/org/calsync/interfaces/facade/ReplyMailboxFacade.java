@@ -49,8 +49,8 @@ public class ReplyMailboxFacade {
     }
 
     private static ReplyMailboxView view(ReplyMailbox mailbox) {
-        return new ReplyMailboxView(mailbox.enabled(), mailbox.host(), mailbox.port(), mailbox.security().name(),
-                mailbox.username(), mailbox.hasPassword(), mailbox.processedFolder(), mailbox.lastReadAt(),
-                mailbox.lastProblem(), mailbox.repliesRecorded(), mailbox.repliesRefused());
+        return new ReplyMailboxView(mailbox.enabled(), mailbox.reads(), mailbox.host(), mailbox.port(),
+                mailbox.security().name(), mailbox.username(), mailbox.hasPassword(), mailbox.processedFolder(),
+                mailbox.lastReadAt(), mailbox.lastProblem(), mailbox.repliesRecorded(), mailbox.repliesRefused());
     }
 }

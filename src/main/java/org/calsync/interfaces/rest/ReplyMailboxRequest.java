@@ -29,7 +29,8 @@ public class ReplyMailboxRequest {
     public String processedFolder;
 
     ReplyMailboxView over(ReplyMailboxView current) {
-        return new ReplyMailboxView(enabled == null ? current.enabled() : enabled, host == null ? current.host() : host,
+        return new ReplyMailboxView(enabled == null ? current.enabled() : enabled, current.reads(),
+                host == null ? current.host() : host,
                 port == null ? current.port() : port, security == null ? current.security() : security,
                 username == null ? current.username() : username, current.hasPassword(),
                 processedFolder == null ? current.processedFolder() : processedFolder, current.lastReadAt(),

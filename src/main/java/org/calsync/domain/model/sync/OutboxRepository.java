@@ -3,6 +3,9 @@ package org.calsync.domain.model.sync;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import org.calsync.domain.model.tenant.TenantId;
 
 public interface OutboxRepository {
 
@@ -41,8 +44,8 @@ public interface OutboxRepository {
     record Claim(String personId, OutboxChannel channel) {
     }
 
-    /** Whether an email to this person about this session still waits, so that another change needs none. */
-    boolean emailWaits(org.calsync.domain.model.tenant.TenantId tenantId, String sessionId, String personId);
+    /** The people an email about this session still waits for, so that another change needs none for them. */
+    Set<String> emailsWaiting(TenantId tenantId, String sessionId);
 
     /** Makes the entries a departed instance was working due now, for the others to claim; how many. */
     int releaseClaimsOf(String instance, Instant now);

@@ -41,8 +41,8 @@ public class ReplyMailboxEditor implements Serializable {
 
     public void save() {
         try {
-            show(mailboxes.change(user.getTenantId(), new ReplyMailboxView(enabled, host, port, security, username,
-                    stored.hasPassword(), processedFolder, null, null, 0, 0), password));
+            show(mailboxes.change(user.getTenantId(), new ReplyMailboxView(enabled, stored.reads(), host, port,
+                    security, username, stored.hasPassword(), processedFolder, null, null, 0, 0), password));
             FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get(enabled ? "settings.replyMailboxSaved"
                     : "settings.replyMailboxOff"));
         } catch (RuntimeException e) {
@@ -80,7 +80,7 @@ public class ReplyMailboxEditor implements Serializable {
 
     /** Whether the saved settings let CalSync read, so that "Read now" has something to do. */
     public boolean isReads() {
-        return stored.enabled() && stored.host() != null && stored.username() != null && stored.hasPassword();
+        return stored.reads();
     }
 
     public boolean isHasPassword() {

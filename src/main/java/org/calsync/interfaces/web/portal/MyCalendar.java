@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
@@ -104,9 +105,13 @@ public class MyCalendar implements Serializable {
     }
 
     private void rememberAnswer(SessionView session) {
-        Stream.concat(session.instructors().stream(), session.learners().stream())
-                .filter(p -> p.id().equals(personId)).findFirst()
-                .ifPresent(me -> answers.put(session.id(), me.answered() ? me.response() : null));
+        myPlace(session).ifPresent(me -> answers.put(session.id(), me.answered() ? me.response() : null));
+    }
+
+    /** The viewer on the session, with their answer; empty once they no longer teach or attend it. */
+    private Optional<PersonRef> myPlace(SessionView session) {
+        return Stream.concat(session.instructors().stream(), session.learners().stream())
+                .filter(p -> p.id().equals(personId)).findFirst();
     }
 
     /** Records the answer just chosen for the session, and says what it did. */
@@ -117,9 +122,7 @@ public class MyCalendar implements Serializable {
         }
         try {
             SessionView after = sessions.answerInPortal(tenantId, sessionId, personId, response);
-            boolean stillOn = Stream.concat(after.instructors().stream(), after.learners().stream())
-                    .anyMatch(p -> p.id().equals(personId));
-            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get(stillOn ? "myCalendar.answerSaved"
+            FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get(myPlace(after).isPresent() ? "myCalendar.answerSaved"
                     : "myCalendar.declinedAndUnregistered", after.courseTitle()));
             loadUpcoming();
         } catch (RuntimeException e) {
@@ -132,7 +135,7 @@ public class MyCalendar implements Serializable {
     }
 
     private DefaultScheduleEvent<SessionView> event(SessionView session, ZoneId personZone) {
-        boolean teaching = session.instructors().stream().map(PersonRef::id).anyMatch(personId::equals);
+        boolean teaching = isTeaching(session);
         String styleClass = "CANCELLED".equals(session.state()) ? "session-cancelled"
                 : teaching ? "session-teaching" : "session-attending";
         return DefaultScheduleEvent.<SessionView>builder()
