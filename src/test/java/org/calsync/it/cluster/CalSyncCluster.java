@@ -171,6 +171,23 @@ public final class CalSyncCluster implements AutoCloseable {
         return List.copyOf(instances);
     }
 
+    /** The instance whose turn it is to take a request, round robin, as a load balancer spreads them. */
+    public Api api(int turn) {
+        return instances.get(Math.floorMod(turn, instances.size())).api();
+    }
+
+    /** Posts to the instance whose turn it is, then to the next, as a load balancer does after a failure. */
+    public void postToAnyInstance(int turn, String path, String json) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                api(turn + attempt).post(path, json);
+                return;
+            } catch (UncheckedIOException down) {
+                // connection refused or reset: the instance is gone; the next one takes the request
+            }
+        }
+    }
+
     /**
      * Waits until every instance answers ready, or until one has died, has booted without its application (Payara
      * Micro stays up when the WAR fails to deploy), or the time is up; returns those that are not ready.
@@ -206,7 +223,7 @@ public final class CalSyncCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +66,7 @@ class ClusterMailIT {
     static void startTwoInstancesWithARelayAndAMailbox() throws Exception {
         assumeTrue(CalSyncDeployment.onPostgres(), "the cluster needs the PostgreSQL run");
         DATABASE.empty();
-        int smtpPort = freePort();
+        int smtpPort = CalSyncCluster.freePort();
         relay = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         relay.start();
         mailbox = OrganiserMailbox.start(ORGANISER);
@@ -163,7 +161,7 @@ class ClusterMailIT {
             for (int i = 0; i < learners.size(); i++) {
                 int turn = i;
                 sent.add(senders.submit(() -> {
-                    toAnyInstance(turn, "sessions/" + session + "/registrations", personJson(learners.get(turn)));
+                    cluster.postToAnyInstance(turn, "sessions/" + session + "/registrations", personJson(learners.get(turn)));
                     answered.incrementAndGet();
                     return null;
                 }));
@@ -203,7 +201,7 @@ class ClusterMailIT {
     }
 
     private static Set<String> distinctMessageIds(MimeMessage[] received) throws MessagingException {
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (MimeMessage message : received) {
             ids.add(message.getMessageID());
         }
@@ -231,28 +229,11 @@ class ClusterMailIT {
         return created.object().getString("id");
     }
 
-    private static void toAnyInstance(int turn, String path, String json) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try {
-                api(turn + attempt).post(path, json);
-                return;
-            } catch (UncheckedIOException down) {
-                // connection refused or reset: the instance is gone; the other one takes the request
-            }
-        }
-    }
-
     private static String personJson(String id) {
         return "{\"personId\":\"" + id + "\"}";
     }
 
     private static Api api(int turn) {
-        return cluster.instances().get(Math.floorMod(turn, 2)).api();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return cluster.api(turn);
     }
 }

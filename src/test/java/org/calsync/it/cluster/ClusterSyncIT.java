@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -543,7 +542,7 @@ class ClusterSyncIT {
                 String learner = learners.get(i).id();
                 int turn = i;
                 sent.add(senders.submit(() -> {
-                    sendToAnyInstance(turn, "sessions/" + session + "/registrations", "{\"personId\":\"" + learner + "\"}");
+                    cluster.postToAnyInstance(turn, "sessions/" + session + "/registrations", "{\"personId\":\"" + learner + "\"}");
                     answered.incrementAndGet();
                     return null;
                 }));
@@ -655,18 +654,6 @@ class ClusterSyncIT {
         assertEquals(201, linked.status(), linked.body());
     }
 
-    /** Tries the instance chosen for this request, then the other one, as a load balancer does after a failure. */
-    private static void sendToAnyInstance(int turn, String path, String json) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            try {
-                api(turn + attempt).post(path, json);
-                return;
-            } catch (UncheckedIOException down) {
-                // connection refused or reset: the instance is gone; the other one takes the request
-            }
-        }
-    }
-
     private static void syncNowOnBothAtOnce() throws Exception {
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService both = Executors.newFixedThreadPool(2);
@@ -732,7 +719,7 @@ class ClusterSyncIT {
 
     /** The instances in turn: even numbers go to the first, odd ones to the second. */
     private static Api api(int turn) {
-        return cluster.instances().get(Math.floorMod(turn, 2)).api();
+        return cluster.api(turn);
     }
 
     private static Api first() {
