@@ -74,7 +74,7 @@ public class CalendarPull {
      * @return the logged run
      */
     public SyncRun pull(TenantId tenantId, String accountId, String calendarId) {
-        Optional<String> owner = accounts.find(tenantId, accountId).map(CalendarAccount::personId);
+        Optional<String> owner = recorder.ownerOf(tenantId, accountId);
         if (owner.isEmpty()) {
             return readOnce(tenantId, accountId, calendarId); // it says the account is unknown
         }

@@ -112,6 +112,16 @@ public class PullRecorder {
     }
 
     /**
+     * The person whose calendars the account holds; empty when the account is gone. Read in a transaction like
+     * everything else here: pulls run on pool threads, and a read outside a transaction there takes Payara's
+     * non-transactional EntityManager, which it files under the invocation of the request that started the job and
+     * closes when that request ends, under the pull ("closed EntityManager").
+     */
+    public Optional<String> ownerOf(TenantId tenantId, String accountId) {
+        return accounts.find(tenantId, accountId).map(CalendarAccount::personId);
+    }
+
+    /**
      * What the server must be asked, or, for an account that needs reconnecting or a calendar held by the
      * guard, the run that says why it is not asked.
      */
