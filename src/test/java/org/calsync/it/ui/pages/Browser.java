@@ -138,6 +138,13 @@ public final class Browser implements AutoCloseable {
     /** The window as a phone (390 px) or a desktop (1400 px) shows the page. */
     public void resize(int width, int height) {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        // The window has its new size before the page has laid itself out again (responsive tables reflow on the
+        // resize event): a layout check made at once measured a phone page 508 px too wide, with nothing there.
+        // Wait for two frames in which the page's width holds still.
+        waiting().until(page -> (Boolean) ((JavascriptExecutor) page).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; const width = () => document.documentElement.scrollWidth;"
+                        + " const before = width();"
+                        + " requestAnimationFrame(() => requestAnimationFrame(() => done(width() === before)));"));
     }
 
     /**
