@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.calsync.it.support.InvitationEmails.calendarPart;
 import static org.calsync.it.support.InvitationEmails.value;
 
+import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
@@ -17,9 +22,11 @@ import net.fortuna.ical4j.model.component.VEvent;
 
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
+import org.calsync.it.support.InvitationEmails;
 import org.calsync.it.support.MailRelay;
 import org.calsync.testsupport.Eventually;
 import org.calsync.testsupport.FixtureDates;
+import org.calsync.testsupport.RadicaleServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -28,11 +35,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sessions by email for a learner with no linked calendar, read back from GreenMail and parsed with ical4j: an
  * invitation, one update for a burst of edits, a cancellation, all with one UID and a SEQUENCE that increases; and
- * an email that waits out a relay outage instead of being lost. The server runs with a 2 s quiet period.
+ * an email that waits out a relay outage instead of being lost; and the move to a linked Radicale calendar that
+ * already holds the imported invitations. The server runs with a 2 s quiet period.
  */
 @ExtendWith(ArquillianExtension.class)
 class InvitationMailIT {
@@ -42,6 +51,9 @@ class InvitationMailIT {
 
     @ArquillianResource
     private URL url;
+
+    @RegisterExtension
+    static final RadicaleServer RADICALE = new RadicaleServer().withUser("lena", "lena-secret");
 
     private MailRelay smtp;
 
@@ -126,6 +138,65 @@ class InvitationMailIT {
         calendarPart(awaitMail(email, 1), "REQUEST");
         Thread.sleep(3_000);
         assertEquals(1, smtp.receivedBy(email).length, "sent once");
+    }
+
+    /**
+     * A learner imports the invitations into her calendar, then links that calendar: CalSync adopts the imported
+     * events (another client chose their names) instead of writing a second copy, sends no email about the move,
+     * and writes later changes into them. Her own sessions never count as busy time against her.
+     */
+    @Test
+    void invitationsImportedBeforeLinkingTheCalendarAreAdoptedNotDoubled() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String email = "lena-" + suffix + "@northwind.example";
+        String lena = person(email, "Lena " + suffix);
+        LocalDate day = FixtureDates.fromToday().workdayAhead(7);
+        String budgeting = session("Budgeting " + suffix, day, "Room 4");
+        String payroll = session("Payroll " + suffix, day.plusDays(1), "Room 5");
+        URI calendar = RADICALE.createCalendar("lena", "work-" + suffix);
+        Map<String, String> importedAt = new LinkedHashMap<>(); // UID -> where her mail client put it
+        for (String session : List.of(budgeting, payroll)) {
+            assertEquals(200, api().post("sessions/" + session + "/registrations", "{\"personId\":\"" + lena + "\"}")
+                    .status());
+            MimeMessage invitation = awaitMail(email, importedAt.size() + 1);
+            String uid = value(calendarPart(invitation, "REQUEST"), Property.UID);
+            URI resource = calendar.resolve(UUID.randomUUID() + ".ics");
+            assertEquals(201, RADICALE.putEvent("lena", resource, acceptedAsStored(invitation)).statusCode());
+            importedAt.put(uid, resource.toString());
+        }
+
+        Api.Reply linked = api().post("people/" + lena + "/calendar-accounts", """
+                {"provider":"CALDAV","serverUrl":"%s","username":"lena","password":"lena-secret"}"""
+                .formatted(RADICALE.base()));
+        assertEquals(201, linked.status(), linked.body());
+        Api.Reply moved = api().put("sessions/" + budgeting, sessionJson("Budgeting " + suffix, day, "Room 9"));
+        assertEquals(200, moved.status(), moved.body());
+
+        Eventually.await("the change reaches the imported event", SOON,
+                () -> RADICALE.eventsContaining("lena", calendar, "LOCATION:Room 9").size() == 1);
+        assertEquals(Set.copyOf(importedAt.values()), Set.copyOf(RADICALE.hrefs("lena", calendar)),
+                "one event per session, where her client put it");
+        for (String uid : importedAt.keySet()) {
+            assertEquals(1, RADICALE.eventsContaining("lena", calendar, "UID:" + uid).size(), uid);
+        }
+        String budgetingUid = importedAt.keySet().iterator().next();
+        assertTrue(RADICALE.eventsContaining("lena", calendar, "LOCATION:Room 9").get(0).contains("UID:" + budgetingUid),
+                "the change went into the imported event of that session");
+        assertTrue(api().get("people/" + lena + "/busy?from=" + day + "T00:00:00Z&to=" + day.plusDays(2)
+                + "T00:00:00Z").array().isEmpty(), "her own sessions are not busy time against her");
+        assertTrue(api().get("push-failures").array().stream()
+                .noneMatch(f -> lena.equals(f.asJsonObject().getString("personId"))), "no push failed");
+        Thread.sleep(4_000); // two quiet periods: a cancellation or an update by email would be here
+        assertEquals(2, smtp.receivedBy(email).length, "the calendar took over from email without a word");
+    }
+
+    /**
+     * The invitation as a mail client stores it once accepted: the calendar of the email without its METHOD (a
+     * stored calendar object has none, RFC 4791) and with her answer in PARTSTAT.
+     */
+    private static String acceptedAsStored(MimeMessage invitation) throws Exception {
+        return InvitationEmails.calendarText(invitation).replace("\r\n ", "").replace("METHOD:REQUEST\r\n", "")
+                .replace("PARTSTAT=NEEDS-ACTION", "PARTSTAT=ACCEPTED");
     }
 
     private String person(String email, String name) {

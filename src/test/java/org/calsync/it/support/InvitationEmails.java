@@ -29,10 +29,16 @@ public final class InvitationEmails {
         assertNotNull(part, "a text/calendar part");
         assertTrue(part.getContentType().toLowerCase(Locale.ROOT).contains("method=" + method.toLowerCase(Locale.ROOT)),
                 part.getContentType());
-        Calendar calendar = new CalendarBuilder().build(new StringReader(
-                new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+        Calendar calendar = new CalendarBuilder().build(new StringReader(calendarText(mail)));
         assertEquals(method, calendar.getProperty(Property.METHOD).orElseThrow().getValue());
         return calendar.<VEvent>getComponent(Component.VEVENT).orElseThrow();
+    }
+
+    /** The text of the email's text/calendar part, as the mail client received it. */
+    public static String calendarText(Part mail) throws Exception {
+        Part part = find(mail);
+        assertNotNull(part, "a text/calendar part");
+        return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     public static String value(VEvent event, String property) {

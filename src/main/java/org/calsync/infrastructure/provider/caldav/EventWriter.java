@@ -3,6 +3,7 @@ package org.calsync.infrastructure.provider.caldav;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.FailureKind;
@@ -20,6 +21,7 @@ import org.calsync.infrastructure.provider.ical.IcsWriter;
 final class EventWriter {
 
     private static final String ICS = "text/calendar; charset=utf-8";
+    private static final String XML = "application/xml; charset=utf-8";
 
     private final DavTransport dav;
     private final IcsWriter ics = new IcsWriter();
@@ -40,6 +42,15 @@ final class EventWriter {
         }
         if (response.status() == 412) {
             throw new VersionConflictException("The event " + event.uid() + " was changed on the server.");
+        }
+        if (response.status() == 409 && expectedVersion == null && isUidConflict(response)) {
+            // The calendar holds this session already, under a name another client chose: the person imported
+            // the invitation CalSync emailed them before they linked the calendar. That event becomes ours.
+            Optional<Multistatus.Member> imported = holderOf(collection, event.uid());
+            if (imported.isPresent()) {
+                URI adopted = imported.get().href();
+                return result(adopted, dav.send("PUT", adopted, conditional(imported.get().etag()), body), false);
+            }
         }
         // If-None-Match: * succeeded, so it is new; some servers (Radicale) answer 201 to replacements too.
         return result(target, response, expectedVersion == null);
@@ -74,8 +85,35 @@ final class EventWriter {
         return new WriteResult(target.toString(), etag != null ? etag : currentEtag(target), created);
     }
 
+    /** RFC 4791's no-uid-conflict precondition: another resource of the collection has this UID. */
+    private static boolean isUidConflict(DavResponse response) {
+        String body = response.body();
+        return body != null && !body.isBlank()
+                && DavXml.find(DavXml.parse(body), DavXml.CALDAV, "no-uid-conflict").isPresent();
+    }
+
+    /**
+     * The resource holding this UID. RFC 4791 lets the precondition name it, but servers seldom do (Radicale
+     * does not), so a calendar-query on the UID finds it.
+     */
+    private Optional<Multistatus.Member> holderOf(URI collection, String uid) {
+        DavResponse response = dav.send("REPORT", collection, Map.of("Depth", "1", "Content-Type", XML), """
+                <?xml version="1.0" encoding="utf-8"?>
+                <c:calendar-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">
+                  <d:prop><d:getetag/></d:prop>
+                  <c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter name="VEVENT">
+                    <c:prop-filter name="UID"><c:text-match collation="i;octet">%s</c:text-match></c:prop-filter>
+                  </c:comp-filter></c:comp-filter></c:filter>
+                </c:calendar-query>""".formatted(DavXml.escape(uid)));
+        if (response.status() != 207) {
+            return Optional.empty();
+        }
+        return Multistatus.parse(response.body(), collection).members().stream()
+                .filter(member -> member.etag() != null && !member.calendar()).findFirst();
+    }
+
     private String currentEtag(URI target) {
-        DavResponse response = dav.send("PROPFIND", target, Map.of("Depth", "0", "Content-Type", "application/xml; charset=utf-8"),
+        DavResponse response = dav.send("PROPFIND", target, Map.of("Depth", "0", "Content-Type", XML),
                 "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/></d:prop></d:propfind>");
         if (response.status() != 207) {
             throw failure(target, response);
