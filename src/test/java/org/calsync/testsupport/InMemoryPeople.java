@@ -1,5 +1,6 @@
 package org.calsync.testsupport;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,11 @@ public final class InMemoryPeople implements PersonRepository {
     @Override
     public Optional<Person> find(TenantId tenantId, String id) {
         return Optional.ofNullable(byId.get(id)).filter(person -> person.belongsTo(tenantId));
+    }
+
+    @Override
+    public List<Person> findAll(TenantId tenantId, Collection<String> ids) {
+        return ids.stream().distinct().flatMap(id -> find(tenantId, id).stream()).toList();
     }
 
     @Override

@@ -33,6 +33,12 @@ public final class InMemoryTrainingSessions implements TrainingSessionRepository
     }
 
     @Override
+    public boolean isRegistered(TenantId tenantId, String sessionId, String personId) {
+        return find(tenantId, sessionId).map(session -> session.registrations().stream()
+                .anyMatch(r -> r.person().id().equals(personId))).orElse(false);
+    }
+
+    @Override
     public List<TrainingSession> listForPerson(TenantId tenantId, String personId, Instant from, Instant to) {
         return list(tenantId, from, to).stream()
                 .filter(session -> session.assignments().stream().anyMatch(a -> a.person().id().equals(personId))

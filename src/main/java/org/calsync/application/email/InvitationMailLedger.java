@@ -90,7 +90,7 @@ public class InvitationMailLedger {
         }
         Optional<MailedInvitation> record = mailed.find(tenant.id(), session.id(), person.id());
         boolean invited = record.map(MailedInvitation::invited).orElse(false);
-        if (!session.isActiveFor(person)) {
+        if (!session.isActiveFor(person, sessions.isRegistered(tenant.id(), session.id(), person.id()))) {
             // A cancellation reaches whoever was invited, even after linking a calendar or turning emails off:
             // otherwise their calendar keeps a session they are no longer on.
             return invited ? Optional.of(mail(entry, tenant, person, InvitationMail.Method.CANCEL,

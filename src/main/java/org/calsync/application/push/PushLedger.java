@@ -102,7 +102,8 @@ public class PushLedger {
         Predicate<CalendarAccount> paused = account -> settings.isPresent() && person.isPresent()
                 && !account.syncAllowedBy(settings.get(), person.get());
         Optional<TrainingSession> session = sessions.find(tenant, entry.sessionId());
-        boolean wanted = person.isPresent() && session.isPresent() && session.get().isActiveFor(person.get());
+        boolean wanted = person.isPresent() && session.isPresent() && session.get().isActiveFor(person.get(),
+                sessions.isRegistered(tenant, entry.sessionId(), entry.personId()));
         Map<String, EventLink> existing = links.forSessionAndPerson(tenant, entry.sessionId(), entry.personId()).stream()
                 .collect(Collectors.toMap(link -> link.calendar().id(), Function.identity()));
 

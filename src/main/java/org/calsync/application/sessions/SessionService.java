@@ -1,9 +1,13 @@
 package org.calsync.application.sessions;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -86,6 +90,26 @@ public class SessionService {
     public TrainingSession register(TenantId tenant, String sessionId, String personId) {
         TrainingSession session = withPerson(tenant, sessionId, personId, TrainingSession::register);
         push.plan(tenant, session.id(), List.of(personId));
+        return session;
+    }
+
+    /**
+     * Registers a class list in one transaction: all of it or, when an id is of no one in the organisation, none
+     * of it. Only the people added get an event or an email.
+     */
+    public TrainingSession registerAll(TenantId tenant, String sessionId, List<String> personIds) {
+        TrainingSession session = sessions.findForChange(tenant, sessionId)
+                .orElseThrow(() -> new UnknownEntityException("session", sessionId));
+        Set<String> wanted = new LinkedHashSet<>(personIds);
+        Map<String, Person> found = people.findAll(tenant, wanted).stream()
+                .collect(Collectors.toMap(Person::id, person -> person));
+        wanted.stream().filter(id -> !found.containsKey(id)).findFirst().ifPresent(unknown -> {
+            throw new InvalidInputException("personIds", "person.unknownId", unknown);
+        });
+        List<Person> added = session.registerAll(wanted.stream().map(found::get).toList());
+        if (!added.isEmpty()) {
+            push.plan(tenant, session.id(), added.stream().map(Person::id).toList());
+        }
         return session;
     }
 

@@ -1,5 +1,6 @@
 package org.calsync.infrastructure.persistence;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,15 @@ public class JpaPersonRepository implements PersonRepository {
         return em.createNamedQuery("Person.find", Person.class)
                 .setParameter("tenant", tenantId.value()).setParameter("id", id)
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Person> findAll(TenantId tenantId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("Person.findAll", Person.class)
+                .setParameter("tenant", tenantId.value()).setParameter("ids", ids).getResultList();
     }
 
     @Override

@@ -50,6 +50,13 @@ public class JpaTrainingSessionRepository implements TrainingSessionRepository {
     }
 
     @Override
+    public boolean isRegistered(TenantId tenantId, String sessionId, String personId) {
+        return !em.createNamedQuery("Registration.of", String.class).setParameter("tenant", tenantId.value())
+                .setParameter("session", sessionId).setParameter("person", personId).setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    @Override
     public void add(TrainingSession session) {
         em.persist(session);
     }

@@ -128,6 +128,12 @@ public class SessionFacade {
         return view(ConcurrentChanges.retried(() -> sessions.unassignInstructor(tenant, sessionId, personId)));
     }
 
+    /** A class list in one go; retried like a single registration when another change of the session won. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public SessionView registerAll(String tenantId, String sessionId, List<String> personIds) {
+        return view(ConcurrentChanges.retried(() -> sessions.registerAll(new TenantId(tenantId), sessionId, personIds)));
+    }
+
     /**
      * A class registering at once, through one instance or several, all get in: a registration that lost a race
      * with another change of the session is made again, each try in a transaction of its own.

@@ -128,6 +128,15 @@ public class SessionResource {
         return sessions.register(caller.tenantId(), id, personId(request));
     }
 
+    @POST
+    @Path("{id}/registrations/bulk")
+    @Operation(summary = "Register a class list in one request: everyone not registered yet; people already "
+            + "registered are left as they are, so the same list may be sent again. All or nothing: an unknown id "
+            + "registers nobody (400).")
+    public SessionView registerAll(@PathParam("id") String id, PersonIdsRequest request) {
+        return sessions.registerAll(caller.tenantId(), id, personIds(request));
+    }
+
     @PUT
     @Path("{id}/responses/{personId}")
     @Operation(summary = "Record a learner's or instructor's answer to the session's invitation, given through the host "
@@ -147,6 +156,17 @@ public class SessionResource {
     @Operation(summary = "Unregister a learner")
     public SessionView unregister(@PathParam("id") String id, @PathParam("personId") String personId) {
         return sessions.unregister(caller.tenantId(), id, personId);
+    }
+
+    private static List<String> personIds(PersonIdsRequest request) {
+        if (request == null || request.personIds == null || request.personIds.isEmpty()
+                || request.personIds.stream().anyMatch(id -> id == null || id.isBlank())) {
+            throw new InvalidInputException("personIds", "api.personIdsRequired");
+        }
+        if (request.personIds.size() > PersonIdsRequest.MAX) {
+            throw new InvalidInputException("personIds", "api.tooManyPeople", PersonIdsRequest.MAX);
+        }
+        return request.personIds;
     }
 
     private static String personId(PersonIdRequest request) {

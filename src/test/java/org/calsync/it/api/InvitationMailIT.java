@@ -141,6 +141,39 @@ class InvitationMailIT {
     }
 
     /**
+     * A host platform registers a class list in one request: each learner gets one invitation; the same list sent
+     * again changes nothing; a list with an unknown id registers nobody and says which id.
+     */
+    @Test
+    void aClassListInOneRequestGivesEachLearnerOneInvitation() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        List<String> emails = List.of("ada-" + suffix + "@northwind.example", "ben-" + suffix + "@northwind.example",
+                "cleo-" + suffix + "@northwind.example");
+        List<String> ids = emails.stream().map(email -> person(email, email.substring(0, email.indexOf('@')))).toList();
+        String session = session("Induction " + suffix, FixtureDates.fromToday().workdayAhead(8), "Hall");
+        String classList = "{\"personIds\":[\"" + String.join("\",\"", ids) + "\"]}";
+
+        Api.Reply unknown = api().post("sessions/" + session + "/registrations/bulk",
+                "{\"personIds\":[\"" + ids.get(0) + "\",\"no-such-person\"]}");
+        assertEquals(400, unknown.status(), unknown.body());
+        assertTrue(unknown.body().contains("no-such-person"), unknown.body());
+        assertEquals(0, api().get("sessions/" + session).object().getJsonArray("learners").size(), "nobody registered");
+
+        Api.Reply registered = api().post("sessions/" + session + "/registrations/bulk", classList);
+        assertEquals(200, registered.status(), registered.body());
+        assertEquals(3, registered.object().getJsonArray("learners").size());
+        for (String email : emails) {
+            calendarPart(awaitMail(email, 1), "REQUEST");
+        }
+        assertEquals(200, api().post("sessions/" + session + "/registrations/bulk", classList).status(),
+                "the same list again is accepted");
+        Thread.sleep(4_000); // two quiet periods
+        for (String email : emails) {
+            assertEquals(1, smtp.receivedBy(email).length, "one invitation for " + email);
+        }
+    }
+
+    /**
      * A learner imports the invitations into her calendar, then links that calendar: CalSync adopts the imported
      * events (another client chose their names) instead of writing a second copy, sends no email about the move,
      * and writes later changes into them. Her own sessions never count as busy time against her.

@@ -3,11 +3,14 @@ package org.calsync.domain.model.session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
@@ -110,6 +113,27 @@ public class TrainingSession {
         touch();
     }
 
+    /**
+     * Registers a class list at once: everyone not registered yet, once each; returns who was added. People
+     * already registered are left as they are, so that a host platform may send the same list again.
+     */
+    public List<Person> registerAll(Collection<Person> people) {
+        requireNotCancelled();
+        people.forEach(person -> requireSameTenant(person, "personIds"));
+        Set<Person> registered = registrations.stream().map(Registration::person).collect(Collectors.toSet());
+        List<Person> added = new ArrayList<>();
+        for (Person person : people) {
+            if (registered.add(person)) {
+                registrations.add(new Registration(this, person));
+                added.add(person);
+            }
+        }
+        if (!added.isEmpty()) {
+            touch();
+        }
+        return added;
+    }
+
     public void unregister(Person person) {
         if (!registrations.removeIf(r -> r.person().equals(person))) {
             throw new InvalidInputException("personId", "session.notRegistered", person.displayName());
@@ -161,7 +185,15 @@ public class TrainingSession {
 
     /** Whether the person's calendars, or mailbox, should show the session: it is active and they teach or attend. */
     public boolean isActiveFor(Person person) {
-        return state == SessionState.ACTIVE && (isInstructor(person) || isRegistered(person));
+        return isActiveFor(person, isRegistered(person));
+    }
+
+    /**
+     * {@link #isActiveFor(Person)}, when whether they are registered was read on its own: a worker writing one
+     * learner's event need not load every learner of a class of a thousand.
+     */
+    public boolean isActiveFor(Person person, boolean registered) {
+        return state == SessionState.ACTIVE && (isInstructor(person) || registered);
     }
 
     private void requireSameTenant(Person person, String field) {

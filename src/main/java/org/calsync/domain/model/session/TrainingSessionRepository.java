@@ -22,5 +22,8 @@ public interface TrainingSessionRepository {
     /** Sessions overlapping [from, to) that the person delivers or attends, ordered by start. */
     List<TrainingSession> listForPerson(TenantId tenantId, String personId, Instant from, Instant to);
 
+    /** Whether the person is registered on the session, read without loading the session's learners. */
+    boolean isRegistered(TenantId tenantId, String sessionId, String personId);
+
     void add(TrainingSession session);
 }

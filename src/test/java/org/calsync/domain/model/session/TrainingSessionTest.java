@@ -32,6 +32,30 @@ class TrainingSessionTest {
     }
 
     @Test
+    void registersAClassListOnceEachAndSaysWhoWasAdded() {
+        TrainingSession session = session(NORTHWIND);
+        Person noah = person(NORTHWIND, "Noah Williams", Permission.CALENDAR_INTEGRATION);
+        Person olivia = person(NORTHWIND, "Olivia Brown", Permission.CALENDAR_INTEGRATION);
+        Person liam = person(NORTHWIND, "Liam Chen", Permission.CALENDAR_INTEGRATION);
+        session.register(noah);
+        assertEquals(List.of(olivia, liam), session.registerAll(List.of(noah, olivia, liam, olivia)));
+        assertEquals(3, session.registrations().size());
+        assertEquals(List.of(), session.registerAll(List.of(liam, noah)), "the same list again adds no one");
+        assertEquals(3, session.registrations().size());
+    }
+
+    @Test
+    void aClassListWithSomeoneOfAnotherTenantRegistersNobody() {
+        TrainingSession session = session(NORTHWIND);
+        Person noah = person(NORTHWIND, "Noah Williams", Permission.CALENDAR_INTEGRATION);
+        Person outsider = person(RIVERSIDE, "Jo Carter", Permission.CALENDAR_INTEGRATION);
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> session.registerAll(List.of(noah, outsider)));
+        assertEquals("personIds", refused.errors().get(0).field());
+        assertTrue(session.registrations().isEmpty());
+    }
+
+    @Test
     void neverTakesAPersonOfAnotherTenant() {
         TrainingSession session = session(NORTHWIND);
         Person outsider = person(RIVERSIDE, "Jo Carter", Permission.DELIVER_SESSIONS);
