@@ -3,6 +3,7 @@ package org.calsync.testsupport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,9 +52,9 @@ public final class InMemoryBusyBlocks implements BusyBlockRepository {
     }
 
     @Override
-    public List<BusyBlock> forPerson(TenantId tenantId, String personId, Instant from, Instant to) {
+    public List<BusyBlock> forPeople(TenantId tenantId, Collection<String> personIds, Instant from, Instant to) {
         return blocks.stream().filter(block -> block.calendar().account().tenantId().equals(tenantId)
-                && block.calendar().account().personId().equals(personId) && block.end().isAfter(from)
-                && block.start().isBefore(to)).toList();
+                && personIds.contains(block.calendar().account().personId()) && block.end().isAfter(from)
+                && block.start().isBefore(to)).sorted(Comparator.comparing(BusyBlock::start)).toList();
     }
 }

@@ -27,6 +27,11 @@ public final class InMemoryCalendarAccounts implements CalendarAccountRepository
     }
 
     @Override
+    public List<CalendarAccount> listForPeople(TenantId tenantId, Collection<String> personIds) {
+        return listForTenant(tenantId).stream().filter(account -> personIds.contains(account.personId())).toList();
+    }
+
+    @Override
     public List<CalendarAccount> listForTenant(TenantId tenantId) {
         return accounts.stream().filter(account -> account.tenantId().equals(tenantId)).toList();
     }

@@ -1,6 +1,8 @@
 package org.calsync.testsupport;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,19 @@ public final class InMemoryTrainingSessions implements TrainingSessionRepository
         return byId.values().stream().filter(session -> session.tenantId().equals(tenantId))
                 .filter(session -> session.time().start().isBefore(to) && session.time().end().isAfter(from))
                 .sorted((a, b) -> a.time().start().compareTo(b.time().start())).toList();
+    }
+
+    @Override
+    public Map<String, List<TrainingSession>> listForPeople(TenantId tenantId, Collection<String> personIds,
+            Instant from, Instant to) {
+        Map<String, List<TrainingSession>> byPerson = new HashMap<>();
+        personIds.forEach(person -> {
+            List<TrainingSession> theirs = listForPerson(tenantId, person, from, to);
+            if (!theirs.isEmpty()) {
+                byPerson.put(person, theirs);
+            }
+        });
+        return byPerson;
     }
 
     @Override

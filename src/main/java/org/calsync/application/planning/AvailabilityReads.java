@@ -3,11 +3,13 @@ package org.calsync.application.planning;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,29 +74,42 @@ public class AvailabilityReads {
 
     /**
      * Busy blocks of people with linked calendars; everyone's sessions; the email addresses of people with no
-     * linked calendar; and which organisation service can tell their free/busy.
+     * linked calendar; and which organisation service can tell their free/busy. Each kind of record is read for
+     * everyone at once, so that fifty people cost four queries, not two hundred.
      */
     public Known known(TenantId tenantId, List<String> personIds, TimeWindow window) {
+        Map<String, Person> byId = people.findAll(tenantId, personIds).stream()
+                .collect(Collectors.toMap(Person::id, person -> person));
+        personIds.stream().filter(id -> !byId.containsKey(id)).findFirst().ifPresent(unknown -> {
+            throw new UnknownEntityException("person", unknown);
+        });
+        Map<String, List<BookedSession>> booked = new HashMap<>();
+        sessions.listForPeople(tenantId, personIds, window.from(), window.to()).forEach((personId, theirs) ->
+                booked.put(personId, theirs.stream().filter(session -> session.state() != SessionState.CANCELLED)
+                        .map(session -> new BookedSession(session.id(), session.courseTitle(), session.time().start(),
+                                session.time().end()))
+                        .toList()));
+        Map<String, List<CalendarAccount>> linked = accounts.listForPeople(tenantId, personIds).stream()
+                .collect(Collectors.groupingBy(CalendarAccount::personId));
+        Map<String, List<BusyTime>> busyTimes = busy.forPeople(tenantId, linked.keySet(), window.from(), window.to())
+                .stream().collect(Collectors.groupingBy(block -> block.calendar().account().personId(),
+                        Collectors.mapping(AvailabilityReads::busyTime, Collectors.toList())));
+
         List<PersonAvailability> found = new ArrayList<>();
         Map<String, String> unlinked = new LinkedHashMap<>();
         for (String personId : personIds) {
-            Person person = people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));
-            List<BookedSession> booked = sessions.listForPerson(tenantId, personId, window.from(), window.to()).stream()
-                    .filter(session -> session.state() != SessionState.CANCELLED)
-                    .map(session -> new BookedSession(session.id(), session.courseTitle(), session.time().start(),
-                            session.time().end()))
-                    .toList();
-            List<CalendarAccount> linked = accounts.listForPerson(tenantId, personId);
-            if (!linked.isEmpty()) {
-                List<BusyTime> times = busy.forPerson(tenantId, personId, window.from(), window.to()).stream()
-                        .map(AvailabilityReads::busyTime).toList();
-                boolean read = linked.stream().flatMap(account -> account.calendars().stream())
+            Person person = byId.get(personId);
+            List<BookedSession> theirSessions = booked.getOrDefault(personId, List.of());
+            List<CalendarAccount> theirAccounts = linked.getOrDefault(personId, List.of());
+            if (!theirAccounts.isEmpty()) {
+                boolean read = theirAccounts.stream().flatMap(account -> account.calendars().stream())
                         .anyMatch(calendar -> calendar.conflictCheck() && calendar.lastSyncedAt() != null);
                 found.add(new PersonAvailability(personId, person.displayName(), person.timeZone(),
-                        person.workingHours(), read ? Source.LINKED_CALENDARS : Source.NOT_READ_YET, times, booked, null));
+                        person.workingHours(), read ? Source.LINKED_CALENDARS : Source.NOT_READ_YET,
+                        busyTimes.getOrDefault(personId, List.of()), theirSessions, null));
             } else {
                 found.add(new PersonAvailability(personId, person.displayName(), person.timeZone(),
-                        person.workingHours(), Source.NONE, List.of(), booked, null));
+                        person.workingHours(), Source.NONE, List.of(), theirSessions, null));
                 unlinked.put(personId, person.email());
             }
         }

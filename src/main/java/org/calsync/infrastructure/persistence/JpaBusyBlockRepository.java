@@ -59,8 +59,11 @@ public class JpaBusyBlockRepository implements BusyBlockRepository {
     }
 
     @Override
-    public List<BusyBlock> forPerson(TenantId tenantId, String personId, Instant from, Instant to) {
-        return em.createNamedQuery("BusyBlock.forPerson", BusyBlock.class).setParameter("tenant", tenantId.value())
-                .setParameter("person", personId).setParameter("from", from).setParameter("to", to).getResultList();
+    public List<BusyBlock> forPeople(TenantId tenantId, Collection<String> personIds, Instant from, Instant to) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("BusyBlock.forPeople", BusyBlock.class).setParameter("tenant", tenantId.value())
+                .setParameter("people", personIds).setParameter("from", from).setParameter("to", to).getResultList();
     }
 }

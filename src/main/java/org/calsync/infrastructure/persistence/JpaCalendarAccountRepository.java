@@ -33,6 +33,15 @@ public class JpaCalendarAccountRepository implements CalendarAccountRepository {
     }
 
     @Override
+    public List<CalendarAccount> listForPeople(TenantId tenantId, Collection<String> personIds) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery("CalendarAccount.listForPeople", CalendarAccount.class)
+                .setParameter("tenant", tenantId.value()).setParameter("people", personIds).getResultList();
+    }
+
+    @Override
     public List<CalendarAccount> listForTenant(TenantId tenantId) {
         return em.createNamedQuery("CalendarAccount.listForTenant", CalendarAccount.class)
                 .setParameter("tenant", tenantId.value()).getResultList();

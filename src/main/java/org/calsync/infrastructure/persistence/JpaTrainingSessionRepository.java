@@ -1,7 +1,12 @@
 package org.calsync.infrastructure.persistence;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +52,27 @@ public class JpaTrainingSessionRepository implements TrainingSessionRepository {
                 .setParameter("tenant", tenantId.value()).setParameter("person", personId)
                 .setParameter("from", from).setParameter("to", to)
                 .getResultList();
+    }
+
+    @Override
+    public Map<String, List<TrainingSession>> listForPeople(TenantId tenantId, Collection<String> personIds,
+            Instant from, Instant to) {
+        Map<String, List<TrainingSession>> byPerson = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return byPerson;
+        }
+        // Who is on which session comes with the session itself, so no session's lists of people are loaded.
+        for (String query : List.of("TrainingSession.deliveredBy", "TrainingSession.attendedBy")) {
+            for (Object[] row : em.createNamedQuery(query, Object[].class).setParameter("tenant", tenantId.value())
+                    .setParameter("people", personIds).setParameter("from", from).setParameter("to", to)
+                    .getResultList()) {
+                byPerson.computeIfAbsent((String) row[0], person -> new ArrayList<>()).add((TrainingSession) row[1]);
+            }
+        }
+        // Someone who both teaches and attends a session has it once.
+        byPerson.replaceAll((person, sessions) -> sessions.stream().distinct()
+                .sorted(Comparator.comparing(s -> s.time().start())).toList());
+        return byPerson;
     }
 
     @Override

@@ -23,5 +23,13 @@ public interface BusyBlockRepository {
     void forgetTitlesOfAccount(TenantId tenantId, String accountId);
 
     /** The person's busy blocks overlapping [from, to), from every linked calendar, ordered by start. */
-    List<BusyBlock> forPerson(TenantId tenantId, String personId, Instant from, Instant to);
+    default List<BusyBlock> forPerson(TenantId tenantId, String personId, Instant from, Instant to) {
+        return forPeople(tenantId, List.of(personId), from, to);
+    }
+
+    /**
+     * These people's busy blocks overlapping [from, to), from every linked calendar, ordered by start, in one
+     * read; a block's owner is {@code block.calendar().account().personId()}.
+     */
+    List<BusyBlock> forPeople(TenantId tenantId, Collection<String> personIds, Instant from, Instant to);
 }

@@ -13,6 +13,9 @@ public interface CalendarAccountRepository {
 
     List<CalendarAccount> listForPerson(TenantId tenantId, String personId);
 
+    /** These people's accounts, in one read, oldest first. */
+    List<CalendarAccount> listForPeople(TenantId tenantId, Collection<String> personIds);
+
     List<CalendarAccount> listForTenant(TenantId tenantId);
 
     /** Which of these people have at least one linked account; the others need no push work. */

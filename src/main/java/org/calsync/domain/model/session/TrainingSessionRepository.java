@@ -1,7 +1,9 @@
 package org.calsync.domain.model.session;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.calsync.domain.model.tenant.TenantId;
@@ -21,6 +23,13 @@ public interface TrainingSessionRepository {
 
     /** Sessions overlapping [from, to) that the person delivers or attends, ordered by start. */
     List<TrainingSession> listForPerson(TenantId tenantId, String personId, Instant from, Instant to);
+
+    /**
+     * For each of these people who delivers or attends a session overlapping [from, to), those sessions, ordered
+     * by start; read at once rather than person by person.
+     */
+    Map<String, List<TrainingSession>> listForPeople(TenantId tenantId, Collection<String> personIds, Instant from,
+            Instant to);
 
     /** Whether the person is registered on the session, read without loading the session's learners. */
     boolean isRegistered(TenantId tenantId, String sessionId, String personId);
