@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
@@ -13,7 +14,6 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
@@ -59,6 +59,7 @@ public class SmtpMailer implements Mailer {
     boolean startTls;
 
     private Session session;
+    private RelayConnections relay;
     private final ItipWriter itip = new ItipWriter();
 
     @PostConstruct
@@ -79,6 +80,12 @@ public class SmtpMailer implements Mailer {
                 return new PasswordAuthentication(username.get(), password.orElse(""));
             }
         } : null);
+        relay = new RelayConnections(session);
+    }
+
+    @PreDestroy
+    void disconnect() {
+        relay.close();
     }
 
     @Override
@@ -96,7 +103,7 @@ public class SmtpMailer implements Mailer {
             } else {
                 message.setContent(InvitationParts.of(mail, itip.write(invitation)));
             }
-            Transport.send(message);
+            relay.send(message);
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new MailNotSentException(reason(e), host + ":" + port, "The mail server at " + host + ":" + port
                     + " did not take the message to " + mail.to() + ": " + e.getMessage(), e);
