@@ -61,7 +61,7 @@ public class JpaTrainingSessionRepository implements TrainingSessionRepository {
         if (personIds.isEmpty()) {
             return byPerson;
         }
-        // Who is on which session comes with the session itself, so no session's lists of people are loaded.
+        // Each row names its person beside the session, so no session's lists of people are loaded to tell.
         for (String query : List.of("TrainingSession.deliveredBy", "TrainingSession.attendedBy")) {
             for (Object[] row : em.createNamedQuery(query, Object[].class).setParameter("tenant", tenantId.value())
                     .setParameter("people", personIds).setParameter("from", from).setParameter("to", to)
