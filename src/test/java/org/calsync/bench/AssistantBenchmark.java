@@ -2,6 +2,8 @@ package org.calsync.bench;
 
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -110,8 +112,9 @@ public final class AssistantBenchmark {
                 long[] pageTimes = new long[5];
                 for (int run = 0; run < pageTimes.length; run++) {
                     AssistantPage page = AssistantPage.open(admin);
+                    page.fill(people, monday, lastDay, "Europe/Paris");
                     long started = System.nanoTime();
-                    page.askFor(people, monday, lastDay, "Europe/Paris");
+                    page.clickFindTimes();
                     drawn(admin);
                     pageTimes[run] = System.nanoTime() - started;
                 }
@@ -122,6 +125,19 @@ public final class AssistantBenchmark {
                                 + " return xhr ? Math.round(xhr.responseEnd - xhr.requestStart) + ' ms, '"
                                 + " + Math.round(xhr.transferSize / 1024) + ' KiB' : 'none';");
                 System.out.println("  the last Find times request, server and transfer: " + ajax);
+                // What the answer is made of: the parts of the partial response, largest first.
+                js.executeScript("var open = XMLHttpRequest.prototype.open; XMLHttpRequest.prototype.open = function () {"
+                        + " this.addEventListener('load', function () { window.__answer = this.responseText; });"
+                        + " return open.apply(this, arguments); };");
+                js.executeScript("document.getElementById('assistantForm:find').click();");
+                new WebDriverWait(admin.driver(), Duration.ofMinutes(2))
+                        .until(driver -> js.executeScript("return window.__answer ? true : null;"));
+                Files.writeString(Path.of("target/bench-assistant-answer.xml"),
+                        (String) js.executeScript("return window.__answer;"));
+                System.out.println("  its largest parts: " + js.executeScript("var doc = new DOMParser()"
+                        + ".parseFromString(window.__answer, 'text/xml'); return [...doc.querySelectorAll('update')]"
+                        + ".map(u => [u.getAttribute('id'), u.textContent.length]).sort((a, b) => b[1] - a[1]).slice(0, 4)"
+                        + ".map(p => p[0] + ' ' + Math.round(p[1] / 1024) + ' KiB').join(', ');"));
                 int items = admin.driver().findElements(By.cssSelector("#planForm\\:timeline .vis-item")).size();
                 js.executeScript("document.getElementById('planForm').scrollIntoView();");
                 admin.screenshot("bench-assistant-" + count + "-people");
@@ -140,8 +156,10 @@ public final class AssistantBenchmark {
      * after 20 s although the page had drawn them in about a second).
      */
     private static void drawn(Browser admin) {
-        new WebDriverWait(admin.driver(), Duration.ofMinutes(2)).until(ExpectedConditions
-                .presenceOfElementLocated(By.cssSelector("#planForm\\:timeline .vis-item.cs-slot")));
+        // Polled every 10 ms: the default half second would round every figure up to it.
+        By suggested = By.cssSelector("#planForm\\:timeline .vis-item.cs-slot");
+        new WebDriverWait(admin.driver(), Duration.ofMinutes(2)).pollingEvery(Duration.ofMillis(10))
+                .until(ExpectedConditions.presenceOfElementLocated(suggested));
     }
 
     private static String ics(String uid, LocalDate day, int[] hours) {

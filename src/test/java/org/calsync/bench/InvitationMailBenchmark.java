@@ -98,8 +98,8 @@ public final class InvitationMailBenchmark {
                     / ((allAccepted - started) / 1e9));
             System.out.printf("  emails: %d for %d different learners%s%n", received.length, recipients.size(),
                     received.length == learners && recipients.size() == learners ? " (one each)" : " (NOT one each)");
-            System.out.printf("  CalSync's resident memory: %d MiB before, %d MiB at most while sending, %d MiB after%n",
-                    rssBefore / 1024, rssPeak.get() / 1024, residentKiB(pid) / 1024);
+            System.out.printf("  CalSync's resident memory: %d MiB before, %d MiB at most while sending, "
+                    + "%d MiB after%n", rssBefore / 1024, rssPeak.get() / 1024, residentKiB(pid) / 1024);
         } finally {
             relay.stop();
         }
@@ -116,7 +116,8 @@ public final class InvitationMailBenchmark {
     private static long residentKiB(long pid) {
         try {
             return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:")).mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
                     .findFirst().orElse(0);
         } catch (IOException e) {
             return 0;

@@ -131,7 +131,8 @@ public class SessionFacade {
     /** A class list in one go; retried like a single registration when another change of the session won. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public SessionView registerAll(String tenantId, String sessionId, List<String> personIds) {
-        return view(ConcurrentChanges.retried(() -> sessions.registerAll(new TenantId(tenantId), sessionId, personIds)));
+        TenantId tenant = new TenantId(tenantId);
+        return view(ConcurrentChanges.retried(() -> sessions.registerAll(tenant, sessionId, personIds)));
     }
 
     /**

@@ -10,7 +10,7 @@ public interface PersonRepository {
 
     Optional<Person> find(TenantId tenantId, String id);
 
-    /** The tenant's people among these ids, in no particular order; ids of no one (or of another tenant) are left out. */
+    /** The tenant's people among these ids, in no order; ids of no one, or of another tenant, are left out. */
     List<Person> findAll(TenantId tenantId, Collection<String> ids);
 
     /** Installation-wide, because an email is one sign-in; used by login and the uniqueness check. */

@@ -121,7 +121,10 @@ public class SchedulingAssistantView implements Serializable {
         model = timeline(plan);
     }
 
-    /** Only what the window shows, clipped to it: nothing outside can be drawn piled at its edge. */
+    /**
+     * Only what the window shows, clipped to it: nothing outside can be drawn piled at its edge. Items carry no
+     * editable flag of their own: the timeline is not editable, and the flag cost 70 bytes an item in the answer.
+     */
     private TimelineModel<Item, String> timeline(PlanView found) {
         TimelineModel<Item, String> timeline = new TimelineModel<>();
         timeline.addGroup(new TimelineGroup<>(SUGGESTED, EscapeUtils.forHtml(Texts.get("assistant.suggestedTimes"))));
@@ -132,7 +135,7 @@ public class SchedulingAssistantView implements Serializable {
             }
             timeline.add(TimelineEvent.<Item>builder().id("slot-" + i).group(SUGGESTED)
                     .data(new Item("#" + (i + 1), i))
-                    .startDate(slot.start()).endDate(slot.end()).editable(false)
+                    .startDate(slot.start()).endDate(slot.end())
                     .styleClass(slot.suitsEveryone() ? "cs-slot" : "cs-slot cs-slot-partial")
                     .title(tooltip(describe(slot))).build());
         }
@@ -151,7 +154,7 @@ public class SchedulingAssistantView implements Serializable {
                     continue;
                 }
                 PlanView.Span shown = window.clip(block.start(), block.end());
-                timeline.add(TimelineEvent.<Item>builder().group(row.personId()).editable(false)
+                timeline.add(TimelineEvent.<Item>builder().group(row.personId())
                         .data(new Item(EscapeUtils.forHtml(titleOf(block)), -1))
                         .startDate(shown.start()).endDate(shown.end())
                         .styleClass("SESSION".equals(block.kind()) ? "cs-busy cs-busy-session" : "cs-busy")

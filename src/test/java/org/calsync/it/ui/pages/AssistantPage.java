@@ -28,14 +28,15 @@ public final class AssistantPage {
 
     /** Chooses the people through the widget's own API, then the days; other fields keep their defaults. */
     public AssistantPage find(List<String> personIds, LocalDate from, LocalDate to, String zone) {
-        askFor(personIds, from, to, zone);
+        fill(personIds, from, to, zone);
+        clickFindTimes();
         browser.waitFor(By.id("planForm:slots"));
         browser.waitFor(By.cssSelector("#planForm\\:timeline .vis-item.cs-slot"));
         return this;
     }
 
-    /** Fills the form and clicks Find times, without waiting for the answer. */
-    public void askFor(List<String> personIds, LocalDate from, LocalDate to, String zone) {
+    /** Fills the form: the people through the widget's own API, the days and the zone. */
+    public void fill(List<String> personIds, LocalDate from, LocalDate to, String zone) {
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         personIds.forEach(id -> js.executeScript("PF('peopleMenu').selectValue(arguments[0]);", id));
         js.executeScript("PF('fromPicker').setDate(new Date(arguments[0], arguments[1] - 1, arguments[2]));"
@@ -44,6 +45,10 @@ public final class AssistantPage {
                 to.getDayOfMonth());
         WebElement zoneInput = browser.waitFor(By.id("assistantForm:timeZone_input"));
         js.executeScript("arguments[0].value = arguments[1];", zoneInput, zone);
+    }
+
+    /** Clicks Find times, without waiting for the answer. */
+    public void clickFindTimes() {
         browser.driver().findElement(By.id("assistantForm:find")).click();
     }
 
