@@ -151,15 +151,14 @@ public final class AssistantBenchmark {
     }
 
     /**
-     * Until the timeline holds its suggested times. Present, not visible: with fifty rows in the timeline's
-     * scrolled area, the suggestions' row is drawn below the part in view (a wait for visible blocks ran out
-     * after 20 s although the page had drawn them in about a second).
+     * Until the suggested times are drawn and shown: vis-timeline keeps the whole timeline hidden until its first
+     * full draw (with fifty rows it once never showed it, and this wait ran out).
      */
     private static void drawn(Browser admin) {
         // Polled every 10 ms: the default half second would round every figure up to it.
         By suggested = By.cssSelector("#planForm\\:timeline .vis-item.cs-slot");
         new WebDriverWait(admin.driver(), Duration.ofMinutes(2)).pollingEvery(Duration.ofMillis(10))
-                .until(ExpectedConditions.presenceOfElementLocated(suggested));
+                .until(ExpectedConditions.visibilityOfElementLocated(suggested));
     }
 
     private static String ics(String uid, LocalDate day, int[] hours) {

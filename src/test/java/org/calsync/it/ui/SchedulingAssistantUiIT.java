@@ -129,4 +129,28 @@ class SchedulingAssistantUiIT {
         Eventually.await("the booked session reaches her Radicale calendar", Duration.ofSeconds(30),
                 () -> !RADICALE.eventsContaining("ines", calendar, "Planning " + suffix).isEmpty());
     }
+
+    /**
+     * Thirty rows overflow the timeline's 640 px into its own scroll: vis-timeline kept such a timeline hidden (a
+     * blank panel) when its first full draw came before its window was set. The week must be drawn and shown.
+     */
+    @Test
+    void aWeekForThirtyPeopleIsDrawnAndShown() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        LocalDate monday = LocalDate.now(PARIS).plusWeeks(3).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        List<String> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            people.add(api().createInstructor("row" + i + "-" + suffix + "@northwind.example", "Row " + i + " " + suffix,
+                    "Europe/Paris"));
+        }
+        Browser.requireOrSkip();
+        try (Browser admin = new Browser(url.toString())) {
+            new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
+            AssistantPage page = AssistantPage.open(admin).find(people, monday, monday.plusDays(4), "Europe/Paris");
+            assertTrue(page.rankedTimes().get(0).contains("everyone is free"), page.rankedTimes().toString());
+            ((JavascriptExecutor) admin.driver()).executeScript(
+                    "document.getElementById('planForm:timeline').scrollIntoView();");
+            admin.screenshot("console-scheduling-assistant-thirty-people");
+        }
+    }
 }
