@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -138,7 +139,7 @@ class SchedulingAssistantUiIT {
     void aWeekForThirtyPeopleIsDrawnAndShown() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         LocalDate monday = LocalDate.now(PARIS).plusWeeks(3).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        List<String> people = new java.util.ArrayList<>();
+        List<String> people = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             people.add(api().createInstructor("row" + i + "-" + suffix + "@northwind.example", "Row " + i + " " + suffix,
                     "Europe/Paris"));
