@@ -2,7 +2,6 @@ package org.calsync.infrastructure.provider.caldav;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
@@ -60,12 +59,11 @@ final class CalendarDiscovery {
     }
 
     private Multistatus propfind(URI uri, String depth, String body) {
-        DavResponse response = dav.send("PROPFIND", uri,
-                Map.of("Depth", depth, "Content-Type", "application/xml; charset=utf-8"), body);
+        DavResponse response = dav.query("PROPFIND", uri, depth, body);
         // Servers redirect /.well-known/caldav; the JDK client does not follow redirects for PROPFIND.
         for (int hops = 0; response.status() / 100 == 3 && response.header("Location") != null && hops < 5; hops++) {
             uri = uri.resolve(response.header("Location"));
-            response = dav.send("PROPFIND", uri, Map.of("Depth", depth, "Content-Type", "application/xml; charset=utf-8"), body);
+            response = dav.query("PROPFIND", uri, depth, body);
         }
         if (response.status() == 403) {
             throw new AuthorisationLostException("The server refused access to " + uri.getPath() + " (HTTP 403).");

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.FailureKind;
@@ -31,7 +30,6 @@ import org.calsync.infrastructure.provider.ical.IcsReader;
 final class CollectionReader {
 
     static final int MULTIGET_BATCH = 100;
-    private static final String XML = "application/xml; charset=utf-8";
     private static final String SYNC = "sync:";
     private static final String CTAG = "ctag:";
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -89,7 +87,7 @@ final class CollectionReader {
     }
 
     private ChangeBatch byCtag(URI collection, String knownCtag, TimeWindow window) {
-        DavResponse state = dav.send("PROPFIND", collection, Map.of("Depth", "0", "Content-Type", XML), """
+        DavResponse state = dav.query("PROPFIND", collection, "0", """
                 <?xml version="1.0" encoding="utf-8"?>
                 <d:propfind xmlns:d="DAV:" xmlns:cs="http://calendarserver.org/ns/"><d:prop><cs:getctag/></d:prop></d:propfind>""");
         String ctag = state.status() == 207 ? Multistatus.parse(state.body(), collection).members().stream()
@@ -140,7 +138,7 @@ final class CollectionReader {
     }
 
     private DavResponse report(URI collection, String depth, String body) {
-        return dav.send("REPORT", collection, Map.of("Depth", depth, "Content-Type", XML), body);
+        return dav.query("REPORT", collection, depth, body);
     }
 
     private static String syncCollection(String token) {

@@ -63,6 +63,11 @@ final class DavTransport {
         return requests.get();
     }
 
+    /** A WebDAV query (PROPFIND or REPORT) with an XML body, to the given depth. */
+    DavResponse query(String method, URI uri, String depth, String xml) {
+        return send(method, uri, Map.of("Depth", depth, "Content-Type", "application/xml; charset=utf-8"), xml);
+    }
+
     DavResponse send(String method, URI uri, Map<String, String> headers, String body) {
         URI target = uri;
         String verb = method;

@@ -21,7 +21,6 @@ import org.calsync.infrastructure.provider.ical.IcsWriter;
 final class EventWriter {
 
     private static final String ICS = "text/calendar; charset=utf-8";
-    private static final String XML = "application/xml; charset=utf-8";
 
     private final DavTransport dav;
     private final IcsWriter ics = new IcsWriter();
@@ -97,7 +96,7 @@ final class EventWriter {
      * does not), so a calendar-query on the UID finds it.
      */
     private Optional<Multistatus.Member> holderOf(URI collection, String uid) {
-        DavResponse response = dav.send("REPORT", collection, Map.of("Depth", "1", "Content-Type", XML), """
+        DavResponse response = dav.query("REPORT", collection, "1", """
                 <?xml version="1.0" encoding="utf-8"?>
                 <c:calendar-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">
                   <d:prop><d:getetag/></d:prop>
@@ -113,7 +112,7 @@ final class EventWriter {
     }
 
     private String currentEtag(URI target) {
-        DavResponse response = dav.send("PROPFIND", target, Map.of("Depth", "0", "Content-Type", XML),
+        DavResponse response = dav.query("PROPFIND", target, "0",
                 "<?xml version=\"1.0\" encoding=\"utf-8\"?><d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/></d:prop></d:propfind>");
         if (response.status() != 207) {
             throw failure(target, response);
