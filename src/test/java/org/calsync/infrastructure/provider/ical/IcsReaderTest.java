@@ -29,7 +29,7 @@ class IcsReaderTest {
     private final IcsReader reader = new IcsReader(ZoneId.of("Europe/London"));
 
     private RemoteEvent read(String fixture) throws Exception {
-        return reader.read("/cal/" + fixture, "\"etag\"", Files.readString(FIXTURES.resolve("valid/" + fixture)), FROM, TO);
+        return readWith(reader, fixture);
     }
 
     private static BusyInterval interval(String start, String end) {
