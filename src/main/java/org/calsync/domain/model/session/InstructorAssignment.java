@@ -24,6 +24,7 @@ public class InstructorAssignment extends Participation {
         this.assignedAt = Instant.now();
     }
 
+    @Override
     public Person person() {
         return person;
     }

@@ -2,6 +2,8 @@ package org.calsync.domain.model.session;
 
 import java.time.Instant;
 
+import org.calsync.domain.model.person.Person;
+
 /** A person's place on a session, as instructor or learner, with their answer to its invitation. */
 public abstract class Participation {
 
@@ -10,6 +12,9 @@ public abstract class Participation {
     protected Participation() {
         this.response = ResponseRecord.none();
     }
+
+    /** Who has this place. */
+    public abstract Person person();
 
     /** The person's latest answer to the invitation. */
     public ResponseRecord response() {

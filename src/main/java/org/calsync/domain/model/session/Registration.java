@@ -24,6 +24,7 @@ public class Registration extends Participation {
         this.registeredAt = Instant.now();
     }
 
+    @Override
     public Person person() {
         return person;
     }

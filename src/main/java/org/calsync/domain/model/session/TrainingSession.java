@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
@@ -146,20 +147,20 @@ public class TrainingSession {
      * Only the people on the session can answer.
      */
     public boolean recordResponse(Person person, ResponseRecord answer) {
-        Optional<InstructorAssignment> assignment = assignments.stream().filter(a -> a.person().equals(person)).findFirst();
-        if (assignment.isPresent()) {
-            return assignment.get().respond(answer);
-        }
-        return registrations.stream().filter(r -> r.person().equals(person)).findFirst()
+        return placeOf(person)
                 .orElseThrow(() -> new InvalidInputException("personId", "session.notOnSession", person.displayName()))
                 .respond(answer);
     }
 
     /** The person's latest answer, if they teach or attend the session. */
     public Optional<ResponseRecord> responseOf(Person person) {
-        return assignments.stream().filter(a -> a.person().equals(person)).map(InstructorAssignment::response)
-                .findFirst().or(() -> registrations.stream().filter(r -> r.person().equals(person))
-                        .map(Registration::response).findFirst());
+        return placeOf(person).map(Participation::response);
+    }
+
+    /** The person's place on the session: as an instructor when they teach it, else as a learner. */
+    private Optional<Participation> placeOf(Person person) {
+        return Stream.<Participation>concat(assignments.stream(), registrations.stream())
+                .filter(place -> place.person().equals(person)).findFirst();
     }
 
     /**
