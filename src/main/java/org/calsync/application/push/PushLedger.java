@@ -26,8 +26,11 @@ import org.calsync.domain.model.calendar.EventLinkRepository;
 import org.calsync.domain.model.calendar.ExternalCalendar;
 import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.mail.MailedInvitation;
+import org.calsync.domain.model.mail.MailedInvitationRepository;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
 import org.calsync.domain.model.session.TrainingSession;
@@ -62,11 +65,13 @@ public class PushLedger {
     private final AccountConnections connections;
     private final SessionEvents events;
     private final ReconnectNotices reconnectNotices;
+    private final MailedInvitationRepository invitations;
 
     @Inject
     public PushLedger(OutboxRepository outbox, TenantRepository tenants, TrainingSessionRepository sessions,
             PersonRepository people, CalendarAccountRepository accounts, EventLinkRepository links,
-            AccountConnections connections, SessionEvents events, ReconnectNotices reconnectNotices) {
+            AccountConnections connections, SessionEvents events, ReconnectNotices reconnectNotices,
+            MailedInvitationRepository invitations) {
         this.outbox = outbox;
         this.tenants = tenants;
         this.sessions = sessions;
@@ -76,11 +81,12 @@ public class PushLedger {
         this.connections = connections;
         this.events = events;
         this.reconnectNotices = reconnectNotices;
+        this.invitations = invitations;
     }
 
     /** For the container's proxy only. */
     protected PushLedger() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -139,8 +145,12 @@ public class PushLedger {
         }
         OutgoingEvent event = link == null ? probe : events.eventFor(session, person, link.nextSequence(), leaveLearnersOut,
                 language);
-        return Optional.of(new PushStep.Write(target(calendar, Optional.of(person)), event,
-                link == null ? null : link.id(), link == null ? null : link.versionTag(), hash));
+        PendingWrite pending = link == null
+                ? new PendingWrite(event, null, null, invitations.find(session.tenantId(), session.id(), person.id())
+                        .filter(MailedInvitation::invited).isPresent())
+                : new PendingWrite(event, link.versionTag(), link.remoteId(), false);
+        return Optional.of(new PushStep.Write(target(calendar, Optional.of(person)), pending,
+                link == null ? null : link.id(), hash));
     }
 
     private PushStep.Target target(ExternalCalendar calendar, Optional<Person> person) {

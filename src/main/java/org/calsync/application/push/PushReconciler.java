@@ -23,7 +23,6 @@ import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.CalendarOwnerLock;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.FailureKind;
-import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteOutcome;
@@ -272,7 +271,7 @@ public class PushReconciler {
         List<WriteOutcome> written;
         try {
             written = providers.forType(target.provider()).putAll(target.connection(), target.remoteCalendarId(),
-                    burst.stream().map(b -> new PendingWrite(b.write().event(), b.write().expectedVersion())).toList());
+                    burst.stream().map(b -> b.write().pending()).toList());
         } catch (RuntimeException e) {
             burst.forEach(b -> outcomes.put(b.write(), failure(b.write(), e)));
             return;
@@ -305,15 +304,15 @@ public class PushReconciler {
         try {
             if (step instanceof PushStep.Write write) {
                 try {
-                    return StepOutcome.done(step, provider.put(target.connection(), target.remoteCalendarId(), write.event(),
-                            write.expectedVersion()));
+                    return StepOutcome.done(step, provider.put(target.connection(), target.remoteCalendarId(),
+                            write.pending()));
                 } catch (VersionConflictException edited) {
                     if (!overwriteEdits) {
                         throw edited;
                     }
                     // The platform is the source: write it back as it is here.
                     return StepOutcome.done(step, provider.put(target.connection(), target.remoteCalendarId(),
-                            write.event(), null));
+                            write.pending().overEdits()));
                 }
             }
             PushStep.Remove remove = (PushStep.Remove) step;

@@ -1,6 +1,7 @@
 package org.calsync.application.push;
 
 import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 
@@ -21,9 +22,12 @@ sealed interface PushStep {
             String credentialsTag, String remoteCalendarId, boolean waitingForReconnect, RuntimeException unreachable) {
     }
 
-    /** Creates (no link yet) or updates (the link's id and the version we last wrote) the event. */
-    record Write(Target target, OutgoingEvent event, String linkId, String expectedVersion, String contentHash)
-            implements PushStep {
+    /** Creates (no link yet) or updates (the link's id, and where and at which version we last wrote) the event. */
+    record Write(Target target, PendingWrite pending, String linkId, String contentHash) implements PushStep {
+
+        OutgoingEvent event() {
+            return pending.event();
+        }
     }
 
     /** Deletes an event that should no longer be in this calendar. */

@@ -1,6 +1,7 @@
 package org.calsync.application.push;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,7 @@ import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.EventLink;
 import org.calsync.domain.model.calendar.FailureKind;
-import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.calendar.RemoteCalendar;
@@ -24,6 +25,8 @@ import org.calsync.domain.model.calendar.SecretCipher;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.domain.model.mail.InvitationMail;
+import org.calsync.domain.model.mail.MailedInvitation;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.session.SessionDetails;
 import org.calsync.domain.model.session.TrainingSession;
@@ -33,6 +36,7 @@ import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.testsupport.DomainFixtures;
 import org.calsync.testsupport.InMemoryEventLinks;
+import org.calsync.testsupport.InMemoryMailedInvitations;
 import org.calsync.testsupport.InMemoryOrganisation;
 import org.calsync.testsupport.InMemoryOutbox;
 import org.junit.jupiter.api.Test;
@@ -50,9 +54,10 @@ class PushLedgerTest {
     private final CalendarProviders providers = new CalendarProviders(List.of(passwordKind()), List.of());
     private final AccountConnections connections = new AccountConnections(null, plainText(), null, providers);
     // Reconnect notices go out for a refusal of the current credentials, which no test here records.
+    private final InMemoryMailedInvitations mailed = new InMemoryMailedInvitations();
     private final PushLedger ledger = new PushLedger(outbox, northwind.tenants(), northwind.sessions(),
             northwind.people(), northwind.accounts(), links, connections,
-            new SessionEvents(new PublicAddress("https://calsync.example.org")), null);
+            new SessionEvents(new PublicAddress("https://calsync.example.org")), null, mailed);
 
     private final Tenant tenant = northwind.tenant();
     private final Person bea = northwind.instructor("Bea Lead");
@@ -87,9 +92,26 @@ class PushLedgerTest {
         workshop.revise(new SessionDetails("Excel for Finance Teams, part 2", "Room 1", null, null), workshop.time());
         PushStep.Write update = assertInstanceOf(PushStep.Write.class, plan().steps().get(0));
         assertEquals(onlyLink().id(), update.linkId());
-        assertEquals("v1", update.expectedVersion(), "a conditional write over the version CalSync wrote");
+        assertEquals("v1", update.pending().expectedVersion(), "a conditional write over the version CalSync wrote");
+        assertEquals("r-1", update.pending().remoteId(), "into the event CalSync wrote");
         int firstSequence = ((PushStep.Write) first.steps().get(0)).event().sequence();
         assertTrue(update.event().sequence() > firstSequence, "a later SEQUENCE, so calendars take the update");
+    }
+
+    @Test
+    void aFirstWriteForSomeoneEmailedAnInvitationMayTakeOverTheCopyTheirCalendarMade() {
+        PushStep.Write unmailed = assertInstanceOf(PushStep.Write.class, plan().steps().get(0));
+        assertFalse(unmailed.pending().mayAdoptInvitation(), "never emailed: nothing to look for");
+
+        MailedInvitation invitation = new MailedInvitation(tenant.id(), workshop.id(), bea.id());
+        invitation.sent(InvitationMail.Method.REQUEST, 0, "hash", Instant.now());
+        mailed.add(invitation);
+        PushStep.Write mailedFirst = assertInstanceOf(PushStep.Write.class, plan().steps().get(0));
+        assertTrue(mailedFirst.pending().mayAdoptInvitation(), "emailed an invitation: the calendar may hold it");
+
+        invitation.sent(InvitationMail.Method.CANCEL, 1, null, Instant.now());
+        assertFalse(assertInstanceOf(PushStep.Write.class, plan().steps().get(0)).pending().mayAdoptInvitation(),
+                "the last email cancelled it: the copy is gone or shows a cancellation");
     }
 
     @Test
@@ -235,8 +257,7 @@ class PushLedgerTest {
             }
 
             @Override
-            public WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event,
-                    String expectedVersion) {
+            public WriteResult put(ProviderConnection connection, String calendarId, PendingWrite write) {
                 throw new AssertionError("the ledger called a calendar");
             }
 

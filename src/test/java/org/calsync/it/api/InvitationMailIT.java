@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import org.calsync.it.support.MailRelay;
 import org.calsync.testsupport.Eventually;
 import org.calsync.testsupport.FixtureDates;
 import org.calsync.testsupport.RadicaleServer;
+import org.calsync.testsupport.ews.EwsSimulator;
+import org.calsync.testsupport.ews.SimulatedItem;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -48,12 +51,16 @@ class InvitationMailIT {
 
     private static final Duration SOON = Duration.ofSeconds(30);
     private static final String ORGANISER = "training@northwind.example";
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @ArquillianResource
     private URL url;
 
     @RegisterExtension
     static final RadicaleServer RADICALE = new RadicaleServer().withUser("lena", "lena-secret");
+
+    @RegisterExtension
+    static final EwsSimulator EWS = new EwsSimulator();
 
     private MailRelay smtp;
 
@@ -219,6 +226,49 @@ class InvitationMailIT {
                 + "T00:00:00Z").array().isEmpty(), "her own sessions are not busy time against her");
         assertTrue(api().get("push-failures").array().stream()
                 .noneMatch(f -> lena.equals(f.asJsonObject().getString("personId"))), "no push failed");
+        Thread.sleep(4_000); // two quiet periods: a cancellation or an update by email would be here
+        assertEquals(2, smtp.receivedBy(email).length, "the calendar took over from email without a word");
+    }
+
+    @Test
+    void invitationsExchangeAddedBeforeLinkingAreTakenOverNotDoubled() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String email = "nora-" + suffix + "@northwind.example";
+        EWS.withUser("nora-" + suffix, "nora-secret", email);
+        String nora = person(email, "Nora " + suffix);
+        LocalDate day = FixtureDates.fromToday().workdayAhead(8);
+        String budgeting = session("Budgeting " + suffix, day, "Room 4");
+        String payroll = session("Payroll " + suffix, day.plusDays(1), "Room 5");
+        Map<String, SimulatedItem> addedByExchange = new LinkedHashMap<>(); // UID -> the meeting Exchange made of it
+        for (String session : List.of(budgeting, payroll)) {
+            assertEquals(200, api().post("sessions/" + session + "/registrations", "{\"personId\":\"" + nora + "\"}")
+                    .status());
+            VEvent invited = calendarPart(awaitMail(email, addedByExchange.size() + 1), "REQUEST");
+            String uid = value(invited, Property.UID);
+            LocalDate sessionDay = day.plusDays(addedByExchange.size());
+            addedByExchange.put(uid, EWS.mailbox(email).receiveInvitation(uid, value(invited, Property.SUMMARY),
+                    sessionDay.atTime(9, 0).atZone(LONDON).toInstant(), sessionDay.atTime(12, 0).atZone(LONDON).toInstant()));
+        }
+
+        Api.Reply perUser = api().put("exchange-settings", """
+                {"ewsUrl":"%s","serverVersion":"EXCHANGE_2016","authMode":"PER_USER","authScheme":"NTLM"}"""
+                .formatted(EWS.url()));
+        assertEquals(200, perUser.status(), perUser.body());
+        Api.Reply linked = api().post("people/" + nora + "/calendar-accounts", """
+                {"provider":"EXCHANGE","username":"NORTHWIND\\\\nora-%s","password":"nora-secret"}""".formatted(suffix));
+        assertEquals(201, linked.status(), linked.body());
+        Api.Reply moved = api().put("sessions/" + budgeting, sessionJson("Budgeting " + suffix, day, "Room 9"));
+        assertEquals(200, moved.status(), moved.body());
+
+        String budgetingMeeting = addedByExchange.values().iterator().next().id();
+        Eventually.await("the change reaches the meeting Exchange made", SOON,
+                () -> "Room 9".equals(EWS.mailbox(email).find(budgetingMeeting).orElseThrow().location()));
+        Eventually.await("both meetings are CalSync's", SOON, () -> addedByExchange.values().stream()
+                .allMatch(item -> !EWS.mailbox(email).find(item.id()).orElseThrow().extendedProperties().isEmpty()));
+        assertEquals(2, EWS.mailbox(email).items().size(), "one appointment per session");
+        assertTrue(api().get("push-failures").array().stream()
+                .noneMatch(f -> nora.equals(f.asJsonObject().getString("personId"))), "no push failed");
+        assertEquals(List.of(), EWS.takeViolations(), "every request to Exchange follows its schema");
         Thread.sleep(4_000); // two quiet periods: a cancellation or an update by email would be here
         assertEquals(2, smtp.receivedBy(email).length, "the calendar took over from email without a word");
     }

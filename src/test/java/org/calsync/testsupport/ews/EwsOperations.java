@@ -203,8 +203,13 @@ final class EwsOperations {
             if (uri == null || constant == null) {
                 return error("FindItem", "ErrorUnsupportedQueryFilter", "The simulator filters only on extended properties.");
             }
-            String key = key(uri);
-            rows.removeIf(row -> !constant.getAttribute("Value").equals(row.item().extended.get(key)));
+            String value = constant.getAttribute("Value");
+            if (isCleanGlobalObjectId(uri)) {
+                rows.removeIf(row -> !value.equals(row.item().cleanGlobalObjectId));
+            } else {
+                String key = key(uri);
+                rows.removeIf(row -> !value.equals(row.item().extended.get(key)));
+            }
         }
         if (!idOnly && rows.stream().anyMatch(row -> row.item().malformed)) {
             // Exchange cannot convert one item's properties, and the whole view fails with it.
@@ -360,6 +365,13 @@ final class EwsOperations {
         } else if (uri != null && "item:Body".equals(uri.getAttribute("FieldURI"))) {
             item.body = null;
         }
+    }
+
+    /** PidLidCleanGlobalObjectId ([MS-OXPROPS] 2.61), the searchable form of a meeting's UID. */
+    private static boolean isCleanGlobalObjectId(Element extendedFieldUri) {
+        return "Meeting".equals(extendedFieldUri.getAttribute("DistinguishedPropertySetId"))
+                && Integer.decode(extendedFieldUri.getAttribute("PropertyId")) == 0x23
+                && "Binary".equals(extendedFieldUri.getAttribute("PropertyType"));
     }
 
     private static String key(Element extendedFieldUri) {

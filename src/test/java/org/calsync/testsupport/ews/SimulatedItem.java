@@ -28,6 +28,8 @@ public final class SimulatedItem {
     String myResponse = "Organizer";
     String startTimeZoneId;
     String uid;
+    /** PidLidCleanGlobalObjectId in base64, for a meeting Exchange received by email; null for others. */
+    String cleanGlobalObjectId;
     /** Extended properties by "PropertySetId/PropertyName". */
     final Map<String, String> extended = new LinkedHashMap<>();
     /** Exchange cannot convert this item's properties (ErrorCorruptData); only its id can be read. */

@@ -1,9 +1,10 @@
 package org.calsync.testsupport.ews;
 
+import java.util.Base64;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A mailbox's calendar folder: items with ids and change keys, and a change log from which sync states
  * really advance. Synchronised as a whole; the simulator serves several threads.
  */
+
+import org.calsync.infrastructure.provider.ical.ExchangeGlobalObjectId;
+
 public final class SimulatedMailbox {
 
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -42,6 +46,20 @@ public final class SimulatedMailbox {
         item.end = end;
         items.put(item.id, item);
         log.add(new Change(Kind.CREATE, item.id));
+        return item;
+    }
+
+    /**
+     * As Exchange does with an invitation emailed from elsewhere (CalSync's iMIP mail): a meeting the owner attends
+     * and has not answered, whose UID is the invitation's and whose global object id wraps it ([MS-OXCICAL]
+     * 2.1.3.1.1.20.26), with none of CalSync's properties.
+     */
+    public synchronized SimulatedItem receiveInvitation(String uid, String subject, Instant start, Instant end) {
+        SimulatedItem item = add(subject, start, end);
+        item.uid = uid;
+        item.cleanGlobalObjectId = Base64.getEncoder().encodeToString(ExchangeGlobalObjectId.of(uid));
+        item.myResponse = "NoResponseReceived";
+        item.freeBusy = "Tentative";
         return item;
     }
 

@@ -166,6 +166,22 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
         return calendars.get(calendarId).store(event, sequence.incrementAndGet());
     }
 
+    /**
+     * Gmail adds an invitation emailed from elsewhere (CalSync's iMIP mail) to the person's calendar: an event of
+     * Google's own id with the invitation's UID as iCalUID, organised by the sender, with the person as an
+     * attendee who has not answered yet, and none of CalSync's properties.
+     */
+    public synchronized JsonObject receiveInvitation(String calendarId, String uid, String summary, Instant start,
+            Instant end, String organizer) {
+        return calendars.get(calendarId).store(Json.createObjectBuilder().add("summary", summary).add("iCalUID", uid)
+                .add("organizer", Json.createObjectBuilder().add("email", organizer))
+                .add("attendees", Json.createArrayBuilder().add(Json.createObjectBuilder().add("email", calendarId)
+                        .add("self", true).add("responseStatus", "needsAction")))
+                .add("start", Json.createObjectBuilder().add("dateTime", start.toString()))
+                .add("end", Json.createObjectBuilder().add("dateTime", end.toString())).build(),
+                sequence.incrementAndGet());
+    }
+
     /** The person drags an event to another time in Google Calendar: same id, new times, new etag. */
     public synchronized void moveByOwner(String calendarId, String eventId, Instant start, Instant end) {
         SimulatedCalendar calendar = calendars.get(calendarId);
@@ -357,6 +373,10 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
         int pageSize = Integer.parseInt(query.getOrDefault("maxResults", "250"));
         int offset = Integer.parseInt(query.getOrDefault("pageToken", "0"));
         List<JsonObject> matching = calendar.changedSince(since, showDeleted, timeMin, timeMax);
+        if (query.containsKey("iCalUID")) {
+            // the search by iCalendar UID: every event (or instance) made from it
+            matching = matching.stream().filter(e -> query.get("iCalUID").equals(e.getString("iCalUID", ""))).toList();
+        }
         JsonArrayBuilder items = Json.createArrayBuilder();
         matching.stream().skip(offset).limit(pageSize).forEach(items::add);
         JsonObjectBuilder page = Json.createObjectBuilder().add("kind", "calendar#events")
@@ -390,6 +410,13 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
         JsonObject event = parse(body);
         if (event == null || !event.containsKey("start") || !event.containsKey("end")) {
             return error(400, "required", "Missing start or end.");
+        }
+        if (event.containsKey("id") && !eventId.equals(event.getString("id"))) {
+            return error(400, "invalid", "Invalid resource id value.");
+        }
+        String iCalUID = calendar.find(eventId).getString("iCalUID", null);
+        if (event.containsKey("iCalUID") && iCalUID != null && !iCalUID.equals(event.getString("iCalUID"))) {
+            return error(400, "invalid", "Invalid iCalUID value."); // an event keeps the UID it was made with
         }
         return Answer.json(200, calendar.store(Json.createObjectBuilder(event).add("id", eventId).build(),
                 sequence.incrementAndGet()));

@@ -118,6 +118,12 @@ public final class GraphCalendarStore {
         return Json.createObjectBuilder().add("dateTime", DATE_TIME.format(local)).add("timeZone", zoneName).build();
     }
 
+    /** Live events with this iCalUId. */
+    synchronized List<JsonObject> withICalUId(String iCalUId, String zoneName) {
+        return events.values().stream().filter(s -> !s.deleted() && iCalUId.equals(s.event().getString("iCalUId")))
+                .map(s -> render(s, zoneOf(zoneName), zoneName)).toList();
+    }
+
     /** Events with their ids whose values match the extended property. */
     synchronized List<JsonObject> withProperty(String propertyId, String value, String zoneName) {
         List<JsonObject> found = new ArrayList<>();

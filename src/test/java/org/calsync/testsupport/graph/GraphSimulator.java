@@ -38,6 +38,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
+import org.calsync.infrastructure.provider.ical.ExchangeGlobalObjectId;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -49,7 +50,7 @@ import com.sun.net.httpserver.HttpServer;
  * A stateful stand-in for the calendar part of Microsoft Graph v1.0, built from its reference and the answers
  * under {@code fixtures/graph}: mailboxes with calendars, events that keep their ids and change keys (etags),
  * calendarView delta whose links really advance and can expire (410 SyncStateNotFound), If-Match (412),
- * extended-property filters, getSchedule (at most 20 people and 62 days), {@code $batch} (at most 20
+ * extended-property and iCalUId filters, getSchedule (at most 20 people and 62 days), {@code $batch} (at most 20
  * requests), times shown in the zone the {@code Prefer: outlook.timezone} header asks for, and the mailbox
  * concurrency limit: a fifth request in flight to one mailbox is throttled (429). Requests that break the
  * documented rules get Graph's 400. Faults can be queued: 429 with or without Retry-After, 503, malformed JSON.
@@ -60,6 +61,8 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
     private static final Pattern USER = Pattern.compile("(me|users/([^/]+))/(.*)");
     private static final Pattern FILTER = Pattern.compile(
             "singleValueExtendedProperties/Any\\(ep: ep/id eq '([^']+)' and ep/value eq '((?:[^']|'')*)'\\)");
+    /** iCalUId is the meeting's global object id in hex, as Graph writes it. */
+    private static final Pattern ICALUID_FILTER = Pattern.compile("iCalUId eq '([0-9A-F]+)'");
     private static final Pattern PROPERTY_ID = Pattern.compile(
             "(String|Integer|Boolean|SystemTime) \\{[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}\\} Name \\w+");
     private static final Pattern SUBSCRIBED = Pattern.compile("(me|users/([^/]+))/calendars/([^/]+)/events");
@@ -201,6 +204,21 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
     /** The person creates or changes an event in Outlook; the body is a Graph event with its times. */
     public synchronized String putByOwner(String email, String calendarId, String eventId, JsonObject event) {
         return calendar(email, calendarId).store(eventId, event, sequence.incrementAndGet());
+    }
+
+    /**
+     * Exchange adds an invitation emailed from elsewhere (CalSync's iMIP mail) to the person's calendar, as a
+     * meeting they attend: its iCalUId is the global object id Exchange wraps the invitation's UID in
+     * ([MS-OXCICAL] 2.1.3.1.1.20.26), and it has none of CalSync's properties.
+     */
+    public synchronized String receiveInvitation(String email, String calendarId, String uid, String subject,
+            Instant start, Instant end, String organizer) {
+        return calendar(email, calendarId).store(null, Json.createObjectBuilder().add("subject", subject)
+                .add("iCalUId", ExchangeGlobalObjectId.hexOf(uid)).add("isOrganizer", false).add("showAs", "tentative")
+                .add("responseStatus", Json.createObjectBuilder().add("response", "notResponded"))
+                .add("organizer", Json.createObjectBuilder().add("emailAddress", Json.createObjectBuilder()
+                        .add("address", organizer)))
+                .add("start", utcTime(start)).add("end", utcTime(end)).build(), sequence.incrementAndGet());
     }
 
     /** The person moves an event in Outlook: same id, new times, new change key. */
@@ -463,12 +481,19 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
     }
 
     private Answer findByProperty(Call call, GraphCalendarStore calendar, String zone) {
-        Matcher filter = FILTER.matcher(call.query().getOrDefault("$filter", ""));
-        if (!filter.matches()) {
+        String query = call.query().getOrDefault("$filter", "");
+        Matcher filter = FILTER.matcher(query);
+        Matcher byICalUId = ICALUID_FILTER.matcher(query);
+        List<JsonObject> found;
+        if (filter.matches()) {
+            found = calendar.withProperty(filter.group(1), filter.group(2).replace("''", "'"), zone);
+        } else if (byICalUId.matches()) {
+            found = calendar.withICalUId(byICalUId.group(1), zone);
+        } else {
             return error(400, "ErrorInvalidUrlQueryFilter", "The query filter contains one or more invalid nodes.", null);
         }
         JsonArrayBuilder value = Json.createArrayBuilder();
-        calendar.withProperty(filter.group(1), filter.group(2).replace("''", "'"), zone).forEach(e ->
+        found.forEach(e ->
                 value.add(Json.createObjectBuilder().add("@odata.etag", e.getString("@odata.etag")).add("id", e.getString("id"))));
         return Answer.json(200, Json.createObjectBuilder().add("@odata.context", PUBLIC_BASE + "$metadata#events(id)")
                 .add("value", value).build());

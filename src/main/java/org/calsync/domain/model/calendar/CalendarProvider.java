@@ -36,9 +36,17 @@ public interface CalendarProvider {
 
     /**
      * Creates or replaces the event with this UID. With a null expected version it must not exist yet
-     * (a retry that finds it updates it instead of creating a second one).
+     * (a retry that finds it updates it instead of creating a second one). When
+     * {@link PendingWrite#mayAdoptInvitation()}, a copy the calendar made of the person's emailed invitation (same
+     * UID) becomes CalSync's event, written into where it is, instead of a second event beside it.
      */
-    WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event, String expectedVersion);
+    WriteResult put(ProviderConnection connection, String calendarId, PendingWrite write);
+
+    /** {@link #put(ProviderConnection, String, PendingWrite)} for a write that knows no copy but its version. */
+    default WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event,
+            String expectedVersion) {
+        return put(connection, calendarId, new PendingWrite(event, expectedVersion));
+    }
 
     /**
      * Many writes to one calendar, as a burst (a newly linked calendar receiving every upcoming session, a
@@ -55,7 +63,7 @@ public interface CalendarProvider {
                 continue;
             }
             try {
-                outcomes.add(WriteOutcome.written(put(connection, calendarId, write.event(), write.expectedVersion())));
+                outcomes.add(WriteOutcome.written(put(connection, calendarId, write)));
             } catch (ProviderUnavailableException | AuthorisationLostException e) {
                 stopped = e;
                 outcomes.add(WriteOutcome.failed(e));

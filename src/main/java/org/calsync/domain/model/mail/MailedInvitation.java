@@ -35,6 +35,18 @@ public class MailedInvitation {
         this.cancelled = true;
     }
 
+    public TenantId tenantId() {
+        return new TenantId(tenantId);
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String personId() {
+        return personId;
+    }
+
     /** The SEQUENCE of the next message: one more than the last, so that mail clients apply it over the last. */
     public int nextSequence() {
         return sequenceNumber + 1;

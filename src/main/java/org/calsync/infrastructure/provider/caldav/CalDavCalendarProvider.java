@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
-import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.calendar.RemoteCalendar;
@@ -53,9 +53,10 @@ public class CalDavCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event,
-            String expectedVersion) {
-        return new EventWriter(transport(connection)).put(URI.create(calendarId), event, expectedVersion);
+    public WriteResult put(ProviderConnection connection, String calendarId, PendingWrite write) {
+        // An imported invitation needs no looking for: the server refuses a second event with its UID (no-uid-conflict).
+        return new EventWriter(transport(connection)).put(URI.create(calendarId), write.event(),
+                write.expectedVersion());
     }
 
     @Override

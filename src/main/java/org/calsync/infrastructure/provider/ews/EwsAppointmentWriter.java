@@ -1,5 +1,7 @@
 package org.calsync.infrastructure.provider.ews;
 
+import java.util.Base64;
+
 import microsoft.exchange.webservices.data.core.PropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.enumeration.property.BasePropertySet;
@@ -18,8 +20,10 @@ import microsoft.exchange.webservices.data.search.ItemView;
 import microsoft.exchange.webservices.data.search.filter.SearchFilter;
 
 import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.infrastructure.provider.ical.ExchangeGlobalObjectId;
 
 /**
  * Writes and deletes CalSync's appointments, found by the UID in their extended property; none sends a
@@ -34,8 +38,17 @@ final class EwsAppointmentWriter {
         this.session = session;
     }
 
-    WriteResult put(String calendarId, OutgoingEvent event, String expectedVersion) throws Exception {
+    WriteResult put(String calendarId, PendingWrite write) throws Exception {
+        OutgoingEvent event = write.event();
+        String expectedVersion = write.expectedVersion();
         Appointment existing = findOurs(calendarId, event.uid());
+        if (existing == null && write.mayAdoptInvitation()) {
+            existing = findInvitationCopy(calendarId, event.uid());
+            if (existing != null) {
+                // from now on it is found as CalSync's own
+                existing.setExtendedProperty(EwsEvents.UID_PROPERTY, event.uid());
+            }
+        }
         if (existing == null) {
             Appointment created = EwsEvents.newAppointment(session.service, event);
             created.save(new FolderId(calendarId), SendInvitationsMode.SendToNone);
@@ -67,10 +80,23 @@ final class EwsAppointmentWriter {
     }
 
     private Appointment findOurs(String calendarId, String uid) throws Exception {
+        return findFirst(calendarId, new SearchFilter.IsEqualTo(EwsEvents.UID_PROPERTY, uid));
+    }
+
+    /**
+     * The meeting Exchange added to the calendar from the person's emailed invitation with this UID, found by
+     * its global object id (the calendar:UID element cannot be searched).
+     */
+    private Appointment findInvitationCopy(String calendarId, String uid) throws Exception {
+        return findFirst(calendarId, new SearchFilter.IsEqualTo(EwsEvents.CLEAN_GLOBAL_OBJECT_ID,
+                // the EWS Java API writes no byte arrays into a restriction: it takes the base64 text
+                Base64.getEncoder().encodeToString(ExchangeGlobalObjectId.of(uid))));
+    }
+
+    private Appointment findFirst(String calendarId, SearchFilter filter) throws Exception {
         ItemView view = new ItemView(2);
         view.setPropertySet(new PropertySet(BasePropertySet.IdOnly, EwsEvents.UID_PROPERTY));
-        FindItemsResults<Item> found = session.service.findItems(new FolderId(calendarId),
-                new SearchFilter.IsEqualTo(EwsEvents.UID_PROPERTY, uid), view);
+        FindItemsResults<Item> found = session.service.findItems(new FolderId(calendarId), filter, view);
         for (Item item : found.getItems()) {
             if (item instanceof Appointment appointment) {
                 return appointment;

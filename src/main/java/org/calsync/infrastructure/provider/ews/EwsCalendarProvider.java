@@ -18,7 +18,7 @@ import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.FailureKind;
-import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
@@ -77,9 +77,8 @@ public class EwsCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event,
-            String expectedVersion) {
-        return call(connection, session -> new EwsAppointmentWriter(session).put(calendarId, event, expectedVersion));
+    public WriteResult put(ProviderConnection connection, String calendarId, PendingWrite write) {
+        return call(connection, session -> new EwsAppointmentWriter(session).put(calendarId, write));
     }
 
     @Override

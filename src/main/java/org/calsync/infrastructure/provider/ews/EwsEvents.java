@@ -12,6 +12,7 @@ import microsoft.exchange.webservices.data.core.enumeration.property.BasePropert
 import microsoft.exchange.webservices.data.core.enumeration.property.MeetingResponseType;
 import microsoft.exchange.webservices.data.core.enumeration.property.BodyType;
 import microsoft.exchange.webservices.data.core.enumeration.property.LegacyFreeBusyStatus;
+import microsoft.exchange.webservices.data.core.enumeration.property.DefaultExtendedPropertySet;
 import microsoft.exchange.webservices.data.core.enumeration.property.MapiPropertyType;
 import microsoft.exchange.webservices.data.core.enumeration.property.Sensitivity;
 import microsoft.exchange.webservices.data.core.service.item.Appointment;
@@ -35,6 +36,8 @@ final class EwsEvents {
     static final UUID PROPERTY_SET = UUID.fromString("5b6f1a8e-7c52-4c0e-9d7a-0b8a3c1e2f47");
     static final String UID_NAME = "CalSyncUid";
     static final ExtendedPropertyDefinition UID_PROPERTY = uidProperty();
+    /** PidLidCleanGlobalObjectId ([MS-OXPROPS] 2.61): the meeting's UID as Exchange keeps it, searchable. */
+    static final ExtendedPropertyDefinition CLEAN_GLOBAL_OBJECT_ID = cleanGlobalObjectId();
 
     private EwsEvents() {
     }
@@ -42,6 +45,14 @@ final class EwsEvents {
     private static ExtendedPropertyDefinition uidProperty() {
         try {
             return new ExtendedPropertyDefinition(PROPERTY_SET, UID_NAME, MapiPropertyType.String);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ExtendedPropertyDefinition cleanGlobalObjectId() {
+        try {
+            return new ExtendedPropertyDefinition(DefaultExtendedPropertySet.Meeting, 0x23, MapiPropertyType.Binary);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
-import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderTraits;
@@ -67,9 +66,8 @@ public class GoogleCalendarProvider implements CalendarProvider {
     }
 
     @Override
-    public WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event,
-            String expectedVersion) {
-        return writer(connection).put(calendarId, event, expectedVersion);
+    public WriteResult put(ProviderConnection connection, String calendarId, PendingWrite write) {
+        return writer(connection).put(calendarId, write);
     }
 
     @Override

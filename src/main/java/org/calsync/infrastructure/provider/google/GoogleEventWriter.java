@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.PendingWrite;
@@ -19,8 +21,9 @@ import org.calsync.infrastructure.provider.rest.Addresses;
 import org.calsync.infrastructure.provider.rest.JsonAnswer;
 
 /**
- * Writes and deletes CalSync's events under the id their UID gives; a replacement or a delete never goes over
- * an edit made in Google since CalSync's own write (If-Match on the etag).
+ * Writes and deletes CalSync's events under the id their UID gives, or in the copy Google Calendar made of the
+ * person's emailed invitation; a replacement or a delete never goes over an edit made in Google since CalSync's
+ * own write (If-Match on the etag).
  */
 final class GoogleEventWriter {
 
@@ -32,19 +35,70 @@ final class GoogleEventWriter {
         this.firstBackOff = firstBackOff;
     }
 
-    WriteResult put(String calendarId, OutgoingEvent event, String expectedVersion) {
-        String body = GoogleEvents.toJson(event);
-        String eventId = GoogleEvents.eventIdOf(event.uid());
-        URI events = google.uri(GoogleCalls.events(calendarId), Map.of());
-        URI resource = google.uri(GoogleCalls.events(calendarId) + "/" + eventId, Map.of());
-        if (expectedVersion == null) {
-            JsonAnswer created = google.send("POST", events, body, null);
+    WriteResult put(String calendarId, PendingWrite write) {
+        OutgoingEvent event = write.event();
+        if (write.mayAdoptInvitation()) {
+            JsonObject copy = invitationCopy(calendarId, event.uid());
+            if (copy != null) {
+                return adopted(google.send("PUT", resource(calendarId, copy.getString("id")),
+                        GoogleEvents.replacementJson(event), copy.getString("etag", null)), event);
+            }
+        }
+        if (overEdits(write)) {
+            // an insert would add a second event beside a copy it took over
+            JsonAnswer over = google.send("PUT", resource(calendarId, write.remoteId()),
+                    GoogleEvents.replacementJson(event), null);
+            if (over.status() != 404 && over.status() != 410) {
+                return written(RULES.succeeded(over, "update an event"), false);
+            }
+            // deleted there: written again as a new event
+        }
+        if (write.expectedVersion() == null) {
+            JsonAnswer created = google.send("POST", google.uri(GoogleCalls.events(calendarId), Map.of()),
+                    GoogleEvents.toJson(event), null);
             if (created.status() != 409) {
                 return written(RULES.succeeded(created, "create an event"), true);
             }
             // 409: the id exists, written before a crash or a lost answer. It is ours: replace it.
         }
-        return replaced(google.send("PUT", resource, body, expectedVersion), event, expectedVersion);
+        return replaced(google.send("PUT", resource(calendarId, remoteIdOf(write)), GoogleEvents.replacementJson(event),
+                write.expectedVersion()), event, write.expectedVersion());
+    }
+
+    /**
+     * The event Google Calendar made from the person's emailed invitation with this UID (Gmail adds them
+     * itself), found by its iCalUID; null when there is none, or only CalSync's own.
+     */
+    private JsonObject invitationCopy(String calendarId, String uid) {
+        JsonObject page = RULES.succeeded(google.send("GET", google.uri(GoogleCalls.events(calendarId),
+                Map.of("iCalUID", uid)), null, null), "find an invitation").json();
+        JsonArray items = page.containsKey("items") ? page.getJsonArray("items") : JsonValue.EMPTY_JSON_ARRAY;
+        return items.getValuesAs(JsonObject.class).stream()
+                .filter(item -> !"cancelled".equals(item.getString("status", "")))
+                .filter(item -> !GoogleEvents.eventIdOf(uid).equals(item.getString("id", "")))
+                .findFirst().orElse(null);
+    }
+
+    /** What taking over the invitation's copy answered; a change to it since it was found is a conflict. */
+    private static WriteResult adopted(JsonAnswer answer, OutgoingEvent event) {
+        if (answer.status() == 412 || answer.status() == 404 || answer.status() == 410) {
+            throw new VersionConflictException("The invitation to " + event.uid() + " changed in Google Calendar.");
+        }
+        return written(RULES.succeeded(answer, "update an invitation"), false);
+    }
+
+    /** A write over whatever the event CalSync wrote now shows. */
+    private static boolean overEdits(PendingWrite write) {
+        return write.expectedVersion() == null && write.remoteId() != null;
+    }
+
+    /** Where CalSync last wrote the event: the id its UID gives, or the invitation's copy it took over. */
+    private static String remoteIdOf(PendingWrite write) {
+        return write.remoteId() != null ? write.remoteId() : GoogleEvents.eventIdOf(write.event().uid());
+    }
+
+    private URI resource(String calendarId, String eventId) {
+        return google.uri(GoogleCalls.events(calendarId) + "/" + Addresses.encode(eventId), Map.of());
     }
 
     /** What a replacement answered; never a write over an edit made in Google since ours. */
@@ -61,6 +115,11 @@ final class GoogleEventWriter {
      * lost answer) are replaced in a second batch.
      */
     List<WriteOutcome> putAll(String calendarId, List<PendingWrite> writes) {
+        if (writes.stream().anyMatch(w -> w.mayAdoptInvitation() || overEdits(w))) {
+            // rare (a person who had invitations by email links a calendar, or edits are written over):
+            // each write looks at what is there first
+            return writes.stream().map(write -> writeOne(calendarId, write)).toList();
+        }
         GoogleBatch batch = new GoogleBatch(google.http(), google.connection(), firstBackOff);
         List<JsonAnswer> first = batch.send(writes.stream().map(write -> write.expectedVersion() == null
                 ? new GoogleBatch.Call("POST", google.uri(GoogleCalls.events(calendarId), Map.of()),
@@ -90,10 +149,17 @@ final class GoogleEventWriter {
         return outcomes;
     }
 
+    private WriteOutcome writeOne(String calendarId, PendingWrite write) {
+        try {
+            return WriteOutcome.written(put(calendarId, write));
+        } catch (RuntimeException e) {
+            return WriteOutcome.failed(e);
+        }
+    }
+
     private GoogleBatch.Call replacement(String calendarId, PendingWrite write) {
-        String eventId = GoogleEvents.eventIdOf(write.event().uid());
-        return new GoogleBatch.Call("PUT", google.uri(GoogleCalls.events(calendarId) + "/" + eventId, Map.of()),
-                GoogleEvents.toJson(write.event()), write.expectedVersion());
+        return new GoogleBatch.Call("PUT", resource(calendarId, remoteIdOf(write)),
+                GoogleEvents.replacementJson(write.event()), write.expectedVersion());
     }
 
     private static WriteResult written(JsonAnswer answer, boolean created) {

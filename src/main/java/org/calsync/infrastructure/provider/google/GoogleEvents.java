@@ -57,9 +57,18 @@ final class GoogleEvents {
         }
     }
 
+    /** The body of an insert, under the id the UID gives. */
     static String toJson(OutgoingEvent event) {
+        return Json.createObjectBuilder(content(event)).add("id", eventIdOf(event.uid())).build().toString();
+    }
+
+    /** The body of a replacement, which the address names: the invitation's copy keeps its own id. */
+    static String replacementJson(OutgoingEvent event) {
+        return content(event).toString();
+    }
+
+    private static JsonObject content(OutgoingEvent event) {
         JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("id", eventIdOf(event.uid()))
                 .add("iCalUID", event.uid())
                 .add("summary", event.title())
                 .add("description", event.notes())
@@ -74,7 +83,7 @@ final class GoogleEvents {
         if (event.linkBack() != null) {
             body.add("source", Json.createObjectBuilder().add("title", "CalSync").add("url", event.linkBack().toString()));
         }
-        return body.build().toString();
+        return body.build();
     }
 
     private static JsonObjectBuilder time(Instant instant, ZoneId zone) {

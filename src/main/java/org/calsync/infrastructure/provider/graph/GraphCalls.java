@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.infrastructure.provider.ical.ExchangeGlobalObjectId;
 import org.calsync.infrastructure.provider.rest.Addresses;
 import org.calsync.infrastructure.provider.rest.JsonAnswer;
 import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
@@ -101,6 +102,19 @@ final class GraphCalls {
     JsonObject findOurs(String calendarId, String uid) {
         List<JsonObject> found = objects(RULES.succeeded(get(uri(calendarPath(calendarId) + "/events",
                 ourEventQuery(uid)), null), "find an event").json());
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * The copy Exchange made of the person's emailed invitation with this UID, found by {@code iCalUId}, which
+     * Graph gives as the meeting's global object id in hex; null when there is none.
+     */
+    JsonObject findInvitationCopy(String calendarId, String uid) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("$filter", "iCalUId eq '" + ExchangeGlobalObjectId.hexOf(uid) + "'");
+        query.put("$select", "id");
+        List<JsonObject> found = objects(RULES.succeeded(get(uri(calendarPath(calendarId) + "/events", query), null),
+                "find an invitation").json());
         return found.isEmpty() ? null : found.get(0);
     }
 

@@ -31,12 +31,15 @@ final class GraphEventWriter {
         this.firstBackOff = firstBackOff;
     }
 
-    WriteResult put(String calendarId, OutgoingEvent event, String expectedVersion) {
-        Write write = plan(calendarId, graph.findOurs(calendarId, event.uid()),
-                new PendingWrite(event, expectedVersion));
+    WriteResult put(String calendarId, PendingWrite pending) {
+        JsonObject existing = graph.findOurs(calendarId, pending.event().uid());
+        if (existing == null && pending.mayAdoptInvitation()) {
+            existing = graph.findInvitationCopy(calendarId, pending.event().uid());
+        }
+        Write write = plan(calendarId, existing, pending);
         GraphBatch.Request request = write.request();
         return result(graph.send(request.method(), graph.uri(request.relativeUrl(), Map.of()),
-                request.body().toString(), request.headers()), write, event);
+                request.body().toString(), request.headers()), write, pending.event());
     }
 
     /**
@@ -55,7 +58,12 @@ final class GraphEventWriter {
             try {
                 JsonAnswer lookup = RULES.succeeded(found.get(i), "find an event");
                 List<JsonObject> ours = GraphCalls.objects(lookup.json());
-                planning.add(plan(calendarId, ours.isEmpty() ? null : ours.get(0), writes.get(i)));
+                JsonObject existing = ours.isEmpty() ? null : ours.get(0);
+                if (existing == null && writes.get(i).mayAdoptInvitation()) {
+                    // rare (a person who had invitations by email links a calendar): one lookup each
+                    existing = graph.findInvitationCopy(calendarId, writes.get(i).event().uid());
+                }
+                planning.add(plan(calendarId, existing, writes.get(i)));
                 planned.add(i);
             } catch (RuntimeException e) {
                 outcomes[i] = WriteOutcome.failed(e);

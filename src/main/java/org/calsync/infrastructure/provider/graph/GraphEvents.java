@@ -17,6 +17,7 @@ import org.calsync.domain.model.calendar.BusyTime.ShowAs;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.infrastructure.provider.ical.ExchangeGlobalObjectId;
 
 /** Translates between Graph event resources and the port's events. */
 final class GraphEvents {
@@ -85,7 +86,10 @@ final class GraphEvents {
         return response != null && "declined".equals(response.getString("response", ""));
     }
 
-    /** Our UID when the property came with the event, else Graph's iCalUId. */
+    /**
+     * Our UID when the property came with the event, else the iCalendar UID behind Graph's iCalUId: that of an
+     * invitation from another calendar (CalSync's emailed ones among them), or the id itself for Outlook's own.
+     */
     static String uidOf(JsonObject item) {
         if (item.containsKey("singleValueExtendedProperties")) {
             for (JsonObject property : item.getJsonArray("singleValueExtendedProperties").getValuesAs(JsonObject.class)) {
@@ -94,7 +98,8 @@ final class GraphEvents {
                 }
             }
         }
-        return item.getString("iCalUId", id(item));
+        String iCalUId = item.getString("iCalUId", null);
+        return iCalUId == null ? id(item) : ExchangeGlobalObjectId.thirdPartyUid(iCalUId).orElse(iCalUId);
     }
 
     private static String id(JsonObject item) {

@@ -40,7 +40,8 @@ class BurstWritesTest {
         }
 
         @Override
-        public WriteResult put(ProviderConnection connection, String calendarId, OutgoingEvent event, String expectedVersion) {
+        public WriteResult put(ProviderConnection connection, String calendarId, PendingWrite write) {
+            OutgoingEvent event = write.event();
             if (event.uid().equals("edited")) {
                 throw new VersionConflictException("edited");
             }

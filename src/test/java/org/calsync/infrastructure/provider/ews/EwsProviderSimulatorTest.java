@@ -18,6 +18,7 @@ import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.EventDetails;
 import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
@@ -107,6 +108,36 @@ class EwsProviderSimulatorTest {
         ews.delete(amira, calendar.id(), created.remoteId(), null);
         assertTrue(mailbox.find(created.remoteId()).isEmpty());
         ews.delete(amira, calendar.id(), created.remoteId(), null); // already gone is fine
+        assertTrue(EWS.requests().stream().noneMatch(r -> r.body().contains("SendToAllAndSaveCopy")));
+    }
+
+    @Test
+    void theMeetingExchangeMadeOfAnEmailedInvitationBecomesOurAppointmentInsteadOfASecondOne() {
+        ProviderConnection tom = as("tom", "tom-secret");
+        String calendar = ews.listCalendars(tom).get(0).id();
+        SimulatedMailbox mailbox = EWS.mailbox("tom@northwind.example");
+        String uid = UUID.randomUUID() + "@calsync";
+        Instant start = NOW.plus(Duration.ofDays(12)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        SimulatedItem copy = mailbox.receiveInvitation(uid, "Excel for Finance", start, start.plus(Duration.ofHours(2)));
+        int before = mailbox.items().size();
+
+        // read before the first push: the meeting carries CalSync's UID, so it is not the person's own busy time
+        ChangeBatch read = ews.changesSince(tom, calendar, SyncCursor.NONE, WINDOW);
+        assertTrue(read.changed().stream().anyMatch(e -> e.remoteId().equals(copy.id()) && e.uid().equals(uid)),
+                read.changed().toString());
+
+        WriteResult adopted = ews.put(tom, calendar, new PendingWrite(event(uid, "Excel for Finance",
+                start.plus(Duration.ofHours(1)), "Room 4"), null, null, true));
+        assertEquals(copy.id(), adopted.remoteId(), "written into the invitation's meeting");
+        assertFalse(adopted.created());
+        assertEquals(before, mailbox.items().size(), "no second appointment");
+        assertEquals("Room 4", copy.location());
+        assertEquals(start.plus(Duration.ofHours(1)), copy.start());
+        assertTrue(copy.extendedProperties().containsValue(uid), "found as CalSync's from now on");
+
+        WriteResult next = ews.put(tom, calendar, event(uid, "Excel for Finance", start, "Room 5"), adopted.version());
+        assertEquals(copy.id(), next.remoteId());
+        assertEquals("Room 5", copy.location());
         assertTrue(EWS.requests().stream().noneMatch(r -> r.body().contains("SendToAllAndSaveCopy")));
     }
 

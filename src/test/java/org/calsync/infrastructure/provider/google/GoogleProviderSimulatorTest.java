@@ -22,6 +22,7 @@ import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.EventDetails;
 import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.RemoteCalendar;
@@ -30,6 +31,7 @@ import org.calsync.domain.model.calendar.Staff;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
+import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.shared.Language;
 import org.calsync.testsupport.google.GoogleCalendarSimulator.Fault;
@@ -106,6 +108,41 @@ class GoogleProviderSimulatorTest {
         assertFalse(retried.created());
         assertEquals(first.remoteId(), retried.remoteId());
         assertEquals(1, simulator.calendar(PRIMARY).events().size(), "no duplicate");
+    }
+
+    @Test
+    void theCopyGmailMadeOfAnEmailedInvitationBecomesOurEventInsteadOfASecondOne() {
+        Instant start = Instant.parse("2026-12-03T08:00:00Z");
+        String copy = simulator.receiveInvitation(PRIMARY, "s-9@calsync", "Excel for managers", start,
+                start.plus(3, ChronoUnit.HOURS), "training@northwind.example").getString("id");
+        String otherCopy = simulator.receiveInvitation(PRIMARY, "s-10@calsync", "Excel for managers", start,
+                start.plus(3, ChronoUnit.HOURS), "training@northwind.example").getString("id");
+
+        WriteResult adopted = google.put(connection, PRIMARY,
+                new PendingWrite(session("s-9@calsync", "2026-12-03T09:00:00Z", 2, 1), null, null, true));
+        assertEquals(copy, adopted.remoteId(), "written into the invitation's copy");
+        assertFalse(adopted.created());
+        JsonObject stored = simulator.calendar(PRIMARY).events().stream().filter(e -> e.getString("id").equals(copy))
+                .findFirst().orElseThrow();
+        assertEquals("2026-12-03T10:00+01:00", stored.getJsonObject("start").getString("dateTime"));
+        assertEquals("s-9@calsync", stored.getJsonObject("extendedProperties").getJsonObject("private")
+                .getString(GoogleEvents.UID_PROPERTY));
+
+        // later writes go where it was written, which is not the id the UID gives
+        WriteResult moved = google.put(connection, PRIMARY, new PendingWrite(
+                session("s-9@calsync", "2026-12-03T12:00:00Z", 2, 2), adopted.version(), adopted.remoteId(), false));
+        assertEquals(copy, moved.remoteId());
+        WriteResult over = google.put(connection, PRIMARY, new PendingWrite(
+                session("s-9@calsync", "2026-12-03T13:00:00Z", 2, 3), "\"stale\"", adopted.remoteId(), false)
+                .overEdits());
+        assertEquals(copy, over.remoteId(), "written over an edit: still into the copy, not beside it");
+
+        List<WriteOutcome> burst = google.putAll(connection, PRIMARY, List.of(
+                new PendingWrite(session("s-10@calsync", "2026-12-03T09:00:00Z", 2, 1), null, null, true),
+                new PendingWrite(session("s-11@calsync", "2026-12-03T09:00:00Z", 2, 0), null, null, true)));
+        assertEquals(otherCopy, burst.get(0).result().remoteId(), "a burst takes copies over too");
+        assertTrue(burst.get(1).result().created(), "no copy: a new event");
+        assertEquals(3, simulator.calendar(PRIMARY).events().size(), "one event per session");
     }
 
     @Test

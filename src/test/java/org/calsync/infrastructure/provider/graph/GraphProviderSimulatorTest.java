@@ -140,6 +140,51 @@ class GraphProviderSimulatorTest {
     }
 
     @Test
+    void theCopyExchangeMadeOfAnEmailedInvitationBecomesOurEventInsteadOfASecondOne() {
+        String uid = "5f0c1a5e-43b1-3d2a-9c1e-2b7f1c0d9e11@calsync";
+        String other = "0b9d7c1e-2f3a-3b4c-8d5e-6f7a8b9c0d1e@calsync";
+        Instant start = Instant.parse("2026-12-03T08:00:00Z");
+        String copy = simulator.receiveInvitation(TOM, CALENDAR, uid, "Excel for managers", start,
+                start.plus(3, ChronoUnit.HOURS), "training@northwind.example");
+        String otherCopy = simulator.receiveInvitation(TOM, CALENDAR, other, "Excel for managers", start,
+                start.plus(3, ChronoUnit.HOURS), "training@northwind.example");
+
+        // read before the first push: the copies carry CalSync's UIDs, so they are not the person's own busy time
+        ChangeBatch read = graph.changesSince(connection, CALENDAR, SyncCursor.NONE, WINDOW);
+        assertEquals(List.of(uid, other), read.changed().stream().map(RemoteEvent::uid).toList());
+
+        simulator.clearRequests();
+        WriteResult adopted = graph.put(connection, CALENDAR,
+                new PendingWrite(session(uid, "2026-12-03T09:00:00Z", 2), null, null, true));
+        assertEquals(copy, adopted.remoteId(), "written into the invitation's copy");
+        assertFalse(adopted.created());
+        assertTrue(simulator.requests().get(1).contains("iCalUId"), simulator.requests().toString());
+        JsonObject stored = simulator.calendar(TOM, CALENDAR).events().stream()
+                .filter(e -> e.getString("id").equals(copy)).findFirst().orElseThrow();
+        assertEquals("2026-12-03T09:00:00.0000000", stored.getJsonObject("start").getString("dateTime"));
+        assertEquals(uid, stored.getJsonArray("singleValueExtendedProperties").getJsonObject(0).getString("value"));
+
+        simulator.clearRequests();
+        WriteResult next = graph.put(connection, CALENDAR, session(uid, "2026-12-03T10:00:00Z", 2), adopted.version());
+        assertEquals(copy, next.remoteId(), "found again by CalSync's own property");
+        assertTrue(simulator.requests().stream().noneMatch(r -> r.contains("iCalUId")), simulator.requests().toString());
+
+        List<WriteOutcome> burst = graph.putAll(connection, CALENDAR, List.of(
+                new PendingWrite(session(other, "2026-12-03T09:00:00Z", 2), null, null, true),
+                new PendingWrite(session("calsync-new@northwind.example", "2026-12-03T09:00:00Z", 2), null, null, true)));
+        assertEquals(otherCopy, burst.get(0).result().remoteId(), "a burst takes copies over too");
+        assertTrue(burst.get(1).result().created(), "no copy: a new event");
+        assertEquals(3, simulator.calendar(TOM, CALENDAR).events().size(), "one event per session");
+    }
+
+    @Test
+    void aPersonNeverEmailedAnInvitationCostsNoSearchForOne() {
+        simulator.clearRequests();
+        graph.put(connection, CALENDAR, session("calsync-4@northwind.example", "2026-12-03T08:00:00Z", 1), null);
+        assertEquals(2, simulator.requests().size(), "find ours, then create: " + simulator.requests());
+    }
+
+    @Test
     void deletingTwiceIsNotAnError() {
         WriteResult created = graph.put(connection, CALENDAR, session("calsync-3@northwind.example", "2026-12-03T08:00:00Z", 1), null);
         graph.delete(connection, CALENDAR, created.remoteId(), null);
