@@ -95,6 +95,15 @@ public final class InMemoryOutbox implements OutboxRepository {
         return pending().filter(entry -> entry.tenantId().equals(tenantId)).count();
     }
 
+    @Override
+    public java.util.Map<OutboxChannel, Backlog> backlog() {
+        java.util.Map<OutboxChannel, Backlog> backlog = new java.util.EnumMap<>(OutboxChannel.class);
+        pending().forEach(entry -> backlog.merge(entry.channel(), new Backlog(1, entry.createdAt()),
+                (a, b) -> new Backlog(a.pending() + 1, a.oldestSince().isBefore(b.oldestSince()) ? a.oldestSince()
+                        : b.oldestSince())));
+        return backlog;
+    }
+
     private java.util.stream.Stream<OutboxEntry> pending() {
         return entries.values().stream().filter(entry -> entry.state() == OutboxState.PENDING);
     }

@@ -1,6 +1,7 @@
 package org.calsync.application.pull;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.calsync.application.connection.CalendarProviders;
+import org.calsync.domain.model.sync.SyncMetrics;
 import org.calsync.domain.model.calendar.AccountStatus;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.CalendarAccount;
@@ -56,6 +58,9 @@ public class CalendarPull {
     @Inject
     private CalendarOwnerLock ownerLock;
 
+    @Inject
+    private SyncMetrics metrics;
+
     /**
      * Every calendar the person's accounts pull from: the push targets and those checked for conflicts.
      * Accounts that need reconnecting are included, so that "sync now" reports them.
@@ -93,16 +98,25 @@ public class CalendarPull {
         PullRecorder.Question asked = (PullRecorder.Question) prepared;
         PullRecorder.Read read = asked.read();
         ChangeBatch batch;
+        long started = System.nanoTime();
         try {
             batch = providers.forType(read.provider()).changesSince(read.connection(), read.remoteCalendarId(),
                     read.cursor(), read.window());
         } catch (ProviderUnavailableException | AuthorisationLostException e) {
-            return recordFailure(asked, PullRecorder.kindOf(e), e.getMessage());
+            FailureKind kind = PullRecorder.kindOf(e);
+            metrics.failed(read.provider(), SyncMetrics.Work.PULL, kind);
+            if (e instanceof ProviderUnavailableException unavailable && unavailable.retryAfter() != null
+                    && kind == FailureKind.BUSY) {
+                metrics.throttled(read.provider(), unavailable.retryAfter());
+            }
+            return recordFailure(asked, kind, e.getMessage());
         } catch (RuntimeException e) {
             // A defect in reading one calendar must not stop the others; the log shows it.
             LOG.log(Level.WARNING, "tenant=" + tenantId + " account=" + accountId + " pull failed", e);
+            metrics.failed(read.provider(), SyncMetrics.Work.PULL, FailureKind.OTHER);
             return recordFailure(asked, FailureKind.OTHER, "Reading the calendar failed: " + e);
         }
+        metrics.pulled(read.provider(), Duration.ofNanos(System.nanoTime() - started), batch.requests());
         return recorder.apply(asked, batch);
     }
 

@@ -133,7 +133,7 @@ public class PushLedger {
             steps.add(new PushStep.Remove(target(stale.calendar(), person), stale.id(), stale.remoteId()));
         }
         return Optional.of(new PushPlan(entryId, tenant, entry.sessionId(), entry.personId(), twoWay, steps,
-                Instant.now()));
+                Instant.now(), entry.createdAt()));
     }
 
     private Optional<PushStep> write(TrainingSession session, Person person, ExternalCalendar calendar, EventLink link,

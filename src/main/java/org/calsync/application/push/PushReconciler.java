@@ -1,5 +1,7 @@
 package org.calsync.application.push;
 
+import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.sync.SyncMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,6 +73,9 @@ public class PushReconciler {
 
     @Inject
     private ClusterMembership membership;
+
+    @Inject
+    private SyncMetrics metrics;
 
     /** Pending entries whose time has come, oldest first, across tenants. */
     @Transactional
@@ -196,6 +201,7 @@ public class PushReconciler {
                 for (PushStep.Remove orphan : ledger.record(plan, own)) {
                     execute(orphan, true); // the calendar was removed while we wrote into it: take the event out again
                 }
+                measure(plan, own);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Push " + plan.entryId() + " could not be recorded; it is tried again later", e);
                 postpone(plan.entryId(), FailureKind.OTHER, e.toString());
@@ -209,6 +215,26 @@ public class PushReconciler {
         }
         edited.values().forEach(calendar -> readBeforeWritingOver(calendar, next, readFirst));
         return next; // each plan, and so each entry, adds itself at most once
+    }
+
+    /** Each call's figures, once the entry's outcome is recorded: latency for what went through, failures by kind. */
+    private void measure(PushPlan plan, List<StepOutcome> outcomes) {
+        Instant now = Instant.now();
+        for (StepOutcome outcome : outcomes) {
+            CalendarProviderType provider = outcome.step().target().provider();
+            switch (outcome.result()) {
+                case DONE -> metrics.pushed(provider, Duration.between(plan.changedAt(), now));
+                case UNAVAILABLE, AUTHORISATION_LOST, FAILED -> {
+                    metrics.failed(provider, SyncMetrics.Work.PUSH, outcome.kind());
+                    if (outcome.kind() == FailureKind.BUSY && outcome.retryAfter() != null) {
+                        metrics.throttled(provider, outcome.retryAfter());
+                    }
+                }
+                default -> {
+                    // an edit found in the calendar, or an account waiting to be reconnected: no call failed
+                }
+            }
+        }
     }
 
     private void foldInto(PushPlan older, PushPlan newest) {

@@ -1,7 +1,9 @@
 package org.calsync.infrastructure.persistence;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -9,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.calsync.domain.model.sync.OutboxChannel;
 import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.tenant.TenantId;
@@ -93,5 +96,18 @@ public class JpaOutboxRepository implements OutboxRepository {
     public long countPending(TenantId tenantId) {
         return em.createNamedQuery("OutboxEntry.countPending", Long.class).setParameter("tenant", tenantId.value())
                 .getSingleResult();
+    }
+
+    @Override
+    public Map<OutboxChannel, Backlog> backlog() {
+        Map<OutboxChannel, Backlog> backlog = new EnumMap<>(OutboxChannel.class);
+        for (Object[] row : em.createNamedQuery("OutboxEntry.backlog", Object[].class).getResultList()) {
+            // rows written before there were channels have none: they are calendar pushes
+            OutboxChannel channel = row[0] == null ? OutboxChannel.CALENDARS : (OutboxChannel) row[0];
+            Backlog found = new Backlog(((Number) row[1]).longValue(), (Instant) row[2]);
+            backlog.merge(channel, found, (a, b) -> new Backlog(a.pending() + b.pending(),
+                    a.oldestSince().isBefore(b.oldestSince()) ? a.oldestSince() : b.oldestSince()));
+        }
+        return backlog;
     }
 }

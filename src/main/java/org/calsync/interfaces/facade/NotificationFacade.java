@@ -50,7 +50,7 @@ public class NotificationFacade {
             notifications.removedByProvider(verdict);
             upkeep.upkeepSoon(verdict.tenantId());
         }
-        pulls.pullSoon(verdict.calendar());
+        pulls.pullSoon(verdict.calendar(), CalendarProviderType.MICROSOFT_365);
         return true;
     }
 
@@ -65,7 +65,7 @@ public class NotificationFacade {
             return verdict.kind() == Kind.UNKNOWN;
         }
         if (!CHANNEL_OPENED.equals(resourceState)) {
-            pulls.pullSoon(verdict.calendar());
+            pulls.pullSoon(verdict.calendar(), CalendarProviderType.GOOGLE);
         }
         return true;
     }

@@ -1,5 +1,7 @@
 package org.calsync.interfaces.jobs;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,6 +15,8 @@ import jakarta.inject.Inject;
 
 import org.calsync.application.pull.CalendarPull.TenantCalendarRef;
 import org.calsync.application.pull.CalendarPull;
+import org.calsync.domain.model.sync.SyncMetrics;
+import org.calsync.domain.model.tenant.CalendarProviderType;
 
 /**
  * Pulls a calendar on a managed thread as soon as its provider calls, never on the request thread: the
@@ -30,16 +34,30 @@ public class NotifiedPulls {
     @Inject
     private CalendarPull pull;
 
-    /** Calendars being pulled; true when another call came in meanwhile and they must be pulled once more. */
-    private final Map<TenantCalendarRef, Boolean> running = new HashMap<>();
+    @Inject
+    private SyncMetrics metrics;
 
-    public void pullSoon(TenantCalendarRef calendar) {
+    /**
+     * The calls a calendar being pulled has had: from which kind of calendar, and when the oldest call that no
+     * running pull has yet read came in (null when none has: the running pull reads them all).
+     */
+    private record Calls(CalendarProviderType provider, Instant oldestUnread) {
+    }
+
+    /** Calendars being pulled, with the calls they had meanwhile. */
+    private final Map<TenantCalendarRef, Calls> running = new HashMap<>();
+
+    public void pullSoon(TenantCalendarRef calendar, CalendarProviderType provider) {
+        Instant now = Instant.now();
         synchronized (running) {
-            if (running.containsKey(calendar)) {
-                running.put(calendar, true);
+            Calls calls = running.get(calendar);
+            if (calls != null) {
+                if (calls.oldestUnread() == null) {
+                    running.put(calendar, new Calls(provider, now));
+                }
                 return;
             }
-            running.put(calendar, false);
+            running.put(calendar, new Calls(provider, now));
         }
         try {
             executor.execute(() -> pullWhileCalled(calendar));
@@ -53,18 +71,23 @@ public class NotifiedPulls {
 
     private void pullWhileCalled(TenantCalendarRef calendar) {
         while (true) {
+            Calls read;
+            synchronized (running) {
+                read = running.get(calendar);
+                running.put(calendar, new Calls(read.provider(), null));
+            }
             try {
                 pull.pullToNow(calendar);
+                metrics.notified(read.provider(), Duration.between(read.oldestUnread(), Instant.now()));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "tenant=" + calendar.tenantId() + " account=" + calendar.accountId()
                         + " notified pull failed; the hourly pull reads it", e);
             }
             synchronized (running) {
-                if (!running.get(calendar)) {
+                if (running.get(calendar).oldestUnread() == null) {
                     running.remove(calendar);
                     return;
                 }
-                running.put(calendar, false);
             }
         }
     }

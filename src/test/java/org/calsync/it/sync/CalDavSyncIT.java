@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.testsupport.FailingProxy;
@@ -83,6 +84,11 @@ class CalDavSyncIT extends CloudCalendarScenarios {
                 .formatted(proxy.base(), USER, PASSWORD));
         assertEquals(201, linked.status(), linked.body());
         return person;
+    }
+
+    @Override
+    protected CalendarProviderType provider() {
+        return CalendarProviderType.CALDAV;
     }
 
     @Override

@@ -18,7 +18,9 @@ import java.util.UUID;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
+import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.it.support.Api;
+import org.calsync.it.support.Metrics;
 import org.calsync.testsupport.Eventually;
 import org.calsync.testsupport.FixtureDates;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -102,6 +104,9 @@ abstract class CloudCalendarScenarios {
     /** The linked person's calendar that receives sessions. */
     protected abstract OwnCalendar calendar();
 
+    /** The kind of calendar linked, as CalSync's metrics name it. */
+    protected abstract CalendarProviderType provider();
+
     /** How the provider names the zone Europe/London in what CalSync wrote. */
     protected abstract String londonAsWritten();
 
@@ -127,6 +132,7 @@ abstract class CloudCalendarScenarios {
     @Order(1)
     void aSessionArrivesFollowsItsChangesAndLeavesWhenCancelledAndAnOutageDuplicatesNothing() {
         String person = person();
+        Metrics before = Metrics.scrape(url);
         String title = unique("Workshop");
         LocalDate summer = FixtureDates.inSummerTime(LONDON, DAYS.today().plusWeeks(2));
         String session = createSession(title, summer.atTime(9, 0), summer.atTime(11, 0));
@@ -160,6 +166,18 @@ abstract class CloudCalendarScenarios {
         Eventually.await("nothing left to retry", SOON, () -> api().get("push-failures").array().stream()
                 .noneMatch(f -> f.asJsonObject().getString("sessionTitle").equals(later)));
         assertEquals(1, titled(later).size(), "still no duplicate");
+
+        // IT sees both in the metrics, by kind of calendar: the writes and their latency, and the outage.
+        Metrics after = Metrics.scrape(url);
+        String provider = provider().name();
+        assertTrue(after.value("calsync_push_latency_seconds_count", "provider", provider)
+                >= before.value("calsync_push_latency_seconds_count", "provider", provider) + 4,
+                "create, move, remove and the postponed write each count: " + after);
+        assertTrue(after.value("calsync_failures_total", "provider", provider, "work", "PUSH")
+                > before.value("calsync_failures_total", "provider", provider, "work", "PUSH"),
+                "the outage counts as failed pushes: " + after);
+        assertTrue(after.lists("calsync_outbox_pending") && after.lists("calsync_outbox_oldest_age_seconds"), after
+                .toString());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.testsupport.ews.EwsSimulator;
@@ -65,6 +66,11 @@ class ExchangeSyncIT extends CloudCalendarScenarios {
                 .formatted(WINDOWS_USER, PASSWORD));
         assertEquals(201, linked.status(), linked.body());
         return person;
+    }
+
+    @Override
+    protected CalendarProviderType provider() {
+        return CalendarProviderType.EXCHANGE;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.it.support.OAuthServer;
@@ -74,6 +75,11 @@ class GoogleSyncIT extends CloudCalendarScenarios {
             browser.waitForText(By.id("messages"), "Connected " + GOOGLE_ACCOUNT);
         }
         return created.object().getString("id");
+    }
+
+    @Override
+    protected CalendarProviderType provider() {
+        return CalendarProviderType.GOOGLE;
     }
 
     @Override

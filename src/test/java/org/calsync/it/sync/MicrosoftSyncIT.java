@@ -17,6 +17,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.it.support.OAuthServer;
@@ -127,6 +128,11 @@ class MicrosoftSyncIT extends CloudCalendarScenarios {
                     {"directoryId":"%s","clientId":"3f1c9a7e-calsync-northwind","organisationWide":false}"""
                     .formatted(DIRECTORY));
         }
+    }
+
+    @Override
+    protected CalendarProviderType provider() {
+        return CalendarProviderType.MICROSOFT_365;
     }
 
     @Override

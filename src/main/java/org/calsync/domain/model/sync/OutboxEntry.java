@@ -135,6 +135,11 @@ public class OutboxEntry {
     }
 
     /** When the entry last changed: planned, attempted, pushed or given up. */
+    /** When the first change this entry still has to deliver was made. */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Instant updatedAt() {
         return updatedAt;
     }

@@ -2,6 +2,7 @@ package org.calsync.domain.model.sync;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,4 +52,11 @@ public interface OutboxRepository {
     int releaseClaimsOf(String instance, Instant now);
 
     long countPending(org.calsync.domain.model.tenant.TenantId tenantId);
+
+    /** What waits to be sent, installation-wide, for each channel that has anything waiting. */
+    Map<OutboxChannel, Backlog> backlog();
+
+    /** How many entries wait, and since when the oldest of them has. */
+    record Backlog(long pending, Instant oldestSince) {
+    }
 }
