@@ -176,6 +176,9 @@ abstract class CloudCalendarScenarios {
         assertTrue(after.value("calsync_failures_total", "provider", provider, "work", "PUSH")
                 > before.value("calsync_failures_total", "provider", provider, "work", "PUSH"),
                 "the outage counts as failed pushes: " + after);
+        assertTrue(after.value("calsync_throttle_pause_seconds_count", "provider", provider)
+                > before.value("calsync_throttle_pause_seconds_count", "provider", provider),
+                "and the waits it imposed: " + after);
         assertTrue(after.lists("calsync_outbox_pending") && after.lists("calsync_outbox_oldest_age_seconds"), after
                 .toString());
     }

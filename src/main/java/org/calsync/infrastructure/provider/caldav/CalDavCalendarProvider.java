@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
@@ -16,6 +17,8 @@ import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.domain.model.sync.SyncMetrics;
+import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 import org.calsync.infrastructure.provider.ical.IcsReader;
 
 /** Any CalDAV server: Nextcloud, SOGo, Radicale, Cyrus, Baïkal. Calendar ids are collection URLs. */
@@ -23,6 +26,14 @@ import org.calsync.infrastructure.provider.ical.IcsReader;
 public class CalDavCalendarProvider implements CalendarProvider {
 
     private final HttpClients clients = new HttpClients();
+
+    /** Told of the waits this kind of calendar imposes; the container connects it to the metrics. */
+    ThrottlePauses pauses = ThrottlePauses.NONE;
+
+    @Inject
+    void reportPausesTo(SyncMetrics metrics) {
+        pauses = wait -> metrics.throttled(type(), wait);
+    }
 
     @Override
     public ProviderTraits traits() {
@@ -65,6 +76,6 @@ public class CalDavCalendarProvider implements CalendarProvider {
     }
 
     private DavTransport transport(ProviderConnection connection) {
-        return new DavTransport(clients, connection);
+        return new DavTransport(clients, connection, pauses);
     }
 }

@@ -23,6 +23,7 @@ import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
+import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 
 /**
  * HTTP for one CalDAV account: Basic authentication over the JDK client, and the mapping of failures to
@@ -47,10 +48,16 @@ final class DavTransport {
     private final ProviderConnection connection;
     private final String authorization;
     private final AtomicInteger requests = new AtomicInteger();
+    private final ThrottlePauses pauses;
 
     DavTransport(HttpClients clients, ProviderConnection connection) {
+        this(clients, connection, ThrottlePauses.NONE);
+    }
+
+    DavTransport(HttpClients clients, ProviderConnection connection, ThrottlePauses pauses) {
         this.clients = clients;
         this.connection = connection;
+        this.pauses = pauses;
         String pair = connection.username() + ":" + connection.secret();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
@@ -104,7 +111,9 @@ final class DavTransport {
             if (attempt == GATEWAY_ATTEMPTS || !passesSoon(response)) {
                 return response;
             }
-            RetryingJsonClient.pause(GATEWAY_RETRY_PAUSE.multipliedBy(attempt), "CalDAV server " + uri.getHost());
+            Duration wait = GATEWAY_RETRY_PAUSE.multipliedBy(attempt);
+            pauses.paused(wait);
+            RetryingJsonClient.pause(wait, "CalDAV server " + uri.getHost());
         }
     }
 

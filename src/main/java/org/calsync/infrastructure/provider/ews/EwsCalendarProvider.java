@@ -27,6 +27,8 @@ import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.domain.model.sync.SyncMetrics;
+import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
 
 /**
@@ -60,8 +62,16 @@ public class EwsCalendarProvider implements CalendarProvider {
     @ConfigProperty(name = "calsync.ews.first-back-off-ms", defaultValue = "1000")
     long firstBackOffMs = 1000;
 
+    /** Told of the waits this kind of calendar imposes; the container connects it to the metrics. */
+    ThrottlePauses pauses = ThrottlePauses.NONE;
+
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
     final EwsServicePool pool = new EwsServicePool();
+
+    @Inject
+    void reportPausesTo(SyncMetrics metrics) {
+        pauses = wait -> metrics.throttled(type(), wait);
+    }
 
     @Override
     public ProviderTraits traits() {
@@ -132,8 +142,9 @@ public class EwsCalendarProvider implements CalendarProvider {
                     if (attempt == INLINE_ATTEMPTS || !EwsFailures.passesSoon(e)) {
                         throw EwsFailures.translate(e, connection.server().getHost());
                     }
-                    RetryingJsonClient.pause(Duration.ofMillis(Math.max(0, firstBackOffMs) << (attempt - 1)),
-                            "Exchange at " + connection.server().getHost());
+                    Duration wait = Duration.ofMillis(Math.max(0, firstBackOffMs) << (attempt - 1));
+                    pauses.paused(wait);
+                    RetryingJsonClient.pause(wait, "Exchange at " + connection.server().getHost());
                 }
             }
         } finally {

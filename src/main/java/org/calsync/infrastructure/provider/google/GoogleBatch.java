@@ -64,7 +64,7 @@ final class GoogleBatch {
         List<JsonAnswer> answers = new ArrayList<>();
         for (int from = 0; from < calls.size(); from += LIMIT) {
             List<Call> chunk = calls.subList(from, Math.min(calls.size(), from + LIMIT));
-            answers.addAll(BatchRetries.answers(chunk.size(), RULES, firstBackOff,
+            answers.addAll(BatchRetries.answers(chunk.size(), RULES, firstBackOff, http.pauses(),
                     indexes -> post(chunk, indexes)));
         }
         return answers;

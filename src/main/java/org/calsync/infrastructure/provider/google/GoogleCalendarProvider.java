@@ -21,8 +21,10 @@ import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.WatchGrant;
 import org.calsync.domain.model.calendar.WatchRequest;
+import org.calsync.domain.model.sync.SyncMetrics;
 import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,6 +42,9 @@ public class GoogleCalendarProvider implements CalendarProvider {
     @ConfigProperty(name = "calsync.google.first-back-off-ms", defaultValue = "1000")
     long firstBackOffMs;
 
+    /** Told of the waits this kind of calendar imposes; the container connects it to the metrics. */
+    ThrottlePauses pauses = ThrottlePauses.NONE;
+
     public GoogleCalendarProvider() {
         // for CDI
     }
@@ -47,6 +52,11 @@ public class GoogleCalendarProvider implements CalendarProvider {
     /** For tests outside a container. */
     GoogleCalendarProvider(long firstBackOffMs) {
         this.firstBackOffMs = firstBackOffMs;
+    }
+
+    @Inject
+    void reportPausesTo(SyncMetrics metrics) {
+        pauses = wait -> metrics.throttled(type(), wait);
     }
 
     @Override
@@ -101,6 +111,7 @@ public class GoogleCalendarProvider implements CalendarProvider {
     }
 
     private GoogleCalls calls(ProviderConnection connection) {
-        return new GoogleCalls(connection, new RetryingJsonClient(client, RULES, Duration.ofMillis(firstBackOffMs)));
+        return new GoogleCalls(connection, new RetryingJsonClient(client, RULES, Duration.ofMillis(firstBackOffMs), null,
+                pauses));
     }
 }

@@ -49,7 +49,8 @@ final class GraphBatch {
     }
 
     private List<JsonAnswer> sendChunk(List<Request> chunk) {
-        return BatchRetries.answers(chunk.size(), RULES, firstBackOff, indexes -> post(chunk, indexes));
+        return BatchRetries.answers(chunk.size(), RULES, firstBackOff, graph.pauses(),
+                indexes -> post(chunk, indexes));
     }
 
     /** A request's id in the batch: its place in the chunk, counted from 1 as Graph's examples do. */

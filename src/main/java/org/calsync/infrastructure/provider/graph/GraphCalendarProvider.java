@@ -23,8 +23,10 @@ import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.WatchGrant;
 import org.calsync.domain.model.calendar.WatchRequest;
+import org.calsync.domain.model.sync.SyncMetrics;
 import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,6 +50,9 @@ public class GraphCalendarProvider implements CalendarProvider {
     @ConfigProperty(name = "calsync.microsoft.first-back-off-ms", defaultValue = "1000")
     long firstBackOffMs;
 
+    /** Told of the waits this kind of calendar imposes; the container connects it to the metrics. */
+    ThrottlePauses pauses = ThrottlePauses.NONE;
+
     public GraphCalendarProvider() {
         // for CDI
     }
@@ -55,6 +60,11 @@ public class GraphCalendarProvider implements CalendarProvider {
     /** Outside a container: tests and benchmarks. */
     public GraphCalendarProvider(long firstBackOffMs) {
         this.firstBackOffMs = firstBackOffMs;
+    }
+
+    @Inject
+    void reportPausesTo(SyncMetrics metrics) {
+        pauses = wait -> metrics.throttled(type(), wait);
     }
 
     @Override
@@ -119,7 +129,7 @@ public class GraphCalendarProvider implements CalendarProvider {
         String mailbox = mailbox(connection).toLowerCase();
         return new GraphCalls(connection, new RetryingJsonClient(client, RULES,
                 Duration.ofMillis(firstBackOffMs), mailboxes.computeIfAbsent(mailbox,
-                        m -> new Semaphore(REQUESTS_PER_MAILBOX, true))));
+                        m -> new Semaphore(REQUESTS_PER_MAILBOX, true)), pauses));
     }
 
     private static String mailbox(ProviderConnection connection) {

@@ -17,6 +17,7 @@ import org.calsync.infrastructure.provider.ical.ExchangeGlobalObjectId;
 import org.calsync.infrastructure.provider.rest.Addresses;
 import org.calsync.infrastructure.provider.rest.JsonAnswer;
 import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
+import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 
 /**
  * The calls of one operation on one mailbox: addresses built from the connection, and the headers every
@@ -40,6 +41,11 @@ final class GraphCalls {
 
     int requests() {
         return http.requests();
+    }
+
+    /** Who is told of the waits Graph imposes, batches' included. */
+    ThrottlePauses pauses() {
+        return http.pauses();
     }
 
     /** {@code me}, or the mailbox the organisation's grant acts for. */

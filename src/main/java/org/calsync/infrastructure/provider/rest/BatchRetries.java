@@ -25,7 +25,8 @@ public final class BatchRetries {
     private BatchRetries() {
     }
 
-    public static List<JsonAnswer> answers(int requests, ErrorRules rules, Duration firstBackOff, BatchSender sender) {
+    public static List<JsonAnswer> answers(int requests, ErrorRules rules, Duration firstBackOff, ThrottlePauses pauses,
+            BatchSender sender) {
         JsonAnswer[] answers = new JsonAnswer[requests];
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
@@ -54,6 +55,7 @@ public final class BatchRetries {
             if (throttled.isEmpty() || givingUp) {
                 break;
             }
+            pauses.paused(wait);
             RetryingJsonClient.pause(wait, rules.service());
             pending = throttled;
         }

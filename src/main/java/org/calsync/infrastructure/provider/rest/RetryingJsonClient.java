@@ -35,21 +35,30 @@ public final class RetryingJsonClient {
     private final ErrorRules rules;
     private final Duration firstBackOff;
     private final Semaphore inFlight;
+    private final ThrottlePauses pauses;
     private int requests;
 
     public RetryingJsonClient(HttpClient client, ErrorRules rules, Duration firstBackOff) {
-        this(client, rules, firstBackOff, null);
+        this(client, rules, firstBackOff, null, ThrottlePauses.NONE);
     }
 
     /**
      * @param inFlight permits for requests in flight at once to the same place (a mailbox), shared by every
      *                 client that goes there; held for one request, never across a back-off; null for no cap
+     * @param pauses   told of each wait before a retry
      */
-    public RetryingJsonClient(HttpClient client, ErrorRules rules, Duration firstBackOff, Semaphore inFlight) {
+    public RetryingJsonClient(HttpClient client, ErrorRules rules, Duration firstBackOff, Semaphore inFlight,
+            ThrottlePauses pauses) {
         this.client = client;
         this.rules = rules;
         this.firstBackOff = firstBackOff;
         this.inFlight = inFlight;
+        this.pauses = pauses;
+    }
+
+    /** Who is told of the waits before retries, batches' included. */
+    public ThrottlePauses pauses() {
+        return pauses;
     }
 
     public static HttpClient newHttpClient() {
@@ -88,6 +97,7 @@ public final class RetryingJsonClient {
             int tried = attempt;
             LOG.fine(() -> rules.service() + " answered " + answer.status() + "; attempt " + tried + ", waiting "
                     + wait.toMillis() + " ms");
+            pauses.paused(wait);
             pause(wait, rules.service());
         }
     }

@@ -267,10 +267,14 @@ class GraphProviderSimulatorTest {
 
     @Test
     void throttlingIsWaitedOutAsGraphSaysAndPersistentFailureIsReportedWithItsDelay() {
+        List<Duration> waited = new ArrayList<>();
+        graph.pauses = waited::add;
         simulator.failNext(new Fault(429, "1", simulator.fixture("error-throttled.json")), new Fault(429, null, null),
                 new Fault(503, null, null));
         assertEquals(2, graph.listCalendars(connection).size());
         assertEquals(4, simulator.requests().size(), "three refusals, then the answer");
+        assertEquals(3, waited.size(), "each wait is told to the metrics: " + waited);
+        assertEquals(Duration.ofSeconds(1), waited.get(0), "Graph's own Retry-After");
 
         simulator.failNext(new Fault(429, "120", simulator.fixture("error-throttled.json")));
         ProviderUnavailableException later = assertThrows(ProviderUnavailableException.class,
