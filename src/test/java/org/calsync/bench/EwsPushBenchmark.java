@@ -28,12 +28,9 @@ public final class EwsPushBenchmark {
         try {
             String email = "lucie.martin@northwind.example";
             SimulatedMailbox mailbox = ews.mailbox(email);
-            require(api.put("exchange-settings", """
-                    {"ewsUrl":"%s","serverVersion":"EXCHANGE_2016","authMode":"SERVICE_ACCOUNT_IMPERSONATION",
-                     "authScheme":"NTLM","serviceUsername":"svc-calsync","servicePassword":"svc-secret"}""".formatted(ews.url())),
-                    200);
+            ExchangeBench.useServiceAccount(api, ews);
             String lucie = api.personId(email);
-            require(api.post("people/" + lucie + "/calendar-accounts", "{\"provider\":\"EXCHANGE\"}"), 201);
+            ExchangeBench.require(api.post("people/" + lucie + "/calendar-accounts", "{\"provider\":\"EXCHANGE\"}"), 201);
             ews.latency(Duration.ofMillis(latencyMillis));
             String session = api.post("sessions", """
                     {"courseTitle":"Bench 0","start":"2027-06-01T09:00","end":"2027-06-01T10:00","timeZone":"Europe/London"}""")
@@ -66,11 +63,6 @@ public final class EwsPushBenchmark {
         }
     }
 
-    private static void require(Api.Reply reply, int status) {
-        if (reply.status() != status) {
-            throw new IllegalStateException("Expected " + status + ": " + reply);
-        }
-    }
 
     private static void waitFor(SimulatedMailbox mailbox, String title) throws InterruptedException {
         for (int attempt = 0; attempt < 400; attempt++) {

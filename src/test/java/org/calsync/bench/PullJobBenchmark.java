@@ -33,10 +33,7 @@ public final class PullJobBenchmark {
         EwsSimulator ews = new EwsSimulator().withServiceAccount("svc-calsync", "svc-secret");
         ews.start(0);
         try {
-            require(api.put("exchange-settings", """
-                    {"ewsUrl":"%s","serverVersion":"EXCHANGE_2016","authMode":"SERVICE_ACCOUNT_IMPERSONATION",
-                     "authScheme":"NTLM","serviceUsername":"svc-calsync","servicePassword":"svc-secret"}"""
-                    .formatted(ews.url())), 200);
+            ExchangeBench.useServiceAccount(api, ews);
             Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
             for (int m = 0; m < mailboxes; m++) {
                 String address = "puller" + m + "@bench.example";
@@ -46,7 +43,7 @@ public final class PullJobBenchmark {
                     mailbox.add("Appointment " + a, start, start.plus(Duration.ofMinutes(45)));
                 }
                 String person = api.createInstructor(address, "Puller " + m, "Europe/London");
-                require(api.post("people/" + person + "/calendar-accounts", "{\"provider\":\"EXCHANGE\"}"), 201);
+                ExchangeBench.require(api.post("people/" + person + "/calendar-accounts", "{\"provider\":\"EXCHANGE\"}"), 201);
             }
             ews.latency(Duration.ofMillis(latencyMillis));
             System.out.printf("The calendar-pull job over %d Exchange mailboxes x %d appointments, %d ms per request%n",
@@ -72,7 +69,7 @@ public final class PullJobBenchmark {
     /** Starts the job for the tenant and polls it until it ends; its last status. */
     private static JsonObject runJob(Api api) throws InterruptedException {
         Api.Reply started = api.post("sync-jobs", "");
-        require(started, 202);
+        ExchangeBench.require(started, 202);
         long execution = started.object().getJsonNumber("executionId").longValue();
         while (true) {
             Thread.sleep(100);
@@ -87,9 +84,4 @@ public final class PullJobBenchmark {
         }
     }
 
-    private static void require(Api.Reply reply, int status) {
-        if (reply.status() != status) {
-            throw new IllegalStateException("Expected " + status + ": " + reply);
-        }
-    }
 }
