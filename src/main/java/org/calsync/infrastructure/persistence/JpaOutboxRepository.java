@@ -100,14 +100,18 @@ public class JpaOutboxRepository implements OutboxRepository {
 
     @Override
     public Map<OutboxChannel, Backlog> backlog() {
-        Map<OutboxChannel, Backlog> backlog = new EnumMap<>(OutboxChannel.class);
-        for (Object[] row : em.createNamedQuery("OutboxEntry.backlog", Object[].class).getResultList()) {
+        Map<OutboxChannel, Long> pending = new EnumMap<>(OutboxChannel.class);
+        for (Object[] row : em.createNamedQuery("OutboxEntry.pendingByChannel", Object[].class).getResultList()) {
             // rows written before there were channels have none: they are calendar pushes
             OutboxChannel channel = row[0] == null ? OutboxChannel.CALENDARS : (OutboxChannel) row[0];
-            Backlog found = new Backlog(((Number) row[1]).longValue(), (Instant) row[2]);
-            backlog.merge(channel, found, (a, b) -> new Backlog(a.pending() + b.pending(),
-                    a.oldestSince().isBefore(b.oldestSince()) ? a.oldestSince() : b.oldestSince()));
+            pending.merge(channel, ((Number) row[1]).longValue(), Long::sum);
         }
+        // The oldest as an entity's attribute, not MIN(): an aggregate bypasses the converter on PostgreSQL.
+        Map<OutboxChannel, Backlog> backlog = new EnumMap<>(OutboxChannel.class);
+        pending.forEach((channel, count) -> backlog.put(channel, new Backlog(count,
+                em.createNamedQuery("OutboxEntry.oldestPending", Instant.class).setParameter("channel", channel)
+                        .setParameter("calendars", channel == OutboxChannel.CALENDARS).setMaxResults(1)
+                        .getResultStream().findFirst().orElse(null))));
         return backlog;
     }
 }

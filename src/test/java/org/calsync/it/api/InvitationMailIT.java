@@ -25,6 +25,7 @@ import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.it.support.InvitationEmails;
 import org.calsync.it.support.MailRelay;
+import org.calsync.it.support.Metrics;
 import org.calsync.testsupport.Eventually;
 import org.calsync.testsupport.FixtureDates;
 import org.calsync.testsupport.RadicaleServer;
@@ -140,6 +141,12 @@ class InvitationMailIT {
         Eventually.await("the console lists the email as failing", SOON, () -> api().get("push-failures").array()
                 .stream().anyMatch(f -> omar.equals(f.asJsonObject().getString("personId"))
                         && "EMAIL".equals(f.asJsonObject().getString("channel"))));
+        // IT sees it too: an email waiting, and for how long (the gauges are read at most every 5 s)
+        Eventually.await("the metrics show the email waiting", SOON, () -> {
+            Metrics now = Metrics.scrape(url);
+            return now.value("calsync_outbox_pending", "channel", "EMAIL") >= 1
+                    && now.value("calsync_outbox_oldest_age_seconds", "channel", "EMAIL") >= 1;
+        });
 
         smtp = MailRelay.start(); // back up: the outbox's next try sends it
         calendarPart(awaitMail(email, 1), "REQUEST");
