@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.calsync.application.connection.CalendarProviders;
-import org.calsync.domain.model.sync.SyncMetrics;
 import org.calsync.domain.model.calendar.AccountStatus;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.CalendarAccount;
@@ -23,6 +22,7 @@ import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.sync.SyncMetrics;
 import org.calsync.domain.model.sync.SyncNote;
 import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.tenant.Tenant;

@@ -1,7 +1,5 @@
 package org.calsync.application.push;
 
-import org.calsync.domain.model.tenant.CalendarProviderType;
-import org.calsync.domain.model.sync.SyncMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +29,9 @@ import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.sync.ClusterMembership;
 import org.calsync.domain.model.sync.OutboxChannel;
 import org.calsync.domain.model.sync.OutboxRepository;
+import org.calsync.domain.model.sync.SyncMetrics;
 import org.calsync.domain.model.sync.SyncRun;
+import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.Language;
 

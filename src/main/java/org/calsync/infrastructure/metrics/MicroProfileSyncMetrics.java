@@ -5,8 +5,8 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.calsync.domain.model.sync.SyncMetrics;
 import org.calsync.domain.model.calendar.FailureKind;
+import org.calsync.domain.model.sync.SyncMetrics;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;

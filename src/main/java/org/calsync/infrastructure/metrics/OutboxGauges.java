@@ -19,8 +19,8 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The outbox's depth and the age of its oldest entry, per channel (calendars, email): the first figures to
- * watch when changes stop reaching calendars. One query answers both, at most every few seconds, however often
- * Prometheus scrapes.
+ * watch when changes stop reaching calendars. One read of the outbox answers both, at most every few seconds,
+ * however often Prometheus scrapes.
  */
 @ApplicationScoped
 public class OutboxGauges {

@@ -18,8 +18,8 @@ import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.model.sync.SyncMetrics;
-import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 import org.calsync.infrastructure.provider.ical.IcsReader;
+import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 
 /** Any CalDAV server: Nextcloud, SOGo, Radicale, Cyrus, Baïkal. Calendar ids are collection URLs. */
 @ApplicationScoped

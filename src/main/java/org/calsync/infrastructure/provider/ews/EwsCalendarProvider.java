@@ -28,8 +28,8 @@ import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.model.sync.SyncMetrics;
-import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
+import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 
 /**
  * On-premise Exchange over EWS. The calendar is the mailbox's Calendar folder. Our appointments carry our

@@ -21,11 +21,11 @@ import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.WatchGrant;
 import org.calsync.domain.model.calendar.WatchRequest;
-import org.calsync.domain.model.sync.SyncMetrics;
 import org.calsync.domain.model.calendar.WriteOutcome;
 import org.calsync.domain.model.calendar.WriteResult;
-import org.calsync.infrastructure.provider.rest.ThrottlePauses;
+import org.calsync.domain.model.sync.SyncMetrics;
 import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
+import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
