@@ -226,6 +226,10 @@ class EveryPageUiIT {
                 boolean phone = width < 640;
                 page.blocksOffTheirTime(phone ? List.of(day) : workdaysOfWeek(day, day, day.plusDays(13)), LocalTime.of(9, 0),
                         LocalTime.of(17, 0), LONDON).forEach(p -> problems.add(at + p));
+                double names = page.nameColumnShare();
+                if (names > (phone ? 0.4 : 0.25)) {
+                    problems.add(at + String.format("the names take %.0f%% of the timeline's width", names * 100));
+                }
                 check(browser, language, "admin admin/assistant.xhtml", width, problems);
                 page.next();
                 LocalDate nextMonday = day.with(TemporalAdjusters.next(DayOfWeek.MONDAY));

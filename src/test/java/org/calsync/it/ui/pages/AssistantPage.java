@@ -97,6 +97,15 @@ public final class AssistantPage {
         browser.waitFor(By.cssSelector("#planForm\\:timeline .vis-item"));
     }
 
+    /** The share of the timeline's width that its column of names takes. */
+    public double nameColumnShare() {
+        Number share = (Number) ((JavascriptExecutor) browser.driver()).executeScript(
+                "const timeline = document.getElementById('planForm:timeline');"
+                        + " const names = timeline.querySelector('.vis-panel.vis-left').getBoundingClientRect().width;"
+                        + " return names / timeline.querySelector('.vis-timeline').getBoundingClientRect().width;");
+        return share.doubleValue();
+    }
+
     public String windowLabel() {
         return browser.driver().findElement(By.id("windowLabel")).getText();
     }
