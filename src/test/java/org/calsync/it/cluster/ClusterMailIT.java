@@ -135,7 +135,10 @@ class ClusterMailIT {
             both.shutdownNow();
         }
         System.out.println("Reply reads on both instances at once: " + reads);
-        assertEquals(LEARNERS, reads.stream().mapToInt(r -> r.getInt("recorded")).sum(), "each reply recorded once");
+        // The lease holder's minute read may fall in the same moment and take some replies: three readers then,
+        // and the mailbox and the responses below say whether each reply was still recorded and moved once.
+        int recorded = reads.stream().mapToInt(r -> r.getInt("recorded")).sum();
+        assertTrue(recorded <= LEARNERS, "no reply recorded twice by the two reads: " + reads);
         assertEquals(0, reads.stream().mapToInt(r -> r.getInt("refused")).sum());
         assertEquals(LEARNERS, mailbox.count("Processed"), "each reply moved once, never copied twice");
         assertEquals(0, mailbox.count("INBOX"));
