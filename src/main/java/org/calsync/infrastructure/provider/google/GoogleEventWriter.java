@@ -168,9 +168,7 @@ final class GoogleEventWriter {
     }
 
     void delete(String calendarId, String remoteId, String expectedVersion) {
-        JsonAnswer answer = google.send("DELETE",
-                google.uri(GoogleCalls.events(calendarId) + "/" + Addresses.encode(remoteId), Map.of()), null,
-                expectedVersion);
+        JsonAnswer answer = google.send("DELETE", resource(calendarId, remoteId), null, expectedVersion);
         if (answer.status() == 412) {
             throw new VersionConflictException("The event " + remoteId + " was changed in Google Calendar.");
         }
