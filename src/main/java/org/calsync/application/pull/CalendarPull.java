@@ -104,11 +104,8 @@ public class CalendarPull {
                     read.cursor(), read.window());
         } catch (ProviderUnavailableException | AuthorisationLostException e) {
             FailureKind kind = PullRecorder.kindOf(e);
-            metrics.failed(read.provider(), SyncMetrics.Work.PULL, kind);
-            if (e instanceof ProviderUnavailableException unavailable && unavailable.retryAfter() != null
-                    && kind == FailureKind.BUSY) {
-                metrics.throttled(read.provider(), unavailable.retryAfter());
-            }
+            metrics.failed(read.provider(), SyncMetrics.Work.PULL, kind,
+                    e instanceof ProviderUnavailableException unavailable ? unavailable.retryAfter() : null);
             return recordFailure(asked, kind, e.getMessage());
         } catch (RuntimeException e) {
             // A defect in reading one calendar must not stop the others; the log shows it.

@@ -224,12 +224,8 @@ public class PushReconciler {
             CalendarProviderType provider = outcome.step().target().provider();
             switch (outcome.result()) {
                 case DONE -> metrics.pushed(provider, Duration.between(plan.changedAt(), now));
-                case UNAVAILABLE, AUTHORISATION_LOST, FAILED -> {
-                    metrics.failed(provider, SyncMetrics.Work.PUSH, outcome.kind());
-                    if (outcome.kind() == FailureKind.BUSY && outcome.retryAfter() != null) {
-                        metrics.throttled(provider, outcome.retryAfter());
-                    }
-                }
+                case UNAVAILABLE, AUTHORISATION_LOST, FAILED ->
+                    metrics.failed(provider, SyncMetrics.Work.PUSH, outcome.kind(), outcome.retryAfter());
                 default -> {
                     // an edit found in the calendar, or an account waiting to be reconnected: no call failed
                 }

@@ -26,6 +26,17 @@ public interface SyncMetrics {
     /** A call to a calendar server failed, for this reason. */
     void failed(CalendarProviderType provider, Work work, FailureKind kind);
 
+    /**
+     * A call failed, and the server may have named how long to wait before the next: a busy server's wait is a
+     * throttling pause as well as a failure.
+     */
+    default void failed(CalendarProviderType provider, Work work, FailureKind kind, Duration retryAfter) {
+        failed(provider, work, kind);
+        if (kind == FailureKind.BUSY && retryAfter != null) {
+            throttled(provider, retryAfter);
+        }
+    }
+
     /** A calendar server asked CalSync to wait this long before calling again. */
     void throttled(CalendarProviderType provider, Duration pause);
 
