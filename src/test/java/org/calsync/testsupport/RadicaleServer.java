@@ -135,6 +135,13 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
         return folder.resolve("collections");
     }
 
+    /** How many requests for the user's collections the server has logged receiving, whatever their answer. */
+    public long requestsReceivedFor(String user) throws IOException {
+        try (Stream<String> lines = Files.lines(folder.resolve("radicale.log"))) {
+            return lines.filter(line -> line.contains(" request for '/" + user + "/")).count();
+        }
+    }
+
     public URI base() {
         return URI.create("http://127.0.0.1:" + port + "/");
     }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,7 +26,7 @@ import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 @ApplicationScoped
 public class CalDavCalendarProvider implements CalendarProvider {
 
-    private final HttpClients clients = new HttpClients();
+    private final DavConnections connections = new DavConnections();
 
     /** Told of the waits this kind of calendar imposes; the container connects it to the metrics. */
     ThrottlePauses pauses = ThrottlePauses.NONE;
@@ -76,6 +77,16 @@ public class CalDavCalendarProvider implements CalendarProvider {
     }
 
     private DavTransport transport(ProviderConnection connection) {
-        return new DavTransport(clients, connection, pauses);
+        return new DavTransport(connections, connection, pauses);
+    }
+
+    /** Connections kept open for the next request, to any server. */
+    int idleConnections() {
+        return connections.idle();
+    }
+
+    @PreDestroy
+    void closeConnections() {
+        connections.close();
     }
 }

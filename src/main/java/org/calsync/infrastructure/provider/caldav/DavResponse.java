@@ -1,13 +1,13 @@
 package org.calsync.infrastructure.provider.caldav;
 
 import java.net.URI;
-import java.net.http.HttpHeaders;
+import java.util.Map;
 
-/** One HTTP answer from a CalDAV server. */
-record DavResponse(URI uri, int status, HttpHeaders headers, String body) {
+/** One HTTP answer from a CalDAV server, with each header's first value by its name in any case. */
+record DavResponse(URI uri, int status, Map<String, String> headers, String body) {
 
     String header(String name) {
-        return headers.firstValue(name).orElse(null);
+        return headers.get(name);
     }
 
     boolean isSuccess() {

@@ -2,11 +2,9 @@ package org.calsync.infrastructure.provider.caldav;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -15,8 +13,19 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
+
+import org.apache.http.Header;
+import org.apache.http.HttpEntity;
+import org.apache.http.NoHttpResponseException;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpUriRequest;
+import org.apache.http.client.methods.RequestBuilder;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.entity.ByteArrayEntity;
+import org.apache.http.util.EntityUtils;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.FailureKind;
@@ -26,15 +35,17 @@ import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
 import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 
 /**
- * HTTP for one CalDAV account: Basic authentication over the JDK client, and the mapping of failures to
- * the port's errors. 401 and 403 mean the credentials no longer work; 429, 5xx, timeouts and refused
- * connections mean "try again later", honouring Retry-After. Counts its requests for the sync log.
+ * HTTP for one CalDAV account: Basic authentication over the shared {@link DavConnections}, and the mapping of
+ * failures to the port's errors. 401 and 403 mean the credentials no longer work; 429, 5xx, timeouts and refused
+ * connections mean "try again later", honouring Retry-After. Counts the requests that reached the server, for the
+ * sync log and the metrics.
  */
 final class DavTransport {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int CONNECTION_ATTEMPTS = 3;
     private static final int MAX_REDIRECTS = 5;
+    /** Before the third try: a server at its connection limit that dropped a new connection twice. */
     private static final Duration CONNECTION_RETRY_PAUSE = Duration.ofMillis(150);
     /**
      * Tries of one request when a load balancer or front end fails for a moment (502, 503 or 504 without
@@ -44,18 +55,18 @@ final class DavTransport {
     private static final Duration GATEWAY_RETRY_PAUSE = Duration.ofMillis(250);
     private static final Logger LOG = Logger.getLogger(DavTransport.class.getName());
 
-    private final HttpClients clients;
+    private final DavConnections connections;
     private final ProviderConnection connection;
     private final String authorization;
     private final AtomicInteger requests = new AtomicInteger();
     private final ThrottlePauses pauses;
 
-    DavTransport(HttpClients clients, ProviderConnection connection) {
-        this(clients, connection, ThrottlePauses.NONE);
+    DavTransport(DavConnections connections, ProviderConnection connection) {
+        this(connections, connection, ThrottlePauses.NONE);
     }
 
-    DavTransport(HttpClients clients, ProviderConnection connection, ThrottlePauses pauses) {
-        this.clients = clients;
+    DavTransport(DavConnections connections, ProviderConnection connection, ThrottlePauses pauses) {
+        this.connections = connections;
         this.connection = connection;
         this.pauses = pauses;
         String pair = connection.username() + ":" + connection.secret();
@@ -80,8 +91,8 @@ final class DavTransport {
         String verb = method;
         String content = body;
         for (int hop = 0;; hop++) {
-            HttpResponse<String> response = exchangePastGatewayHiccups(verb, target, headers, content);
-            int status = response.statusCode();
+            DavResponse response = exchangePastGatewayHiccups(verb, target, headers, content);
+            int status = response.status();
             Optional<URI> next = hop < MAX_REDIRECTS ? redirect(target, response) : Optional.empty();
             if (next.isPresent()) {
                 target = next.get();
@@ -98,16 +109,15 @@ final class DavTransport {
             if (status == 429 || status >= 500) {
                 throw new ProviderUnavailableException(FailureKind.BUSY,
                         "CalDAV server " + target.getHost() + " answered HTTP " + status,
-                        retryAfter(response.headers().firstValue("Retry-After").orElse(null)), null);
+                        retryAfter(response.header("Retry-After")), null);
             }
-            return new DavResponse(target, status, response.headers(), response.body());
+            return response;
         }
     }
 
-    private HttpResponse<String> exchangePastGatewayHiccups(String method, URI uri, Map<String, String> headers,
-            String body) {
+    private DavResponse exchangePastGatewayHiccups(String method, URI uri, Map<String, String> headers, String body) {
         for (int attempt = 1;; attempt++) {
-            HttpResponse<String> response = exchange(method, uri, headers, body);
+            DavResponse response = exchange(method, uri, headers, body);
             if (attempt == GATEWAY_ATTEMPTS || !passesSoon(response)) {
                 return response;
             }
@@ -117,73 +127,87 @@ final class DavTransport {
         }
     }
 
-    private static boolean passesSoon(HttpResponse<String> response) {
-        int status = response.statusCode();
-        return (status == 502 || status == 503 || status == 504)
-                && response.headers().firstValue("Retry-After").isEmpty();
+    private static boolean passesSoon(DavResponse response) {
+        int status = response.status();
+        return (status == 502 || status == 503 || status == 504) && response.header("Retry-After") == null;
     }
 
     /** One request and its answer, as it comes: redirects are the caller's to follow. */
-    private HttpResponse<String> exchange(String method, URI uri, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .header("Authorization", authorization)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(request::header);
+    private DavResponse exchange(String method, URI uri, Map<String, String> headers, String body) {
+        RequestBuilder request = RequestBuilder.create(method).setUri(uri).setHeader("Authorization", authorization);
+        headers.forEach(request::setHeader);
+        if (body != null) {
+            request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8)));
+        }
         try {
-            return sendOnce(request.build());
-        } catch (HttpTimeoutException e) {
+            return sendOnce(uri, request.build());
+        } catch (SocketTimeoutException | ConnectTimeoutException e) {
             throw new ProviderUnavailableException(FailureKind.UNREACHABLE,
                     "CalDAV server did not answer in time: " + uri.getHost(), null, e);
-        } catch (IOException e) {
-            throw new ProviderUnavailableException(FailureKind.UNREACHABLE,
-                    "CalDAV server unreachable: " + uri.getHost() + " (" + e + ")", null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProviderUnavailableException(FailureKind.OTHER,
                     "Interrupted while calling " + uri.getHost(), null, e);
+        } catch (IOException e) {
+            throw new ProviderUnavailableException(FailureKind.UNREACHABLE,
+                    "CalDAV server unreachable: " + uri.getHost() + " (" + e + ")", null, e);
         }
     }
 
     /**
      * Where a redirect points (discovery meets them: /.well-known/caldav, iCloud's partition servers), never from
-     * https down to http. Followed here rather than by the JDK client, so that each hop has its own retry on a
+     * https down to http. Followed here rather than by the HTTP client, so that each hop has its own retry on a
      * dead connection: a server that closes the connection after the redirect otherwise failed the hop after it
      * on every attempt.
      */
-    private static Optional<URI> redirect(URI from, HttpResponse<String> response) {
-        int status = response.statusCode();
+    private static Optional<URI> redirect(URI from, DavResponse response) {
+        int status = response.status();
         if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
             return Optional.empty();
         }
-        return response.headers().firstValue("Location").map(from::resolve)
+        return Optional.ofNullable(response.header("Location")).map(from::resolve)
                 .filter(to -> !("https".equalsIgnoreCase(from.getScheme()) && "http".equalsIgnoreCase(to.getScheme())));
     }
 
     /**
-     * Sends, and again on a fresh client when an attempt fails on the connection itself: a pooled connection
-     * the server had closed meanwhile fails before any answer, and a server at its connection limit may drop
-     * a new one. Every request this adapter makes is safe to repeat: reads, conditional PUTs and DELETEs.
-     * Timeouts are not repeated.
+     * Sends, and again on another connection when the server closed the one used before answering: a connection
+     * can pass the pool's check and still be closed by the server the moment the request leaves. That attempt never
+     * reached the server, so it is not counted, and the next goes at once. A server at its connection limit may
+     * drop new connections too; the third try waits a moment first. Every request this adapter makes is safe to
+     * repeat: reads, conditional PUTs and DELETEs. Timeouts and refused connections are not repeated.
      */
-    private HttpResponse<String> sendOnce(HttpRequest request) throws IOException, InterruptedException {
-        HttpClient http = clients.current();
+    private DavResponse sendOnce(URI uri, HttpUriRequest request) throws IOException, InterruptedException {
         for (int attempt = 1;; attempt++) {
-            requests.incrementAndGet();
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (HttpTimeoutException | ConnectException notWorthRepeating) {
-                throw notWorthRepeating; // slow, or nobody listening: the outbox retries later
-            } catch (IOException deadConnection) {
+            try (CloseableHttpResponse answer = connections.client().execute(request)) {
+                requests.incrementAndGet();
+                HttpEntity entity = answer.getEntity();
+                String body = entity == null ? "" : new String(EntityUtils.toByteArray(entity), StandardCharsets.UTF_8);
+                return new DavResponse(uri, answer.getStatusLine().getStatusCode(), firstValues(answer.getAllHeaders()),
+                        body);
+            } catch (SocketTimeoutException timedOut) {
+                requests.incrementAndGet(); // it reached the server, which did not answer in time
+                throw timedOut;
+            } catch (ConnectException nobodyListening) {
+                throw nobodyListening; // the outbox retries later
+            } catch (NoHttpResponseException | SocketException closedBeforeAnswering) {
                 if (attempt == CONNECTION_ATTEMPTS) {
-                    throw deadConnection;
+                    throw closedBeforeAnswering;
                 }
-                LOG.fine(() -> "Connection to " + request.uri().getHost() + " failed (" + deadConnection
-                        + "); trying again on a fresh client");
-                Thread.sleep(CONNECTION_RETRY_PAUSE.toMillis() * attempt);
-                http = clients.renew(http);
+                LOG.fine(() -> "Connection to " + uri.getHost() + " closed before an answer; sending again");
+                if (attempt > 1) {
+                    Thread.sleep(CONNECTION_RETRY_PAUSE.toMillis());
+                }
             }
         }
+    }
+
+    /** Each header's first value, found by its name in any case, as HTTP names are. */
+    private static Map<String, String> firstValues(Header[] headers) {
+        Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Header header : headers) {
+            values.putIfAbsent(header.getName(), header.getValue());
+        }
+        return values;
     }
 
     /** Retry-After as seconds or as an HTTP date; null when absent or unreadable. */

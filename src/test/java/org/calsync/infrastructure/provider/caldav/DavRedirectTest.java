@@ -69,7 +69,7 @@ class DavRedirectTest {
     @Test
     void discoveryFollowsARedirectOnAConnectionOfItsOwn() {
         URI base = URI.create("http://127.0.0.1:" + server.getLocalPort() + "/");
-        DavTransport transport = new DavTransport(new HttpClients(),
+        DavTransport transport = new DavTransport(new DavConnections(),
                 new ProviderConnection(base, "lucie", "secret", ZoneId.of("Europe/Paris")));
         for (int round = 0; round < 20; round++) {
             DavResponse answer = transport.send("PROPFIND", base.resolve("/.well-known/caldav"), Map.of("Depth", "0"),
