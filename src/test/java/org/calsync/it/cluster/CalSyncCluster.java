@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.calsync.it.support.Api;
+import org.calsync.it.support.TestJvms;
 
 /**
  * Several real CalSync instances on one PostgreSQL schema: Payara Micro with the WAR that {@code package}
@@ -137,8 +138,10 @@ public final class CalSyncCluster implements AutoCloseable {
             for (int number = 1; number <= count; number++) {
                 int port = freePort();
                 Path log = logs.resolve(grid + "-" + number + ".log");
-                ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx384m", "-Djava.util.logging.config.file=payara/logging.properties",
+                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m"));
+                command.addAll(TestJvms.options());
+                command.addAll(List.of("-Djava.util.logging.config.file=payara/logging.properties",
                         // As the jar the run command builds: a start-up that fails ends the process.
                         "-Dcalsync.exit-on-startup-failure=true",
                         "-jar", System.getProperty("payara.microJar", "target/payara/payara-micro.jar"),
@@ -147,8 +150,8 @@ public final class CalSyncCluster implements AutoCloseable {
                         "--startport", String.valueOf(gridPorts.get(number - 1)),
                         "--postbootcommandfile", "target/it/postgresql-boot.asadmin",
                         "--addlibs", "target/payara/postgresql.jar",
-                        "--deploy", System.getProperty("calsync.war", "target/ROOT.war"))
-                        .redirectErrorStream(true).redirectOutput(log.toFile());
+                        "--deploy", System.getProperty("calsync.war", "target/ROOT.war")));
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
                 builder.environment().putAll(Map.of(
                         "CALSYNC_DB_URL", System.getProperty("calsync.test.pg.url"),
                         "CALSYNC_DB_SCHEMA", schema,

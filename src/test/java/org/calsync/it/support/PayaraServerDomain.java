@@ -46,7 +46,23 @@ public final class PayaraServerDomain implements AutoCloseable {
         deleteRecursively(domain.home.resolve("glassfish").resolve("domains").resolve(name));
         deleteRecursively(domain.home.resolve("glassfish").resolve("nodes").resolve("localhost-" + name));
         domain.asadmin("create-domain", "--nopassword", "--portbase", String.valueOf(domain.portBase), name);
+        domain.addTestJvmOptions();
         return domain;
+    }
+
+    /**
+     * Gives the domain's server and every instance made from the default configuration the build's options for
+     * test JVMs. Written into domain.xml while the domain is stopped: the asadmin command for it needs it running.
+     */
+    private void addTestJvmOptions() throws IOException {
+        Path config = home.resolve("glassfish").resolve("domains").resolve(name).resolve("config").resolve("domain.xml");
+        StringBuilder added = new StringBuilder();
+        for (String option : TestJvms.options()) {
+            added.append("\n        <jvm-options>").append(option).append("</jvm-options>");
+        }
+        String xml = Files.readString(config);
+        Files.writeString(config, xml.replace("<jvm-options>-Xmx512m</jvm-options>",
+                "<jvm-options>-Xmx512m</jvm-options>" + added));
     }
 
     /** Starts the domain with this environment, which the server process (and the instances it starts) read. */
@@ -109,6 +125,7 @@ public final class PayaraServerDomain implements AutoCloseable {
         Path output = Files.createTempFile("asadmin", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("AS_ADMIN_PORT", String.valueOf(portBase + 48));
+        builder.environment().put("AS_EXTRA_JAVA_OPTS", TestJvms.line());
         builder.environment().putAll(environment);
         Process process = builder.start();
         boolean ended = process.waitFor(COMMAND_TIME.toMillis(), TimeUnit.MILLISECONDS);
