@@ -39,8 +39,8 @@ public final class ClusterPushBenchmark {
         int instances = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int changes = args.length > 1 ? Integer.parseInt(args[1]) : 600;
         String schema = "calsync_bench_cluster";
-        ResetPostgresSchema.main(new String[] { System.getProperty("calsync.test.pg.url"), schema,
-                System.getProperty("calsync.test.pg.user"), System.getProperty("calsync.test.pg.password") });
+        ResetPostgresSchema.reset(System.getProperty("calsync.test.pg.url"), schema,
+                System.getProperty("calsync.test.pg.user"), System.getProperty("calsync.test.pg.password"));
         RadicaleServer radicale = new RadicaleServer();
         for (int i = 0; i < PEOPLE; i++) {
             radicale.withUser("bench-" + i, "bench-" + i + "-secret");

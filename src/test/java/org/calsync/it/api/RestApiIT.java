@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.json.JsonObject;
@@ -288,17 +286,14 @@ class RestApiIT {
         String id = northwind().post("sessions", """
                 {"courseTitle":"%s","start":"2026-07-01T09:00","end":"2026-07-01T10:00","timeZone":"America/New_York"}
                 """.formatted(unique("Stored"))).object().getString("id");
-        Properties credentials = new Properties();
-        credentials.setProperty("user", System.getProperty("calsync.test.pg.user"));
-        credentials.setProperty("password", System.getProperty("calsync.test.pg.password", ""));
-        try (Connection db = DriverManager.getConnection(System.getProperty("calsync.test.pg.url"), credentials)) {
+        try (Connection db = CalSyncDeployment.postgres()) {
             try (ResultSet history = db.createStatement().executeQuery(
-                    "SELECT count(*) FROM calsync_it.flyway_schema_history WHERE success")) {
+                    "SELECT count(*) FROM flyway_schema_history WHERE success")) {
                 history.next();
                 assertTrue(history.getInt(1) >= 1, "Flyway applied the migrations");
             }
             try (PreparedStatement query = db.prepareStatement(
-                    "SELECT starts_at, time_zone FROM calsync_it.training_session WHERE id = ?")) {
+                    "SELECT starts_at, time_zone FROM training_session WHERE id = ?")) {
                 query.setString(1, id);
                 try (ResultSet row = query.executeQuery()) {
                     assertTrue(row.next());

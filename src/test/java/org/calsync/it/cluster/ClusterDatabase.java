@@ -22,8 +22,8 @@ final class ClusterDatabase {
     }
 
     void empty() throws SQLException {
-        ResetPostgresSchema.main(new String[] { System.getProperty("calsync.test.pg.url"), schema,
-                System.getProperty("calsync.test.pg.user"), System.getProperty("calsync.test.pg.password") });
+        ResetPostgresSchema.reset(System.getProperty("calsync.test.pg.url"), schema,
+                System.getProperty("calsync.test.pg.user"), System.getProperty("calsync.test.pg.password"));
     }
 
     /** A count, with table names in FROM and JOIN read in this schema. */

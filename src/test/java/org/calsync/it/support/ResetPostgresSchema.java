@@ -7,30 +7,25 @@ import java.sql.Statement;
 import java.util.Properties;
 
 /**
- * Drops and recreates the schema the PostgreSQL integration run uses, so every run starts from an empty
- * database and Flyway applies every migration. Run by the postgresql-it profile before the tests:
- * args are the JDBC URL (CALSYNC_TEST_PG_URL), the schema name, the user and the password.
+ * Drops and recreates a schema of the PostgreSQL test database, so that a run starts from an empty database and
+ * Flyway applies every migration.
  */
 public final class ResetPostgresSchema {
 
     private ResetPostgresSchema() {
     }
 
-    public static void main(String[] args) throws SQLException {
-        String url = args[0];
-        String schema = args[1];
+    public static void reset(String url, String schema, String user, String password) throws SQLException {
         if (!schema.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("Unsafe schema name: " + schema);
         }
         Properties credentials = new Properties();
-        credentials.setProperty("user", args[2]);
-        credentials.setProperty("password", args.length > 3 && args[3] != null ? args[3] : "");
+        credentials.setProperty("user", user);
+        credentials.setProperty("password", password == null ? "" : password);
         try (Connection connection = DriverManager.getConnection(url, credentials);
              Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             statement.execute("CREATE SCHEMA " + schema);
         }
-        System.out.println("PostgreSQL test schema " + schema + " is empty and ready at " + url);
     }
-
 }

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.URL;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.json.JsonObject;
@@ -226,12 +224,9 @@ class CalDavPushIT {
         Eventually.await("the push waits", SOON, () -> api().get("push-failures").body().contains(title));
         String entry = api().get("push-failures").array().stream().map(v -> v.asJsonObject())
                 .filter(f -> f.getString("sessionTitle").equals(title)).findFirst().orElseThrow().getString("id");
-        Properties credentials = new Properties();
-        credentials.setProperty("user", System.getProperty("calsync.test.pg.user"));
-        credentials.setProperty("password", System.getProperty("calsync.test.pg.password", ""));
-        try (Connection db = DriverManager.getConnection(System.getProperty("calsync.test.pg.url"), credentials);
+        try (Connection db = CalSyncDeployment.postgres();
                 PreparedStatement dead = db.prepareStatement(
-                        "UPDATE calsync_it.outbox_entry SET state = 'DEAD', attempts = 20, version = version + 1 WHERE id = ?")) {
+                        "UPDATE outbox_entry SET state = 'DEAD', attempts = 20, version = version + 1 WHERE id = ?")) {
             dead.setString(1, entry);
             assertEquals(1, dead.executeUpdate());
         }

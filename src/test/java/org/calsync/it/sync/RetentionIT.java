@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.json.JsonObject;
@@ -101,9 +99,9 @@ class RetentionIT {
         String calendarId = account.getJsonArray("calendars").getJsonObject(0).getString("id");
 
         try (Connection db = database()) {
-            String tenant = scalar(db, "SELECT tenant_id FROM calsync_it.calendar_account WHERE id = ?", accountId);
+            String tenant = scalar(db, "SELECT tenant_id FROM calendar_account WHERE id = ?", accountId);
             Instant old = Instant.now().minus(Duration.ofDays(40));
-            try (PreparedStatement busy = db.prepareStatement("INSERT INTO calsync_it.busy_block (id, tenant_id, calendar_id,"
+            try (PreparedStatement busy = db.prepareStatement("INSERT INTO busy_block (id, tenant_id, calendar_id,"
                     + " remote_id, starts_at, ends_at, all_day, title, private_event) VALUES (?, ?, ?, 'old.ics', ?, ?, false,"
                     + " 'Old', false)")) {
                 busy.setString(1, UUID.randomUUID().toString());
@@ -113,7 +111,7 @@ class RetentionIT {
                 busy.setObject(5, old.plus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC));
                 assertEquals(1, busy.executeUpdate());
             }
-            try (PreparedStatement run = db.prepareStatement("INSERT INTO calsync_it.sync_run (id, tenant_id, account_id,"
+            try (PreparedStatement run = db.prepareStatement("INSERT INTO sync_run (id, tenant_id, account_id,"
                     + " calendar_id, started_at, finished_at, changes_in, changes_out, errors, requests, outcome, message)"
                     + " VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 1, 'OK', 'Long ago')")) {
                 run.setString(1, UUID.randomUUID().toString());
@@ -124,15 +122,15 @@ class RetentionIT {
                 run.setObject(6, old.minus(Duration.ofDays(60)).atOffset(ZoneOffset.UTC));
                 assertEquals(1, run.executeUpdate());
             }
-            String linksBefore = scalar(db, "SELECT count(*) FROM calsync_it.event_link WHERE calendar_id = ?", calendarId);
+            String linksBefore = scalar(db, "SELECT count(*) FROM event_link WHERE calendar_id = ?", calendarId);
 
             JsonObject purged = api().post("settings/retention/purge", "").object();
             assertTrue(purged.getInt("busyTimes") >= 1 && purged.getInt("syncLogEntries") >= 1, purged.toString());
-            assertEquals("0", scalar(db, "SELECT count(*) FROM calsync_it.busy_block WHERE remote_id = 'old.ics' AND calendar_id = ?",
+            assertEquals("0", scalar(db, "SELECT count(*) FROM busy_block WHERE remote_id = 'old.ics' AND calendar_id = ?",
                     calendarId));
-            assertEquals("0", scalar(db, "SELECT count(*) FROM calsync_it.sync_run WHERE message = 'Long ago' AND account_id = ?",
+            assertEquals("0", scalar(db, "SELECT count(*) FROM sync_run WHERE message = 'Long ago' AND account_id = ?",
                     accountId));
-            assertEquals(linksBefore, scalar(db, "SELECT count(*) FROM calsync_it.event_link WHERE calendar_id = ?", calendarId),
+            assertEquals(linksBefore, scalar(db, "SELECT count(*) FROM event_link WHERE calendar_id = ?", calendarId),
                     "CalSync's own events are kept");
             assertTrue(!api().get("calendar-accounts/" + accountId + "/sync-runs").array().isEmpty(), "recent runs stay");
         }
@@ -145,10 +143,7 @@ class RetentionIT {
     }
 
     private static Connection database() throws Exception {
-        Properties credentials = new Properties();
-        credentials.setProperty("user", System.getProperty("calsync.test.pg.user"));
-        credentials.setProperty("password", System.getProperty("calsync.test.pg.password", ""));
-        return DriverManager.getConnection(System.getProperty("calsync.test.pg.url"), credentials);
+        return CalSyncDeployment.postgres();
     }
 
     private static String scalar(Connection db, String sql, String parameter) throws Exception {
