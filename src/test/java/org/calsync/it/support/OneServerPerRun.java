@@ -21,23 +21,27 @@ import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.descriptor.api.Descriptor;
 
 /**
- * Boots Payara Micro once per integration run instead of once per test class.
+ * Boots Payara Micro once per integration-test JVM instead of once per test class.
  * <p>
  * Payara Micro takes its application on the command line, so its Arquillian container starts a JVM on every
  * deploy and kills it on every undeploy: some forty boots per run, most of the suite's time. Every test class
- * deploys the same WAR ({@link CalSyncDeployment#war()}) on the same reserved port and the database already
- * outlives the classes, so this container keeps the first server and hands its address to every later class;
- * the server stops when the run ends. A class that deploys a different archive still gets a fresh server.
+ * deploys the same WAR ({@link CalSyncDeployment#war()}) on the same port and the database already outlives the
+ * classes, so this container keeps the first server and hands its address to every later class. A class that
+ * deploys a different archive still gets a fresh server.
+ * <p>
+ * The server is kept in static fields and outlives Arquillian's own run: when failsafe runs several JVMs, it runs
+ * each test class as a run of its own, and Arquillian stops its containers after each. The server ends with the
+ * JVM (the Payara container's shutdown hook).
  */
 public class OneServerPerRun implements DeployableContainer<PayaraMicroContainerConfiguration> {
 
     private static final Logger LOG = Logger.getLogger(OneServerPerRun.class.getName());
 
-    private final PayaraMicroDeployableContainer payara = new PayaraMicroDeployableContainer();
-    private Archive<?> running;
-    private ProtocolMetaData runningAt;
+    private static PayaraMicroDeployableContainer payara;
+    private static Archive<?> running;
+    private static ProtocolMetaData runningAt;
     /** Why the archive did not deploy: every later class fails at once with it instead of booting again. */
-    private DeploymentException failed;
+    private static DeploymentException failed;
 
     /** Registers this container in place of the Payara Micro one (META-INF/services). */
     public static class Extension implements LoadableExtension {
@@ -49,12 +53,18 @@ public class OneServerPerRun implements DeployableContainer<PayaraMicroContainer
 
     @Override
     public Class<PayaraMicroContainerConfiguration> getConfigurationClass() {
-        return payara.getConfigurationClass();
+        return PayaraMicroContainerConfiguration.class;
     }
 
+    /** The first run's configuration holds for the JVM: every run reads the same arquillian.xml. */
     @Override
     public void setup(PayaraMicroContainerConfiguration configuration) {
-        payara.setup(configuration);
+        synchronized (OneServerPerRun.class) {
+            if (payara == null) {
+                payara = new PayaraMicroDeployableContainer();
+                payara.setup(configuration);
+            }
+        }
     }
 
     @Override
@@ -68,7 +78,13 @@ public class OneServerPerRun implements DeployableContainer<PayaraMicroContainer
     }
 
     @Override
-    public synchronized ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
+    public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
+        synchronized (OneServerPerRun.class) {
+            return deployOrReuse(archive);
+        }
+    }
+
+    private static ProtocolMetaData deployOrReuse(Archive<?> archive) throws DeploymentException {
         if (running != null && running.getName().equals(archive.getName())) {
             if (failed != null) {
                 throw failed;
@@ -109,22 +125,17 @@ public class OneServerPerRun implements DeployableContainer<PayaraMicroContainer
         return false;
     }
 
-    /** Kept running for the next class; {@link #stop()} ends it with the run. */
+    /** Kept running for the next class; it ends with the JVM. */
     @Override
     public void undeploy(Archive<?> archive) {
     }
 
+    /** Kept running for the next run in this JVM; it ends with the JVM. */
     @Override
-    public synchronized void stop() throws LifecycleException {
-        try {
-            stopRunning();
-        } catch (DeploymentException e) {
-            throw new LifecycleException("Could not stop Payara Micro", e);
-        }
-        payara.stop();
+    public void stop() {
     }
 
-    private void stopRunning() throws DeploymentException {
+    private static void stopRunning() throws DeploymentException {
         if (running != null) {
             Archive<?> last = running;
             running = null;
