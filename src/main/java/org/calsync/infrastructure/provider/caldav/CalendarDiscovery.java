@@ -59,19 +59,15 @@ final class CalendarDiscovery {
     }
 
     private Multistatus propfind(URI uri, String depth, String body) {
+        // Redirects (servers redirect /.well-known/caldav) are followed by the transport, never from https to http.
         DavResponse response = dav.query("PROPFIND", uri, depth, body);
-        // Servers redirect /.well-known/caldav; the JDK client does not follow redirects for PROPFIND.
-        for (int hops = 0; response.status() / 100 == 3 && response.header("Location") != null && hops < 5; hops++) {
-            uri = uri.resolve(response.header("Location"));
-            response = dav.query("PROPFIND", uri, depth, body);
-        }
         if (response.status() == 403) {
             throw new AuthorisationLostException("The server refused access to " + uri.getPath() + " (HTTP 403).");
         }
         if (response.status() != 207) {
             throw new AuthorisationLostException("No CalDAV service at " + uri + " (HTTP " + response.status() + ").");
         }
-        return Multistatus.parse(response.body(), uri);
+        return Multistatus.parse(response.body(), response.uri()); // hrefs are relative to where the answer came from
     }
 
     private static String lastSegment(URI uri) {
