@@ -16,8 +16,8 @@ started=$(date +%s)
 ended=$(date +%s)
 # Each part ends when its reports are written.
 unit=$(stat -c %Y target/surefire-reports/*.xml | sort -n | tail -1)
-h2=$(stat -c %Y target/failsafe-reports/h2/failsafe-summary.xml)
-pg=$(stat -c %Y target/failsafe-reports/postgresql/failsafe-summary.xml)
+h2=$(stat -c %Y target/failsafe-reports/h2/*.xml | sort -n | tail -1)
+pg=$(stat -c %Y target/failsafe-reports/postgresql/*.xml | sort -n | tail -1)
 minutes() { printf '%d:%02d' $(($1 / 60)) $(($1 % 60)); }
 echo "suite, $forks integration JVM(s) at once, $(nproc) cores:"
 echo "  build and unit tests : $(minutes $((unit - started)))"
