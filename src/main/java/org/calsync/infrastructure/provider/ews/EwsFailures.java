@@ -18,6 +18,7 @@ import org.calsync.domain.model.calendar.VersionConflictException;
 /** What an EWS failure means for CalSync, in the port's terms; the EWS API's own types stop here. */
 final class EwsFailures {
 
+    private static final String EWS_API = "microsoft.exchange.webservices.";
     private static final Set<ServiceError> REFUSED = Set.of(ServiceError.ErrorAccessDenied,
             ServiceError.ErrorImpersonateUserDenied, ServiceError.ErrorImpersonationDenied,
             ServiceError.ErrorNonExistentMailbox);
@@ -78,7 +79,20 @@ final class EwsFailures {
             return runtime;
         }
         return new ProviderUnavailableException(FailureKind.UNREACHABLE,
-                "Exchange could not be reached (" + server + "): " + text, null, failure);
+                "Exchange could not be reached (" + server + "): " + whatFailedBeneath(failure), null, failure);
+    }
+
+    /**
+     * The first failure beneath the EWS API's own, which says what happened on the network ("Connect to ... failed:
+     * Connection refused"); the API wraps it twice, each time only adding "The request failed.".
+     */
+    private static String whatFailedBeneath(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (!cause.getClass().getName().startsWith(EWS_API) && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+        }
+        return String.valueOf(failure.getMessage());
     }
 
     static RuntimeException http(int status, String server) {

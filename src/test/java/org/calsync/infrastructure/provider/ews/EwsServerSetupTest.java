@@ -81,6 +81,23 @@ class EwsServerSetupTest {
         assertTrue(basicOnNtlmServer.getMessage().contains("HTTP 401"), basicOnNtlmServer.getMessage());
     }
 
+    /** The EWS Java API wraps a refused connection twice, each time saying "The request failed."; that is not news. */
+    @Test
+    void aServerNobodyAnswersAtIsSaidOnceAndPlainly() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        ProviderConnection nowhere = new ProviderConnection(URI.create("http://127.0.0.1:" + closed + "/EWS/Exchange.asmx"),
+                "amira", "amira-secret", ZoneId.of("UTC"));
+        ProviderUnavailableException down = assertThrows(ProviderUnavailableException.class,
+                () -> new EwsCalendarProvider().listCalendars(nowhere));
+        assertTrue(down.getMessage().startsWith("Exchange could not be reached (127.0.0.1): Connect to 127.0.0.1:" + closed),
+                down.getMessage());
+        assertTrue(down.getMessage().endsWith("Connection refused"), down.getMessage());
+        assertTrue(!down.getMessage().contains("The request failed"), down.getMessage());
+    }
+
     @Test
     void callsWithTheSameSignInReuseOneSignedInConnectionAndNoOtherSignInDoes() {
         EWS.offering(SimulatedSignIn.Offered.NTLM_ONLY);
