@@ -226,6 +226,7 @@ class EveryPageUiIT {
                 boolean phone = width < 640;
                 page.blocksOffTheirTime(phone ? List.of(day) : workdaysOfWeek(day, day, day.plusDays(13)), LocalTime.of(9, 0),
                         LocalTime.of(17, 0), LONDON).forEach(p -> problems.add(at + p));
+                page.cutAxisLabels().forEach(label -> problems.add(at + "the time axis cuts its label \"" + label + "\""));
                 double names = page.nameColumnShare();
                 if (names > (phone ? 0.4 : 0.25)) {
                     problems.add(at + String.format("the names take %.0f%% of the timeline's width", names * 100));
@@ -236,6 +237,7 @@ class EveryPageUiIT {
                 LocalDate nextWorkday = day.getDayOfWeek() == DayOfWeek.FRIDAY ? nextMonday : day.plusDays(1);
                 page.blocksOffTheirTime(phone ? List.of(nextWorkday) : workdaysOfWeek(nextMonday, day, day.plusDays(13)),
                         LocalTime.of(9, 0), LocalTime.of(17, 0), LONDON).forEach(p -> problems.add(at + "next: " + p));
+                page.cutAxisLabels().forEach(label -> problems.add(at + "next: the time axis cuts its label \"" + label + "\""));
                 check(browser, language, "admin admin/assistant.xhtml next", width, problems);
             }
         }

@@ -106,6 +106,23 @@ public final class AssistantPage {
         return share.doubleValue();
     }
 
+    /**
+     * The time axis's labels that the axis cuts at its edges ("00" for 08:00 on a phone), each as drawn: a label is
+     * either read whole or not shown.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> cutAxisLabels() {
+        return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("""
+                const axis = document.getElementById('planForm:timeline').querySelector('.vis-time-axis.vis-foreground');
+                const edges = axis.getBoundingClientRect();
+                return [...axis.querySelectorAll('.vis-text')]
+                    .filter(label => getComputedStyle(label).visibility !== 'hidden' && label.textContent.trim())
+                    .filter(label => { const text = document.createRange(); text.selectNodeContents(label);
+                        const r = text.getBoundingClientRect();
+                        return r.left < edges.left - 0.5 || r.right > edges.right + 0.5; })
+                    .map(label => label.textContent.trim());""");
+    }
+
     public String windowLabel() {
         return browser.driver().findElement(By.id("windowLabel")).getText();
     }
