@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.ProcessingException;
@@ -18,6 +20,7 @@ import org.calsync.domain.shared.FieldError;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.domain.shared.RetryLaterException;
 import org.calsync.domain.shared.UnknownEntityException;
+import org.calsync.interfaces.facade.SlotTakenProblem;
 
 /** Turns domain and framework errors into problem+json answers. */
 final class ProblemMappers {
@@ -39,6 +42,19 @@ final class ProblemMappers {
         public Response toResponse(ConflictException e) {
             return Problems.of(409, "conflict", "Conflict", e.getMessage(),
                     List.of(new FieldError(e.field(), e.text())));
+        }
+    }
+
+    /** A booking refused because its time was taken, with the next free times to offer instead. */
+    @Provider
+    public static class SlotTaken implements ExceptionMapper<SlotTakenProblem> {
+        @Override
+        public Response toResponse(SlotTakenProblem e) {
+            JsonArrayBuilder next = Json.createArrayBuilder();
+            e.nextSlots().forEach(slot -> next.add(Json.createObjectBuilder().add("start", slot.start().toString())
+                    .add("end", slot.end().toString())));
+            return Problems.of(409, "slot-taken", "Slot taken", e.getMessage(),
+                    List.of(new FieldError(e.field(), e.text())), Json.createObjectBuilder().add("nextSlots", next));
         }
     }
 

@@ -19,7 +19,13 @@ final class Problems {
     }
 
     static Response of(int status, String type, String title, String detail, List<FieldError> errors) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        return of(status, type, title, detail, errors, Json.createObjectBuilder());
+    }
+
+    /** With members of its own, such as the next free times of a booking refused. */
+    static Response of(int status, String type, String title, String detail, List<FieldError> errors,
+            JsonObjectBuilder extra) {
+        JsonObjectBuilder body = extra
                 .add("type", "urn:calsync:problem:" + type)
                 .add("title", title)
                 .add("status", status);

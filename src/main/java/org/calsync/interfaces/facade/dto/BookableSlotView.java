@@ -1,0 +1,7 @@
+package org.calsync.interfaces.facade.dto;
+
+import java.time.Instant;
+
+/** A time that can be booked, from start to end (instants, UTC). */
+public record BookableSlotView(Instant start, Instant end) {
+}
