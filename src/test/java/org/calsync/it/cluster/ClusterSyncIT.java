@@ -215,6 +215,68 @@ class ClusterSyncIT {
     }
 
     /**
+     * Learners booking an instructor's ten slots through both instances at once, three for each slot: each slot is
+     * booked exactly once, and every other attempt is refused as taken. The instances decide through the lock on the
+     * instructor's availability row in the shared database.
+     */
+    @Test
+    @Order(2)
+    void bookingsSentToBothInstancesAtOnceTakeEachSlotOnce() throws Exception {
+        String coach = first().createInstructor("coach-" + UUID.randomUUID() + "@northwind.example", "Cluster Coach",
+                "Europe/London");
+        StringBuilder weekly = new StringBuilder();
+        for (String weekday : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            weekly.append(weekly.isEmpty() ? "" : ",")
+                    .append("{\"day\":\"%s\",\"start\":\"09:00\",\"end\":\"19:00\"}".formatted(weekday));
+        }
+        assertEquals(200, first().put("people/" + coach + "/availability",
+                "{\"zone\":\"Europe/London\",\"weeklyHours\":[" + weekly + "]}").status());
+        Api.Reply offered = first().post("people/" + coach + "/bookable-kinds", """
+                {"name":"Cluster coaching","lengthMinutes":60,"maxPerDay":20,"startEveryMinutes":60}""");
+        assertEquals(201, offered.status(), offered.body());
+        String kind = offered.object().getString("id");
+        String learner = first().post("people", """
+                {"email":"racer-%s@northwind.example","displayName":"Cluster Racer","timeZone":"Europe/London","roles":["Learner"]}"""
+                .formatted(UUID.randomUUID())).object().getString("id");
+        LocalDate day = DAYS.today().plusDays(5);
+        ZoneId london = ZoneId.of("Europe/London");
+        List<String> slots = first().get("bookable-kinds/" + kind + "/slots?from=" + day.atStartOfDay(london).toInstant()
+                + "&to=" + day.plusDays(1).atStartOfDay(london).toInstant()).array().stream()
+                .map(v -> v.asJsonObject().getString("start")).toList();
+        assertEquals(10, slots.size(), slots.toString());
+
+        int attempts = slots.size() * 3;
+        CyclicBarrier together = new CyclicBarrier(attempts);
+        ExecutorService clients = Executors.newFixedThreadPool(attempts);
+        Map<Integer, Long> outcomes;
+        try {
+            List<Future<Integer>> replies = new ArrayList<>();
+            for (int turn = 0; turn < attempts; turn++) {
+                int mine = turn;
+                replies.add(clients.submit(() -> {
+                    together.await();
+                    return api(mine).post("bookings", """
+                            {"kindId":"%s","learnerId":"%s","start":"%s"}""".formatted(kind, learner,
+                            slots.get(mine % slots.size()))).status();
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> reply : replies) {
+                statuses.add(reply.get(2, TimeUnit.MINUTES));
+            }
+            outcomes = statuses.stream().collect(Collectors.groupingBy(status -> status, Collectors.counting()));
+        } finally {
+            clients.shutdownNow();
+        }
+        System.out.println("Bookings of 10 slots, 30 attempts on 2 instances at once: " + outcomes);
+        assertEquals(Map.of(201, 10L, 409, 20L), outcomes);
+        long booked = first().get("sessions?from=" + day + "&to=" + day.plusDays(2)).array().stream()
+                .map(v -> v.asJsonObject()).filter(s -> s.getString("courseTitle").equals("Cluster coaching")
+                        && !s.getString("state").equals("CANCELLED")).count();
+        assertEquals(10, booked);
+    }
+
+    /**
      * 200 runs, 8 at a time, each on a session of its own led by Bea, which Cal may join and two learners may
      * register for: moves, registrations, unregistrations and Cal's comings and goings sent to random instances,
      * Bea's own moves and the learners' deletes made in Radicale, and sync-now calls on random instances, without
