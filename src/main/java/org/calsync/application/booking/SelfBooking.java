@@ -3,7 +3,11 @@ package org.calsync.application.booking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +17,12 @@ import org.calsync.application.pull.CalendarPull;
 import org.calsync.domain.model.booking.BookableKind;
 import org.calsync.domain.model.booking.BookableSlot;
 import org.calsync.domain.model.booking.BookableSlotFinder;
+import org.calsync.domain.model.booking.Booking;
 import org.calsync.domain.model.booking.BookingRepository;
 import org.calsync.domain.model.calendar.TimeWindow;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.InvalidInputException;
@@ -29,6 +37,8 @@ import org.calsync.domain.shared.UnknownEntityException;
 @ApplicationScoped
 public class SelfBooking {
 
+    /** How far back and ahead a learner's sessions make their instructors "theirs". */
+    private static final Duration OWN_INSTRUCTORS_WITHIN = Duration.ofDays(183);
     /** The longest range listed at once. */
     static final Duration MAX_RANGE = Duration.ofDays(62);
 
@@ -43,6 +53,12 @@ public class SelfBooking {
 
     @Inject
     private BookingDecisions decisions;
+
+    @Inject
+    private TrainingSessionRepository sessions;
+
+    @Inject
+    private PersonRepository people;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -75,6 +91,52 @@ public class SelfBooking {
 
     public TrainingSession cancel(TenantId tenantId, String sessionId, boolean byLearner) {
         return decisions.cancel(tenantId, sessionId, byLearner);
+    }
+
+    /** An instructor a learner can book, with the kinds they offer (withdrawn ones left out). */
+    public record Offer(Person instructor, List<BookableKind> kinds) {
+    }
+
+    /**
+     * The learner's own instructors (those of the sessions they attend, from six months back to six months ahead)
+     * who have published availability and offer at least one kind, by name.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Offer> offersFor(TenantId tenantId, String learnerId) {
+        Instant now = clock.instant();
+        Set<String> instructorIds = new LinkedHashSet<>();
+        sessions.listForPerson(tenantId, learnerId, now.minus(OWN_INSTRUCTORS_WITHIN), now.plus(OWN_INSTRUCTORS_WITHIN))
+                .stream().filter(session -> session.registrations().stream()
+                        .anyMatch(registration -> registration.person().id().equals(learnerId)))
+                .flatMap(session -> session.assignments().stream())
+                .forEach(assignment -> instructorIds.add(assignment.person().id()));
+        instructorIds.remove(learnerId);
+        if (instructorIds.isEmpty()) {
+            return List.of();
+        }
+        List<Offer> offers = new ArrayList<>();
+        for (Person instructor : people.findAll(tenantId, List.copyOf(instructorIds))) {
+            List<BookableKind> kinds = bookings.kindsOf(tenantId, instructor.id()).stream()
+                    .filter(kind -> !kind.withdrawn()).toList();
+            if (!kinds.isEmpty() && bookings.availabilityOf(tenantId, instructor.id()).isPresent()) {
+                offers.add(new Offer(instructor, kinds));
+            }
+        }
+        offers.sort(Comparator.comparing(offer -> offer.instructor().displayName()));
+        return offers;
+    }
+
+    /** A booking with the session it became. */
+    public record BookedSession(Booking booking, TrainingSession session) {
+    }
+
+    /** The learner's bookings that still stand and have not ended, earliest first, with their sessions. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<BookedSession> upcomingBookingsOf(TenantId tenantId, String learnerId) {
+        return bookings.upcomingOf(tenantId, learnerId, clock.instant()).stream()
+                .flatMap(booking -> sessions.find(tenantId, booking.sessionId()).stream()
+                        .map(session -> new BookedSession(booking, session)))
+                .toList();
     }
 
     /** A calendar that cannot be read now keeps its last busy times: the booking is decided on those. */

@@ -18,6 +18,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.calsync.domain.model.booking.BookableKind;
+import org.calsync.domain.model.booking.BookingRepository;
+import org.calsync.domain.model.booking.PublishedAvailability;
+import org.calsync.domain.model.booking.WeeklyHours;
 import org.calsync.domain.model.person.PasswordHasher;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonDetails;
@@ -102,6 +106,9 @@ public class DemoData {
     @Inject
     private PasswordHasher hasher;
 
+    @Inject
+    private BookingRepository bookings;
+
     /** Whether the demo tenants are there, loaded by this instance or another. */
     public boolean loaded() {
         return tenants.findByName(NORTHWIND).isPresent();
@@ -139,6 +146,9 @@ public class DemoData {
             learners.add(person(id, emailOf(learner, "northwind"), learner, "Europe/London",
                     TenantProvisioning.LEARNER, passwordHash));
         }
+        // Every instructor can be booked for progress reviews on weekday mornings, so that learners see self-booking.
+        instructors.forEach(instructor -> offerBookings(id, instructor, "Progress review", 45, LocalTime.of(9, 0),
+                LocalTime.of(12, 30)));
         Random random = new Random(42);
         LocalDate monday = LocalDate.now(LONDON).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         for (int week = 0; week < 8; week++) {
@@ -196,6 +206,18 @@ public class DemoData {
         review.assignInstructor(coach);
         review.register(learner);
         sessions.add(review);
+        offerBookings(id, coach, "Coaching session", 60, LocalTime.of(13, 0), LocalTime.of(17, 0));
+    }
+
+    /** Weekday hours in the instructor's zone, and one kind of meeting learners can book in them. */
+    private void offerBookings(TenantId tenant, Person instructor, String kindName, int lengthMinutes, LocalTime from,
+            LocalTime to) {
+        List<WeeklyHours> weekdays = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY).stream()
+                .map(day -> new WeeklyHours(day, from, to)).toList();
+        bookings.add(new PublishedAvailability(tenant, instructor.id(), instructor.timeZone(), weekdays,
+                List.of()));
+        bookings.add(new BookableKind(tenant, instructor.id(), new BookableKind.Settings(kindName, lengthMinutes, 0, 15,
+                12 * 60, 30, 4, 15, null)));
     }
 
     private Person person(TenantId tenant, String email, String name, String zone, String roleName, String passwordHash) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import org.calsync.application.booking.AvailabilityPublishing;
 import org.calsync.application.booking.SelfBooking;
@@ -24,6 +25,8 @@ import org.calsync.interfaces.facade.dto.AvailabilityForm;
 import org.calsync.interfaces.facade.dto.BookableKindForm;
 import org.calsync.interfaces.facade.dto.BookableKindView;
 import org.calsync.interfaces.facade.dto.BookableSlotView;
+import org.calsync.interfaces.facade.dto.BookingView;
+import org.calsync.interfaces.facade.dto.InstructorOfferView;
 import org.calsync.interfaces.facade.dto.PublishedAvailabilityView;
 import org.calsync.interfaces.facade.dto.SessionView;
 
@@ -110,6 +113,25 @@ public class SelfBookingFacade {
 
     private static List<BookableSlotView> views(List<BookableSlot> slots) {
         return slots.stream().map(slot -> new BookableSlotView(slot.start(), slot.end())).toList();
+    }
+
+    /** The learner's own instructors they can book, with what each offers. */
+    @Transactional
+    public List<InstructorOfferView> offersFor(String tenantId, String learnerId) {
+        return booking.offersFor(new TenantId(tenantId), learnerId).stream()
+                .map(offer -> new InstructorOfferView(offer.instructor().id(), offer.instructor().displayName(),
+                        offer.kinds().stream().map(SelfBookingFacade::view).toList())).toList();
+    }
+
+    /** The learner's bookings that still stand and have not ended, earliest first. */
+    @Transactional
+    public List<BookingView> upcomingBookingsOf(String tenantId, String learnerId) {
+        return booking.upcomingBookingsOf(new TenantId(tenantId), learnerId).stream().map(booked -> new BookingView(
+                booked.session().id(), booked.booking().kindId(), booked.session().courseTitle(),
+                booked.session().assignments().stream().map(assignment -> assignment.person().displayName())
+                        .findFirst().orElse(""),
+                booked.session().time().start(), booked.session().time().end(), booked.session().meetingLink()))
+                .toList();
     }
 
     private SessionView session(String tenantId, TrainingSession session) {

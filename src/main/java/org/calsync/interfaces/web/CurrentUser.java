@@ -65,4 +65,14 @@ public class CurrentUser {
     public boolean isAdmin() {
         return security.isCallerInRole("ADMINISTER_TENANT");
     }
+
+    /** Delivers sessions, so publishes availability that learners can book. */
+    public boolean isInstructor() {
+        return security.isCallerInRole("DELIVER_SESSIONS");
+    }
+
+    /** Neither delivers sessions nor administers: a learner, who books time with their instructors. */
+    public boolean isLearner() {
+        return !isInstructor() && !isAdmin();
+    }
 }

@@ -136,14 +136,19 @@ class EveryPageUiIT {
         List<Page> tablet = List.of(admin.get(0), admin.get(1), admin.get(3), admin.get(7));
         List<Page> portal = List.of(new Page("portal/index.xhtml?date=" + day, By.cssSelector(".fc-view")),
                 new Page("portal/calendars.xhtml", By.tagName("h1")));
+        // Self-booking: the instructor publishes availability, the learner books it.
+        List<Page> instructorPortal = new ArrayList<>(portal);
+        instructorPortal.add(new Page("portal/availability.xhtml", By.id("kindsForm:kinds")));
+        List<Page> learnerPortal = new ArrayList<>(portal);
+        learnerPortal.add(new Page("portal/book.xhtml", By.id("bookingsForm:bookings")));
 
         List<String> problems = new ArrayList<>();
         for (String language : List.of("en-GB", "fr-FR")) {
             // The console must stay usable on a tablet; the portal is for phones too.
             tour(language, "admin@northwind.example", admin, new int[] {1400, 390}, problems);
             tour(language, "admin@northwind.example", tablet, new int[] {768}, problems);
-            tour(language, "amira.haddad@northwind.example", portal, new int[] {1400, 390}, problems);
-            tour(language, "noah.williams@northwind.example", portal, new int[] {1400, 390}, problems);
+            tour(language, "amira.haddad@northwind.example", instructorPortal, new int[] {1400, 390}, problems);
+            tour(language, "noah.williams@northwind.example", learnerPortal, new int[] {1400, 390}, problems);
             assistant(language, List.of(amira, tom, api().personId("lucie.martin@northwind.example")), day, problems);
         }
         assertEquals(List.of(), problems);

@@ -11,13 +11,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.MergedBusyTimes;
 
 /**
  * The times learners can book of one kind with one instructor. A start is offered only when all of these hold:
  * <ul>
  * <li>the kind's length fits in one stretch of the published availability of that date;</li>
- * <li>neither it nor its buffers overlap anything the instructor is busy with (calendar or session);</li>
+ * <li>neither it nor its buffers overlap anything the instructor is busy with (calendar or session), and it does not
+ * overlap the buffers of a booking already made of the kind (buffers may overlap each other, as in most booking
+ * tools);</li>
  * <li>it is at least the kind's notice ahead of now, and less than its horizon;</li>
  * <li>the instructor has fewer bookings of the kind that day (in their own zone) than its daily maximum.</li>
  * </ul>
@@ -40,6 +43,9 @@ public final class BookableSlotFinder {
         Instant earliest = max(from, now.plus(kind.notice()));
         Instant latest = min(to, now.plus(kind.horizon()));
         MergedBusyTimes busy = new MergedBusyTimes(diary.busy());
+        MergedBusyTimes bookedWithBuffers = new MergedBusyTimes(diary.bookingStartsOfKind().stream()
+                .map(start -> new BusyInterval(start.minus(kind.bufferBefore()),
+                        start.plus(kind.length()).plus(kind.bufferAfter()), false)).toList());
         Map<LocalDate, Integer> bookedPerDay = new HashMap<>();
         diary.bookingStartsOfKind().forEach(start -> bookedPerDay.merge(start.atZone(zone).toLocalDate(), 1, Integer::sum));
         List<BookableSlot> slots = new ArrayList<>();
@@ -67,7 +73,8 @@ public final class BookableSlotFinder {
                     if (repeated || start.isBefore(earliest) || !start.isBefore(latest)) {
                         continue;
                     }
-                    if (busy.isFree(start.minus(kind.bufferBefore()), end.plus(kind.bufferAfter()))) {
+                    if (busy.isFree(start.minus(kind.bufferBefore()), end.plus(kind.bufferAfter()))
+                            && bookedWithBuffers.isFree(start, end)) {
                         slots.add(new BookableSlot(start, end));
                     }
                 }

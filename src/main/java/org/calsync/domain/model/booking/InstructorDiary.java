@@ -9,7 +9,8 @@ import org.calsync.domain.model.calendar.BusyInterval;
  * What an instructor is already doing, as far as a booking needs to know.
  *
  * @param busy                  the busy times of the calendars they check for clashes, and their sessions
- * @param bookingStartsOfKind   when the bookings already made of the kind asked about start, for its daily maximum
+ * @param bookingStartsOfKind   when the bookings already made of the kind asked about start: for its daily maximum, and
+ *                              for the buffers each keeps around itself
  */
 public record InstructorDiary(List<BusyInterval> busy, List<Instant> bookingStartsOfKind) {
 

@@ -3,7 +3,7 @@ package org.calsync.domain.model.booking;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -91,12 +91,16 @@ public class PublishedAvailability {
         return ZoneId.of(zone);
     }
 
+    /** Monday first, each day's stretches by start. */
     public List<WeeklyHours> weeklyHours() {
-        return Collections.unmodifiableList(weeklyHours);
+        return weeklyHours.stream().sorted(Comparator.comparing(WeeklyHours::day).thenComparing(WeeklyHours::start))
+                .toList();
     }
 
+    /** By date, each date's stretches by start (a day off first). */
     public List<AvailabilityChange> changes() {
-        return Collections.unmodifiableList(changes);
+        return changes.stream().sorted(Comparator.comparing(AvailabilityChange::date)
+                .thenComparing(AvailabilityChange::start, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
     }
 
     public long version() {

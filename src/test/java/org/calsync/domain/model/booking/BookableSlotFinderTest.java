@@ -55,6 +55,18 @@ class BookableSlotFinderTest {
     }
 
     @Test
+    void aBookingKeepsItsOwnBufferFree() {
+        // A review booked 09:00-09:45 (also among the busy times, as its session), with 15 minutes kept after it.
+        InstructorDiary booked = new InstructorDiary(List.of(busy(MONDAY, "09:00", "09:45", LONDON)),
+                List.of(at(MONDAY, "09:00", LONDON)));
+
+        List<BookableSlot> slots = slotsOn(MONDAY, weekdays("09:00", "12:00"), kind(45, 0, 15), booked);
+
+        // 09:45 would sit in the booking's own buffer after it; 11:15 ends at 12:00, its buffer outside the hours.
+        assertEquals(List.of("10:00", "10:15", "10:30", "10:45", "11:00", "11:15"), startTimes(slots, LONDON));
+    }
+
+    @Test
     void offersNothingWithinTheNoticeOrInThePast() {
         clock = Clock.fixed(at(MONDAY, "09:20", LONDON), ZoneOffset.UTC);
         BookableKind twoHoursNotice = kind(30, 0, 0, 120, 30, 8);
