@@ -140,7 +140,7 @@ class EveryPageUiIT {
         List<Page> instructorPortal = new ArrayList<>(portal);
         instructorPortal.add(new Page("portal/availability.xhtml", By.id("kindsForm:kinds")));
         List<Page> learnerPortal = new ArrayList<>(portal);
-        learnerPortal.add(new Page("portal/book.xhtml", By.id("bookingsForm:bookings")));
+        learnerPortal.add(new Page("portal/book.xhtml", By.id("slotsForm:instructor")));
 
         List<String> problems = new ArrayList<>();
         for (String language : List.of("en-GB", "fr-FR")) {
