@@ -39,14 +39,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Self-booking through the API, end to end: an instructor publishes availability and a bookable kind; their Radicale
- * calendar takes slots away after a pull, and at the moment of booking without one; a booking lands in their calendar,
+ * calendar takes slots away after a pull, and at the moment of booking without one; a booking lands in both people's calendars,
  * moves and is cancelled; and a hundred learners racing for ten slots get exactly ten bookings.
  */
 @ExtendWith(ArquillianExtension.class)
 class SelfBookingIT {
 
     @RegisterExtension
-    static final RadicaleServer RADICALE = new RadicaleServer().withUser("nina", "nina-secret");
+    static final RadicaleServer RADICALE = new RadicaleServer().withUser("nina", "nina-secret")
+            .withUser("lea", "lea-secret");
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final DateTimeFormatter ICAL_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
@@ -68,8 +69,12 @@ class SelfBookingIT {
     @Test
     void theInstructorsCalendarDecidesWhatCanBeBookedAndABookingReachesIt() {
         URI work = RADICALE.createCalendar("nina", "work");
+        URI studies = RADICALE.createCalendar("lea", "studies");
         String nina = person("Nina Instructor", "Instructor");
         String learner = person("Lea Learner", "Learner");
+        assertEquals(201, api().post("people/" + learner + "/calendar-accounts", """
+                {"provider":"CALDAV","serverUrl":"%s","username":"lea","password":"lea-secret"}"""
+                .formatted(RADICALE.base())).status());
         JsonObject account = api().post("people/" + nina + "/calendar-accounts", """
                 {"provider":"CALDAV","serverUrl":"%s","username":"nina","password":"nina-secret"}"""
                 .formatted(RADICALE.base())).object();
@@ -97,7 +102,7 @@ class SelfBookingIT {
         assertTrue(problem.getString("detail").contains("just taken"), problem.toString());
         assertEquals(at(day, 13).toString(), problem.getJsonArray("nextSlots").getJsonObject(0).getString("start"));
 
-        // A booking is a session of both people, and lands in the instructor's calendar.
+        // A booking is a session of both people, and lands in both calendars.
         Api.Reply booked = book(kind, learner, at(day, 14));
         assertEquals(201, booked.status(), booked.body());
         JsonObject session = booked.object();
@@ -107,6 +112,8 @@ class SelfBookingIT {
         assertEquals(learner, session.getJsonArray("learners").getJsonObject(0).getString("id"));
         Eventually.await("the booking in Nina's calendar", Duration.ofSeconds(20),
                 () -> RADICALE.eventsContaining("nina", work, "Progress review").size() == 1);
+        Eventually.await("the booking in Lea's calendar", Duration.ofSeconds(20),
+                () -> RADICALE.eventsContaining("lea", studies, "Progress review").size() == 1);
         assertFalse(slotStarts(kind, day).contains(at(day, 14)));
 
         // The learner moves it, then cancels it; the calendar follows.
@@ -120,6 +127,8 @@ class SelfBookingIT {
         assertEquals("CANCELLED", cancelled.object().getString("state"));
         Eventually.await("gone from Nina's calendar", Duration.ofSeconds(20),
                 () -> RADICALE.eventsContaining("nina", work, "Progress review").isEmpty());
+        Eventually.await("gone from Lea's calendar", Duration.ofSeconds(20),
+                () -> RADICALE.eventsContaining("lea", studies, "Progress review").isEmpty());
     }
 
     @Test

@@ -129,11 +129,12 @@ class EveryPageUiIT {
                 new Page("admin/people.xhtml", By.tagName("h1")),
                 new Page("admin/person.xhtml?id=" + amira, By.tagName("h1")),
                 new Page("admin/person-sync.xhtml?id=" + tom, By.tagName("h1")),
+                new Page("admin/person-availability.xhtml?id=" + amira, By.id("kindsForm:kinds")),
                 new Page("admin/roles.xhtml", By.tagName("h1")),
                 new Page("admin/calendars.xhtml", By.tagName("h1")),
                 new Page("admin/settings.xhtml", By.tagName("h1")));
         // A tablet: the pages whose tables have the most columns.
-        List<Page> tablet = List.of(admin.get(0), admin.get(1), admin.get(3), admin.get(7));
+        List<Page> tablet = List.of(admin.get(0), admin.get(1), admin.get(3), admin.get(8));
         List<Page> portal = List.of(new Page("portal/index.xhtml?date=" + day, By.cssSelector(".fc-view")),
                 new Page("portal/calendars.xhtml", By.tagName("h1")));
         // Self-booking: the instructor publishes availability, the learner books it.

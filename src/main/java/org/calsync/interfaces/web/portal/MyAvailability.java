@@ -16,10 +16,13 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.calsync.domain.shared.UnknownEntityException;
+import org.calsync.interfaces.facade.PeopleFacade;
 import org.calsync.interfaces.facade.SelfBookingFacade;
 import org.calsync.interfaces.facade.dto.AvailabilityForm;
 import org.calsync.interfaces.facade.dto.BookableKindForm;
 import org.calsync.interfaces.facade.dto.BookableKindView;
+import org.calsync.interfaces.facade.dto.PersonView;
 import org.calsync.interfaces.facade.dto.PublishedAvailabilityView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
@@ -27,7 +30,8 @@ import org.calsync.interfaces.web.Texts;
 
 /**
  * An instructor's availability for self-booking: weekly hours and dated exceptions in their own zone, and the kinds
- * of meeting learners can book in them. Nothing here is written to a calendar; only bookings are.
+ * of meeting learners can book in them. Nothing here is written to a calendar; only bookings are. In the portal it is
+ * the signed-in instructor's own; in the console, an admin's for the person the page names.
  */
 @Named
 @ViewScoped
@@ -41,7 +45,13 @@ public class MyAvailability implements Serializable {
     @Inject
     private CurrentUser user;
 
-    private boolean instructor;
+    @Inject
+    private PeopleFacade people;
+
+    /** The person whose availability this is: the console names them; the portal means the signed-in person. */
+    private String personId;
+    private String personName;
+    private boolean allowed;
     private boolean published;
     private String zone;
     private final List<HoursRow> hours = new ArrayList<>();
@@ -238,14 +248,28 @@ public class MyAvailability implements Serializable {
     }
 
     public void load() {
-        instructor = user.isInstructor();
-        if (!instructor) {
+        if (personId == null || personId.isBlank()) {
+            personId = user.getPersonId();
+            personName = user.getDisplayName();
+            allowed = user.isInstructor();
+            zone = user.getTimeZone();
+        } else {
+            // An admin publishes for an instructor; the page lives in the console, which only admins reach.
+            try {
+                PersonView person = people.get(user.getTenantId(), personId);
+                personName = person.displayName();
+                allowed = user.isAdmin();
+                zone = person.timeZone();
+            } catch (UnknownEntityException e) {
+                allowed = false;
+            }
+        }
+        if (!allowed) {
             return;
         }
-        zone = user.getTimeZone();
         hours.clear();
         changes.clear();
-        PublishedAvailabilityView view = booking.availabilityOf(user.getTenantId(), user.getPersonId()).orElse(null);
+        PublishedAvailabilityView view = booking.availabilityOf(user.getTenantId(), personId).orElse(null);
         published = view != null;
         if (view == null) {
             // A working week to start from; nothing is bookable until it is published.
@@ -273,7 +297,7 @@ public class MyAvailability implements Serializable {
                 changes.add(row);
             });
         }
-        kinds = booking.kindsOf(user.getTenantId(), user.getPersonId());
+        kinds = booking.kindsOf(user.getTenantId(), personId);
     }
 
     public void addHours() {
@@ -304,7 +328,7 @@ public class MyAvailability implements Serializable {
     /** Publishes the hours and exceptions; learners see the new times at once. */
     public void publish() {
         try {
-            booking.publish(user.getTenantId(), user.getPersonId(), new AvailabilityForm(zone,
+            booking.publish(user.getTenantId(), personId, new AvailabilityForm(zone,
                     hours.stream().map(row -> new AvailabilityForm.Hours(row.day, row.start, row.end)).toList(),
                     changes.stream().map(row -> new AvailabilityForm.Change(row.date, row.kind, row.start, row.end))
                             .toList()));
@@ -328,11 +352,11 @@ public class MyAvailability implements Serializable {
     public void saveKind() {
         try {
             if (kind.id == null) {
-                booking.offer(user.getTenantId(), user.getPersonId(), kind.form());
+                booking.offer(user.getTenantId(), personId, kind.form());
             } else {
                 booking.change(user.getTenantId(), kind.id, kind.form());
             }
-            kinds = booking.kindsOf(user.getTenantId(), user.getPersonId());
+            kinds = booking.kindsOf(user.getTenantId(), personId);
             FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("availability.kindSaved", kind.name));
         } catch (RuntimeException e) {
             FacesErrors.show("kindDialogForm", e);
@@ -341,7 +365,7 @@ public class MyAvailability implements Serializable {
 
     public void withdrawKind(BookableKindView view) {
         booking.withdraw(user.getTenantId(), view.id());
-        kinds = booking.kindsOf(user.getTenantId(), user.getPersonId());
+        kinds = booking.kindsOf(user.getTenantId(), personId);
         FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("availability.kindWithdrawn", view.name()));
     }
 
@@ -377,8 +401,31 @@ public class MyAvailability implements Serializable {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    public boolean isInstructor() {
-        return instructor;
+    /** Whether the page may edit this availability: one's own as an instructor, or anyone's as an admin. */
+    public boolean isAllowed() {
+        return allowed;
+    }
+
+    public String getPersonId() {
+        return personId;
+    }
+
+    public void setPersonId(String personId) {
+        this.personId = personId;
+    }
+
+    public String getPersonName() {
+        return personName;
+    }
+
+    /** What the console page explains, naming the person rather than "you". */
+    public String getLeadForAdmin() {
+        return allowed ? Texts.get("availability.leadFor", personName) : "";
+    }
+
+    /** The console page's title: whose availability it is. */
+    public String getTitleForAdmin() {
+        return allowed ? Texts.get("availability.of", personName) : Texts.get("syncLog.personNotFound");
     }
 
     public boolean isPublished() {
