@@ -177,6 +177,44 @@ class SelfBookingIT {
         assertEquals(10, sessions);
     }
 
+    /**
+     * The organisation's cancellation deadline (24 hours in the demo tenant): inside it a learner can neither move nor
+     * cancel, and the instructor or an admin can. The kind's meeting link goes into the session.
+     */
+    @Test
+    void insideTheDeadlineOnlyTheInstructorOrAnAdminChangesABooking() {
+        String coach = person("Dora Deadline", "Instructor");
+        String learner = person("Sam Soon", "Learner");
+        publishEveryDay(coach, "00:00", "23:45");
+        Api.Reply offered = api().post("people/" + coach + "/bookable-kinds", """
+                {"name":"Quick check-in","lengthMinutes":15,"horizonDays":3,"maxPerDay":40,"startEveryMinutes":15,
+                 "meetingLink":"https://meet.example.com/dora"}""");
+        assertEquals(201, offered.status(), offered.body());
+        String kind = offered.object().getString("id");
+        Instant now = Instant.now();
+        List<Instant> soon = slotStarts(kind, now, now.plus(Duration.ofHours(20)));
+        assertTrue(soon.size() >= 2, soon.toString());
+
+        Api.Reply booked = book(kind, learner, soon.get(0));
+        assertEquals(201, booked.status(), booked.body());
+        assertEquals("https://meet.example.com/dora", booked.object().getString("meetingLink"));
+        String sessionId = booked.object().getString("id");
+
+        Api.Reply learnerMoves = api().post("bookings/" + sessionId + "/move", "{\"start\":\"" + soon.get(1) + "\"}");
+        assertEquals(409, learnerMoves.status(), learnerMoves.body());
+        assertTrue(learnerMoves.body().contains("24 hours"), learnerMoves.body());
+        Api.Reply learnerCancels = api().post("bookings/" + sessionId + "/cancel", "{}");
+        assertEquals(409, learnerCancels.status(), learnerCancels.body());
+
+        Api.Reply staffMoves = api().post("bookings/" + sessionId + "/move",
+                "{\"start\":\"" + soon.get(1) + "\",\"byLearner\":false}");
+        assertEquals(200, staffMoves.status(), staffMoves.body());
+        assertEquals(soon.get(1).toString(), staffMoves.object().getString("startUtc"));
+        Api.Reply staffCancels = api().post("bookings/" + sessionId + "/cancel", "{\"byLearner\":false}");
+        assertEquals(200, staffCancels.status(), staffCancels.body());
+        assertEquals("CANCELLED", staffCancels.object().getString("state"));
+    }
+
     private String person(String name, String role) {
         String email = name.toLowerCase().replace(' ', '.') + "-" + UUID.randomUUID().toString().substring(0, 8)
                 + "@northwind.example";
@@ -210,8 +248,11 @@ class SelfBookingIT {
     }
 
     private List<Instant> slotStarts(String kind, LocalDate day) {
-        Api.Reply slots = api().get("bookable-kinds/" + kind + "/slots?from=" + day.atStartOfDay(LONDON).toInstant()
-                + "&to=" + day.plusDays(1).atStartOfDay(LONDON).toInstant());
+        return slotStarts(kind, day.atStartOfDay(LONDON).toInstant(), day.plusDays(1).atStartOfDay(LONDON).toInstant());
+    }
+
+    private List<Instant> slotStarts(String kind, Instant from, Instant to) {
+        Api.Reply slots = api().get("bookable-kinds/" + kind + "/slots?from=" + from + "&to=" + to);
         assertEquals(200, slots.status(), slots.body());
         return slots.array().stream().map(v -> Instant.parse(v.asJsonObject().getString("start"))).toList();
     }

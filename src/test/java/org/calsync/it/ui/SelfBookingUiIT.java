@@ -113,7 +113,7 @@ class SelfBookingUiIT {
             assertTrue(browser.driver().findElement(By.id("slotsForm:instructor")).getText().contains("Ines Booking " + tag));
             checkLayout(browser, language, "book", By.id("slotsForm"));
             // The kind asks a day's notice: the next week's first time is surely bookable.
-            browser.clickAndWaitForUpdate(browser.driver().findElement(By.id("slotsForm:later")), By.id("slotsForm"));
+            browser.clickAndWaitForUpdate(browser.driver().findElement(By.id("slotsForm:later")), By.id("slotsForm:week"));
             WebElement firstTime = browser.waitFor(By.cssSelector("#slotsForm .cs-slot-time"));
             firstTime.click();
             browser.waitFor(By.id("confirmForm:confirm")).click();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,6 +28,7 @@ import org.calsync.interfaces.facade.dto.InstructorOfferView;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
 import org.calsync.interfaces.web.Texts;
+import org.primefaces.PrimeFaces;
 
 /**
  * A learner books one-to-one time with their own instructors: the times free in the instructor's published
@@ -100,15 +102,27 @@ public class MyBookings implements Serializable {
         return !firstDay.isAfter(LocalDate.now(ZoneId.of(zone)));
     }
 
-    /** A time was clicked: the confirmation dialog asks before anything is booked. */
-    public void choose(String start) {
-        Instant at = Instant.parse(start);
-        chosen = new BookableSlotView(at, at.plus(kind().map(k -> Duration.ofMinutes(k.lengthMinutes()))
-                .orElse(Duration.ZERO)));
+    /**
+     * A time was clicked (its start comes as the request parameter "start"): the confirmation dialog asks before
+     * anything is booked. Only a time the page offers is taken; anything else is ignored.
+     */
+    public void choose() {
+        String start = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("start");
+        boolean offered = days.stream().flatMap(day -> day.slots().stream()).anyMatch(slot -> slot.start().equals(start));
+        chosen = null;
+        if (offered) {
+            Instant at = Instant.parse(start);
+            chosen = new BookableSlotView(at, at.plus(kind().map(k -> Duration.ofMinutes(k.lengthMinutes()))
+                    .orElse(Duration.ZERO)));
+        }
+        PrimeFaces.current().ajax().addCallbackParam("chosen", chosen != null);
     }
 
     /** Books the chosen time, or moves the booking being moved there. */
     public void confirm() {
+        if (chosen == null) {
+            return;
+        }
         try {
             if (moving == null) {
                 booking.book(user.getTenantId(), kindId, user.getPersonId(), chosen.start());
