@@ -54,6 +54,7 @@ public class BookingResource {
     @Operation(summary = "Publish when an instructor can be booked, replacing what was published")
     @APIResponse(responseCode = "400", description = "Invalid input, one message per field")
     public PublishedAvailabilityView publish(@PathParam("personId") String personId, AvailabilityRequest request) {
+        requireBody(request);
         TextInput input = new TextInput();
         List<AvailabilityForm.Hours> hours = request.weeklyHours == null ? List.of() : request.weeklyHours.stream()
                 .map(h -> new AvailabilityForm.Hours(h.day, input.localTime("weeklyHours", h.start),
@@ -126,7 +127,9 @@ public class BookingResource {
     @APIResponse(responseCode = "201", description = "Booked")
     @APIResponse(responseCode = "409", description = "The time was just taken or became busy; nextSlots lists the next free times")
     public Response book(BookingRequest request) {
-        SessionView session = booking.book(caller.tenantId(), request.kindId, request.learnerId, start(request));
+        requireBody(request);
+        Instant start = start(request);
+        SessionView session = booking.book(caller.tenantId(), request.kindId, request.learnerId, start);
         return Response.created(URI.create("sessions/" + session.id())).entity(session).build();
     }
 
@@ -135,7 +138,7 @@ public class BookingResource {
     @Operation(summary = "Move a booking to another bookable time of its kind")
     @APIResponse(responseCode = "409", description = "Past the deadline, or the time was just taken (with nextSlots)")
     public SessionView move(@PathParam("sessionId") String sessionId, BookingRequest request) {
-        return booking.move(caller.tenantId(), sessionId, start(request), !Boolean.FALSE.equals(request.byLearner));
+        return booking.move(caller.tenantId(), sessionId, start(request), byLearner(request));
     }
 
     @POST
@@ -143,13 +146,17 @@ public class BookingResource {
     @Operation(summary = "Cancel a booking; both calendars lose the event")
     @APIResponse(responseCode = "409", description = "Past the deadline for a learner, or already cancelled")
     public SessionView cancel(@PathParam("sessionId") String sessionId, BookingRequest request) {
-        boolean byLearner = request == null || !Boolean.FALSE.equals(request.byLearner);
-        return booking.cancel(caller.tenantId(), sessionId, byLearner);
+        return booking.cancel(caller.tenantId(), sessionId, byLearner(request));
+    }
+
+    /** A learner's change unless the request says otherwise: the organisation's deadline then applies. */
+    private static boolean byLearner(BookingRequest request) {
+        return request == null || !Boolean.FALSE.equals(request.byLearner);
     }
 
     private static Instant start(BookingRequest request) {
         TextInput input = new TextInput();
-        Instant start = input.instant("start", request.start, null);
+        Instant start = input.instant("start", request == null ? null : request.start, null);
         input.throwIfInvalid();
         if (start == null) {
             throw new InvalidInputException("start", "booking.startRequired");
@@ -157,7 +164,14 @@ public class BookingResource {
         return start;
     }
 
+    private static void requireBody(Object request) {
+        if (request == null) {
+            throw new InvalidInputException("body", "api.bodyRequired");
+        }
+    }
+
     private static BookableKindForm form(BookableKindRequest request) {
+        requireBody(request);
         return new BookableKindForm(request.name, orZero(request.lengthMinutes), orZero(request.bufferBeforeMinutes),
                 orZero(request.bufferAfterMinutes), orZero(request.noticeMinutes), or(request.horizonDays, 30),
                 or(request.maxPerDay, 8), or(request.startEveryMinutes, 15), request.meetingLink);

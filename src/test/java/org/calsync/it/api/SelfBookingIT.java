@@ -210,6 +210,10 @@ class SelfBookingIT {
                 "{\"start\":\"" + soon.get(1) + "\",\"byLearner\":false}");
         assertEquals(200, staffMoves.status(), staffMoves.body());
         assertEquals(soon.get(1).toString(), staffMoves.object().getString("startUtc"));
+        // Without a body: a clear refusal, nothing changed.
+        assertEquals(400, api().post("bookings", "").status());
+        assertEquals(400, api().post("bookings/" + sessionId + "/move", "").status());
+        assertEquals(400, api().put("people/" + coach + "/availability", "").status());
         Api.Reply staffCancels = api().post("bookings/" + sessionId + "/cancel", "{\"byLearner\":false}");
         assertEquals(200, staffCancels.status(), staffCancels.body());
         assertEquals("CANCELLED", staffCancels.object().getString("state"));
