@@ -136,13 +136,7 @@ public final class BookableSlotsBenchmark {
                     {"provider":"CALDAV","serverUrl":"%s","username":"bench","password":"bench-secret"}"""
                     .formatted(radicale.base())), 201);
             api.post("people/" + instructor + "/sync", "");
-            StringBuilder weekly = new StringBuilder();
-            for (String day : new String[] {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"}) {
-                weekly.append(weekly.isEmpty() ? "" : ",")
-                        .append("{\"day\":\"%s\",\"start\":\"08:00\",\"end\":\"20:00\"}".formatted(day));
-            }
-            ExchangeBench.require(api.put("people/" + instructor + "/availability",
-                    "{\"zone\":\"Europe/London\",\"weeklyHours\":[" + weekly + "]}"), 200);
+            ExchangeBench.require(api.publishEveryDay(instructor, "08:00", "20:00"), 200);
             Api.Reply offered = api.post("people/" + instructor + "/bookable-kinds", """
                     {"name":"Coaching","lengthMinutes":30,"bufferBeforeMinutes":5,"bufferAfterMinutes":5,"horizonDays":60,"maxPerDay":20,"startEveryMinutes":15}""");
             ExchangeBench.require(offered, 201);

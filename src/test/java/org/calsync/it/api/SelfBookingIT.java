@@ -229,13 +229,7 @@ class SelfBookingIT {
     }
 
     private void publishEveryDay(String personId, String start, String end) {
-        StringBuilder hours = new StringBuilder();
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
-            hours.append(hours.isEmpty() ? "" : ",").append("{\"day\":\"%s\",\"start\":\"%s\",\"end\":\"%s\"}"
-                    .formatted(day, start, end));
-        }
-        Api.Reply published = api().put("people/" + personId + "/availability",
-                "{\"zone\":\"Europe/London\",\"weeklyHours\":[" + hours + "]}");
+        Api.Reply published = api().publishEveryDay(personId, start, end);
         assertEquals(200, published.status(), published.body());
     }
 

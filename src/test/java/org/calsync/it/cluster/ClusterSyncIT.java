@@ -224,13 +224,7 @@ class ClusterSyncIT {
     void bookingsSentToBothInstancesAtOnceTakeEachSlotOnce() throws Exception {
         String coach = first().createInstructor("coach-" + UUID.randomUUID() + "@northwind.example", "Cluster Coach",
                 "Europe/London");
-        StringBuilder weekly = new StringBuilder();
-        for (String weekday : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
-            weekly.append(weekly.isEmpty() ? "" : ",")
-                    .append("{\"day\":\"%s\",\"start\":\"09:00\",\"end\":\"19:00\"}".formatted(weekday));
-        }
-        assertEquals(200, first().put("people/" + coach + "/availability",
-                "{\"zone\":\"Europe/London\",\"weeklyHours\":[" + weekly + "]}").status());
+        assertEquals(200, first().publishEveryDay(coach, "09:00", "19:00").status());
         Api.Reply offered = first().post("people/" + coach + "/bookable-kinds", """
                 {"name":"Cluster coaching","lengthMinutes":60,"maxPerDay":20,"startEveryMinutes":60}""");
         assertEquals(201, offered.status(), offered.body());

@@ -8,7 +8,10 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -53,6 +56,16 @@ public final class Api {
             throw new AssertionError("Person not created: " + created.body());
         }
         return created.object().getString("id");
+    }
+
+    /**
+     * Publishes the person's self-booking availability as the same hours every day of the week, in Europe/London;
+     * the answer, which is 200 when published.
+     */
+    public Reply publishEveryDay(String personId, String start, String end) {
+        String hours = Stream.of(DayOfWeek.values()).map(day -> """
+                {"day":"%s","start":"%s","end":"%s"}""".formatted(day, start, end)).collect(Collectors.joining(","));
+        return put("people/" + personId + "/availability", "{\"zone\":\"Europe/London\",\"weeklyHours\":[" + hours + "]}");
     }
 
     /** The id of the person with this email in the key's tenant. */
