@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,20 +86,13 @@ public class SelfBookingFacade {
 
     /** @throws SlotTakenProblem when the time was just taken or became busy, with the next free times */
     public SessionView book(String tenantId, String kindId, String learnerId, Instant start) {
-        try {
-            return session(tenantId, booking.book(new TenantId(tenantId), kindId, learnerId, start));
-        } catch (SlotTakenException e) {
-            throw new SlotTakenProblem(e.text().key(), views(e.nextSlots()));
-        }
+        return session(tenantId, offeringNextSlots(() -> booking.book(new TenantId(tenantId), kindId, learnerId, start)));
     }
 
     /** @throws SlotTakenProblem when the new time was just taken or became busy, with the next free times */
     public SessionView move(String tenantId, String sessionId, Instant newStart, boolean byLearner) {
-        try {
-            return session(tenantId, booking.move(new TenantId(tenantId), sessionId, newStart, byLearner));
-        } catch (SlotTakenException e) {
-            throw new SlotTakenProblem(e.text().key(), views(e.nextSlots()));
-        }
+        return session(tenantId, offeringNextSlots(() -> booking.move(new TenantId(tenantId), sessionId, newStart,
+                byLearner)));
     }
 
     public SessionView cancel(String tenantId, String sessionId, boolean byLearner) {
@@ -132,6 +126,15 @@ public class SelfBookingFacade {
                         .findFirst().orElse(""),
                 booked.session().time().start(), booked.session().time().end(), booked.session().meetingLink()))
                 .toList();
+    }
+
+    /** A booking or a move, whose refusal for a taken time carries the next free times as views. */
+    private static TrainingSession offeringNextSlots(Supplier<TrainingSession> bookingOrMove) {
+        try {
+            return bookingOrMove.get();
+        } catch (SlotTakenException e) {
+            throw new SlotTakenProblem(e.text().key(), views(e.nextSlots()));
+        }
     }
 
     private SessionView session(String tenantId, TrainingSession session) {

@@ -35,4 +35,12 @@ public final class Texts {
         return arguments.length == 0 ? pattern
                 : new MessageFormat(pattern, locale()).format(arguments);
     }
+
+    /**
+     * The text with its first letter in capitals: French day and month names are written in lower case, and a
+     * heading or a sentence's start needs "Lundi".
+     */
+    public static String capitalised(String text) {
+        return text == null || text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
 }

@@ -384,7 +384,7 @@ public class MyAvailability implements Serializable {
     public Map<String, String> getDayChoices() {
         Map<String, String> choices = new LinkedHashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
-            choices.put(capitalised(day.getDisplayName(TextStyle.FULL, Texts.locale())), day.name());
+            choices.put(Texts.capitalised(day.getDisplayName(TextStyle.FULL, Texts.locale())), day.name());
         }
         return choices;
     }
@@ -395,10 +395,6 @@ public class MyAvailability implements Serializable {
             choices.put(Texts.get("availability.change." + kindName), kindName);
         }
         return choices;
-    }
-
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** Whether the page may edit this availability: one's own as an instructor, or anyone's as an admin. */

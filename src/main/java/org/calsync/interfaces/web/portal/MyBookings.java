@@ -190,7 +190,7 @@ public class MyBookings implements Serializable {
             byDay.computeIfAbsent(slot.start().atZone(viewer).toLocalDate(), day -> new ArrayList<>())
                     .add(new SlotChoice(slot.start().toString(), clock.format(slot.start().atZone(viewer))));
         }
-        days = byDay.entrySet().stream().map(day -> new DaySlots(capitalised(dayLabel.format(day.getKey())),
+        days = byDay.entrySet().stream().map(day -> new DaySlots(Texts.capitalised(dayLabel.format(day.getKey())),
                 day.getValue())).toList();
     }
 
@@ -212,17 +212,13 @@ public class MyBookings implements Serializable {
 
     /** "Tuesday 8 December, 10:00" in the learner's zone and language. */
     public String when(Instant at) {
-        return capitalised(DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Texts.locale()).format(at.atZone(ZoneId.of(zone))));
-    }
-
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return Texts.capitalised(DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Texts.locale()).format(at.atZone(ZoneId.of(zone))));
     }
 
     /** "Monday 7 December – Sunday 13 December". */
     public String getRangeLabel() {
         DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM", Texts.locale());
-        return capitalised(day.format(firstDay)) + " \u2013 " + capitalised(day.format(firstDay.plusDays(DAYS_SHOWN - 1)));
+        return Texts.capitalised(day.format(firstDay)) + " \u2013 " + Texts.capitalised(day.format(firstDay.plusDays(DAYS_SHOWN - 1)));
     }
 
     public String getChosenLabel() {
