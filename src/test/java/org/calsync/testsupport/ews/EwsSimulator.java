@@ -33,7 +33,7 @@ import org.w3c.dom.Element;
  * fails the test that caused it. Users sign in with Basic or NTLM; a service account may impersonate any
  * mailbox through the {@code ExchangeImpersonation} header. Faults are injected per request. The server
  * reports an Exchange build and refuses requests written for a newer release. Autodiscover answers at
- * {@code /autodiscover/autodiscover.svc}.
+ * {@code /autodiscover/autodiscover.svc}. Streaming notifications are served by {@link SimulatedStreaming}.
  * <p>
  * Run it on its own with {@code java ... EwsSimulator 8081}: it serves mailboxes for alice and bob.
  */
@@ -54,6 +54,7 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
     private volatile Release release = Release.EXCHANGE_2016;
     private int port;
     private final SimulatedAutodiscover autodiscover = new SimulatedAutodiscover(this);
+    private final SimulatedStreaming streaming = new SimulatedStreaming(this);
 
     /** A person who signs in with their own domain account and reaches their own mailbox. */
     public EwsSimulator withUser(String user, String password, String smtp) {
@@ -92,7 +93,53 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
         replays.computeIfAbsent(operation, key -> new ConcurrentLinkedQueue<>()).add(responseXml);
     }
 
-    /** The next request (of any operation) meets this fault instead of being served. */
+    /**
+     * Subscribe must carry the affinity headers, and GetStreamingEvents the back end cookie Subscribe set, as on
+     * Exchange 2013 and later when mailboxes of one connection may sit on different servers.
+     */
+    public EwsSimulator requireAffinity() {
+        streaming.affinityRequired = true;
+        return this;
+    }
+
+    /** How often an open streaming connection says it is alive when nothing happens (Exchange: some seconds). */
+    public void streamHeartbeat(Duration every) {
+        streaming.heartbeat = every;
+    }
+
+    /** Streaming connections end after this long instead of the client's ConnectionTimeout (in minutes). */
+    public void streamLifetime(Duration lifetime) {
+        streaming.lifetime = lifetime;
+    }
+
+    /** Drops every open streaming connection at once, without a closing message. */
+    public void dropStreams() {
+        streaming.dropConnections();
+    }
+
+    /** Forgets every subscription, as a mailbox server restart does. */
+    public void forgetSubscriptions() {
+        streaming.forgetSubscriptions();
+    }
+
+    /** The mailbox of every live subscription, one entry each, sorted: a mailbox subscribed twice shows twice. */
+    public List<String> subscribedMailboxes() {
+        return streaming.subscribedMailboxes();
+    }
+
+    public int openStreams() {
+        return streaming.openConnections();
+    }
+
+    /** How many GetStreamingEvents connections were answered so far. */
+    public int streamsServed() {
+        return streaming.connectionsServed();
+    }
+
+    /**
+     * The next request (of any operation but the streaming ones, which {@link #dropStreams()} and
+     * {@link #forgetSubscriptions()} disturb) meets this fault instead of being served.
+     */
     public void failNext(Fault fault) {
         faults.add(fault);
     }
@@ -125,7 +172,7 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
                 new InetSocketAddress("127.0.0.1", 0), 64);
         https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
         server = https;
-        executor = Executors.newFixedThreadPool(16);
+        executor = Executors.newCachedThreadPool(); // streaming connections each hold a thread
         server.setExecutor(executor);
         serveContexts();
     }
@@ -241,7 +288,7 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
 
     public void start(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        executor = Executors.newFixedThreadPool(16);
+        executor = Executors.newCachedThreadPool(); // streaming connections each hold a thread
         server.setExecutor(executor);
         serveContexts();
     }
@@ -306,7 +353,8 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
                 send(exchange, 200, replay);
                 return;
             }
-            Fault fault = faults.poll();
+            // Streaming calls come and go on their own; faults meant for a test's calls are not spent on them.
+            Fault fault = SimulatedStreaming.OPERATIONS.contains(operation.getLocalName()) ? null : faults.poll();
             if (fault != null && fault.apply(exchange, operation.getLocalName())) {
                 return;
             }
@@ -331,8 +379,12 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
                     return;
                 }
             }
-            String answer = new EwsOperations(mailbox(smtp), this).handle(operation, fault);
-            respond(exchange, 200, answer);
+            switch (operation.getLocalName()) {
+                case "Subscribe" -> respond(exchange, 200, streaming.subscribe(exchange, operation, mailbox(smtp), impersonated != null));
+                case "Unsubscribe" -> respond(exchange, 200, streaming.unsubscribe(operation));
+                case "GetStreamingEvents" -> streaming.stream(exchange, operation);
+                default -> respond(exchange, 200, new EwsOperations(mailbox(smtp), this).handle(operation, fault));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -341,13 +393,18 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    private void respond(HttpExchange exchange, int status, String answer) throws IOException {
-        String xml = answer.replaceFirst("<h:ServerVersionInfo [^>]*?(?= xmlns:h=)", java.util.regex.Matcher.quoteReplacement(release.header()));
+    /** A response that breaks the schema is a violation; it is sent all the same, as a faulty server would. */
+    void validateResponse(String xml) {
         try {
             EwsSchema.validate(xml);
         } catch (EwsSchema.SchemaViolation violation) {
             violations.add("response: " + violation.getMessage() + "\n" + xml);
         }
+    }
+
+    private void respond(HttpExchange exchange, int status, String answer) throws IOException {
+        String xml = answer.replaceFirst("<h:ServerVersionInfo [^>]*?(?= xmlns:h=)", java.util.regex.Matcher.quoteReplacement(release.header()));
+        validateResponse(xml);
         send(exchange, status, xml);
     }
 

@@ -153,6 +153,16 @@ public final class SimulatedMailbox {
         return List.copyOf(items.values());
     }
 
+    /** How many changes the mailbox has seen: a streaming subscription's starting place. */
+    synchronized int logSize() {
+        return log.size();
+    }
+
+    /** The changes after a place in the log, one by one, as notifications report them. */
+    synchronized List<Change> changesAfter(int position) {
+        return List.copyOf(log.subList(Math.min(position, log.size()), log.size()));
+    }
+
     SimulatedItem require(String id) {
         SimulatedItem item = items.get(id);
         if (item == null) {

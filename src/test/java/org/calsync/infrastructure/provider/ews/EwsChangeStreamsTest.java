@@ -1,0 +1,187 @@
+package org.calsync.infrastructure.provider.ews;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.calsync.domain.model.calendar.ChangeStream;
+import org.calsync.domain.model.calendar.ChangeStreamListener;
+import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.StreamedCalendar;
+import org.calsync.testsupport.ews.EwsSimulator;
+import org.calsync.testsupport.ews.SimulatedItem;
+import org.calsync.testsupport.ews.SimulatedMailbox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Streaming notifications against the simulator, which validates every message and, like Exchange 2013 and later,
+ * refuses a grouped connection that does not keep to one mailbox server.
+ */
+class EwsChangeStreamsTest {
+
+    @RegisterExtension
+    static final EwsSimulator EWS = new EwsSimulator().withUser("amira", "amira-secret", "amira@northwind.example")
+            .withUser("tom", "tom-secret", "tom@northwind.example").withServiceAccount("svc-calsync", "svc-secret")
+            .requireAffinity();
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final Duration HEARD_WITHIN = Duration.ofSeconds(5);
+
+    private final EwsChangeStreams streams = new EwsChangeStreams();
+    private final Heard heard = new Heard();
+    private ChangeStream stream;
+
+    @BeforeEach
+    void quickHeartbeats() {
+        EWS.streamHeartbeat(Duration.ofMillis(500));
+        EWS.streamLifetime(null);
+    }
+
+    @AfterEach
+    void everyMessageValidated() {
+        if (stream != null) {
+            stream.close();
+        }
+        List<String> violations = EWS.takeViolations();
+        assertTrue(violations.isEmpty(), String.join("\n\n", violations));
+    }
+
+    @Test
+    void aPersonsOwnStreamHearsCreationsMovesAndDeletions() throws InterruptedException {
+        SimulatedMailbox mailbox = EWS.mailbox("amira@northwind.example");
+        stream = streams.open(List.of(calendar("cal-amira", own("amira"))), heard);
+        assertTrue(stream.isOpen(), () -> stream.refused().toString());
+
+        SimulatedItem item = mailbox.add("Dentist", Instant.now().plusSeconds(86_400), Instant.now().plusSeconds(90_000));
+        assertEquals("cal-amira", heard.nextChange());
+        mailbox.move(item.id(), Instant.now().plusSeconds(172_800), Instant.now().plusSeconds(176_400));
+        assertEquals("cal-amira", heard.nextChange());
+        mailbox.delete(item.id());
+        assertEquals("cal-amira", heard.nextChange());
+        assertTrue(heard.interruptions.isEmpty(), heard.interruptions.toString());
+    }
+
+    @Test
+    void aConnectionAtTheEndOfItsLifetimeIsOpenedAgainWithNothingMissed() throws InterruptedException {
+        EWS.streamLifetime(Duration.ofMillis(800));
+        int served = EWS.streamsServed();
+        SimulatedMailbox mailbox = EWS.mailbox("tom@northwind.example");
+        stream = streams.open(List.of(calendar("cal-tom", own("tom"))), heard);
+
+        waitUntil(() -> EWS.streamsServed() >= served + 3);
+        mailbox.add("Made while the connection was renewed", Instant.now().plusSeconds(3_600),
+                Instant.now().plusSeconds(7_200));
+        assertEquals("cal-tom", heard.nextChange());
+        assertTrue(stream.isOpen());
+        assertTrue(heard.interruptions.isEmpty(), heard.interruptions.toString());
+    }
+
+    @Test
+    void aServiceAccountCarriesManyMailboxesOnOneConnectionToOneServer() throws InterruptedException {
+        List<String> people = List.of("ann", "ben", "cho", "dev");
+        people.forEach(name -> EWS.mailbox(name + "@northwind.example"));
+        int openBefore = EWS.openStreams();
+        stream = streams.open(people.stream().map(name -> calendar("cal-" + name, impersonating(name))).toList(), heard);
+
+        assertEquals(openBefore + 1, EWS.openStreams(), "one connection for the group");
+        assertEquals(4, EWS.subscribedMailboxes().stream().filter(m -> people.contains(m.split("@")[0])).count());
+        EWS.mailbox("cho@northwind.example").add("Review", Instant.now().plusSeconds(3_600), Instant.now().plusSeconds(7_200));
+        assertEquals("cal-cho", heard.nextChange());
+        EWS.mailbox("dev@northwind.example").add("Class", Instant.now().plusSeconds(3_600), Instant.now().plusSeconds(7_200));
+        assertEquals("cal-dev", heard.nextChange());
+        List<EwsSimulator.Recorded> subscribes = EWS.requests().stream().filter(r -> r.operation().equals("Subscribe"))
+                .filter(r -> people.contains(String.valueOf(r.impersonated()).split("@")[0])).toList();
+        assertEquals(4, subscribes.size(), "one Subscribe per mailbox, each acting for its mailbox");
+
+        stream.close();
+        waitUntil(() -> EWS.subscribedMailboxes().stream().noneMatch(m -> people.contains(m.split("@")[0])));
+    }
+
+    @Test
+    void aMailboxTheServerRefusesIsNamedAndTheOthersAreStreamed() throws InterruptedException {
+        EWS.mailbox("eve@northwind.example");
+        stream = streams.open(List.of(calendar("cal-eve", impersonating("eve")),
+                calendar("cal-gone", impersonating("nobody-here"))), heard);
+
+        assertEquals(java.util.Set.of("cal-eve"), stream.calendarIds());
+        assertNotNull(stream.refused().get("cal-gone"));
+        EWS.mailbox("eve@northwind.example").add("Lunch", Instant.now().plusSeconds(3_600), Instant.now().plusSeconds(7_200));
+        assertEquals("cal-eve", heard.nextChange());
+    }
+
+    @Test
+    void aDroppedConnectionInterruptsTheStream() throws InterruptedException {
+        stream = streams.open(List.of(calendar("cal-amira", own("amira"))), heard);
+        waitUntil(() -> EWS.openStreams() > 0);
+
+        EWS.dropStreams();
+        assertNotNull(heard.interruptions.poll(HEARD_WITHIN.toMillis(), TimeUnit.MILLISECONDS), "interrupted");
+        assertFalse(stream.isOpen());
+    }
+
+    @Test
+    void subscriptionsTheServerForgotInterruptTheStream() throws InterruptedException {
+        EWS.streamLifetime(Duration.ofMillis(500));
+        stream = streams.open(List.of(calendar("cal-tom", own("tom"))), heard);
+
+        EWS.forgetSubscriptions();
+        String reason = heard.interruptions.poll(HEARD_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        assertNotNull(reason, "interrupted");
+        assertFalse(stream.isOpen());
+        EWS.takeViolations();
+    }
+
+    private StreamedCalendar calendar(String id, ProviderConnection connection) {
+        return new StreamedCalendar(id, connection, "calendar");
+    }
+
+    private static ProviderConnection own(String user) {
+        return new ProviderConnection(EWS.url(), "NORTHWIND\\" + user, user + "-secret", LONDON);
+    }
+
+    private static ProviderConnection impersonating(String name) {
+        return new ProviderConnection(EWS.url(), "svc-calsync@northwind.example", "svc-secret", LONDON,
+                name + "@northwind.example");
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(HEARD_WITHIN);
+        while (!condition.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(giveUp), "not within " + HEARD_WITHIN);
+            Thread.sleep(20);
+        }
+    }
+
+    /** What the stream told, in order. */
+    private static final class Heard implements ChangeStreamListener {
+        final BlockingQueue<String> changes = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> interruptions = new LinkedBlockingQueue<>();
+
+        @Override
+        public void changed(String calendarId) {
+            changes.add(calendarId);
+        }
+
+        @Override
+        public void interrupted(String reason) {
+            interruptions.add(reason);
+        }
+
+        String nextChange() throws InterruptedException {
+            return changes.poll(HEARD_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}

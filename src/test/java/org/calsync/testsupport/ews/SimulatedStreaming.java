@@ -1,0 +1,278 @@
+package org.calsync.testsupport.ews;
+
+import static org.calsync.testsupport.ews.EwsXml.child;
+import static org.calsync.testsupport.ews.EwsXml.escape;
+import static org.calsync.testsupport.ews.EwsXml.instant;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import org.w3c.dom.Element;
+
+/**
+ * Exchange's streaming notifications, as the simulator serves them: {@code Subscribe} with a
+ * {@code StreamingSubscriptionRequest} on the calendar folder, {@code GetStreamingEvents} answered as one chunked
+ * HTTP response holding an envelope per notification or heartbeat, and {@code Unsubscribe}. A subscription keeps its
+ * place in the mailbox's change log while no connection is open, so that a client reconnecting in time misses
+ * nothing, as on Exchange. Every envelope is validated against the schemas before it is sent.
+ * <p>
+ * Like Exchange 2013 and later, the answer to {@code Subscribe} sets the {@code X-BackEndOverrideCookie} of the
+ * mailbox server that holds the subscription. With {@link EwsSimulator#requireAffinity()}, an impersonating Subscribe without
+ * {@code X-AnchorMailbox} and {@code X-PreferServerAffinity}, or a GetStreamingEvents that does not bring back the
+ * cookie of every subscription it names, is refused as Exchange refuses a call proxied to the wrong server.
+ */
+final class SimulatedStreaming {
+
+    static final String AFFINITY_COOKIE = "X-BackEndOverrideCookie";
+    static final Set<String> OPERATIONS = Set.of("Subscribe", "GetStreamingEvents", "Unsubscribe");
+    private static final int BACKENDS = 3;
+
+    private final EwsSimulator simulator;
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final Set<HttpExchange> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger connectionsServed = new AtomicInteger();
+    volatile Duration heartbeat = Duration.ofSeconds(5);
+    /** Shorter than the client's ConnectionTimeout, for tests of renewal; null follows the client. */
+    volatile Duration lifetime;
+    volatile boolean affinityRequired;
+
+    SimulatedStreaming(EwsSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    /** One subscription: whose calendar, where in its change log it stands, and the back end that holds it. */
+    private static final class Subscription {
+        final String id = Base64Id.next();
+        final SimulatedMailbox mailbox;
+        final String backend;
+        volatile int position;
+
+        Subscription(SimulatedMailbox mailbox, String backend) {
+            this.mailbox = mailbox;
+            this.backend = backend;
+            this.position = mailbox.logSize();
+        }
+    }
+
+    /** Subscription ids look like Exchange's: opaque base64. */
+    private static final class Base64Id {
+        static String next() {
+            return java.util.Base64.getEncoder().encodeToString(("sim-sub:" + UUID.randomUUID())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    int subscriptions() {
+        return subscriptions.size();
+    }
+
+    int openConnections() {
+        return open.size();
+    }
+
+    int connectionsServed() {
+        return connectionsServed.get();
+    }
+
+    /** Which mailboxes have a live subscription, one entry per subscription. */
+    List<String> subscribedMailboxes() {
+        return subscriptions.values().stream().map(s -> s.mailbox.smtp()).sorted().toList();
+    }
+
+    /** As after a mailbox server restart: every subscription is gone, and the client learns it on its next call. */
+    void forgetSubscriptions() {
+        subscriptions.clear();
+    }
+
+    /** Drops every open connection without a closing message, as a load balancer's idle timeout or a reset would. */
+    void dropConnections() {
+        for (HttpExchange exchange : List.copyOf(open)) {
+            open.remove(exchange);
+            exchange.close();
+        }
+    }
+
+    String subscribe(HttpExchange exchange, Element operation, SimulatedMailbox mailbox, boolean impersonated) {
+        Element request = child(operation, EwsSchema.MESSAGES, "StreamingSubscriptionRequest");
+        if (request == null) {
+            return EwsOperations.error("Subscribe", "ErrorInvalidSubscriptionRequest",
+                    "The simulator serves streaming subscriptions only.");
+        }
+        Element folders = child(request, EwsSchema.TYPES, "FolderIds");
+        boolean calendar = folders != null && EwsSchema.children(folders).stream().anyMatch(folder ->
+                "calendar".equals(folder.getAttribute("Id")) || mailbox.calendarFolderId.equals(folder.getAttribute("Id")));
+        if (!calendar) {
+            simulator.contractBroken("Subscribe without the calendar folder: CalSync watches calendars only");
+        }
+        String anchor = exchange.getRequestHeaders().getFirst("X-AnchorMailbox");
+        String preferAffinity = exchange.getRequestHeaders().getFirst("X-PreferServerAffinity");
+        if (affinityRequired && impersonated && (anchor == null || !"true".equalsIgnoreCase(preferAffinity))) {
+            simulator.contractBroken("Subscribe without X-AnchorMailbox and X-PreferServerAffinity: true");
+        }
+        Subscription subscription = new Subscription(mailbox, backendOf(anchor == null ? mailbox.smtp() : anchor));
+        subscriptions.put(subscription.id, subscription);
+        exchange.getResponseHeaders().add("Set-Cookie", AFFINITY_COOKIE + "=" + subscription.backend + "; path=/");
+        return EwsXml.envelope("Subscribe", "<m:SubscribeResponseMessage ResponseClass=\"Success\"><m:ResponseCode>"
+                + "NoError</m:ResponseCode><m:SubscriptionId>" + subscription.id + "</m:SubscriptionId>"
+                + "</m:SubscribeResponseMessage>");
+    }
+
+    private static String backendOf(String anchorMailbox) {
+        return "EXBE" + Math.floorMod(anchorMailbox.toLowerCase().hashCode(), BACKENDS) + ".contoso.example";
+    }
+
+    String unsubscribe(Element operation) {
+        String id = EwsXml.text(operation, EwsSchema.MESSAGES, "SubscriptionId");
+        if (id == null || subscriptions.remove(id) == null) {
+            return EwsOperations.error("Unsubscribe", "ErrorSubscriptionNotFound", "The subscription was not found.");
+        }
+        return EwsXml.envelope("Unsubscribe", "<m:UnsubscribeResponseMessage ResponseClass=\"Success\"><m:ResponseCode>"
+                + "NoError</m:ResponseCode></m:UnsubscribeResponseMessage>");
+    }
+
+    /**
+     * Holds the connection open for its lifetime, sending the changes of its subscriptions as they happen and a
+     * heartbeat in between, then {@code ConnectionStatus Closed}. Subscriptions the server does not know are
+     * answered at once with {@code ErrorSubscriptionNotFound} naming them, and the connection ends.
+     */
+    void stream(HttpExchange exchange, Element operation) throws IOException, InterruptedException {
+        List<String> ids = EwsXml.all(child(operation, EwsSchema.MESSAGES, "SubscriptionIds"), EwsSchema.TYPES,
+                "SubscriptionId").stream().map(Element::getTextContent).toList();
+        int minutes = Integer.parseInt(EwsXml.text(operation, EwsSchema.MESSAGES, "ConnectionTimeout"));
+        List<String> unknown = ids.stream().filter(id -> !subscriptions.containsKey(id)).toList();
+        exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
+        exchange.getResponseHeaders().set("Transfer-Encoding", "chunked");
+        exchange.sendResponseHeaders(200, 0);
+        connectionsServed.incrementAndGet();
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (!unknown.isEmpty()) {
+                send(out, failure("ErrorSubscriptionNotFound", "The subscription was not found.", unknown));
+                return;
+            }
+            String cookie = cookieOf(exchange);
+            if (affinityRequired && ids.stream().anyMatch(id -> !subscriptions.get(id).backend.equals(cookie))) {
+                simulator.contractBroken("GetStreamingEvents without the back end cookie of its subscriptions");
+                send(out, failure("ErrorProxiedSubscriptionCallFailure",
+                        "The subscriptions are held on another mailbox server.", ids));
+                return;
+            }
+            open.add(exchange);
+            serveUntilClosed(exchange, out, ids, lifetime != null ? lifetime : Duration.ofMinutes(minutes));
+        } catch (IOException dropped) {
+            // the client went away, or the connection was dropped on purpose
+        } finally {
+            open.remove(exchange);
+        }
+    }
+
+    private void serveUntilClosed(HttpExchange exchange, OutputStream out, List<String> ids, Duration lifetime)
+            throws IOException, InterruptedException {
+        Instant ends = Instant.now().plus(lifetime);
+        Instant nextHeartbeat = Instant.now().plus(heartbeat);
+        while (Instant.now().isBefore(ends)) {
+            if (!open.contains(exchange)) {
+                throw new IOException("dropped");
+            }
+            StringBuilder notifications = new StringBuilder();
+            List<String> gone = new ArrayList<>();
+            for (String id : ids) {
+                Subscription subscription = subscriptions.get(id);
+                if (subscription == null) {
+                    gone.add(id);
+                    continue;
+                }
+                notifications.append(notificationsOf(subscription));
+            }
+            if (!gone.isEmpty()) {
+                send(out, failure("ErrorSubscriptionNotFound", "The subscription was not found.", gone));
+                return;
+            }
+            if (notifications.length() > 0) {
+                send(out, message("<m:Notifications>" + notifications + "</m:Notifications>"));
+                nextHeartbeat = Instant.now().plus(heartbeat);
+            } else if (!Instant.now().isBefore(nextHeartbeat)) {
+                send(out, message("<m:ConnectionStatus>OK</m:ConnectionStatus>"));
+                nextHeartbeat = Instant.now().plus(heartbeat);
+            }
+            Thread.sleep(50);
+        }
+        send(out, message("<m:ConnectionStatus>Closed</m:ConnectionStatus>"));
+    }
+
+    /** The changes since the subscription's place, one event each, and the place moved past them. */
+    private String notificationsOf(Subscription subscription) {
+        List<SimulatedMailbox.Change> changes = subscription.mailbox.changesAfter(subscription.position);
+        if (changes.isEmpty()) {
+            return "";
+        }
+        subscription.position += changes.size();
+        StringBuilder events = new StringBuilder();
+        for (SimulatedMailbox.Change change : changes) {
+            String event = switch (change.kind()) {
+                case CREATE -> "CreatedEvent";
+                case UPDATE -> "ModifiedEvent";
+                case DELETE -> "DeletedEvent";
+            };
+            events.append("<t:").append(event).append("><t:TimeStamp>").append(instant(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+                    .append("</t:TimeStamp><t:ItemId Id=\"").append(escape(change.itemId()))
+                    .append("\" ChangeKey=\"CQAAAA==\"/><t:ParentFolderId Id=\"")
+                    .append(subscription.mailbox.calendarFolderId).append("\" ChangeKey=\"AQAAAA==\"/></t:")
+                    .append(event).append('>');
+        }
+        return "<m:Notification><t:SubscriptionId>" + subscription.id + "</t:SubscriptionId>" + events
+                + "</m:Notification>";
+    }
+
+    private static String cookieOf(HttpExchange exchange) {
+        for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+            for (String pair : header.split(";")) {
+                String[] parts = pair.trim().split("=", 2);
+                if (parts.length == 2 && parts[0].equals(AFFINITY_COOKIE)) {
+                    return parts[1];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String message(String content) {
+        return envelope("<m:GetStreamingEventsResponseMessage ResponseClass=\"Success\"><m:ResponseCode>NoError"
+                + "</m:ResponseCode>" + content + "</m:GetStreamingEventsResponseMessage>");
+    }
+
+    private static String failure(String code, String text, List<String> ids) {
+        StringBuilder named = new StringBuilder();
+        ids.forEach(id -> named.append("<t:SubscriptionId>").append(id).append("</t:SubscriptionId>"));
+        return envelope("<m:GetStreamingEventsResponseMessage ResponseClass=\"Error\"><m:MessageText>" + escape(text)
+                + "</m:MessageText><m:ResponseCode>" + code + "</m:ResponseCode><m:DescriptiveLinkKey>0"
+                + "</m:DescriptiveLinkKey><m:ErrorSubscriptionIds>" + named + "</m:ErrorSubscriptionIds>"
+                + "</m:GetStreamingEventsResponseMessage>");
+    }
+
+    private static String envelope(String responseMessage) {
+        return EwsXml.envelope("GetStreamingEvents", responseMessage);
+    }
+
+    /**
+     * One envelope, validated, then flushed as its own chunk. Exchange writes {@code m:Notification}, as Microsoft's
+     * sample and the EWS Java API have it, where the schema says {@code t:Notification} (see EwsSchemaTest); the
+     * wire shape is sent, and the schema's checked.
+     */
+    private void send(OutputStream out, String envelope) throws IOException {
+        simulator.validateResponse(envelope.replace("<m:Notification>", "<t:Notification>")
+                .replace("</m:Notification>", "</t:Notification>"));
+        out.write(envelope.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+}
