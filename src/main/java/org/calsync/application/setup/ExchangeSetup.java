@@ -21,6 +21,7 @@ import org.calsync.domain.model.tenant.ExchangeAuthMode;
 import org.calsync.domain.model.tenant.ExchangeServerVersion;
 import org.calsync.domain.model.tenant.ExchangeServices.ServerCheck;
 import org.calsync.domain.model.tenant.ExchangeServices;
+import org.calsync.domain.model.sync.ServerPauses;
 import org.calsync.domain.model.tenant.ExchangeSettings;
 import org.calsync.domain.model.tenant.ExchangeSettingsRepository;
 import org.calsync.domain.model.tenant.TenantId;
@@ -49,15 +50,28 @@ public class ExchangeSetup {
     @Inject
     private ExchangeServices services;
 
+    @Inject
+    private ServerPauses pauses;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ExchangeSettings> settings(TenantId tenantId) {
         return repository.find(tenantId);
     }
 
-    /** Saves the settings; a blank password keeps the stored one. */
+    /** When the tenant's Exchange server last asked CalSync to wait, and for how long; empty when it never did. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ServerPauses.Pause> lastThrottle(TenantId tenantId) {
+        return repository.find(tenantId).flatMap(ExchangeSettings::effectiveEwsUrl)
+                .map(address -> ServerPauses.serverOf(URI.create(address))).flatMap(pauses::last);
+    }
+
+    /**
+     * Saves the settings; a blank password keeps the stored one, and a null {@code streamChanges} the stored choice
+     * (on for a new tenant).
+     */
     public ExchangeSettings configure(TenantId tenantId, String ewsUrl, String autodiscoverEmail,
             ExchangeServerVersion version, ExchangeAuthMode mode, ExchangeSettings.AuthScheme scheme,
-            String serviceUsername, String servicePassword, String trustedCertificates) {
+            String serviceUsername, String servicePassword, String trustedCertificates, Boolean streamChanges) {
         ExchangeSettings settings = repository.find(tenantId).orElse(null);
         boolean fresh = settings == null;
         if (fresh) {
@@ -65,6 +79,9 @@ public class ExchangeSetup {
         }
         String newSecret = servicePassword == null || servicePassword.isEmpty() ? null : cipher.encrypt(servicePassword);
         settings.change(ewsUrl, autodiscoverEmail, version, mode, scheme, serviceUsername, newSecret, trustedCertificates);
+        if (streamChanges != null) {
+            settings.streamChanges(streamChanges);
+        }
         if (settings.usesServiceAccount()) {
             // Per-user tenants have no account to ask with; there the first person to connect finds the address.
             discoverIfNeeded(settings, settings.autodiscoverEmail(), settings.serviceUsername(),

@@ -127,6 +127,9 @@ public class DatabaseClusterMembership implements ClusterMembership {
                         + seconds(SILENCE), departed) == 1) {
                     update(connection, "UPDATE calendar_owner_lock SET holder = NULL, member_id = NULL, expires_at = NULL "
                             + "WHERE member_id = ?", departed);
+                    // Its calendars' streams are taken at the next upkeep instead of when their leases run out.
+                    update(connection, "UPDATE change_stream_lease SET member_id = NULL, expires_at = NULL, watch_mode = "
+                            + "'WAITING' WHERE member_id = ?", departed);
                     ours.add(departed);
                     LOG.warning(() -> "Instance " + departed + " stopped answering; " + self + " takes over its work");
                 }

@@ -31,4 +31,8 @@ public class ExchangeSettingsRequest {
 
     @Schema(description = "PEM certificates of a private CA that signed the Exchange server's certificate")
     public String trustedCertificates;
+
+    @Schema(description = "Whether changes made in Outlook reach CalSync within seconds over EWS streaming "
+            + "notifications, besides the hourly pull. Leave out to keep the stored choice (true for a new tenant)")
+    public Boolean streamChanges;
 }

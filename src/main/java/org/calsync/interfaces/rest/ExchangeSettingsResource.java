@@ -13,7 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.interfaces.facade.ExchangeFacade;
+import org.calsync.interfaces.facade.dto.ChangeStreamStatusView;
 import org.calsync.interfaces.facade.dto.ConnectionTestView;
+import org.calsync.interfaces.facade.dto.ServerThrottleView;
 import org.calsync.interfaces.facade.dto.ExchangeSettingsView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,7 +46,23 @@ public class ExchangeSettingsResource {
         }
         return exchange.configure(caller.tenantId(), new ExchangeSettingsView(true, request.ewsUrl,
                 request.autodiscoverEmail, null, request.serverVersion, request.authMode, request.authScheme,
-                request.serviceUsername, false, request.trustedCertificates), request.servicePassword);
+                request.serviceUsername, false, request.trustedCertificates, request.streamChanges), request.servicePassword);
+    }
+
+    @GET
+    @Path("change-streams")
+    @Operation(summary = "How changes made in Outlook reach CalSync: mailboxes watched over streaming notifications, "
+            + "those polled because their server cannot stream, those waiting, the last notification and problem")
+    public ChangeStreamStatusView changeStreams() {
+        return exchange.streamStatus(caller.tenantId());
+    }
+
+    @GET
+    @Path("throttling")
+    @Operation(summary = "When the Exchange server last asked CalSync to wait (ErrorServerBusy), and for how long: "
+            + "every call to it, push, pull, free/busy and subscriptions, from every instance, waited that long")
+    public ServerThrottleView throttling() {
+        return exchange.throttling(caller.tenantId());
     }
 
     @POST

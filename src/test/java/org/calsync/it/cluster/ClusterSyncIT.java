@@ -38,6 +38,7 @@ import org.calsync.it.support.OtherClient;
 import org.calsync.testsupport.Eventually;
 import org.calsync.testsupport.FixtureDates;
 import org.calsync.testsupport.RadicaleServer;
+import org.calsync.testsupport.ews.EwsSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -61,6 +62,13 @@ class ClusterSyncIT {
     static final RadicaleServer RADICALE = withLearners(new RadicaleServer().withUser("ada", "ada-secret")
             .withUser("bea", "bea-secret").withUser("rnd-a", "rnd-a-secret").withUser("rnd-b", "rnd-b-secret")
             .withUser("rnd-cal", "rnd-cal-secret"));
+
+    /** Exchange, for the change streams: a service account's mailboxes grouped on connections, as Exchange 2016. */
+    @RegisterExtension
+    static final EwsSimulator EWS = new EwsSimulator().withServiceAccount("svc-calsync", "svc-secret").requireAffinity();
+    private static final int MAILBOXES = 20;
+    private static final List<String> STREAMED = new ArrayList<>();
+    private static Instant victimKilledAt;
 
     /** Randomised runs, and how many run at the same time (each on a session of its own). */
     private static final int RUNS = 200;
@@ -278,6 +286,47 @@ class ClusterSyncIT {
      * and the API says what was asked last; then the session is cancelled and every event goes.
      * A failing run prints its seed; {@code -Dcluster.seed=N} replays one, {@code -Dcluster.runs=N} makes more runs.
      */
+    /**
+     * 20 Exchange mailboxes with streaming on: each is listened to on exactly one connection, the two instances
+     * share them, and a change made in Outlook is a busy time within five seconds, whichever instance listens.
+     */
+    @Test
+    @Order(2)
+    void everyExchangeMailboxIsStreamedByExactlyOneInstance() throws Exception {
+        assertEquals(200, first().put("exchange-settings", """
+                {"ewsUrl":"%s","serverVersion":"EXCHANGE_2016","authMode":"SERVICE_ACCOUNT_IMPERSONATION",
+                 "authScheme":"NTLM","serviceUsername":"NORTHWIND\\\\svc-calsync","servicePassword":"svc-secret",
+                 "streamChanges":true}""".formatted(EWS.url())).status());
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        Map<String, String> people = new HashMap<>();
+        for (int i = 0; i < MAILBOXES; i++) {
+            String mailbox = "stream-" + i + "-" + suffix + "@northwind.example";
+            EWS.mailbox(mailbox);
+            String person = api(i).createInstructor(mailbox, "Stream " + i, "Europe/London");
+            Api.Reply linked = api(i).post("people/" + person + "/calendar-accounts", "{\"provider\":\"EXCHANGE\"}");
+            assertEquals(201, linked.status(), linked.body());
+            people.put(mailbox, person);
+            STREAMED.add(mailbox);
+        }
+        Collections.sort(STREAMED);
+        Eventually.await("every mailbox is streamed, each on one connection", SETTLE,
+                () -> EWS.streamedMailboxes().equals(STREAMED));
+        Thread.sleep(6_000); // a whole upkeep later, still so: no instance opens one twice
+        assertEquals(STREAMED, EWS.streamedMailboxes());
+        assertEquals(2, DATABASE.count("SELECT COUNT(DISTINCT member_id) FROM change_stream_lease"), "both instances stream");
+        assertEquals(MAILBOXES / 2, DATABASE.count("SELECT COUNT(*) FROM change_stream_lease GROUP BY member_id "
+                + "ORDER BY 1 DESC"), "each its half");
+
+        for (int i = 0; i < MAILBOXES; i += 7) {
+            String mailbox = STREAMED.get(i);
+            Instant dentist = DAYS.workdayAhead(20 + i).atTime(9, 0).toInstant(java.time.ZoneOffset.UTC);
+            EWS.mailbox(mailbox).add("Dentist", dentist, dentist.plus(Duration.ofHours(1)));
+            Eventually.await("the appointment in " + mailbox + " is a busy time", Duration.ofSeconds(5),
+                    () -> first().get("people/" + people.get(mailbox) + "/busy?from=" + dentist.minusSeconds(60) + "&to="
+                            + dentist.plusSeconds(3_600)).body().contains(dentist.toString()));
+        }
+    }
+
     @Test
     @Order(3)
     void randomisedInterleavingsEndWithTheCalendarsEqualToWhatTheApiSays() throws Exception {
@@ -606,6 +655,7 @@ class ClusterSyncIT {
             Eventually.await("a third of the burst is in", SETTLE, () -> answered.get() >= BURST / 3);
             victim.kill();
             killedAt = Instant.now();
+            victimKilledAt = killedAt;
             for (Future<?> one : sent) {
                 one.get(120, TimeUnit.SECONDS);
             }
@@ -652,12 +702,36 @@ class ClusterSyncIT {
     }
 
     /**
+     * The instance killed in the burst streamed half the Exchange mailboxes: the survivor subscribed them within
+     * about 30 s of the kill, and now listens to every mailbox on exactly one connection.
+     */
+    @Test
+    @Order(5)
+    void theSurvivorStreamsTheMailboxesOfTheKilledInstance() {
+        Eventually.await("the survivor streams every mailbox, each once", SETTLE,
+                () -> EWS.streamedMailboxes().equals(STREAMED));
+        Instant lastSubscribe = EWS.requests().stream().filter(r -> r.operation().equals("Subscribe"))
+                .map(EwsSimulator.Recorded::at).max(Instant::compareTo).orElseThrow();
+        Duration takenOver = Duration.between(victimKilledAt, lastSubscribe);
+        System.out.printf("Kill -9 of an instance streaming %d of %d Exchange mailboxes: the survivor subscribed the"
+                + " last of them %d ms after the kill%n", MAILBOXES / 2, MAILBOXES, takenOver.toMillis());
+        assertTrue(takenOver.compareTo(Duration.ofSeconds(35)) <= 0, "taken over within about 30 s: " + takenOver);
+        String mailbox = STREAMED.get(STREAMED.size() - 1);
+        Instant review = DAYS.workdayAhead(40).atTime(13, 0).toInstant(java.time.ZoneOffset.UTC);
+        EWS.mailbox(mailbox).add("Review", review, review.plus(Duration.ofHours(1)));
+        Api survivor = cluster.instances().get(1).api();
+        String person = survivor.personId(mailbox);
+        Eventually.await("a change is heard by the survivor", Duration.ofSeconds(5), () -> survivor.get("people/" + person
+                + "/busy?from=" + review.minusSeconds(60) + "&to=" + review.plusSeconds(3_600)).body().contains(review.toString()));
+    }
+
+    /**
      * After the burst one instance is left. A new one joins, starts the pull of the whole tenant (some 300
      * calendars) and is killed with kill -9 as soon as it has said so: the survivor starts the job again, and asking
      * the survivor about the killed job leads to the one that replaced it, which completes.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void aPullJobWhoseInstanceIsKilledIsStartedAgainByTheSurvivor() throws Exception {
         latecomer = CalSyncCluster.start(1, DATABASE.schema(), Map.of("CALSYNC_DEMO_DATA", "true"));
         List<CalSyncCluster.Instance> notReady = latecomer.awaitReady(Duration.ofMinutes(4));

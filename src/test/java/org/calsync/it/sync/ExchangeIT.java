@@ -73,9 +73,13 @@ class ExchangeIT {
         assertTrue(violations.isEmpty(), String.join("\n\n", violations));
     }
 
+    /**
+     * Streaming is off here: these tests fail or count the next calls, which a notified pull could take first;
+     * ExchangeStreamingIT covers it.
+     */
     private Api.Reply configure(String mode, String password) {
         return api().put("exchange-settings", """
-                {"ewsUrl":"%s","serverVersion":"EXCHANGE_2016","authMode":"%s","authScheme":"NTLM",
+                {"ewsUrl":"%s","serverVersion":"EXCHANGE_2016","authMode":"%s","authScheme":"NTLM","streamChanges":false,
                  "serviceUsername":"NORTHWIND\\\\svc-calsync","servicePassword":%s}"""
                 .formatted(EWS.url(), mode, password == null ? "null" : "\"" + password + "\""));
     }
@@ -286,7 +290,7 @@ class ExchangeIT {
 
     private Api.Reply configureByAutodiscover(String mode, String version) {
         return api().put("exchange-settings", """
-                {"autodiscoverEmail":"%s","serverVersion":"%s","authMode":"%s","authScheme":"NTLM",
+                {"autodiscoverEmail":"%s","serverVersion":"%s","authMode":"%s","authScheme":"NTLM","streamChanges":false,
                  "serviceUsername":"NORTHWIND\\\\svc-calsync","servicePassword":"svc-secret"}"""
                 .formatted(AMIRA, version, mode));
     }

@@ -57,7 +57,8 @@ class ExchangeSyncIT extends CloudCalendarScenarios {
     @Override
     protected String createAndLinkPerson() {
         Api.Reply configured = api().put("exchange-settings", """
-                {"ewsUrl":"%s","serverVersion":"EXCHANGE_2016","authMode":"PER_USER","authScheme":"NTLM"}"""
+                {"ewsUrl":"%s","serverVersion":"EXCHANGE_2016","authMode":"PER_USER","authScheme":"NTLM",
+                 "streamChanges":false}"""
                 .formatted(EWS.url()));
         assertEquals(200, configured.status(), configured.body());
         String person = api().createInstructor(EMAIL, "Erin Exchange", "Europe/London");

@@ -50,6 +50,8 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
     private HttpServer server;
     private ExecutorService executor;
     private volatile Duration latency = Duration.ZERO;
+    /** While throttling: when the back-off Exchange asked for ends; null when not throttling. */
+    private volatile Instant throttledUntil;
     private final SimulatedSignIn signIn = new SimulatedSignIn(passwords);
     private volatile Release release = Release.EXCHANGE_2016;
     private int port;
@@ -127,8 +129,30 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
         return streaming.subscribedMailboxes();
     }
 
+    /**
+     * The mailbox of every subscription an open streaming connection carries, one entry each, sorted: a mailbox
+     * listened to on two connections shows twice, one nobody listens to not at all.
+     */
+    public List<String> streamedMailboxes() {
+        return streaming.streamedMailboxes();
+    }
+
     public int openStreams() {
         return streaming.openConnections();
+    }
+
+    /**
+     * Exchange throttles CalSync: the next call is answered ErrorServerBusy with this BackOffMilliseconds, and any
+     * call that arrives before the back-off ends, of any operation, is answered the same way and recorded as a
+     * violation, since a client that respects the back-off sends none.
+     */
+    public void throttle(Duration backOff) {
+        failNext(new Fault.Throttle(backOff));
+    }
+
+    /** When the back-off of the last throttle ends, or null before any. */
+    public Instant throttledUntil() {
+        return throttledUntil;
     }
 
     /** How many GetStreamingEvents connections were answered so far. */
@@ -348,6 +372,13 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
                 respond(exchange, 500, EwsXml.fault("ErrorInvalidServerVersion", "The specified server version is invalid."));
                 return;
             }
+            Instant until = throttledUntil;
+            if (until != null && Instant.now().isBefore(until)) {
+                violations.add("contract: " + operation.getLocalName() + " sent " + Duration.between(Instant.now(), until)
+                        .toMillis() + " ms before the back-off Exchange asked for ended");
+                send(exchange, 500, EwsXml.serverBusy(Duration.between(Instant.now(), until).toMillis()));
+                return;
+            }
             String replay = replays.getOrDefault(operation.getLocalName(), new ConcurrentLinkedQueue<>()).poll();
             if (replay != null) {
                 send(exchange, 200, replay);
@@ -355,6 +386,9 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
             }
             // Streaming calls come and go on their own; faults meant for a test's calls are not spent on them.
             Fault fault = SimulatedStreaming.OPERATIONS.contains(operation.getLocalName()) ? null : faults.poll();
+            if (fault instanceof Fault.Throttle throttle) {
+                throttledUntil = Instant.now().plus(throttle.backOff());
+            }
             if (fault != null && fault.apply(exchange, operation.getLocalName())) {
                 return;
             }
@@ -466,6 +500,15 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
             @Override
             public boolean apply(HttpExchange exchange, String operation) throws IOException {
                 send(exchange, 500, EwsXml.serverBusy(backOffMillis));
+                return true;
+            }
+        }
+
+        /** ErrorServerBusy with this back-off, during which the server takes no call (see {@link #throttle}). */
+        record Throttle(Duration backOff) implements Fault {
+            @Override
+            public boolean apply(HttpExchange exchange, String operation) throws IOException {
+                send(exchange, 500, EwsXml.serverBusy(backOff.toMillis()));
                 return true;
             }
         }

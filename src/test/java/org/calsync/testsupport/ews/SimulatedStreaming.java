@@ -40,7 +40,8 @@ final class SimulatedStreaming {
 
     private final EwsSimulator simulator;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-    private final Set<HttpExchange> open = ConcurrentHashMap.newKeySet();
+    /** Open connections, each with the subscriptions it carries. */
+    private final Map<HttpExchange, List<String>> open = new ConcurrentHashMap<>();
     private final AtomicInteger connectionsServed = new AtomicInteger();
     volatile Duration heartbeat = Duration.ofSeconds(5);
     /** Shorter than the client's ConnectionTimeout, for tests of renewal; null follows the client. */
@@ -90,6 +91,12 @@ final class SimulatedStreaming {
         return subscriptions.values().stream().map(s -> s.mailbox.smtp()).sorted().toList();
     }
 
+    /** The mailbox of every subscription an open connection carries, one entry each, sorted. */
+    List<String> streamedMailboxes() {
+        return open.values().stream().flatMap(List::stream).map(subscriptions::get).filter(s -> s != null)
+                .map(s -> s.mailbox.smtp()).sorted().toList();
+    }
+
     /** As after a mailbox server restart: every subscription is gone, and the client learns it on its next call. */
     void forgetSubscriptions() {
         subscriptions.clear();
@@ -97,7 +104,7 @@ final class SimulatedStreaming {
 
     /** Drops every open connection without a closing message, as a load balancer's idle timeout or a reset would. */
     void dropConnections() {
-        for (HttpExchange exchange : List.copyOf(open)) {
+        for (HttpExchange exchange : List.copyOf(open.keySet())) {
             open.remove(exchange);
             exchange.close();
         }
@@ -167,7 +174,7 @@ final class SimulatedStreaming {
                         "The subscriptions are held on another mailbox server.", ids));
                 return;
             }
-            open.add(exchange);
+            open.put(exchange, ids);
             serveUntilClosed(exchange, out, ids, lifetime != null ? lifetime : Duration.ofMinutes(minutes));
         } catch (IOException dropped) {
             // the client went away, or the connection was dropped on purpose
@@ -181,7 +188,7 @@ final class SimulatedStreaming {
         Instant ends = Instant.now().plus(lifetime);
         Instant nextHeartbeat = Instant.now().plus(heartbeat);
         while (Instant.now().isBefore(ends)) {
-            if (!open.contains(exchange)) {
+            if (!open.containsKey(exchange)) {
                 throw new IOException("dropped");
             }
             StringBuilder notifications = new StringBuilder();

@@ -28,6 +28,8 @@ public class ExchangeSettings {
     private String serviceUsername;
     private String serviceSecret;
     private String trustedCertificates;
+    /** Changes come over streaming notifications, within seconds, besides the hourly pull. */
+    private boolean streamChanges = true;
     private Instant updatedAt;
     private long version;
 
@@ -154,6 +156,18 @@ public class ExchangeSettings {
 
     public String trustedCertificates() {
         return trustedCertificates;
+    }
+
+    public boolean streamChanges() {
+        return streamChanges;
+    }
+
+    /** Turns streaming notifications on or off; off leaves the hourly pull and "Sync now". */
+    public void streamChanges(boolean on) {
+        if (streamChanges != on) {
+            streamChanges = on;
+            updatedAt = Instant.now();
+        }
     }
 
     public Instant updatedAt() {

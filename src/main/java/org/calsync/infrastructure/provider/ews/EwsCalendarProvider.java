@@ -3,9 +3,6 @@ package org.calsync.infrastructure.provider.ews;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
-import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderTraits;
@@ -27,6 +23,7 @@ import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
+import org.calsync.domain.model.sync.ServerPauses;
 import org.calsync.domain.model.sync.SyncMetrics;
 import org.calsync.infrastructure.provider.rest.RetryingJsonClient;
 import org.calsync.infrastructure.provider.rest.ThrottlePauses;
@@ -40,19 +37,8 @@ import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 @ApplicationScoped
 public class EwsCalendarProvider implements CalendarProvider {
 
-    /** How long a call waits for one of the server's slots before it is retried later instead. */
-    private static final Duration SLOT_WAIT = Duration.ofSeconds(30);
     /** Tries of one call when a front end fails for a moment, as the REST adapters try theirs. */
     static final int INLINE_ATTEMPTS = 3;
-
-    /**
-     * Calls in flight per Exchange server from this instance. Impersonated mailboxes share the server, and
-     * Exchange's budgets (10 concurrent requests per user on 2010, 27 later) are charged to each mailbox, so
-     * the default stays well inside them.
-     */
-    @Inject
-    @ConfigProperty(name = "calsync.ews.max-concurrent-requests", defaultValue = "10")
-    int maxConcurrentRequests = 10;
 
     /**
      * The first wait before a call that met a front end's 502, 503 or 504 is tried again inline, doubling each
@@ -65,12 +51,20 @@ public class EwsCalendarProvider implements CalendarProvider {
     /** Told of the waits this kind of calendar imposes; the container connects it to the metrics. */
     ThrottlePauses pauses = ThrottlePauses.NONE;
 
-    private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
+    /** The server's budget, shared with every other call to it in the cluster. */
+    EwsThrottle throttle = new EwsThrottle();
     final EwsServicePool pool = new EwsServicePool();
 
     @Inject
     void reportPausesTo(SyncMetrics metrics) {
         pauses = wait -> metrics.throttled(type(), wait);
+        throttle.waits = pauses;
+    }
+
+    @Inject
+    void shareBudget(EwsThrottle budget) {
+        budget.waits = pauses;
+        this.throttle = budget;
     }
 
     @Override
@@ -112,43 +106,41 @@ public class EwsCalendarProvider implements CalendarProvider {
     }
 
     /**
-     * Runs one unit of work on a fresh session, inside one of the server's slots, and turns EWS failures
-     * into the port's.
+     * Runs one unit of work within the server's budget: after any pause Exchange asked for, in one of the
+     * cluster's slots for the server. A short ErrorServerBusy back-off is waited out and the work run again (every
+     * unit may run again: writes find CalSync's item by its UID first); a long one pauses the server for everyone and
+     * is passed on, as is a front end that keeps failing.
      */
     private <T> T call(ProviderConnection connection, Work<T> work) {
-        String server = connection.server().getHost() + ":" + connection.server().getPort();
-        Semaphore slot = slots.computeIfAbsent(server, key -> new Semaphore(Math.max(1, maxConcurrentRequests), true));
-        try {
-            if (!slot.tryAcquire(SLOT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ProviderUnavailableException(FailureKind.BUSY,
-                        "All " + maxConcurrentRequests + " connections to Exchange at "
-                        + connection.server().getHost() + " are busy.", Duration.ofSeconds(30), null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailableException(FailureKind.OTHER,
-                    "Interrupted while waiting for Exchange.", null, e);
-        }
-        try {
-            for (int attempt = 1;; attempt++) {
-                try (EwsSession session = pool.lease(connection)) {
-                    T result = work.run(session);
-                    session.succeeded();
-                    return result;
-                } catch (VersionConflictException | ProviderUnavailableException e) {
-                    throw e;
-                } catch (Exception e) {
-                    // Every unit of work may run again: writes find CalSync's item by its UID first.
-                    if (attempt == INLINE_ATTEMPTS || !EwsFailures.passesSoon(e)) {
-                        throw EwsFailures.translate(e, connection.server().getHost());
+        String server = ServerPauses.serverOf(connection.server());
+        for (int attempt = 1;; attempt++) {
+            throttle.awaitPause(server);
+            throttle.acquire(server);
+            try (EwsSession session = pool.lease(connection)) {
+                T result = work.run(session);
+                session.succeeded();
+                return result;
+            } catch (VersionConflictException | ProviderUnavailableException e) {
+                throw e;
+            } catch (Exception e) {
+                RuntimeException failure = EwsFailures.translate(e, connection.server().getHost());
+                Duration backOff = EwsFailures.serverBusyBackOff(e);
+                if (backOff != null) {
+                    throttle.paused(server, backOff);
+                    if (attempt < INLINE_ATTEMPTS && throttle.waitsOut(backOff)) {
+                        continue; // the next attempt waits out the pause first
                     }
-                    Duration wait = Duration.ofMillis(Math.max(0, firstBackOffMs) << (attempt - 1));
-                    pauses.paused(wait);
-                    RetryingJsonClient.pause(wait, "Exchange at " + connection.server().getHost());
+                    throw failure;
                 }
+                if (attempt == INLINE_ATTEMPTS || !EwsFailures.passesSoon(e)) {
+                    throw failure;
+                }
+                Duration wait = Duration.ofMillis(Math.max(0, firstBackOffMs) << (attempt - 1));
+                pauses.paused(wait);
+                RetryingJsonClient.pause(wait, "Exchange at " + connection.server().getHost());
+            } finally {
+                throttle.release(server);
             }
-        } finally {
-            slot.release();
         }
     }
 

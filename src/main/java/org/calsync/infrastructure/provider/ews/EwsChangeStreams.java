@@ -1,5 +1,6 @@
 package org.calsync.infrastructure.provider.ews;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -32,7 +33,9 @@ import org.calsync.domain.model.calendar.ChangeStreamListener;
 import org.calsync.domain.model.calendar.ChangeStreams;
 import org.calsync.domain.model.calendar.ChangeStreams.StreamingRefusedException;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.StreamedCalendar;
+import org.calsync.domain.model.sync.ServerPauses;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,6 +53,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EwsChangeStreams implements ChangeStreams {
 
     private static final Logger LOG = Logger.getLogger(EwsChangeStreams.class.getName());
+    private static final int UNSUBSCRIBE_TIMEOUT_MILLIS = 10_000;
 
     /** A streaming connection's lifetime, in minutes (Exchange allows 1 to 30); it is then opened again. */
     @Inject
@@ -68,6 +72,10 @@ public class EwsChangeStreams implements ChangeStreams {
     @Inject
     @ConfigProperty(name = "calsync.ews.stream-silence-seconds", defaultValue = "120")
     int silenceSeconds = 120;
+
+    /** The server's budget, shared with every other call to it in the cluster: subscribing waits out its pauses. */
+    @Inject
+    EwsThrottle throttle = new EwsThrottle();
 
     @Override
     public CalendarProviderType type() {
@@ -93,9 +101,16 @@ public class EwsChangeStreams implements ChangeStreams {
             service.getHttpHeaders().put("X-PreferServerAffinity", "true");
         }
         Stream stream = new Stream(service, anchor, listener);
+        String server = ServerPauses.serverOf(first.server());
         try {
             for (StreamedCalendar calendar : calendars) {
-                stream.subscribe(calendar);
+                throttle.awaitPause(server);
+                throttle.acquire(server);
+                try {
+                    stream.subscribe(calendar);
+                } finally {
+                    throttle.release(server);
+                }
             }
             if (stream.subscriptions.isEmpty()) {
                 service.close();
@@ -107,8 +122,15 @@ public class EwsChangeStreams implements ChangeStreams {
             stream.close();
             throw new StreamingRefusedException("Streaming notifications need Exchange 2010 SP1 or later; "
                     + first.server().getHost() + " is set up as an older release, so its calendars are polled.", e);
+        } catch (ProviderUnavailableException e) {
+            stream.close();
+            throw e;
         } catch (Exception e) {
             stream.close();
+            Duration backOff = EwsFailures.serverBusyBackOff(e);
+            if (backOff != null) {
+                throttle.paused(server, backOff);
+            }
             if (e instanceof ServiceResponseException response
                     && response.getErrorCode() == ServiceError.ErrorInvalidServerVersion) {
                 throw new StreamingRefusedException(first.server().getHost() + " does not offer streaming "
@@ -252,10 +274,14 @@ public class EwsChangeStreams implements ChangeStreams {
 
         @Override
         public synchronized void close() {
+            boolean wasOpen = open;
             closing = true;
             open = false;
-            // Unsubscribing lets Exchange free the subscriptions now rather than when they time out.
-            for (StreamingSubscription subscription : new ArrayList<>(subscribed.values())) {
+            // Unsubscribing lets Exchange free the subscriptions now rather than when they time out; after an
+            // interruption they are likely gone, and a server that stopped answering would only make each call wait.
+            service.setTimeout(UNSUBSCRIBE_TIMEOUT_MILLIS);
+            for (StreamingSubscription subscription : wasOpen ? new ArrayList<>(subscribed.values())
+                    : List.<StreamingSubscription>of()) {
                 try {
                     String mailbox = mailboxes.get(subscription.getId());
                     service.setImpersonatedUserId(mailbox == null ? null

@@ -3,7 +3,10 @@ package org.calsync.infrastructure.provider.ews;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+
+import org.apache.http.NoHttpResponseException;
 
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.exception.http.HttpErrorException;
@@ -23,6 +26,9 @@ final class EwsFailures {
             ServiceError.ErrorImpersonateUserDenied, ServiceError.ErrorImpersonationDenied,
             ServiceError.ErrorNonExistentMailbox);
 
+    /** The pause taken when Exchange throttles without saying for how long. */
+    static final Duration UNNAMED_BACK_OFF = Duration.ofSeconds(5);
+
     private EwsFailures() {
     }
 
@@ -32,11 +38,15 @@ final class EwsFailures {
     }
 
     /**
-     * A load balancer or front end that failed for a moment (502, 503, 504): worth trying again at once.
-     * ErrorServerBusy is not, as Exchange says how long to wait.
+     * A load balancer or front end that failed for a moment (502, 503, 504), or a kept-alive connection the server
+     * had closed (after a restart or a failover; the pool's own idle limit keeps clear of IIS's): worth trying again
+     * at once, on a new connection. ErrorServerBusy is not, as Exchange says how long to wait.
      */
     static boolean passesSoon(Exception failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NoHttpResponseException) {
+                return true;
+            }
             if (cause instanceof HttpErrorException http) {
                 int status = http.getHttpErrorCode();
                 return status == 502 || status == 503 || status == 504;
@@ -109,7 +119,8 @@ final class EwsFailures {
         if (code == ServiceError.ErrorServerBusy) {
             return new ProviderUnavailableException(FailureKind.BUSY,
                     "Exchange is throttling CalSync (ErrorServerBusy).",
-                    backOff(response.getResponse().getErrorDetails()), response);
+                    Objects.requireNonNullElse(backOff(response.getResponse().getErrorDetails()), UNNAMED_BACK_OFF),
+                    response);
         }
         if (REFUSED.contains(code)) {
             return new AuthorisationLostException(refusal(code, server));
@@ -138,6 +149,20 @@ final class EwsFailures {
             case ErrorNonExistentMailbox -> "Exchange has no mailbox for this address (" + server + ").";
             default -> "Exchange denied access (" + code + ", " + server + ").";
         };
+    }
+
+    /**
+     * How long Exchange asked to wait when the failure is ErrorServerBusy (its BackOffMilliseconds, or a few
+     * seconds when it named none); null for any other failure.
+     */
+    static Duration serverBusyBackOff(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ServiceResponseException response && response.getErrorCode() == ServiceError.ErrorServerBusy) {
+                Duration asked = backOff(response.getResponse().getErrorDetails());
+                return asked != null ? asked : UNNAMED_BACK_OFF;
+            }
+        }
+        return null;
     }
 
     /** BackOffMilliseconds when Exchange says how long to wait. */

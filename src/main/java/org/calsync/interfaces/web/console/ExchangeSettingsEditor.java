@@ -10,11 +10,14 @@ import jakarta.inject.Named;
 
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.interfaces.facade.ExchangeFacade;
+import org.calsync.interfaces.facade.dto.ChangeStreamStatusView;
 import org.calsync.interfaces.facade.dto.ConnectionTestView;
 import org.calsync.interfaces.facade.dto.ExchangeSettingsView;
+import org.calsync.interfaces.facade.dto.ServerThrottleView;
 import org.calsync.interfaces.web.Choices;
 import org.calsync.interfaces.web.CurrentUser;
 import org.calsync.interfaces.web.FacesErrors;
+import org.calsync.interfaces.web.Formats;
 import org.calsync.interfaces.web.Texts;
 
 /** The console's Exchange (EWS) settings and "Test connection". */
@@ -28,6 +31,9 @@ public class ExchangeSettingsEditor implements Serializable {
     @Inject
     private CurrentUser user;
 
+    @Inject
+    private Formats formats;
+
     private boolean configured;
     private String ewsUrl;
     private String autodiscoverEmail;
@@ -39,6 +45,9 @@ public class ExchangeSettingsEditor implements Serializable {
     private boolean servicePasswordSet;
     private String servicePassword;
     private String trustedCertificates;
+    private boolean streamChanges;
+    private ChangeStreamStatusView streamStatus;
+    private ServerThrottleView throttling;
     private String testMailbox;
     private ConnectionTestView testResult;
 
@@ -54,12 +63,15 @@ public class ExchangeSettingsEditor implements Serializable {
         serviceUsername = settings.serviceUsername();
         servicePasswordSet = settings.servicePasswordSet();
         trustedCertificates = settings.trustedCertificates();
+        streamChanges = Boolean.TRUE.equals(settings.streamChanges());
+        streamStatus = configured ? exchange.streamStatus(user.getTenantId()) : null;
+        throttling = configured ? exchange.throttling(user.getTenantId()) : null;
     }
 
     public void save() {
         try {
             exchange.configure(user.getTenantId(), new ExchangeSettingsView(true, ewsUrl, autodiscoverEmail, null, serverVersion,
-                    authMode, authScheme, serviceUsername, false, trustedCertificates), servicePassword);
+                    authMode, authScheme, serviceUsername, false, trustedCertificates, streamChanges), servicePassword);
             FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("settings.exchangeSaved"));
             load();
         } catch (RuntimeException e) {
@@ -78,6 +90,38 @@ public class ExchangeSettingsEditor implements Serializable {
             testResult = null;
             FacesErrors.global(FacesMessage.SEVERITY_ERROR, e.errors().get(0).message(Texts.locale()));
         }
+    }
+
+    /** Reads how changes come back, and the last throttling, again, without reloading the form. */
+    public void refreshStreamStatus() {
+        streamStatus = exchange.streamStatus(user.getTenantId());
+        throttling = exchange.throttling(user.getTenantId());
+    }
+
+    /** When Exchange last asked CalSync to wait, in a sentence; null when it never did. */
+    public String getThrottlingText() {
+        if (throttling == null || throttling.lastThrottledAt() == null) {
+            return null;
+        }
+        return Texts.get("settings.exchangeThrottled", formats.moment(throttling.lastThrottledAt(), user.getTimeZone()),
+                String.valueOf(Math.max(1, Math.round(throttling.pauseMillis() / 1000.0))));
+    }
+
+    /** How changes made in Outlook come back, in a sentence. */
+    public String getStreamMode() {
+        if (streamStatus == null || !streamStatus.on()) {
+            return Texts.get("settings.exchangeChangesPulled");
+        }
+        if (streamStatus.streamed() == 0) {
+            return Texts.get("settings.exchangeNothingStreamedYet");
+        }
+        String lastNotified = streamStatus.lastNotifiedAt() == null ? Texts.get("settings.noNotificationYet")
+                : formats.moment(streamStatus.lastNotifiedAt(), user.getTimeZone());
+        return Texts.get("settings.exchangeChangesStreamed", String.valueOf(streamStatus.streamed()), lastNotified);
+    }
+
+    public ChangeStreamStatusView getStreamStatus() {
+        return streamStatus;
     }
 
     public boolean isServiceAccount() {
@@ -178,5 +222,13 @@ public class ExchangeSettingsEditor implements Serializable {
 
     public ConnectionTestView getTestResult() {
         return testResult;
+    }
+
+    public boolean isStreamChanges() {
+        return streamChanges;
+    }
+
+    public void setStreamChanges(boolean streamChanges) {
+        this.streamChanges = streamChanges;
     }
 }

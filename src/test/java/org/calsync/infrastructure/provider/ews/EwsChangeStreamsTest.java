@@ -3,12 +3,14 @@ package org.calsync.infrastructure.provider.ews;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +19,9 @@ import java.util.function.BooleanSupplier;
 import org.calsync.domain.model.calendar.ChangeStream;
 import org.calsync.domain.model.calendar.ChangeStreamListener;
 import org.calsync.domain.model.calendar.ProviderConnection;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.StreamedCalendar;
+import org.calsync.domain.model.sync.ServerPauses;
 import org.calsync.testsupport.ews.EwsSimulator;
 import org.calsync.testsupport.ews.SimulatedItem;
 import org.calsync.testsupport.ews.SimulatedMailbox;
@@ -116,7 +120,7 @@ class EwsChangeStreamsTest {
         stream = streams.open(List.of(calendar("cal-eve", impersonating("eve")),
                 calendar("cal-gone", impersonating("nobody-here"))), heard);
 
-        assertEquals(java.util.Set.of("cal-eve"), stream.calendarIds());
+        assertEquals(Set.of("cal-eve"), stream.calendarIds());
         assertNotNull(stream.refused().get("cal-gone"));
         EWS.mailbox("eve@northwind.example").add("Lunch", Instant.now().plusSeconds(3_600), Instant.now().plusSeconds(7_200));
         assertEquals("cal-eve", heard.nextChange());
@@ -142,6 +146,17 @@ class EwsChangeStreamsTest {
         assertNotNull(reason, "interrupted");
         assertFalse(stream.isOpen());
         EWS.takeViolations();
+    }
+
+    @Test
+    void aServerThatAskedToWaitIsNotSubscribedTo() {
+        streams.throttle.paused(ServerPauses.serverOf(EWS.url()), Duration.ofSeconds(30));
+        int asked = EWS.requests().size();
+        ProviderUnavailableException paused = assertThrows(
+                ProviderUnavailableException.class,
+                () -> streams.open(List.of(calendar("cal-amira", own("amira"))), heard));
+        assertTrue(paused.retryAfter().compareTo(Duration.ofSeconds(25)) > 0, paused.getMessage());
+        assertEquals(asked, EWS.requests().size(), "no Subscribe during the pause");
     }
 
     private StreamedCalendar calendar(String id, ProviderConnection connection) {

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 
 import org.calsync.domain.model.calendar.AuthorisationLostException;
@@ -29,6 +31,7 @@ import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.VersionConflictException;
 import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.shared.Language;
+import org.calsync.domain.model.sync.ServerPauses;
 import org.calsync.testsupport.ews.EwsSimulator;
 import org.calsync.testsupport.ews.SimulatedItem;
 import org.calsync.testsupport.ews.SimulatedMailbox;
@@ -266,6 +269,20 @@ class EwsProviderSimulatorTest {
         assertTrue(EWS.requests().stream().allMatch(r -> r.operation().equals("GetUserAvailabilityRequest")));
     }
 
+    /** A restart or a failover closes the kept-alive connection a pooled service holds: the call goes on anew. */
+    @Test
+    void aServerThatRestartedBehindAPooledConnectionIsAskedAgainOnANewOne() throws Exception {
+        ProviderConnection amira = as("amira", "amira-secret");
+        assertEquals(1, ews.listCalendars(amira).size());
+        int port = EWS.url().getPort();
+        EWS.stop();
+        EWS.start(port);
+        EWS.clearRequests();
+
+        assertEquals(1, ews.listCalendars(amira).size(), "answered, not failed");
+        assertEquals(1, EWS.requests().stream().filter(r -> r.operation().equals("GetFolder")).count());
+    }
+
     @Test
     void anInvalidSyncStateMeansAFullReadNotAFailure() {
         ProviderConnection tom = as("tom", "tom-secret");
@@ -283,19 +300,55 @@ class EwsProviderSimulatorTest {
         EWS.failNext(new EwsSimulator.Fault.ServerBusy(30_000L));
         ProviderUnavailableException busy = assertThrows(ProviderUnavailableException.class, () -> ews.listCalendars(tom));
         assertEquals(Duration.ofSeconds(30), busy.retryAfter(), "BackOffMilliseconds is honoured");
+        int asked = EWS.requests().size();
+        ProviderUnavailableException paused = assertThrows(ProviderUnavailableException.class, () -> ews.listCalendars(tom));
+        assertTrue(paused.retryAfter().compareTo(Duration.ofSeconds(25)) > 0, "the pause stands: " + paused.retryAfter());
+        assertEquals(asked, EWS.requests().size(), "and no call is made to the server during it");
 
+        // Exchange may name no back-off: the server is paused a few seconds all the same.
+        EwsCalendarProvider unnamed = unpaused();
+        unnamed.throttle.maxInlinePause = Duration.ZERO;
         EWS.failNext(new EwsSimulator.Fault.ServerBusy(null));
-        assertNull(assertThrows(ProviderUnavailableException.class, () -> ews.listCalendars(tom)).retryAfter());
+        assertEquals(EwsFailures.UNNAMED_BACK_OFF,
+                assertThrows(ProviderUnavailableException.class, () -> unnamed.listCalendars(tom)).retryAfter());
 
         // A front end's 503 is tried again at once; one that lasts becomes the port's error.
+        EwsCalendarProvider fresh = unpaused();
         EWS.failNext(new EwsSimulator.Fault.HttpStatus(503));
-        assertEquals(1, ews.listCalendars(tom).size(), "a moment's 503 is tried again inline");
+        assertEquals(1, fresh.listCalendars(tom).size(), "a moment's 503 is tried again inline");
         for (int i = 0; i < EwsCalendarProvider.INLINE_ATTEMPTS; i++) {
             EWS.failNext(new EwsSimulator.Fault.HttpStatus(503));
         }
-        assertThrows(ProviderUnavailableException.class, () -> ews.listCalendars(tom));
+        assertThrows(ProviderUnavailableException.class, () -> fresh.listCalendars(tom));
 
-        assertThrows(AuthorisationLostException.class, () -> ews.listCalendars(as("tom", "wrong")));
+        assertThrows(AuthorisationLostException.class, () -> fresh.listCalendars(as("tom", "wrong")));
+    }
+
+    /** An adapter of its own, whose server no earlier call paused. */
+    private static EwsCalendarProvider unpaused() {
+        EwsCalendarProvider adapter = new EwsCalendarProvider();
+        adapter.firstBackOffMs = 10;
+        return adapter;
+    }
+
+    /**
+     * Exchange throttles with a short back-off: the call that met it and a call for another mailbox on the same
+     * server both wait it out and then succeed; the simulator records any call made during the back-off.
+     */
+    @Test
+    void aShortBackOffIsWaitedOutByEveryCallToTheServer() throws Exception {
+        Duration backOff = Duration.ofMillis(1500);
+        Instant started = Instant.now();
+        EWS.throttle(backOff);
+        CompletableFuture<List<RemoteCalendar>> throttled = CompletableFuture.supplyAsync(
+                () -> ews.listCalendars(as("amira", "amira-secret")));
+        // Once CalSync has heard the answer: a call sent before that could not have known.
+        while (ews.throttle.lastPause(ServerPauses.serverOf(EWS.url())).isEmpty()) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, ews.listCalendars(as("tom", "tom-secret")).size(), "the other call waited, then went through");
+        assertEquals(1, throttled.get(10, TimeUnit.SECONDS).size(), "the throttled call was made again after the pause");
+        assertTrue(Duration.between(started, Instant.now()).compareTo(backOff) >= 0);
     }
 
     @Test

@@ -1,0 +1,280 @@
+package org.calsync.application.watch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.calsync.application.pull.CalendarPull.TenantCalendarRef;
+import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.ChangeStream;
+import org.calsync.domain.model.calendar.ChangeStreamListener;
+import org.calsync.domain.model.calendar.ChangeStreams;
+import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.StreamedCalendar;
+import org.calsync.domain.model.sync.ChangeStreamLeases;
+import org.calsync.domain.model.sync.ChangeStreamLeases.Mode;
+import org.calsync.domain.model.sync.ClusterMembership;
+import org.calsync.domain.model.tenant.TenantId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Holds this instance's share of the change streams (Exchange's streaming notifications), so that a change made in
+ * Outlook is pulled within seconds, with no inbound route to CalSync. Each upkeep:
+ * <ol>
+ * <li>renews this instance's leases and takes or gives up calendars until it holds its fair share of them (the
+ * calendars to stream, divided by the instances alive), so that each calendar is streamed by exactly one instance
+ * and a departed instance's calendars are taken over;</li>
+ * <li>opens a stream for the held calendars that have none, grouped by sign-in and by the provider's limit per
+ * stream, and reads each of them once, since changes made while nobody listened are told to nobody;</li>
+ * <li>polls the calendars of servers that cannot stream, every {@code calsync.ews.poll-interval}.</li>
+ * </ol>
+ * A notified change goes to the same pull as <em>Sync now</em>, which coalesces bursts; the hourly pull remains the
+ * safety net.
+ */
+@ApplicationScoped
+public class ChangeStreaming {
+
+    private static final Logger LOG = Logger.getLogger(ChangeStreaming.class.getName());
+
+    /** A group that failed to open waits this long before it is tried again. */
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
+
+    @Inject
+    private StreamedCalendars calendars;
+
+    @Inject
+    private ChangeStreamLeases leases;
+
+    @Inject
+    private ClusterMembership membership;
+
+    @Inject
+    @Any
+    private Instance<ChangeStreams> adapters;
+
+    @Inject
+    @ConfigProperty(name = "calsync.change-streams.enabled", defaultValue = "true")
+    boolean enabled;
+
+    /** How often calendars of servers that cannot stream are read instead. */
+    @Inject
+    @ConfigProperty(name = "calsync.ews.poll-interval", defaultValue = "PT5M")
+    Duration pollInterval;
+
+    /** The streams open here, each with the calendars it carries. */
+    private final List<OpenStream> open = new ArrayList<>();
+    /** Calendars read every few minutes instead, and when next. */
+    private final Map<String, Instant> polled = new HashMap<>();
+    /** Groups that failed to open, and calendars the server refused, and when they may be tried again. */
+    private final Map<String, Instant> retryAt = new HashMap<>();
+    /** What each held calendar is, for the listeners, which run on the streams' threads. */
+    private final Map<String, StreamedCalendars.Wanted> held = new ConcurrentHashMap<>();
+
+    private record OpenStream(String group, ChangeStream stream) {
+    }
+
+    /**
+     * One upkeep; called every few seconds on every instance.
+     *
+     * @param pullSoon pulls a calendar as <em>Sync now</em> does, coalescing bursts
+     */
+    public synchronized void upkeep(Consumer<TenantCalendarRef> pullSoon) {
+        Map<String, StreamedCalendars.Wanted> wanted = new LinkedHashMap<>();
+        if (enabled) {
+            adapters.forEach(adapter -> wanted.putAll(calendars.wanted(adapter.type())));
+        }
+        Set<String> ours = share(wanted);
+        keepOnly(ours);
+        held.keySet().retainAll(ours);
+        ours.forEach(id -> held.put(id, wanted.get(id)));
+        for (ChangeStreams adapter : adapters) {
+            openMissing(adapter, ours, pullSoon);
+        }
+        pollDue(ours, pullSoon);
+    }
+
+    /** Renews, forgets, takes and gives up leases; returns the calendars this instance streams now. */
+    private Set<String> share(Map<String, StreamedCalendars.Wanted> wanted) {
+        Set<String> ours = new HashSet<>(leases.renew());
+        Set<String> unwanted = new HashSet<>(leases.known());
+        unwanted.removeAll(wanted.keySet());
+        if (!unwanted.isEmpty()) {
+            ours.removeAll(unwanted);
+            keepOnly(ours); // closed before the rows go, so that nobody else opens them meanwhile
+            leases.forget(unwanted);
+        }
+        ours.retainAll(wanted.keySet());
+        int fairShare = (wanted.size() + Math.max(1, membership.alive()) - 1) / Math.max(1, membership.alive());
+        if (ours.size() > fairShare) {
+            List<String> surplus = ours.stream().sorted().skip(fairShare).toList();
+            ours.removeAll(surplus);
+            keepOnly(ours); // their streams close before another instance may take them
+            leases.release(surplus);
+        } else if (ours.size() < fairShare) {
+            Map<String, String> free = new LinkedHashMap<>();
+            wanted.forEach((id, calendar) -> {
+                if (!ours.contains(id)) {
+                    free.put(id, calendar.ref().tenantId());
+                }
+            });
+            ours.addAll(leases.claim(free, fairShare - ours.size()));
+        }
+        return ours;
+    }
+
+    /** Closes every stream that carries a calendar this instance no longer holds, or that was interrupted. */
+    private void keepOnly(Set<String> ours) {
+        for (OpenStream stream : List.copyOf(open)) {
+            if (!stream.stream().isOpen() || !ours.containsAll(stream.stream().calendarIds())) {
+                close(stream);
+            }
+        }
+        polled.keySet().retainAll(ours);
+        retryAt.keySet().removeIf(key -> !key.startsWith(StreamedCalendars.GROUP_PREFIX) && !ours.contains(key));
+    }
+
+    private void close(OpenStream stream) {
+        open.remove(stream);
+        try {
+            stream.stream().close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "closing a change stream", e);
+        }
+    }
+
+    /** Opens streams for held calendars that have none, a group at a time, and reads each once. */
+    private void openMissing(ChangeStreams adapter, Set<String> ours, Consumer<TenantCalendarRef> pullSoon) {
+        Set<String> streamed = open.stream().flatMap(s -> s.stream().calendarIds().stream()).collect(Collectors.toSet());
+        Instant now = Instant.now();
+        Map<String, List<StreamedCalendars.Wanted>> byGroup = ours.stream()
+                .filter(id -> !streamed.contains(id) && !polled.containsKey(id)).map(held::get)
+                .filter(w -> w != null && w.provider() == adapter.type() && due(w.group(), now)
+                        && due(w.ref().calendarId(), now))
+                .collect(Collectors.groupingBy(StreamedCalendars.Wanted::group, LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<StreamedCalendars.Wanted>> group : byGroup.entrySet()) {
+            List<StreamedCalendar> reached = new ArrayList<>();
+            for (StreamedCalendars.Reached calendar : calendars.reach(group.getValue())) {
+                if (calendar.calendar() == null) {
+                    leases.note(calendar.wanted().ref().calendarId(), Mode.WAITING, calendar.problem());
+                } else {
+                    reached.add(calendar.calendar());
+                }
+            }
+            for (int from = 0; from < reached.size(); from += adapter.calendarsPerStream()) {
+                open(adapter, group.getKey(), reached.subList(from, Math.min(reached.size(),
+                        from + adapter.calendarsPerStream())), pullSoon);
+            }
+        }
+    }
+
+    private boolean due(String key, Instant now) {
+        return !now.isBefore(retryAt.getOrDefault(key, Instant.MIN));
+    }
+
+    private void open(ChangeStreams adapter, String group, List<StreamedCalendar> members,
+            Consumer<TenantCalendarRef> pullSoon) {
+        try {
+            ChangeStream stream = adapter.open(members, new Listener(pullSoon));
+            if (stream.isOpen()) {
+                open.add(new OpenStream(group, stream));
+            }
+            for (StreamedCalendar calendar : members) {
+                String refused = stream.refused().get(calendar.calendarId());
+                leases.note(calendar.calendarId(), refused == null ? Mode.STREAMING : Mode.WAITING, refused);
+                if (refused != null) {
+                    retryAt.put(calendar.calendarId(), Instant.now().plus(RETRY_AFTER_FAILURE));
+                } else {
+                    // Changes made while nobody listened are told to nobody: read them once.
+                    pullSoon.accept(held.get(calendar.calendarId()).ref());
+                }
+            }
+            retryAt.remove(group);
+        } catch (ChangeStreams.StreamingRefusedException e) {
+            Instant now = Instant.now();
+            for (StreamedCalendar calendar : members) {
+                leases.note(calendar.calendarId(), Mode.POLLING, e.getMessage());
+                polled.put(calendar.calendarId(), now);
+            }
+        } catch (ProviderUnavailableException | AuthorisationLostException e) {
+            Duration wait = e instanceof ProviderUnavailableException unavailable && unavailable.retryAfter() != null
+                    && unavailable.retryAfter().compareTo(RETRY_AFTER_FAILURE) > 0 ? unavailable.retryAfter()
+                    : RETRY_AFTER_FAILURE;
+            LOG.warning(() -> "Streaming the changes of " + members.size() + " calendars failed; tried again in "
+                    + wait.toSeconds() + " s: " + e.getMessage());
+            retryAt.put(group, Instant.now().plus(wait));
+            members.forEach(calendar -> leases.note(calendar.calendarId(), Mode.WAITING, e.getMessage()));
+        }
+    }
+
+    private void pollDue(Set<String> ours, Consumer<TenantCalendarRef> pullSoon) {
+        Instant now = Instant.now();
+        for (Map.Entry<String, Instant> poll : polled.entrySet()) {
+            if (ours.contains(poll.getKey()) && !now.isBefore(poll.getValue())) {
+                poll.setValue(now.plus(pollInterval));
+                pullSoon.accept(held.get(poll.getKey()).ref());
+            }
+        }
+    }
+
+    /** How a tenant's calendars are watched, across every instance, for the console. */
+    public ChangeStreamLeases.StreamSummary summary(TenantId tenantId) {
+        return leases.summary(tenantId.value());
+    }
+
+    /** How many streams this instance holds open, and for how many calendars; for its log and tests. */
+    public synchronized int openCalendars() {
+        return open.stream().mapToInt(s -> s.stream().calendarIds().size()).sum();
+    }
+
+    @PreDestroy
+    synchronized void closeAll() {
+        List.copyOf(open).forEach(this::close);
+    }
+
+    /** Hears one stream; runs on the stream's thread, so it only hands the work on. */
+    private final class Listener implements ChangeStreamListener {
+
+        private final Consumer<TenantCalendarRef> pullSoon;
+
+        Listener(Consumer<TenantCalendarRef> pullSoon) {
+            this.pullSoon = pullSoon;
+        }
+
+        @Override
+        public void changed(String calendarId) {
+            StreamedCalendars.Wanted calendar = held.get(calendarId);
+            if (calendar == null) {
+                return; // given up since
+            }
+            pullSoon.accept(calendar.ref());
+            try {
+                leases.notified(calendarId, Instant.now());
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "noting a notification", e);
+            }
+        }
+
+        @Override
+        public void interrupted(String reason) {
+            // The next upkeep, within seconds, subscribes the calendars again and reads them once.
+            LOG.info(() -> "A change stream was interrupted and is opened again at the next upkeep: " + reason);
+        }
+    }
+}
