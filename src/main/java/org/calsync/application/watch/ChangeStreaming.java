@@ -3,12 +3,14 @@ package org.calsync.application.watch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -16,6 +18,8 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -53,6 +57,9 @@ public class ChangeStreaming {
 
     private static final Logger LOG = Logger.getLogger(ChangeStreaming.class.getName());
 
+    /** A group's streams are merged at most this often: each merge subscribes its calendars again. */
+    static final Duration MERGE_PAUSE = Duration.ofMinutes(2);
+
     /** A group that failed to open waits this long before it is tried again. */
     static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
 
@@ -69,6 +76,9 @@ public class ChangeStreaming {
     @Any
     private Instance<ChangeStreams> adapters;
 
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    private ManagedExecutorService executor;
+
     @Inject
     @ConfigProperty(name = "calsync.change-streams.enabled", defaultValue = "true")
     boolean enabled;
@@ -84,6 +94,8 @@ public class ChangeStreaming {
     private final Map<String, Instant> polled = new HashMap<>();
     /** Groups that failed to open, and calendars the server refused, and when they may be tried again. */
     private final Map<String, Instant> retryAt = new HashMap<>();
+    /** When each group's streams were last merged. */
+    private final Map<String, Instant> mergedAt = new HashMap<>();
     /** What each held calendar is, for the listeners, which run on the streams' threads. */
     private final Map<String, StreamedCalendars.Wanted> held = new ConcurrentHashMap<>();
 
@@ -106,6 +118,7 @@ public class ChangeStreaming {
         ours.forEach(id -> held.put(id, wanted.get(id)));
         for (ChangeStreams adapter : adapters) {
             openMissing(adapter, ours, pullSoon);
+            consolidate(adapter, pullSoon);
         }
         pollDue(ours, pullSoon);
     }
@@ -168,30 +181,100 @@ public class ChangeStreaming {
                 .filter(w -> w != null && w.provider() == adapter.type() && due(w.group(), now)
                         && due(w.ref().calendarId(), now))
                 .collect(Collectors.groupingBy(StreamedCalendars.Wanted::group, LinkedHashMap::new, Collectors.toList()));
-        for (Map.Entry<String, List<StreamedCalendars.Wanted>> group : byGroup.entrySet()) {
-            List<StreamedCalendar> reached = new ArrayList<>();
-            for (StreamedCalendars.Reached calendar : calendars.reach(group.getValue())) {
-                if (calendar.calendar() == null) {
-                    leases.note(calendar.wanted().ref().calendarId(), Mode.WAITING, calendar.problem());
-                } else {
-                    reached.add(calendar.calendar());
-                }
-            }
-            for (int from = 0; from < reached.size(); from += adapter.calendarsPerStream()) {
-                open(adapter, group.getKey(), reached.subList(from, Math.min(reached.size(),
-                        from + adapter.calendarsPerStream())), pullSoon);
+        byGroup.forEach((group, wanted) -> openGroup(adapter, group, wanted, pullSoon, true));
+    }
+
+    /** Opens streams for some calendars of one group, as many as the adapter's limit per stream needs. */
+    private boolean openGroup(ChangeStreams adapter, String group, List<StreamedCalendars.Wanted> wanted,
+            Consumer<TenantCalendarRef> pullSoon, boolean readOnce) {
+        List<StreamedCalendar> reached = new ArrayList<>();
+        for (StreamedCalendars.Reached calendar : calendars.reach(wanted)) {
+            if (calendar.calendar() == null) {
+                leases.note(calendar.wanted().ref().calendarId(), Mode.WAITING, calendar.problem());
+            } else {
+                reached.add(calendar.calendar());
             }
         }
+        // A group's streams open side by side: each subscribes its mailboxes one by one, within the server's budget.
+        List<List<StreamedCalendar>> chunks = new ArrayList<>();
+        for (int from = 0; from < reached.size(); from += adapter.calendarsPerStream()) {
+            chunks.add(reached.subList(from, Math.min(reached.size(), from + adapter.calendarsPerStream())));
+        }
+        List<CompletableFuture<Opening>> openings = chunks.stream().map(chunk -> CompletableFuture.supplyAsync(
+                () -> Opening.of(adapter, chunk, new Listener(pullSoon)), executor)).toList();
+        boolean all = reached.size() == wanted.size();
+        for (int i = 0; i < chunks.size(); i++) {
+            all &= opened(group, chunks.get(i), openings.get(i).join(), pullSoon, readOnce);
+        }
+        return all;
+    }
+
+    /** What opening one stream came to: the stream, or why not. */
+    private record Opening(ChangeStream stream, RuntimeException failure) {
+        static Opening of(ChangeStreams adapter, List<StreamedCalendar> members, ChangeStreamListener listener) {
+            try {
+                return new Opening(adapter.open(members, listener), null);
+            } catch (RuntimeException e) {
+                return new Opening(null, e);
+            }
+        }
+    }
+
+    /**
+     * Calendars linked one by one get streams of their own, so that they are heard at once; a group with more
+     * streams than its calendars need is merged now and then: a stream for the union is opened first, and the
+     * small ones closed after, so nothing falls between and nothing needs reading again (for that moment the
+     * calendars are subscribed twice on this instance, and a change may be told twice, which the pull coalesces).
+     */
+    private void consolidate(ChangeStreams adapter, Consumer<TenantCalendarRef> pullSoon) {
+        Instant now = Instant.now();
+        Map<String, List<OpenStream>> byGroup = open.stream().filter(s -> s.stream().isOpen())
+                .collect(Collectors.groupingBy(OpenStream::group, LinkedHashMap::new, Collectors.toList()));
+        byGroup.forEach((group, streams) -> {
+            int calendarsInGroup = streams.stream().mapToInt(s -> s.stream().calendarIds().size()).sum();
+            int needed = (calendarsInGroup + adapter.calendarsPerStream() - 1) / adapter.calendarsPerStream();
+            if (streams.size() <= needed || now.isBefore(mergedAt.getOrDefault(group, Instant.MIN).plus(MERGE_PAUSE))) {
+                return;
+            }
+            List<OpenStream> smallest = new ArrayList<>();
+            int size = 0;
+            for (OpenStream stream : streams.stream().sorted(Comparator.comparingInt(s -> s.stream().calendarIds().size()))
+                    .toList()) {
+                if (size + stream.stream().calendarIds().size() > adapter.calendarsPerStream()) {
+                    break;
+                }
+                smallest.add(stream);
+                size += stream.stream().calendarIds().size();
+            }
+            if (smallest.size() < 2) {
+                return;
+            }
+            mergedAt.put(group, now);
+            List<StreamedCalendars.Wanted> union = smallest.stream().flatMap(s -> s.stream().calendarIds().stream())
+                    .map(held::get).filter(w -> w != null).toList();
+            List<OpenStream> before = List.copyOf(open);
+            boolean merged = openGroup(adapter, group, union, pullSoon, false);
+            // The union replaces the small streams only if it carries every calendar; otherwise it goes again.
+            List<OpenStream> replaced = merged ? smallest : open.stream().filter(s -> !before.contains(s)).toList();
+            replaced.forEach(this::close);
+        });
     }
 
     private boolean due(String key, Instant now) {
         return !now.isBefore(retryAt.getOrDefault(key, Instant.MIN));
     }
 
-    private void open(ChangeStreams adapter, String group, List<StreamedCalendar> members,
-            Consumer<TenantCalendarRef> pullSoon) {
+    /**
+     * Records one stream opened (or why not); with {@code readOnce}, each of its calendars is read once, since changes made while nobody
+     * listened are told to nobody. Returns whether every calendar is streamed.
+     */
+    private boolean opened(String group, List<StreamedCalendar> members, Opening opening,
+            Consumer<TenantCalendarRef> pullSoon, boolean readOnce) {
         try {
-            ChangeStream stream = adapter.open(members, new Listener(pullSoon));
+            if (opening.failure() != null) {
+                throw opening.failure();
+            }
+            ChangeStream stream = opening.stream();
             if (stream.isOpen()) {
                 open.add(new OpenStream(group, stream));
             }
@@ -200,18 +283,19 @@ public class ChangeStreaming {
                 leases.note(calendar.calendarId(), refused == null ? Mode.STREAMING : Mode.WAITING, refused);
                 if (refused != null) {
                     retryAt.put(calendar.calendarId(), Instant.now().plus(RETRY_AFTER_FAILURE));
-                } else {
-                    // Changes made while nobody listened are told to nobody: read them once.
+                } else if (readOnce) {
                     pullSoon.accept(held.get(calendar.calendarId()).ref());
                 }
             }
             retryAt.remove(group);
+            return stream.isOpen() && stream.refused().isEmpty();
         } catch (ChangeStreams.StreamingRefusedException e) {
             Instant now = Instant.now();
             for (StreamedCalendar calendar : members) {
                 leases.note(calendar.calendarId(), Mode.POLLING, e.getMessage());
                 polled.put(calendar.calendarId(), now);
             }
+            return false;
         } catch (ProviderUnavailableException | AuthorisationLostException e) {
             Duration wait = e instanceof ProviderUnavailableException unavailable && unavailable.retryAfter() != null
                     && unavailable.retryAfter().compareTo(RETRY_AFTER_FAILURE) > 0 ? unavailable.retryAfter()
@@ -220,6 +304,7 @@ public class ChangeStreaming {
                     + wait.toSeconds() + " s: " + e.getMessage());
             retryAt.put(group, Instant.now().plus(wait));
             members.forEach(calendar -> leases.note(calendar.calendarId(), Mode.WAITING, e.getMessage()));
+            return false;
         }
     }
 

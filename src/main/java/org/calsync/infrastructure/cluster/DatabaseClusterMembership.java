@@ -21,7 +21,8 @@ import org.calsync.domain.model.sync.ClusterMembership;
 
 /**
  * Membership rows in {@code cluster_member}, all times in the database's clock, so that instances whose clocks
- * disagree still agree on who is alive. The heartbeat also renews the calendar-owner leases in use here.
+ * disagree still agree on who is alive. The heartbeat also renews the calendar-owner and change-stream leases held
+ * here.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
@@ -87,6 +88,8 @@ public class DatabaseClusterMembership implements ClusterMembership {
             if (ownerLock != null) {
                 ownerLock.renew(connection);
             }
+            // Renewed here, not by the change-stream upkeep, which may spend longer than a lease opening streams.
+            JdbcChangeStreamLeases.renew(connection, self);
         } catch (SQLException e) {
             throw new IllegalStateException("The cluster heartbeat could not be written", e);
         }

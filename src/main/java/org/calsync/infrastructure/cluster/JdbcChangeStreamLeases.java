@@ -31,7 +31,7 @@ import org.calsync.domain.model.sync.ClusterMembership;
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class JdbcChangeStreamLeases implements ChangeStreamLeases {
 
-    /** Upkeeps renew every few seconds; a lease not renewed for this long goes to another instance. */
+    /** The heartbeat renews every 2 s; a lease not renewed for this long goes to another instance. */
     static final Duration LEASE = Duration.ofSeconds(20);
 
     @Resource(lookup = "jdbc/calsync")
@@ -54,15 +54,20 @@ public class JdbcChangeStreamLeases implements ChangeStreamLeases {
         return "CURRENT_TIMESTAMP + " + DatabaseClusterMembership.seconds(LEASE);
     }
 
+    /** Keeps this instance's leases for another lease period; called with every heartbeat and every upkeep. */
+    static void renew(Connection connection, String self) throws SQLException {
+        try (PreparedStatement renew = connection.prepareStatement("UPDATE change_stream_lease SET expires_at = "
+                + leaseEnd() + " WHERE member_id = ? AND expires_at >= CURRENT_TIMESTAMP")) {
+            renew.setString(1, self);
+            renew.executeUpdate();
+        }
+    }
+
     @Override
     public Set<String> renew() {
         String self = membership.self();
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement renew = connection.prepareStatement("UPDATE change_stream_lease SET expires_at = "
-                    + leaseEnd() + " WHERE member_id = ? AND expires_at >= CURRENT_TIMESTAMP")) {
-                renew.setString(1, self);
-                renew.executeUpdate();
-            }
+            renew(connection, self);
             Set<String> held = new HashSet<>();
             try (PreparedStatement find = connection.prepareStatement("SELECT calendar_id FROM change_stream_lease "
                     + "WHERE member_id = ? AND expires_at >= CURRENT_TIMESTAMP")) {

@@ -2,6 +2,8 @@ package org.calsync.interfaces.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,11 +19,14 @@ import org.calsync.application.pull.CalendarPull.TenantCalendarRef;
 import org.calsync.application.pull.CalendarPull;
 import org.calsync.domain.model.sync.SyncMetrics;
 import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Pulls a calendar on a managed thread as soon as its provider calls, never on the request thread: the
  * provider wants its answer within seconds. Calls come in bursts (one per changed event); a calendar has at
- * most one pull running and one more waiting, which reads whatever the burst changed.
+ * most one pull running and one more waiting, which reads whatever the burst changed. A few workers take the
+ * calendars in turn, so that a burst of many calendars (a thousand mailboxes streamed at once, each read once)
+ * waits in a queue rather than holding a thread each.
  */
 @ApplicationScoped
 public class NotifiedPulls {
@@ -44,8 +49,16 @@ public class NotifiedPulls {
     private record Calls(CalendarProviderType provider, Instant oldestUnread) {
     }
 
-    /** Calendars being pulled, with the calls they had meanwhile. */
+    /** How many notified calendars are pulled at once on this instance, as the hourly pull reads ten at a time. */
+    @Inject
+    @ConfigProperty(name = "calsync.notified-pulls.parallel", defaultValue = "8")
+    int parallel;
+
+    /** Calendars being pulled or waiting for a worker, with the calls they had meanwhile. */
     private final Map<TenantCalendarRef, Calls> running = new HashMap<>();
+    /** Calendars waiting for a worker, in the order they were called about. */
+    private final Deque<TenantCalendarRef> waiting = new ArrayDeque<>();
+    private int workers;
 
     public void pullSoon(TenantCalendarRef calendar, CalendarProviderType provider) {
         Instant now = Instant.now();
@@ -58,14 +71,38 @@ public class NotifiedPulls {
                 return;
             }
             running.put(calendar, new Calls(provider, now));
+            waiting.add(calendar);
+            if (workers >= Math.max(1, parallel)) {
+                return; // a worker takes it in turn
+            }
+            workers++;
         }
         try {
-            executor.execute(() -> pullWhileCalled(calendar));
+            executor.execute(this::pullWaiting);
         } catch (RejectedExecutionException e) {
             synchronized (running) {
-                running.remove(calendar);
+                workers--;
+                if (workers == 0) {
+                    waiting.forEach(running::remove);
+                    waiting.clear();
+                }
             }
-            LOG.log(Level.WARNING, "No thread to pull a notified calendar; the hourly pull reads it", e);
+            LOG.log(Level.WARNING, "No thread to pull notified calendars; the hourly pull reads them", e);
+        }
+    }
+
+    /** One worker: pulls the waiting calendars in turn until none is left. */
+    private void pullWaiting() {
+        while (true) {
+            TenantCalendarRef next;
+            synchronized (running) {
+                next = waiting.poll();
+                if (next == null) {
+                    workers--;
+                    return;
+                }
+            }
+            pullWhileCalled(next);
         }
     }
 

@@ -1,9 +1,11 @@
 package org.calsync.it.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.it.ui.pages.Browser;
@@ -85,6 +87,23 @@ class ConnectExchangeUiIT {
             admin.clickAndWaitForUpdate(admin.driver().findElement(
                     By.xpath("//*[@id='syncForm:accounts']//button[.//span[text()='Check again']]")), accounts);
             admin.waitForText(By.id("messages"), "Reconnected");
+        }
+        // Lucie's mailbox is streamed: the Exchange form says so, in both languages, wide and on a phone.
+        for (String language : List.of("en-GB", "fr-FR")) {
+            try (Browser admin = new Browser(url.toString(), language)) {
+                new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
+                String watched = language.startsWith("en") ? "Mailboxes watched: 1." : "Boîtes aux lettres suivies\u202f: 1.";
+                for (int width : new int[] {1400, 390}) {
+                    admin.resize(width, 900);
+                    Eventually.await("the form shows Lucie's mailbox streamed", Duration.ofSeconds(20),
+                            () -> new ExchangeSettingsPage(admin).changesMode().contains(watched));
+                    admin.scrollTo(admin.driver().findElement(By.id("exchangeChangesMode")));
+                    assertEquals(List.of(), admin.layoutProblems(By.id("exchangeChangesMode"), By.id("exchangeThrottling"),
+                            By.id("exchangeForm:refreshStreams"), By.id("exchangeForm:streamChanges")),
+                            "the Exchange status at " + width + " px in " + language);
+                    admin.screenshot("console-exchange-streaming-" + language.substring(0, 2) + "-" + width);
+                }
+            }
         }
         try (Browser lucie = new Browser(url.toString())) {
             new LoginPage(lucie).signInAs(LUCIE, "calsync-demo");

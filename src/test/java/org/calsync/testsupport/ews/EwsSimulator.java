@@ -74,7 +74,7 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
     }
 
     public SimulatedMailbox mailbox(String smtp) {
-        return mailboxes.computeIfAbsent(smtp.toLowerCase(), SimulatedMailbox::new);
+        return mailboxes.computeIfAbsent(smtp.toLowerCase(), address -> new SimulatedMailbox(address, streaming::changed));
     }
 
     public void changePassword(String user, String password) {

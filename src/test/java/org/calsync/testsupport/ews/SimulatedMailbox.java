@@ -29,9 +29,22 @@ public final class SimulatedMailbox {
     /** Every change in order: the sync state is a position in this list. */
     private final List<Change> log = new ArrayList<>();
 
+    /** Told of every change, so that open streams send it at once. */
+    private final Runnable onChange;
+
     SimulatedMailbox(String smtp) {
+        this(smtp, () -> { });
+    }
+
+    SimulatedMailbox(String smtp, Runnable onChange) {
         this.smtp = smtp;
         this.calendarFolderId = "AQMkCalendar" + Math.abs(smtp.hashCode());
+        this.onChange = onChange;
+    }
+
+    private void logged(Change change) {
+        log.add(change);
+        onChange.run();
     }
 
     public String smtp() {
@@ -45,7 +58,7 @@ public final class SimulatedMailbox {
         item.start = start;
         item.end = end;
         items.put(item.id, item);
-        log.add(new Change(Kind.CREATE, item.id));
+        logged(new Change(Kind.CREATE, item.id));
         return item;
     }
 
@@ -94,7 +107,7 @@ public final class SimulatedMailbox {
     /** As another client would: deletes an item. */
     public synchronized void delete(String id) {
         if (items.remove(id) != null) {
-            log.add(new Change(Kind.DELETE, id));
+            logged(new Change(Kind.DELETE, id));
         }
     }
 
@@ -140,13 +153,13 @@ public final class SimulatedMailbox {
     synchronized SimulatedItem create() {
         SimulatedItem item = new SimulatedItem("AAMkItem" + IDS.incrementAndGet() + "x" + Math.abs(smtp.hashCode()));
         items.put(item.id, item);
-        log.add(new Change(Kind.CREATE, item.id));
+        logged(new Change(Kind.CREATE, item.id));
         return item;
     }
 
     synchronized void changed(SimulatedItem item) {
         item.touched();
-        log.add(new Change(Kind.UPDATE, item.id));
+        logged(new Change(Kind.UPDATE, item.id));
     }
 
     synchronized Collection<SimulatedItem> all() {

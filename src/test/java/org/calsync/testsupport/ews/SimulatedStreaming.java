@@ -44,6 +44,9 @@ final class SimulatedStreaming {
     private final Map<HttpExchange, List<String>> open = new ConcurrentHashMap<>();
     private final AtomicInteger connectionsServed = new AtomicInteger();
     volatile Duration heartbeat = Duration.ofSeconds(5);
+    /** Bumped at every change in any mailbox, so that open connections send it at once rather than on their next look. */
+    private final Object signal = new Object();
+    private long changes;
     /** Shorter than the client's ConnectionTimeout, for tests of renewal; null follows the client. */
     volatile Duration lifetime;
     volatile boolean affinityRequired;
@@ -84,6 +87,14 @@ final class SimulatedStreaming {
 
     int connectionsServed() {
         return connectionsServed.get();
+    }
+
+    /** A mailbox changed: every open connection looks at once. */
+    void changed() {
+        synchronized (signal) {
+            changes++;
+            signal.notifyAll();
+        }
     }
 
     /** Which mailboxes have a live subscription, one entry per subscription. */
@@ -188,6 +199,10 @@ final class SimulatedStreaming {
         Instant ends = Instant.now().plus(lifetime);
         Instant nextHeartbeat = Instant.now().plus(heartbeat);
         while (Instant.now().isBefore(ends)) {
+            long seen;
+            synchronized (signal) {
+                seen = changes;
+            }
             if (!open.containsKey(exchange)) {
                 throw new IOException("dropped");
             }
@@ -212,7 +227,11 @@ final class SimulatedStreaming {
                 send(out, message("<m:ConnectionStatus>OK</m:ConnectionStatus>"));
                 nextHeartbeat = Instant.now().plus(heartbeat);
             }
-            Thread.sleep(50);
+            synchronized (signal) {
+                if (changes == seen) {
+                    signal.wait(50); // woken by the next change; the timeout paces heartbeats and drops
+                }
+            }
         }
         send(out, message("<m:ConnectionStatus>Closed</m:ConnectionStatus>"));
     }

@@ -14,13 +14,22 @@ public final class ExchangeSettingsPage {
         browser.waitFor(By.id("exchangeForm:saveExchange"));
     }
 
+    /** Saves the address and the service account, with changes streamed (the switch turned on if it was off). */
     public ExchangeSettingsPage withServiceAccount(String ewsUrl, String user, String password) {
         type("exchangeForm:ewsUrl", ewsUrl);
         type("exchangeForm:serviceUsername", user);
         type("exchangeForm:servicePassword", password);
+        if (browser.driver().findElement(By.id("exchangeForm:streamChanges_input")).getAttribute("checked") == null) {
+            browser.driver().findElement(By.cssSelector("#exchangeForm\\:streamChanges .ui-toggleswitch-slider")).click();
+        }
         browser.clickAndWaitForUpdate(browser.driver().findElement(By.id("exchangeForm:saveExchange")), By.id("exchangeForm"));
         browser.waitForText(By.id("messages"), "Exchange settings saved");
         return this;
+    }
+
+    /** How changes made in Outlook come back, as the form says it. */
+    public String changesMode() {
+        return browser.waitFor(By.id("exchangeChangesMode")).getText();
     }
 
     /** Runs Test connection for a mailbox and returns what it says. */
