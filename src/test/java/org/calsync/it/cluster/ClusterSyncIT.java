@@ -293,10 +293,7 @@ class ClusterSyncIT {
     @Test
     @Order(2)
     void everyExchangeMailboxIsStreamedByExactlyOneInstance() throws Exception {
-        assertEquals(200, first().put("exchange-settings", """
-                {"ewsUrl":"%s","serverVersion":"EXCHANGE_2016","authMode":"SERVICE_ACCOUNT_IMPERSONATION",
-                 "authScheme":"NTLM","serviceUsername":"NORTHWIND\\\\svc-calsync","servicePassword":"svc-secret",
-                 "streamChanges":true}""".formatted(EWS.url())).status());
+        assertEquals(200, first().useExchangeServiceAccount(EWS.url(), true).status());
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         Map<String, String> people = new HashMap<>();
         for (int i = 0; i < MAILBOXES; i++) {

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -66,6 +68,26 @@ public final class Api {
         String hours = Stream.of(DayOfWeek.values()).map(day -> """
                 {"day":"%s","start":"%s","end":"%s"}""".formatted(day, start, end)).collect(Collectors.joining(","));
         return put("people/" + personId + "/availability", "{\"zone\":\"Europe/London\",\"weeklyHours\":[" + hours + "]}");
+    }
+
+    /**
+     * Points the key's tenant at an EWS address, acting for every mailbox through the simulators' service account
+     * (svc-calsync), with changes streamed or not; the answer, which is 200 when saved.
+     */
+    public Reply useExchangeServiceAccount(URI ews, boolean streamChanges) {
+        return put("exchange-settings", """
+                {"ewsUrl":"%s","serverVersion":"EXCHANGE_2016","authMode":"SERVICE_ACCOUNT_IMPERSONATION",
+                 "authScheme":"NTLM","serviceUsername":"NORTHWIND\\\\svc-calsync","servicePassword":"svc-secret",
+                 "streamChanges":%s}""".formatted(ews, streamChanges));
+    }
+
+    /** The starts of the person's busy times between two instants, in order. */
+    public List<Instant> busyStarts(String personId, Instant from, Instant to) {
+        Reply reply = get("people/" + personId + "/busy?from=" + from + "&to=" + to);
+        if (reply.status() != 200) {
+            throw new AssertionError("Busy times not read: " + reply.body());
+        }
+        return reply.array().stream().map(v -> Instant.parse(v.asJsonObject().getString("start"))).sorted().toList();
     }
 
     /** The id of the person with this email in the key's tenant. */

@@ -70,10 +70,7 @@ class ExchangeThrottlingIT {
     @Test
     void aBackOffPausesPushPullAndFreeBusyAndThePullResumesAfterIt() throws Exception {
         // Streaming off: the test counts the calls of the three kinds of work only.
-        assertEquals(200, api().put("exchange-settings", """
-                {"ewsUrl":"%s","serverVersion":"EXCHANGE_2016","authMode":"SERVICE_ACCOUNT_IMPERSONATION",
-                 "authScheme":"NTLM","serviceUsername":"NORTHWIND\\\\svc-calsync","servicePassword":"svc-secret",
-                 "streamChanges":false}""".formatted(EWS.url())).status());
+        assertEquals(200, api().useExchangeServiceAccount(EWS.url(), false).status());
         Instant review = DAYS.weeksAhead(5, DayOfWeek.THURSDAY).atTime(14, 0).toInstant(ZoneOffset.UTC);
         EWS.mailbox(LINKED).add("Team review", review, review.plus(Duration.ofHours(1)));
         EWS.mailbox(UNLINKED).add("Away day", review, review.plus(Duration.ofHours(3)));
@@ -132,8 +129,6 @@ class ExchangeThrottlingIT {
 
     private List<Instant> busyStarts(String person) {
         Instant from = DAYS.today().atStartOfDay().toInstant(ZoneOffset.UTC);
-        Api.Reply reply = api().get("people/" + person + "/busy?from=" + from + "&to=" + from.plus(Duration.ofDays(60)));
-        assertEquals(200, reply.status(), reply.body());
-        return reply.array().stream().map(v -> Instant.parse(v.asJsonObject().getString("start"))).sorted().toList();
+        return api().busyStarts(person, from, from.plus(Duration.ofDays(60)));
     }
 }

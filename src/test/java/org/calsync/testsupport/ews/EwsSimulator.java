@@ -119,6 +119,11 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
         streaming.dropConnections();
     }
 
+    /** Open streams say they lost notifications (ErrorMissedNotificationEvents), whose changes are never told. */
+    public void missNotifications() {
+        streaming.missNotifications();
+    }
+
     /** Forgets every subscription, as a mailbox server restart does. */
     public void forgetSubscriptions() {
         streaming.forgetSubscriptions();

@@ -50,6 +50,8 @@ final class SimulatedStreaming {
     /** Shorter than the client's ConnectionTimeout, for tests of renewal; null follows the client. */
     volatile Duration lifetime;
     volatile boolean affinityRequired;
+    /** Set: every open connection says it lost notifications (ErrorMissedNotificationEvents) and ends. */
+    private volatile boolean missing;
 
     SimulatedStreaming(EwsSimulator simulator) {
         this.simulator = simulator;
@@ -111,6 +113,15 @@ final class SimulatedStreaming {
     /** As after a mailbox server restart: every subscription is gone, and the client learns it on its next call. */
     void forgetSubscriptions() {
         subscriptions.clear();
+    }
+
+    /**
+     * As Exchange does when a subscription's queue overflowed: each open connection answers
+     * ErrorMissedNotificationEvents for its subscriptions and ends; the subscriptions stay, their lost changes untold.
+     */
+    void missNotifications() {
+        missing = true;
+        changed();
     }
 
     /** Drops every open connection without a closing message, as a load balancer's idle timeout or a reset would. */
@@ -205,6 +216,17 @@ final class SimulatedStreaming {
             }
             if (!open.containsKey(exchange)) {
                 throw new IOException("dropped");
+            }
+            if (missing) {
+                missing = open.size() > 1; // the last open connection clears it
+                ids.forEach(id -> {
+                    Subscription subscription = subscriptions.get(id);
+                    if (subscription != null) {
+                        subscription.position = subscription.mailbox.logSize(); // what happened meanwhile is lost
+                    }
+                });
+                send(out, failure("ErrorMissedNotificationEvents", "Notifications were lost.", ids));
+                return;
             }
             StringBuilder notifications = new StringBuilder();
             List<String> gone = new ArrayList<>();

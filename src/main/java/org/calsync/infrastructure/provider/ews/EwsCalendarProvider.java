@@ -58,12 +58,10 @@ public class EwsCalendarProvider implements CalendarProvider {
     @Inject
     void reportPausesTo(SyncMetrics metrics) {
         pauses = wait -> metrics.throttled(type(), wait);
-        throttle.waits = pauses;
     }
 
     @Inject
     void shareBudget(EwsThrottle budget) {
-        budget.waits = pauses;
         this.throttle = budget;
     }
 

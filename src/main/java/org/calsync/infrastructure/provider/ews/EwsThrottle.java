@@ -15,6 +15,7 @@ import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.sync.ClusterMembership;
 import org.calsync.domain.model.sync.ServerPauses;
+import org.calsync.domain.model.sync.SyncMetrics;
 import org.calsync.infrastructure.provider.rest.ThrottlePauses;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -51,17 +52,18 @@ public class EwsThrottle {
 
     private ServerPauses pauses = new LocalPauses();
     private ClusterMembership membership;
-    /** Told of the waits the pauses impose; the container connects it to the metrics. */
-    ThrottlePauses waits = ThrottlePauses.NONE;
+    /** Told of the waits the pauses impose: the metrics, in the container. */
+    private ThrottlePauses waits = ThrottlePauses.NONE;
 
     private final Map<String, Slots> slots = new ConcurrentHashMap<>();
     private volatile int alive = 1;
     private volatile Instant aliveReadAt = Instant.MIN;
 
     @Inject
-    void shareWith(ServerPauses pauses, ClusterMembership membership) {
+    void shareWith(ServerPauses pauses, ClusterMembership membership, SyncMetrics metrics) {
         this.pauses = pauses;
         this.membership = membership;
+        this.waits = wait -> metrics.throttled(ExchangeKind.TRAITS.type(), wait);
     }
 
     /** Waits out the server's pause, if it is short; a long one is "retry later", without calling. */

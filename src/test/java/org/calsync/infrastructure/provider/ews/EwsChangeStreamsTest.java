@@ -149,6 +149,16 @@ class EwsChangeStreamsTest {
     }
 
     @Test
+    void notificationsTheServerLostInterruptTheStream() throws InterruptedException {
+        stream = streams.open(List.of(calendar("cal-amira", own("amira"))), heard);
+        waitUntil(() -> EWS.openStreams() > 0);
+
+        EWS.missNotifications();
+        assertNotNull(heard.interruptions.poll(HEARD_WITHIN.toMillis(), TimeUnit.MILLISECONDS), "interrupted");
+        assertFalse(stream.isOpen());
+    }
+
+    @Test
     void aServerThatAskedToWaitIsNotSubscribedTo() {
         streams.throttle.paused(ServerPauses.serverOf(EWS.url()), Duration.ofSeconds(30));
         int asked = EWS.requests().size();
