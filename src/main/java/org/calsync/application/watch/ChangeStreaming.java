@@ -323,14 +323,15 @@ public class ChangeStreaming {
         return leases.summary(tenantId.value());
     }
 
-    /** How many streams this instance holds open, and for how many calendars; for its log and tests. */
-    public synchronized int openCalendars() {
-        return open.stream().mapToInt(s -> s.stream().calendarIds().size()).sum();
-    }
-
+    /** On the way down: the streams close, and their calendars are given up for the other instances to take. */
     @PreDestroy
     synchronized void closeAll() {
         List.copyOf(open).forEach(this::close);
+        try {
+            leases.release(Set.copyOf(held.keySet()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "giving up change-stream leases on the way down; they run out by themselves", e);
+        }
     }
 
     /** Hears one stream; runs on the stream's thread, so it only hands the work on. */
