@@ -6,18 +6,23 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.calsync.application.pull.CalendarPull.TenantCalendarRef;
 import org.calsync.application.pull.CalendarPull;
+import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.sync.SyncMetrics;
+import org.calsync.domain.model.sync.SyncRun;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,11 +38,21 @@ public class NotifiedPulls {
 
     private static final Logger LOG = Logger.getLogger(NotifiedPulls.class.getName());
 
+    /** A notified pull the server refused for now is tried again this much later, doubling, this many times. */
+    static final Duration FIRST_BUSY_RETRY = Duration.ofSeconds(30);
+    static final int BUSY_RETRIES = 4;
+
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     private ManagedExecutorService executor;
 
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    private ManagedScheduledExecutorService scheduler;
+
     @Inject
     private CalendarPull pull;
+
+    /** Calendars whose notified pull the server refused, and how many times in a row. */
+    private final Map<TenantCalendarRef, Integer> busyRetries = new ConcurrentHashMap<>();
 
     @Inject
     private SyncMetrics metrics;
@@ -106,6 +121,27 @@ public class NotifiedPulls {
         }
     }
 
+    /**
+     * The server is throttling (a pause longer than the pull waits out) or failing for now: the notified change would
+     * otherwise wait for the hourly pull. The pull is asked again after 30 s, then 1, 2 and 4 minutes; while the
+     * server's pause lasts, each try ends at once without calling it, and the first after the pause reads the change.
+     */
+    private void retryLater(TenantCalendarRef calendar, CalendarProviderType provider) {
+        int tries = busyRetries.merge(calendar, 1, Integer::sum);
+        if (tries > BUSY_RETRIES) {
+            busyRetries.remove(calendar);
+            LOG.warning(() -> "tenant=" + calendar.tenantId() + " account=" + calendar.accountId()
+                    + " notified pull still refused after " + BUSY_RETRIES + " tries; the hourly pull reads it");
+            return;
+        }
+        try {
+            scheduler.schedule(() -> pullSoon(calendar, provider), FIRST_BUSY_RETRY.toSeconds() << (tries - 1),
+                    TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.WARNING, "No thread to try a notified pull again; the hourly pull reads it", e);
+        }
+    }
+
     private void pullWhileCalled(TenantCalendarRef calendar) {
         while (true) {
             Calls read;
@@ -114,8 +150,13 @@ public class NotifiedPulls {
                 running.put(calendar, new Calls(read.provider(), null));
             }
             try {
-                pull.pullToNow(calendar);
-                metrics.notified(read.provider(), Duration.between(read.oldestUnread(), Instant.now()));
+                SyncRun run = pull.pullToNow(calendar);
+                if (run.outcome() == SyncRun.Outcome.FAILED && run.failureKind() == FailureKind.BUSY) {
+                    retryLater(calendar, read.provider());
+                } else {
+                    busyRetries.remove(calendar);
+                    metrics.notified(read.provider(), Duration.between(read.oldestUnread(), Instant.now()));
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "tenant=" + calendar.tenantId() + " account=" + calendar.accountId()
                         + " notified pull failed; the hourly pull reads it", e);

@@ -81,13 +81,16 @@ class ExchangeThrottlingIT {
         assertEquals("OK", syncNow(linked).getString("outcome"), "read once before Exchange throttles");
 
         // The pull meets the throttle; once Exchange has answered it, a push and a free/busy question start too.
+        Instant throttled = Instant.now();
         EWS.throttle(BACK_OFF);
         EWS.mailbox(LINKED).add("Made before the pause", review.plus(Duration.ofDays(1)),
                 review.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)));
         CompletableFuture<JsonObject> pull = CompletableFuture.supplyAsync(() -> syncNow(linked));
         // Once CalSync has heard the answer (the console shows it): a call sent before that could not have known.
-        Eventually.await("CalSync has heard ErrorServerBusy", BACK_OFF,
-                () -> api().get("exchange-settings/throttling").object().containsKey("lastThrottledAt"));
+        Eventually.await("CalSync has heard ErrorServerBusy", BACK_OFF, () -> {
+            JsonObject last = api().get("exchange-settings/throttling").object();
+            return last.containsKey("lastThrottledAt") && Instant.parse(last.getString("lastThrottledAt")).isAfter(throttled);
+        });
         Instant pauseEnds = EWS.throttledUntil();
         LocalDate day = DAYS.weeksAhead(6, DayOfWeek.TUESDAY);
         String title = "Throttled push " + SUFFIX;
@@ -119,6 +122,40 @@ class ExchangeThrottlingIT {
         JsonObject throttling = api().get("exchange-settings/throttling").object();
         assertNotNull(throttling.getString("lastThrottledAt", null), throttling.toString());
         assertEquals(BACK_OFF.toMillis(), throttling.getJsonNumber("pauseMillis").longValue(), throttling.toString());
+    }
+
+    /**
+     * A change heard over a stream, whose pull meets a back-off longer than a pull waits out: the pull is tried again
+     * later, costs Exchange no call during the pause, and reads the change after it.
+     */
+    @Test
+    void aNotifiedPullThatMeetsALongBackOffReadsTheChangeAfterIt() {
+        Duration longBackOff = Duration.ofSeconds(12);
+        String email = "lou.later-" + SUFFIX + "@northwind.example";
+        Instant lunch = DAYS.weeksAhead(7, DayOfWeek.MONDAY).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        EWS.mailbox(email).add("Lunch", lunch, lunch.plus(Duration.ofHours(1)));
+        assertEquals(200, api().useExchangeServiceAccount(EWS.url(), true).status());
+        try {
+            String person = api().createInstructor(email, "Lou Later " + SUFFIX, "Europe/London");
+            assertEquals(201, api().post("people/" + person + "/calendar-accounts", "{\"provider\":\"EXCHANGE\"}").status());
+            Eventually.await("streamed and read once", Duration.ofSeconds(15), () -> EWS.streamedMailboxes().contains(email)
+                    && busyStarts(person).contains(lunch));
+
+            Instant throttled = Instant.now();
+            EWS.throttle(longBackOff);
+            Instant meeting = lunch.plus(Duration.ofDays(1));
+            EWS.mailbox(email).add("Meeting", meeting, meeting.plus(Duration.ofHours(1)));
+            Eventually.await("the change is read once the pause is over", Duration.ofSeconds(50),
+                    () -> busyStarts(person).contains(meeting));
+            Instant pauseEnds = EWS.throttledUntil();
+            assertTrue(pauseEnds != null && pauseEnds.isAfter(throttled), "Exchange throttled the notified pull");
+            Instant pauseBegan = pauseEnds.minus(longBackOff).plusMillis(100);
+            assertEquals(List.of(), EWS.requests().stream().filter(r -> r.at().isAfter(pauseBegan)
+                    && r.at().isBefore(pauseEnds)).map(EwsSimulator.Recorded::operation).toList(),
+                    "no call during the back-off");
+        } finally {
+            api().useExchangeServiceAccount(EWS.url(), false);
+        }
     }
 
     private JsonObject syncNow(String person) {
