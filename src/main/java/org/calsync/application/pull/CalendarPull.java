@@ -17,6 +17,7 @@ import org.calsync.domain.model.calendar.AccountStatus;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.domain.model.calendar.ExternalCalendar;
 import org.calsync.domain.model.calendar.CalendarOwnerLock;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.FailureKind;
@@ -68,7 +69,8 @@ public class CalendarPull {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TenantCalendarRef> calendarsOf(TenantId tenantId, String personId) {
         people.find(tenantId, personId).orElseThrow(() -> new UnknownEntityException("person", personId));
-        return pullable(tenantId, accounts.listForPerson(tenantId, personId), true);
+        return pulledCalendars(tenantId, accounts.listForPerson(tenantId, personId).stream()
+                .filter(account -> !account.beingRemoved()).toList());
     }
 
     /**
@@ -156,25 +158,30 @@ public class CalendarPull {
         List<TenantCalendarRef> result = new ArrayList<>();
         List<Tenant> scope = tenantId == null ? tenants.all() : List.of(tenants.find(tenantId).orElseThrow());
         for (Tenant tenant : scope) {
-            List<CalendarAccount> linked = personId == null ? accounts.listForTenant(tenant.id())
-                    : accounts.listForPerson(tenant.id(), personId);
-            // Paused accounts are not read, and their hourly runs would only repeat that they are paused.
-            List<CalendarAccount> allowed = linked.stream().filter(account -> people.find(tenant.id(), account.personId())
-                    .filter(owner -> account.syncAllowedBy(tenant.settings(), owner)).isPresent()).toList();
-            result.addAll(pullable(tenant.id(), allowed, false));
+            result.addAll(pulledCalendars(tenant.id(), accountsToPull(tenant, personId)));
         }
         return result;
     }
 
+    /**
+     * The accounts of a tenant (or of one of its people) whose calendars are read: those the organisation's rules
+     * allow, not being removed and not waiting to be reconnected. Paused accounts are not read, and their hourly
+     * runs would only repeat that they are paused.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CalendarAccount> accountsToPull(Tenant tenant, String personId) {
+        List<CalendarAccount> linked = personId == null ? accounts.listForTenant(tenant.id())
+                : accounts.listForPerson(tenant.id(), personId);
+        return linked.stream().filter(account -> !account.beingRemoved() && account.status() != AccountStatus.NEEDS_RECONSENT)
+                .filter(account -> people.find(tenant.id(), account.personId())
+                        .filter(owner -> account.syncAllowedBy(tenant.settings(), owner)).isPresent()).toList();
+    }
+
     /** The push targets and conflict calendars of these accounts. */
-    private static List<TenantCalendarRef> pullable(TenantId tenantId, List<CalendarAccount> linked,
-            boolean includeNeedingReconnect) {
+    private static List<TenantCalendarRef> pulledCalendars(TenantId tenantId, List<CalendarAccount> linked) {
         List<TenantCalendarRef> result = new ArrayList<>();
         for (CalendarAccount account : linked) {
-            if (account.beingRemoved() || !includeNeedingReconnect && account.status() == AccountStatus.NEEDS_RECONSENT) {
-                continue;
-            }
-            account.calendars().stream().filter(c -> c.pushTarget() || c.conflictCheck())
+            account.calendars().stream().filter(ExternalCalendar::pulled)
                     .forEach(c -> result.add(new TenantCalendarRef(tenantId.value(), account.id(), c.id())));
         }
         return result;

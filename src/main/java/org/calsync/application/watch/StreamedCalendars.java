@@ -11,11 +11,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.calsync.application.connection.AccountConnections;
+import org.calsync.application.pull.CalendarPull;
 import org.calsync.application.pull.CalendarPull.TenantCalendarRef;
-import org.calsync.domain.model.calendar.AccountStatus;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
+import org.calsync.domain.model.calendar.ExternalCalendar;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.calsync.domain.model.calendar.StreamedCalendar;
 import org.calsync.domain.model.person.PersonRepository;
@@ -27,8 +28,8 @@ import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.model.tenant.TenantRepository;
 
 /**
- * Which calendars of one kind have their changes streamed: every calendar that pulls (push targets and those
- * checked for conflicts) of accounts that are connected and allowed to sync, as the hourly pull reads them.
+ * Which calendars of one kind have their changes streamed: every calendar the hourly pull reads
+ * ({@link CalendarPull#accountsToPull}, {@link ExternalCalendar#pulled()}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -45,6 +46,9 @@ public class StreamedCalendars {
 
     @Inject
     private AccountConnections connections;
+
+    @Inject
+    private CalendarPull pull;
 
     @Inject
     private ExchangeSettingsRepository exchange;
@@ -72,14 +76,13 @@ public class StreamedCalendars {
             if (!streams(tenant.id(), provider)) {
                 continue;
             }
-            for (CalendarAccount account : accounts.listForTenant(tenant.id())) {
-                if (account.provider() != provider || account.beingRemoved()
-                        || account.status() == AccountStatus.NEEDS_RECONSENT || !allowed(tenant, account)) {
+            for (CalendarAccount account : pull.accountsToPull(tenant, null)) {
+                if (account.provider() != provider) {
                     continue;
                 }
                 String group = GROUP_PREFIX + (connections.reachedByTheOrganisation(account)
                         ? "tenant:" + tenant.id().value() : "account:" + account.id());
-                account.calendars().stream().filter(c -> c.pushTarget() || c.conflictCheck())
+                account.calendars().stream().filter(ExternalCalendar::pulled)
                         .forEach(c -> wanted.put(c.id(), new Wanted(new TenantCalendarRef(tenant.id().value(),
                                 account.id(), c.id()), provider, c.remoteId(), group)));
             }
@@ -91,11 +94,6 @@ public class StreamedCalendars {
     private boolean streams(TenantId tenantId, CalendarProviderType provider) {
         return provider != CalendarProviderType.EXCHANGE
                 || exchange.find(tenantId).map(ExchangeSettings::streamChanges).orElse(false);
-    }
-
-    private boolean allowed(Tenant tenant, CalendarAccount account) {
-        return people.find(tenant.id(), account.personId()).filter(owner -> account.syncAllowedBy(tenant.settings(), owner))
-                .isPresent();
     }
 
     /** How to reach each calendar, with the account owner's zone; an account that cannot be reached says why. */

@@ -115,7 +115,7 @@ public class WatchLedger {
             Reach reach = new Reach(account);
             for (ExternalCalendar calendar : account.calendars()) {
                 ChangeWatch watch = existing.remove(calendar.id());
-                boolean pulled = usable && (calendar.pushTarget() || calendar.conflictCheck());
+                boolean pulled = usable && calendar.pulled();
                 Kind kind = pulled && watch == null ? Kind.WATCH
                         : pulled && watch.renewalDue(now, renewBefore) ? Kind.RENEW
                         : !pulled && watch != null ? Kind.STOP : null;

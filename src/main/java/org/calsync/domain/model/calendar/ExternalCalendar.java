@@ -104,6 +104,11 @@ public class ExternalCalendar {
         return conflictCheck;
     }
 
+    /** Whether CalSync reads it back: the calendar it writes to, and those checked for clashes. */
+    public boolean pulled() {
+        return pushTarget || conflictCheck;
+    }
+
     public Instant lastSyncedAt() {
         return lastSyncedAt;
     }
