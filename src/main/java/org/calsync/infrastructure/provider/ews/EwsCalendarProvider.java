@@ -112,9 +112,7 @@ public class EwsCalendarProvider implements CalendarProvider {
     private <T> T call(ProviderConnection connection, Work<T> work) {
         String server = ServerPauses.serverOf(connection.server());
         for (int attempt = 1;; attempt++) {
-            throttle.awaitPause(server);
-            throttle.acquire(server);
-            try (EwsSession session = pool.lease(connection)) {
+            try (EwsThrottle.Slot slot = throttle.enter(server); EwsSession session = pool.lease(connection)) {
                 T result = work.run(session);
                 session.succeeded();
                 return result;
@@ -122,9 +120,8 @@ public class EwsCalendarProvider implements CalendarProvider {
                 throw e;
             } catch (Exception e) {
                 RuntimeException failure = EwsFailures.translate(e, connection.server().getHost());
-                Duration backOff = EwsFailures.serverBusyBackOff(e);
+                Duration backOff = throttle.pausedBy(server, e);
                 if (backOff != null) {
-                    throttle.paused(server, backOff);
                     if (attempt < INLINE_ATTEMPTS && throttle.waitsOut(backOff)) {
                         continue; // the next attempt waits out the pause first
                     }
@@ -136,8 +133,6 @@ public class EwsCalendarProvider implements CalendarProvider {
                 Duration wait = Duration.ofMillis(Math.max(0, firstBackOffMs) << (attempt - 1));
                 pauses.paused(wait);
                 RetryingJsonClient.pause(wait, "Exchange at " + connection.server().getHost());
-            } finally {
-                throttle.release(server);
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.calsync.infrastructure.provider.ews;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -104,12 +103,8 @@ public class EwsChangeStreams implements ChangeStreams {
         String server = ServerPauses.serverOf(first.server());
         try {
             for (StreamedCalendar calendar : calendars) {
-                throttle.awaitPause(server);
-                throttle.acquire(server);
-                try {
+                try (EwsThrottle.Slot slot = throttle.enter(server)) {
                     stream.subscribe(calendar);
-                } finally {
-                    throttle.release(server);
                 }
             }
             if (stream.subscriptions.isEmpty()) {
@@ -127,10 +122,7 @@ public class EwsChangeStreams implements ChangeStreams {
             throw e;
         } catch (Exception e) {
             stream.close();
-            Duration backOff = EwsFailures.serverBusyBackOff(e);
-            if (backOff != null) {
-                throttle.paused(server, backOff);
-            }
+            throttle.pausedBy(server, e);
             if (e instanceof ServiceResponseException response
                     && response.getErrorCode() == ServiceError.ErrorInvalidServerVersion) {
                 throw new StreamingRefusedException(first.server().getHost() + " does not offer streaming "

@@ -66,8 +66,36 @@ public class EwsThrottle {
         this.waits = wait -> metrics.throttled(ExchangeKind.TRAITS.type(), wait);
     }
 
+    /** One of this instance's slots for a server; closing it gives the slot back. */
+    interface Slot extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Waits out the server's pause (a long one is "retry later", without calling), then takes one of this instance's
+     * slots for it.
+     */
+    Slot enter(String server) {
+        awaitPause(server);
+        acquire(server);
+        return () -> release(server);
+    }
+
+    /**
+     * Records the pause a failure asked for, when it is ErrorServerBusy, for every call to the server on every
+     * instance; returns its length, or null for any other failure.
+     */
+    Duration pausedBy(String server, Exception failure) {
+        Duration backOff = EwsFailures.serverBusyBackOff(failure);
+        if (backOff != null) {
+            paused(server, backOff);
+        }
+        return backOff;
+    }
+
     /** Waits out the server's pause, if it is short; a long one is "retry later", without calling. */
-    void awaitPause(String server) {
+    private void awaitPause(String server) {
         for (Duration left = pauses.remaining(server); !left.isZero(); left = pauses.remaining(server)) {
             if (left.compareTo(maxInlinePause) > 0) {
                 throw new ProviderUnavailableException(FailureKind.BUSY, "Exchange at " + server + " asked CalSync to"
@@ -98,8 +126,7 @@ public class EwsThrottle {
         return pauses.last(server);
     }
 
-    /** Takes one of this instance's slots for the server; give it back with {@link #release(String)}. */
-    void acquire(String server) {
+    private void acquire(String server) {
         Slots serverSlots = slots.computeIfAbsent(server, key -> new Slots());
         if (!serverSlots.acquire(share(), SLOT_WAIT)) {
             throw new ProviderUnavailableException(FailureKind.BUSY, "All " + share() + " connections to Exchange at "
@@ -107,7 +134,7 @@ public class EwsThrottle {
         }
     }
 
-    void release(String server) {
+    private void release(String server) {
         slots.get(server).release();
     }
 
