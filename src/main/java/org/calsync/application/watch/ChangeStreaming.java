@@ -42,7 +42,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Holds this instance's share of the change streams (Exchange's streaming notifications), so that a change made in
  * Outlook is pulled within seconds, with no inbound route to CalSync. Each upkeep:
  * <ol>
- * <li>renews this instance's leases and takes or gives up calendars until it holds its fair share of them (the
+ * <li>takes or gives up calendars until this instance holds its fair share of them (the
  * calendars to stream, divided by the instances alive), so that each calendar is streamed by exactly one instance
  * and a departed instance's calendars are taken over;</li>
  * <li>opens a stream for the held calendars that have none, grouped by sign-in and by the provider's limit per
@@ -123,9 +123,9 @@ public class ChangeStreaming {
         pollDue(ours, pullSoon);
     }
 
-    /** Renews, forgets, takes and gives up leases; returns the calendars this instance streams now. */
+    /** Forgets, takes and gives up leases; returns the calendars this instance streams now. */
     private Set<String> share(Map<String, StreamedCalendars.Wanted> wanted) {
-        Set<String> ours = new HashSet<>(leases.renew());
+        Set<String> ours = new HashSet<>(leases.held());
         Set<String> unwanted = new HashSet<>(leases.known());
         unwanted.removeAll(wanted.keySet());
         if (!unwanted.isEmpty()) {
@@ -134,7 +134,8 @@ public class ChangeStreaming {
             leases.forget(unwanted);
         }
         ours.retainAll(wanted.keySet());
-        int fairShare = (wanted.size() + Math.max(1, membership.alive()) - 1) / Math.max(1, membership.alive());
+        int alive = Math.max(1, membership.alive());
+        int fairShare = (wanted.size() + alive - 1) / alive;
         if (ours.size() > fairShare) {
             List<String> surplus = ours.stream().sorted().skip(fairShare).toList();
             ours.removeAll(surplus);

@@ -54,7 +54,7 @@ public class JdbcChangeStreamLeases implements ChangeStreamLeases {
         return "CURRENT_TIMESTAMP + " + DatabaseClusterMembership.seconds(LEASE);
     }
 
-    /** Keeps this instance's leases for another lease period; called with every heartbeat and every upkeep. */
+    /** Keeps this instance's leases for another lease period; called with every heartbeat. */
     static void renew(Connection connection, String self) throws SQLException {
         try (PreparedStatement renew = connection.prepareStatement("UPDATE change_stream_lease SET expires_at = "
                 + leaseEnd() + " WHERE member_id = ? AND expires_at >= CURRENT_TIMESTAMP")) {
@@ -64,10 +64,9 @@ public class JdbcChangeStreamLeases implements ChangeStreamLeases {
     }
 
     @Override
-    public Set<String> renew() {
+    public Set<String> held() {
         String self = membership.self();
         try (Connection connection = dataSource.getConnection()) {
-            renew(connection, self);
             Set<String> held = new HashSet<>();
             try (PreparedStatement find = connection.prepareStatement("SELECT calendar_id FROM change_stream_lease "
                     + "WHERE member_id = ? AND expires_at >= CURRENT_TIMESTAMP")) {
@@ -80,7 +79,7 @@ public class JdbcChangeStreamLeases implements ChangeStreamLeases {
             }
             return held;
         } catch (SQLException e) {
-            throw new IllegalStateException("The change-stream leases could not be renewed", e);
+            throw new IllegalStateException("The change-stream leases could not be read", e);
         }
     }
 

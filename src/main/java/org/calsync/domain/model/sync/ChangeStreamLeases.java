@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Which instance streams the changes of which calendar: each calendar is held by at most one instance at a time,
- * whose upkeep renews the lease; a lease not renewed runs out within seconds, and its calendar goes to another.
+ * whose heartbeat renews the lease; a lease not renewed runs out within seconds, and its calendar goes to another.
  */
 public interface ChangeStreamLeases {
 
@@ -21,8 +21,8 @@ public interface ChangeStreamLeases {
         WAITING
     }
 
-    /** Renews this instance's leases; returns the calendars it still holds (a lease that ran out is lost). */
-    Set<String> renew();
+    /** The calendars this instance holds now (a lease that ran out is lost). */
+    Set<String> held();
 
     /**
      * Takes up to {@code howMany} of these calendars that nobody holds (or whose holder let the lease run out),
