@@ -62,6 +62,9 @@ public class CalendarPull {
     @Inject
     private SyncMetrics metrics;
 
+    @Inject
+    private RefusedPulls refused;
+
     /**
      * Every calendar the person's accounts pull from: the push targets and those checked for conflicts.
      * Accounts that need reconnecting are included, so that "sync now" reports them.
@@ -77,6 +80,8 @@ public class CalendarPull {
      * Pulls one calendar. Not transactional: the server is asked between two short transactions of
      * {@link PullRecorder}, and one calendar's failure leaves the others' work in place. Holds the lease of the
      * account owner's calendars throughout, so that no push or other pull, on any instance, runs in between.
+     * A pull refused for now (the server asked to wait, or the owner's calendars were held too long) is made
+     * again by itself once the wait is over.
      *
      * @return the logged run
      */
@@ -88,6 +93,7 @@ public class CalendarPull {
         try {
             return ownerLock.exclusively(owner.get(), () -> readOnce(tenantId, accountId, calendarId));
         } catch (CalendarOwnerLock.CalendarOwnerBusyException busy) {
+            refused.retryLater(new TenantCalendarRef(tenantId.value(), accountId, calendarId), null);
             return recorder.busy(tenantId, accountId, calendarId, busy.getMessage());
         }
     }
@@ -106,8 +112,11 @@ public class CalendarPull {
                     read.cursor(), read.window());
         } catch (ProviderUnavailableException | AuthorisationLostException e) {
             FailureKind kind = PullRecorder.kindOf(e);
-            metrics.failed(read.provider(), SyncMetrics.Work.PULL, kind,
-                    e instanceof ProviderUnavailableException unavailable ? unavailable.retryAfter() : null);
+            Duration wait = e instanceof ProviderUnavailableException unavailable ? unavailable.retryAfter() : null;
+            metrics.failed(read.provider(), SyncMetrics.Work.PULL, kind, wait);
+            if (kind == FailureKind.BUSY) {
+                refused.retryLater(new TenantCalendarRef(tenantId.value(), accountId, calendarId), wait);
+            }
             return recordFailure(asked, kind, e.getMessage());
         } catch (RuntimeException e) {
             // A defect in reading one calendar must not stop the others; the log shows it.

@@ -47,8 +47,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and a departed instance's calendars are taken over;</li>
  * <li>opens a stream for the held calendars that have none, grouped by sign-in and by the provider's limit per
  * stream, and reads each of them once, since changes made while nobody listened are told to nobody;</li>
- * <li>polls the calendars of servers that cannot stream, every {@code calsync.ews.poll-interval}.</li>
+ * <li>polls the calendars of servers that offer no subscriptions at all, every {@code calsync.ews.poll-interval}.</li>
  * </ol>
+ * A stream may be pushed by the server or fetched by the adapter every few seconds (Exchange's pull
+ * subscriptions, where it cannot stream); the console tells which. New Exchange settings open the tenant's streams
+ * again.
  * A notified change goes to the same pull as <em>Sync now</em>, which coalesces bursts; the hourly pull remains the
  * safety net.
  */
@@ -90,8 +93,8 @@ public class ChangeStreaming {
 
     /** The streams open here, each with the calendars it carries. */
     private final List<OpenStream> open = new ArrayList<>();
-    /** Calendars read every few minutes instead, and when next. */
-    private final Map<String, Instant> polled = new HashMap<>();
+    /** Calendars read every few minutes instead, with the group they were polled as, and when next. */
+    private final Map<String, Polled> polled = new HashMap<>();
     /** Groups that failed to open, and calendars the server refused, and when they may be tried again. */
     private final Map<String, Instant> retryAt = new HashMap<>();
     /** When each group's streams were last merged. */
@@ -100,6 +103,9 @@ public class ChangeStreaming {
     private final Map<String, StreamedCalendars.Wanted> held = new ConcurrentHashMap<>();
 
     private record OpenStream(String group, ChangeStream stream) {
+    }
+
+    private record Polled(String group, Instant next) {
     }
 
     /**
@@ -116,6 +122,7 @@ public class ChangeStreaming {
         keepOnly(ours);
         held.keySet().retainAll(ours);
         ours.forEach(id -> held.put(id, wanted.get(id)));
+        reopenRegrouped();
         for (ChangeStreams adapter : adapters) {
             openMissing(adapter, ours, pullSoon);
             consolidate(adapter, pullSoon);
@@ -162,6 +169,24 @@ public class ChangeStreaming {
         }
         polled.keySet().retainAll(ours);
         retryAt.keySet().removeIf(key -> !key.startsWith(StreamedCalendars.GROUP_PREFIX) && !ours.contains(key));
+    }
+
+    /**
+     * Calendars whose group changed since they were opened (the tenant's Exchange settings changed: another release,
+     * address or sign-in) are opened again with the new settings, streamed if the server now can.
+     */
+    private void reopenRegrouped() {
+        for (OpenStream stream : List.copyOf(open)) {
+            if (stream.stream().calendarIds().stream().anyMatch(id -> regrouped(id, stream.group()))) {
+                close(stream);
+            }
+        }
+        polled.entrySet().removeIf(poll -> regrouped(poll.getKey(), poll.getValue().group()));
+    }
+
+    private boolean regrouped(String calendarId, String group) {
+        StreamedCalendars.Wanted now = held.get(calendarId);
+        return now != null && !now.group().equals(group);
     }
 
     private void close(OpenStream stream) {
@@ -281,7 +306,9 @@ public class ChangeStreaming {
             }
             for (StreamedCalendar calendar : members) {
                 String refused = stream.refused().get(calendar.calendarId());
-                leases.note(calendar.calendarId(), refused == null ? Mode.STREAMING : Mode.WAITING, refused);
+                leases.note(calendar.calendarId(), refused != null ? Mode.WAITING
+                        : stream.delivery() == ChangeStream.Delivery.STREAMED ? Mode.STREAMING : Mode.PULL_SUBSCRIBED,
+                        refused);
                 if (refused != null) {
                     retryAt.put(calendar.calendarId(), Instant.now().plus(RETRY_AFTER_FAILURE));
                 } else if (readOnce) {
@@ -294,7 +321,7 @@ public class ChangeStreaming {
             Instant now = Instant.now();
             for (StreamedCalendar calendar : members) {
                 leases.note(calendar.calendarId(), Mode.POLLING, e.getMessage());
-                polled.put(calendar.calendarId(), now);
+                polled.put(calendar.calendarId(), new Polled(group, now));
             }
             return false;
         } catch (ProviderUnavailableException | AuthorisationLostException e) {
@@ -311,9 +338,9 @@ public class ChangeStreaming {
 
     private void pollDue(Set<String> ours, Consumer<TenantCalendarRef> pullSoon) {
         Instant now = Instant.now();
-        for (Map.Entry<String, Instant> poll : polled.entrySet()) {
-            if (ours.contains(poll.getKey()) && !now.isBefore(poll.getValue())) {
-                poll.setValue(now.plus(pollInterval));
+        for (Map.Entry<String, Polled> poll : polled.entrySet()) {
+            if (ours.contains(poll.getKey()) && !now.isBefore(poll.getValue().next())) {
+                poll.setValue(new Polled(poll.getValue().group(), now.plus(pollInterval)));
                 pullSoon.accept(held.get(poll.getKey()).ref());
             }
         }

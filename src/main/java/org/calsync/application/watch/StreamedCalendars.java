@@ -73,7 +73,8 @@ public class StreamedCalendars {
     public Map<String, Wanted> wanted(CalendarProviderType provider) {
         Map<String, Wanted> wanted = new LinkedHashMap<>();
         for (Tenant tenant : tenants.all()) {
-            if (!streams(tenant.id(), provider)) {
+            Optional<String> setUp = setUp(tenant.id(), provider);
+            if (setUp.isEmpty()) {
                 continue;
             }
             for (CalendarAccount account : pull.accountsToPull(tenant, null)) {
@@ -81,7 +82,7 @@ public class StreamedCalendars {
                     continue;
                 }
                 String group = GROUP_PREFIX + (connections.reachedByTheOrganisation(account)
-                        ? "tenant:" + tenant.id().value() : "account:" + account.id());
+                        ? "tenant:" + tenant.id().value() : "account:" + account.id()) + setUp.get();
                 account.calendars().stream().filter(ExternalCalendar::pulled)
                         .forEach(c -> wanted.put(c.id(), new Wanted(new TenantCalendarRef(tenant.id().value(),
                                 account.id(), c.id()), provider, c.remoteId(), group)));
@@ -90,10 +91,17 @@ public class StreamedCalendars {
         return wanted;
     }
 
-    /** Exchange, the one kind that streams, follows the tenant's choice in its Exchange settings. */
-    private boolean streams(TenantId tenantId, CalendarProviderType provider) {
-        return provider != CalendarProviderType.EXCHANGE
-                || exchange.find(tenantId).map(ExchangeSettings::streamChanges).orElse(false);
+    /**
+     * Whether the tenant streams this kind of calendar, and as which set-up: Exchange, the one kind that streams,
+     * follows the tenant's choice in its Exchange settings, and a group's name carries when they last changed, so
+     * that new settings (another release, address or sign-in) open its streams again.
+     */
+    private Optional<String> setUp(TenantId tenantId, CalendarProviderType provider) {
+        if (provider != CalendarProviderType.EXCHANGE) {
+            return Optional.of("");
+        }
+        return exchange.find(tenantId).filter(ExchangeSettings::streamChanges)
+                .map(settings -> "@" + settings.updatedAt().toEpochMilli());
     }
 
     /** How to reach each calendar, with the account owner's zone; an account that cannot be reached says why. */

@@ -1,5 +1,6 @@
 package org.calsync.interfaces.facade;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.calsync.interfaces.facade.dto.ConnectionTestView;
 import org.calsync.interfaces.facade.dto.ChangeStreamStatusView;
 import org.calsync.interfaces.facade.dto.ExchangeSettingsView;
 import org.calsync.interfaces.facade.dto.ServerThrottleView;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The tenant's on-premise Exchange set-up, for the console and the API. */
 @ApplicationScoped
@@ -30,6 +32,11 @@ public class ExchangeFacade {
 
     @Inject
     private ChangeStreaming streaming;
+
+    /** The EWS adapter's pace for pull subscriptions, which the console states. */
+    @Inject
+    @ConfigProperty(name = "calsync.ews.pull-subscription-interval", defaultValue = "PT30S")
+    Duration pullSubscriptionInterval;
 
     public ExchangeSettingsView settings(String tenantId) {
         return setup.settings(new TenantId(tenantId)).map(ExchangeFacade::view)
@@ -58,6 +65,7 @@ public class ExchangeFacade {
         boolean on = setup.settings(tenant).map(ExchangeSettings::streamChanges).orElse(false);
         ChangeStreamLeases.StreamSummary summary = streaming.summary(tenant);
         return new ChangeStreamStatusView(on, summary.byMode().getOrDefault(Mode.STREAMING, 0),
+                summary.byMode().getOrDefault(Mode.PULL_SUBSCRIBED, 0), pullSubscriptionInterval.toSeconds(),
                 summary.byMode().getOrDefault(Mode.POLLING, 0), summary.byMode().getOrDefault(Mode.WAITING, 0),
                 summary.lastNotifiedAt(), summary.problem());
     }

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.calsync.application.pull.CalendarPull.TenantCalendarRef;
 import org.calsync.application.pull.CalendarPull;
+import org.calsync.application.pull.RefusedPulls;
 import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.sync.SyncMetrics;
 import org.calsync.domain.model.sync.SyncRun;
@@ -32,15 +33,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * most one pull running and one more waiting, which reads whatever the burst changed. A few workers take the
  * calendars in turn, so that a burst of many calendars (a thousand mailboxes streamed at once, each read once)
  * waits in a queue rather than holding a thread each.
+ * <p>
+ * Pulls the server refused for now, whoever made them (a notification, <em>Sync now</em>, the hourly job), come
+ * back here once the wait is over.
  */
 @ApplicationScoped
-public class NotifiedPulls {
+public class NotifiedPulls implements RefusedPulls {
 
     private static final Logger LOG = Logger.getLogger(NotifiedPulls.class.getName());
 
-    /** A notified pull the server refused for now is tried again this much later, doubling, this many times. */
+    /**
+     * A pull refused for now, when the server did not say for how long, is tried again this much later, doubling;
+     * a calendar is tried again this many times in a row, then left to the hourly pull.
+     */
     static final Duration FIRST_BUSY_RETRY = Duration.ofSeconds(30);
     static final int BUSY_RETRIES = 4;
+    /** Past the end of the server's pause, so that the retry finds it over on every instance's clock. */
+    static final Duration AFTER_THE_PAUSE = Duration.ofSeconds(1);
+    /** Refusals further apart than this start counting again. */
+    static final Duration RETRIES_FORGOTTEN_AFTER = Duration.ofMinutes(15);
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     private ManagedExecutorService executor;
@@ -51,15 +62,23 @@ public class NotifiedPulls {
     @Inject
     private CalendarPull pull;
 
-    /** Calendars whose notified pull the server refused, and how many times in a row. */
-    private final Map<TenantCalendarRef, Integer> busyRetries = new ConcurrentHashMap<>();
+    /** Calendars whose pull the server refused, how many times in a row, and when last. */
+    private final Map<TenantCalendarRef, Refusals> busyRetries = new ConcurrentHashMap<>();
+
+    private record Refusals(int count, Instant last) {
+        Refusals next(Instant now) {
+            return Duration.between(last, now).compareTo(RETRIES_FORGOTTEN_AFTER) > 0 ? new Refusals(1, now)
+                    : new Refusals(count + 1, now);
+        }
+    }
 
     @Inject
     private SyncMetrics metrics;
 
     /**
-     * The calls a calendar being pulled has had: from which kind of calendar, and when the oldest call that no
-     * running pull has yet read came in (null when none has: the running pull reads them all).
+     * The calls a calendar being pulled has had: from which kind of calendar (null for a retry, which is not a
+     * notification), and when the oldest call that no running pull has yet read came in (null when none has: the
+     * running pull reads them all).
      */
     private record Calls(CalendarProviderType provider, Instant oldestUnread) {
     }
@@ -81,7 +100,7 @@ public class NotifiedPulls {
             Calls calls = running.get(calendar);
             if (calls != null) {
                 if (calls.oldestUnread() == null) {
-                    running.put(calendar, new Calls(provider, now));
+                    running.put(calendar, new Calls(provider != null ? provider : calls.provider(), now));
                 }
                 return;
             }
@@ -122,23 +141,26 @@ public class NotifiedPulls {
     }
 
     /**
-     * The server is throttling (a pause longer than the pull waits out) or failing for now: the notified change would
-     * otherwise wait for the hourly pull. The pull is asked again after 30 s, then 1, 2 and 4 minutes; while the
-     * server's pause lasts, each try ends at once without calling it, and the first after the pause reads the change.
+     * The server asked CalSync to wait longer than a pull waits out, or another pull held the owner's calendars too
+     * long: the change would otherwise wait for the hourly pull. The pull is made again just after the pause the server
+     * asked for, or, when it did not say, after 30 s, then 1, 2 and 4 minutes; a try made while a pause lasts ends at
+     * once without calling the server.
      */
-    private void retryLater(TenantCalendarRef calendar, CalendarProviderType provider) {
-        int tries = busyRetries.merge(calendar, 1, Integer::sum);
+    @Override
+    public void retryLater(TenantCalendarRef calendar, Duration wait) {
+        int tries = busyRetries.merge(calendar, new Refusals(1, Instant.now()),
+                (before, now) -> before.next(now.last())).count();
         if (tries > BUSY_RETRIES) {
             busyRetries.remove(calendar);
             LOG.warning(() -> "tenant=" + calendar.tenantId() + " account=" + calendar.accountId()
-                    + " notified pull still refused after " + BUSY_RETRIES + " tries; the hourly pull reads it");
+                    + " pull still refused after " + BUSY_RETRIES + " tries; the hourly pull reads it");
             return;
         }
+        Duration delay = wait != null ? wait.plus(AFTER_THE_PAUSE) : FIRST_BUSY_RETRY.multipliedBy(1L << (tries - 1));
         try {
-            scheduler.schedule(() -> pullSoon(calendar, provider), FIRST_BUSY_RETRY.toSeconds() << (tries - 1),
-                    TimeUnit.SECONDS);
+            scheduler.schedule(() -> pullSoon(calendar, null), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
-            LOG.log(Level.WARNING, "No thread to try a notified pull again; the hourly pull reads it", e);
+            LOG.log(Level.WARNING, "No thread to try a refused pull again; the hourly pull reads it", e);
         }
     }
 
@@ -151,11 +173,12 @@ public class NotifiedPulls {
             }
             try {
                 SyncRun run = pull.pullToNow(calendar);
-                if (run.outcome() == SyncRun.Outcome.FAILED && run.failureKind() == FailureKind.BUSY) {
-                    retryLater(calendar, read.provider());
-                } else {
+                // A refused pull has been handed back to retryLater by the pull itself.
+                if (run.outcome() != SyncRun.Outcome.FAILED || run.failureKind() != FailureKind.BUSY) {
                     busyRetries.remove(calendar);
-                    metrics.notified(read.provider(), Duration.between(read.oldestUnread(), Instant.now()));
+                    if (read.provider() != null) {
+                        metrics.notified(read.provider(), Duration.between(read.oldestUnread(), Instant.now()));
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "tenant=" + calendar.tenantId() + " account=" + calendar.accountId()

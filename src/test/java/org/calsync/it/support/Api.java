@@ -75,10 +75,15 @@ public final class Api {
      * (svc-calsync), with changes streamed or not; the answer, which is 200 when saved.
      */
     public Reply useExchangeServiceAccount(URI ews, boolean streamChanges) {
+        return useExchangeServiceAccount(ews, streamChanges, "EXCHANGE_2016");
+    }
+
+    /** As above, on a server set up as this release (an ExchangeServerVersion name). */
+    public Reply useExchangeServiceAccount(URI ews, boolean streamChanges, String release) {
         return put("exchange-settings", """
-                {"ewsUrl":"%s","serverVersion":"EXCHANGE_2016","authMode":"SERVICE_ACCOUNT_IMPERSONATION",
+                {"ewsUrl":"%s","serverVersion":"%s","authMode":"SERVICE_ACCOUNT_IMPERSONATION",
                  "authScheme":"NTLM","serviceUsername":"NORTHWIND\\\\svc-calsync","servicePassword":"svc-secret",
-                 "streamChanges":%s}""".formatted(ews, streamChanges));
+                 "streamChanges":%s}""".formatted(ews, release, streamChanges));
     }
 
     /** The starts of the person's busy times between two instants, in order. */

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * appointment created, moved and deleted in the simulator's mailbox shows in the person's busy times and in the
  * conflicts of a session they teach; a dropped connection and a server that forgot its subscriptions are
  * recovered with no change missed. The simulator validates every message, and, as Exchange 2013 and later,
- * refuses a grouped connection without the affinity headers and cookie.
+ * refuses a grouped connection without the affinity headers and cookie. A release before streaming is followed
+ * through pull subscriptions.
  */
 @ExtendWith(ArquillianExtension.class)
 class ExchangeStreamingIT {
@@ -135,6 +136,55 @@ class ExchangeStreamingIT {
         mailbox.add("Never told", nine.plus(Duration.ofDays(4)), nine.plus(Duration.ofDays(4)).plusSeconds(3_600));
         Eventually.await("the untold change is read after the stream is opened again", RECOVERED,
                 () -> busyStarts(person).contains(nine.plus(Duration.ofDays(4))));
+    }
+
+    /**
+     * Exchange 2010 before SP1 cannot stream: its mailboxes are followed through pull subscriptions (GetEvents
+     * every second in the tests), and changes still arrive within seconds. When the server is upgraded and the
+     * settings say so, the same mailbox is streamed, with no restart.
+     */
+    @Test
+    void aReleaseBeforeStreamingIsFollowedThroughPullSubscriptionsUntilItIsUpgraded() {
+        String email = "pia.pull-" + SUFFIX + "@northwind.example";
+        SimulatedMailbox mailbox = EWS.mailbox(email);
+        Instant ten = DAYS.weeksAhead(5, DayOfWeek.TUESDAY).atTime(10, 0).toInstant(ZoneOffset.UTC);
+        Instant standUp = ten.minus(Duration.ofDays(7));
+        mailbox.add("Stand-up", standUp, standUp.plus(Duration.ofMinutes(15)));
+        EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2010);
+        try {
+            assertEquals(200, api().useExchangeServiceAccount(EWS.url(), true, "EXCHANGE_2010").status());
+            String person = api().createInstructor(email, "Pia Pull " + SUFFIX, "Europe/London");
+            Api.Reply linked = api().post("people/" + person + "/calendar-accounts", "{\"provider\":\"EXCHANGE\"}");
+            assertEquals(201, linked.status(), linked.body());
+            Eventually.await("the mailbox is on a pull subscription, and read once", STREAMED_SOON,
+                    () -> EWS.pullSubscribedMailboxes().contains(email) && streams().getInt("pullSubscribed") >= 1
+                            && busyStarts(person).equals(List.of(standUp)));
+            assertEquals(0, streams().getInt("streamed"), "nothing streamed from a release before streaming");
+
+            SimulatedItem review = mailbox.add("Review", ten, ten.plus(Duration.ofHours(1)));
+            Eventually.await("the new appointment is a busy time, with no Sync now", WITHIN,
+                    () -> busyStarts(person).contains(ten));
+            mailbox.move(review.id(), ten.plus(Duration.ofHours(3)), ten.plus(Duration.ofHours(4)));
+            Eventually.await("the moved appointment moves its busy time", WITHIN,
+                    () -> busyStarts(person).equals(List.of(standUp, ten.plus(Duration.ofHours(3)))));
+            mailbox.delete(review.id());
+            Eventually.await("the deleted appointment frees the time", WITHIN,
+                    () -> busyStarts(person).equals(List.of(standUp)));
+            assertTrue(streams().containsKey("lastNotifiedAt"), "the console shows the last change told");
+            assertTrue(EWS.streamedMailboxes().stream().noneMatch(email::equals), "never on a streaming connection");
+
+            // The server is upgraded, and IT says so in the settings: the mailbox is streamed from then on.
+            EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2016);
+            assertEquals(200, api().useExchangeServiceAccount(EWS.url(), true, "EXCHANGE_2016").status());
+            Eventually.await("streamed after the upgrade, without a restart", STREAMED_SOON,
+                    () -> EWS.streamedMailboxes().contains(email) && !EWS.pullSubscribedMailboxes().contains(email)
+                            && streams().getInt("pullSubscribed") == 0);
+            mailbox.add("After the upgrade", ten.plus(Duration.ofDays(1)), ten.plus(Duration.ofDays(1)).plusSeconds(3_600));
+            Eventually.await("and its changes come over the stream", WITHIN,
+                    () -> busyStarts(person).contains(ten.plus(Duration.ofDays(1))));
+        } finally {
+            EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2016);
+        }
     }
 
     /** The session's conflicts for the person, as kind and time in the session's zone (UTC). */

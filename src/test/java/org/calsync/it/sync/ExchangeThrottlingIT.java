@@ -158,6 +158,39 @@ class ExchangeThrottlingIT {
         }
     }
 
+    /**
+     * Sync now meets a back-off longer than a pull waits out: it answers at once that Exchange asked to wait, and
+     * the calendar is read by itself once the pause is over, with no second Sync now and no call during the pause.
+     */
+    @Test
+    void aSyncNowThatMeetsALongBackOffIsReadByItselfAfterIt() {
+        Duration longBackOff = Duration.ofSeconds(12);
+        String email = "sid.later-" + SUFFIX + "@northwind.example";
+        Instant coffee = DAYS.weeksAhead(8, DayOfWeek.WEDNESDAY).atTime(11, 0).toInstant(ZoneOffset.UTC);
+        EWS.mailbox(email).add("Coffee", coffee, coffee.plus(Duration.ofMinutes(30)));
+        assertEquals(200, api().useExchangeServiceAccount(EWS.url(), false).status());
+        String person = api().createInstructor(email, "Sid Later " + SUFFIX, "Europe/London");
+        assertEquals(201, api().post("people/" + person + "/calendar-accounts", "{\"provider\":\"EXCHANGE\"}").status());
+        assertEquals("OK", syncNow(person).getString("outcome"), "read once before Exchange throttles");
+
+        Instant throttled = Instant.now();
+        EWS.throttle(longBackOff);
+        Instant workshop = coffee.plus(Duration.ofDays(1));
+        EWS.mailbox(email).add("Workshop", workshop, workshop.plus(Duration.ofHours(2)));
+        JsonObject run = syncNow(person);
+        assertEquals("FAILED", run.getString("outcome"), run.toString());
+        assertEquals("BUSY", run.getString("failureKind"), run.toString());
+        assertTrue(run.getString("message").contains("done by itself after that"), "says what happens next: " + run);
+        assertTrue(Duration.between(throttled, Instant.now()).compareTo(longBackOff) < 0, "answered without waiting");
+
+        Eventually.await("read by itself once the pause is over", longBackOff.plusSeconds(20),
+                () -> busyStarts(person).contains(workshop));
+        Instant pauseEnds = EWS.throttledUntil();
+        Instant pauseBegan = pauseEnds.minus(longBackOff).plusMillis(100);
+        assertEquals(List.of(), EWS.requests().stream().filter(r -> r.at().isAfter(pauseBegan)
+                && r.at().isBefore(pauseEnds)).map(EwsSimulator.Recorded::operation).toList(), "no call during the back-off");
+    }
+
     private JsonObject syncNow(String person) {
         Api.Reply reply = api().post("people/" + person + "/sync", "");
         assertEquals(200, reply.status(), reply.body());

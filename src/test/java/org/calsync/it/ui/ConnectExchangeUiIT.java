@@ -7,6 +7,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
+import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.it.ui.pages.Browser;
 import org.calsync.it.ui.pages.ExchangeSettingsPage;
@@ -104,6 +105,31 @@ class ConnectExchangeUiIT {
                     admin.screenshot("console-exchange-streaming-" + language.substring(0, 2) + "-" + width);
                 }
             }
+        }
+        // The server turns out to be Exchange 2010 before SP1: the form says her mailbox is on a pull subscription.
+        Api api = new Api(url, "csk_demo_northwind_0000000000000001");
+        EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2010);
+        try {
+            assertEquals(200, api.useExchangeServiceAccount(EWS.url(), true, "EXCHANGE_2010").status());
+            for (String language : List.of("en-GB", "fr-FR")) {
+                try (Browser admin = new Browser(url.toString(), language)) {
+                    new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
+                    String fetched = language.startsWith("en") ? "pull subscriptions" : "abonnements par interrogation";
+                    for (int width : new int[] {1400, 390}) {
+                        admin.resize(width, 900);
+                        Eventually.await("the form shows Lucie's mailbox on a pull subscription", Duration.ofSeconds(20),
+                                () -> new ExchangeSettingsPage(admin).changesMode().contains(fetched));
+                        admin.scrollTo(admin.driver().findElement(By.id("exchangeChangesMode")));
+                        assertEquals(List.of(), admin.layoutProblems(By.id("exchangeChangesMode"),
+                                By.id("exchangeThrottling"), By.id("exchangeForm:refreshStreams")),
+                                "the pull-subscription status at " + width + " px in " + language);
+                        admin.screenshot("console-exchange-pull-" + language.substring(0, 2) + "-" + width);
+                    }
+                }
+            }
+        } finally {
+            EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2016);
+            api.useExchangeServiceAccount(EWS.url(), true);
         }
         try (Browser lucie = new Browser(url.toString())) {
             new LoginPage(lucie).signInAs(LUCIE, "calsync-demo");

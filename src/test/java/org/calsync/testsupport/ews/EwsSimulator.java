@@ -33,7 +33,7 @@ import org.w3c.dom.Element;
  * fails the test that caused it. Users sign in with Basic or NTLM; a service account may impersonate any
  * mailbox through the {@code ExchangeImpersonation} header. Faults are injected per request. The server
  * reports an Exchange build and refuses requests written for a newer release. Autodiscover answers at
- * {@code /autodiscover/autodiscover.svc}. Streaming notifications are served by {@link SimulatedStreaming}.
+ * {@code /autodiscover/autodiscover.svc}. Streaming notifications are served by {@link SimulatedNotifications}.
  * <p>
  * Run it on its own with {@code java ... EwsSimulator 8081}: it serves mailboxes for alice and bob.
  */
@@ -56,7 +56,7 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
     private volatile Release release = Release.EXCHANGE_2016;
     private int port;
     private final SimulatedAutodiscover autodiscover = new SimulatedAutodiscover(this);
-    private final SimulatedStreaming streaming = new SimulatedStreaming(this);
+    private final SimulatedNotifications notifications = new SimulatedNotifications(this);
 
     /** A person who signs in with their own domain account and reaches their own mailbox. */
     public EwsSimulator withUser(String user, String password, String smtp) {
@@ -74,7 +74,7 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
     }
 
     public SimulatedMailbox mailbox(String smtp) {
-        return mailboxes.computeIfAbsent(smtp.toLowerCase(), address -> new SimulatedMailbox(address, streaming::changed));
+        return mailboxes.computeIfAbsent(smtp.toLowerCase(), address -> new SimulatedMailbox(address, notifications::changed));
     }
 
     public void changePassword(String user, String password) {
@@ -100,38 +100,38 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
      * Exchange 2013 and later when mailboxes of one connection may sit on different servers.
      */
     public EwsSimulator requireAffinity() {
-        streaming.affinityRequired = true;
+        notifications.affinityRequired = true;
         return this;
     }
 
     /** How often an open streaming connection says it is alive when nothing happens (Exchange: some seconds). */
     public void streamHeartbeat(Duration every) {
-        streaming.heartbeat = every;
+        notifications.heartbeat = every;
     }
 
     /** Streaming connections end after this long instead of the client's ConnectionTimeout (in minutes). */
     public void streamLifetime(Duration lifetime) {
-        streaming.lifetime = lifetime;
+        notifications.lifetime = lifetime;
     }
 
     /** Drops every open streaming connection at once, without a closing message. */
     public void dropStreams() {
-        streaming.dropConnections();
+        notifications.dropConnections();
     }
 
     /** Open streams say they lost notifications (ErrorMissedNotificationEvents), whose changes are never told. */
     public void missNotifications() {
-        streaming.missNotifications();
+        notifications.missNotifications();
     }
 
     /** Forgets every subscription, as a mailbox server restart does. */
     public void forgetSubscriptions() {
-        streaming.forgetSubscriptions();
+        notifications.forgetSubscriptions();
     }
 
     /** The mailbox of every live subscription, one entry each, sorted: a mailbox subscribed twice shows twice. */
     public List<String> subscribedMailboxes() {
-        return streaming.subscribedMailboxes();
+        return notifications.subscribedMailboxes();
     }
 
     /**
@@ -139,11 +139,16 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
      * listened to on two connections shows twice, one nobody listens to not at all.
      */
     public List<String> streamedMailboxes() {
-        return streaming.streamedMailboxes();
+        return notifications.streamedMailboxes();
     }
 
     public int openStreams() {
-        return streaming.openConnections();
+        return notifications.openConnections();
+    }
+
+    /** The mailbox of every live pull subscription, one entry each, sorted. */
+    public List<String> pullSubscribedMailboxes() {
+        return notifications.pullSubscribedMailboxes();
     }
 
     /**
@@ -162,7 +167,7 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
 
     /** How many GetStreamingEvents connections were answered so far. */
     public int streamsServed() {
-        return streaming.connectionsServed();
+        return notifications.connectionsServed();
     }
 
     /**
@@ -390,7 +395,7 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
                 return;
             }
             // Streaming calls come and go on their own; faults meant for a test's calls are not spent on them.
-            Fault fault = SimulatedStreaming.OPERATIONS.contains(operation.getLocalName()) ? null : faults.poll();
+            Fault fault = SimulatedNotifications.OPERATIONS.contains(operation.getLocalName()) ? null : faults.poll();
             if (fault instanceof Fault.Throttle throttle) {
                 throttledUntil = Instant.now().plus(throttle.backOff());
             }
@@ -419,9 +424,10 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
                 }
             }
             switch (operation.getLocalName()) {
-                case "Subscribe" -> respond(exchange, 200, streaming.subscribe(exchange, operation, mailbox(smtp), impersonated != null));
-                case "Unsubscribe" -> respond(exchange, 200, streaming.unsubscribe(operation));
-                case "GetStreamingEvents" -> streaming.stream(exchange, operation);
+                case "Subscribe" -> respond(exchange, 200, notifications.subscribe(exchange, operation, mailbox(smtp), impersonated != null));
+                case "Unsubscribe" -> respond(exchange, 200, notifications.unsubscribe(operation));
+                case "GetStreamingEvents" -> notifications.stream(exchange, operation);
+                case "GetEvents" -> respond(exchange, 200, notifications.getEvents(exchange, operation));
                 default -> respond(exchange, 200, new EwsOperations(mailbox(smtp), this).handle(operation, fault));
             }
         } catch (InterruptedException e) {
@@ -473,6 +479,8 @@ public final class EwsSimulator implements BeforeAllCallback, AfterAllCallback {
 
         public static final Release EXCHANGE_2016 = new Release(15, 1, 2507, 6, "V2017_07_11");
         public static final Release EXCHANGE_2010_SP1 = new Release(14, 1, 218, 15, "Exchange2010_SP1");
+        /** Before streaming notifications: pull subscriptions only. */
+        public static final Release EXCHANGE_2010 = new Release(14, 0, 639, 21, "Exchange2010");
 
         boolean accepts(String requestVersion) {
             int[] needs = switch (requestVersion == null ? "Exchange2007" : requestVersion) {

@@ -6,6 +6,16 @@ import java.util.Set;
 /** A stream of changes held open for some calendars; renewed by the adapter until it is closed or interrupted. */
 public interface ChangeStream extends AutoCloseable {
 
+    /** How the changes reach CalSync. */
+    enum Delivery {
+        /** The server sends them over a connection CalSync holds open. */
+        STREAMED,
+        /** CalSync asks the server for them every few seconds (Exchange's pull subscriptions). */
+        FETCHED
+    }
+
+    Delivery delivery();
+
     /** The calendars it carries, by CalSync's id. */
     Set<String> calendarIds();
 

@@ -15,6 +15,8 @@ public interface ChangeStreamLeases {
     enum Mode {
         /** Over a streaming connection. */
         STREAMING,
+        /** Through a subscription CalSync asks for its changes every few seconds: the server cannot stream. */
+        PULL_SUBSCRIBED,
         /** Read every few minutes: the server refuses streaming. */
         POLLING,
         /** Not yet, or after a failure the next upkeep tries again. */

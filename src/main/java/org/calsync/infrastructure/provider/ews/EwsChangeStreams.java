@@ -1,31 +1,21 @@
 package org.calsync.infrastructure.provider.ews;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import microsoft.exchange.webservices.data.core.ExchangeService;
-import microsoft.exchange.webservices.data.core.enumeration.misc.ConnectingIdType;
-import microsoft.exchange.webservices.data.core.enumeration.notification.EventType;
+import microsoft.exchange.webservices.data.core.enumeration.misc.ExchangeVersion;
 import microsoft.exchange.webservices.data.core.enumeration.misc.error.ServiceError;
 import microsoft.exchange.webservices.data.core.exception.service.local.ServiceVersionException;
 import microsoft.exchange.webservices.data.core.exception.service.remote.ServiceResponseException;
-import microsoft.exchange.webservices.data.misc.ImpersonatedUserId;
-import microsoft.exchange.webservices.data.notification.StreamingSubscription;
-import microsoft.exchange.webservices.data.notification.StreamingSubscriptionConnection;
-import microsoft.exchange.webservices.data.notification.SubscriptionErrorEventArgs;
-import microsoft.exchange.webservices.data.property.complex.FolderId;
 
 import org.calsync.domain.model.calendar.ChangeStream;
 import org.calsync.domain.model.calendar.ChangeStreamListener;
@@ -39,8 +29,14 @@ import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Exchange's streaming notifications (Exchange 2010 SP1 and later): one {@code Subscribe} per mailbox's calendar
- * folder and one {@code GetStreamingEvents} connection for the group, renewed when its lifetime ends.
+ * Exchange's notifications of changes: one {@code Subscribe} per mailbox's calendar folder, then
+ * <ul>
+ * <li>streaming (Exchange 2010 SP1 and later, {@link EwsStreamedGroup}): one {@code GetStreamingEvents} connection
+ * for the group, renewed when its lifetime ends;</li>
+ * <li>or, where the release set up is older or the server refuses streaming, pull subscriptions
+ * ({@link EwsPulledGroup}): each mailbox asked for its events every {@code calsync.ews.pull-subscription-interval}.</li>
+ * </ul>
+ * A server that offers neither is polled by the application.
  * <p>
  * A service account groups many mailboxes on one connection. Exchange 2013 and later then need every call of the
  * group to reach the same mailbox server: each call carries {@code X-AnchorMailbox} (the group's first mailbox) and
@@ -52,7 +48,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EwsChangeStreams implements ChangeStreams {
 
     private static final Logger LOG = Logger.getLogger(EwsChangeStreams.class.getName());
-    private static final int UNSUBSCRIBE_TIMEOUT_MILLIS = 10_000;
 
     /** A streaming connection's lifetime, in minutes (Exchange allows 1 to 30); it is then opened again. */
     @Inject
@@ -72,9 +67,21 @@ public class EwsChangeStreams implements ChangeStreams {
     @ConfigProperty(name = "calsync.ews.stream-silence-seconds", defaultValue = "120")
     int silenceSeconds = 120;
 
+    /**
+     * How often each mailbox on a pull subscription (a server that cannot stream) is asked for its changes: one
+     * {@code GetEvents} per mailbox and round.
+     */
+    @Inject
+    @ConfigProperty(name = "calsync.ews.pull-subscription-interval", defaultValue = "PT30S")
+    Duration pullInterval = Duration.ofSeconds(30);
+
     /** The server's budget, shared with every other call to it in the cluster: subscribing waits out its pauses. */
     @Inject
     EwsThrottle throttle = new EwsThrottle();
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    private ManagedScheduledExecutorService managedScheduler;
+    private ScheduledExecutorService ownScheduler;
 
     @Override
     public CalendarProviderType type() {
@@ -92,200 +99,101 @@ public class EwsChangeStreams implements ChangeStreams {
             throw new IllegalArgumentException("A stream needs at least one calendar");
         }
         ProviderConnection first = calendars.get(0).connection();
-        ExchangeService service = EwsSession.newService(first);
+        if (!streamsNotifications(first)) {
+            return openGroup(calendars, pulled(first, listener));
+        }
+        try {
+            return openGroup(calendars, streamed(first, listener));
+        } catch (StreamingRefusedException refused) {
+            LOG.info(() -> first.server().getHost() + " refused streaming; its calendars use pull subscriptions");
+            return openGroup(calendars, pulled(first, listener));
+        }
+    }
+
+    /** Streaming notifications came with Exchange 2010 SP1; a release set up as older gets pull subscriptions. */
+    private static boolean streamsNotifications(ProviderConnection connection) {
+        return EwsSession.requestVersion(connection.options()).compareTo(ExchangeVersion.Exchange2010_SP1) >= 0;
+    }
+
+    private EwsSubscriptionGroup<?> streamed(ProviderConnection first, ChangeStreamListener listener) {
+        ExchangeService service = groupService(first);
         service.setTimeout(silenceSeconds * 1000);
+        return new EwsStreamedGroup(service, throttle, ServerPauses.serverOf(first.server()), first.actAs(), listener,
+                lifetimeMinutes);
+    }
+
+    private EwsSubscriptionGroup<?> pulled(ProviderConnection first, ChangeStreamListener listener) {
+        return new EwsPulledGroup(groupService(first), throttle, ServerPauses.serverOf(first.server()), first.actAs(),
+                listener, scheduler(), pullInterval);
+    }
+
+    /**
+     * The group's own service: with a service account, every call carries the anchor mailbox and asks for server
+     * affinity, and its cookie store sends back the back end cookie the first Subscribe set.
+     */
+    private static ExchangeService groupService(ProviderConnection first) {
+        ExchangeService service = EwsSession.newService(first);
         String anchor = first.actAs();
         if (anchor != null) {
             service.getHttpHeaders().put("X-AnchorMailbox", anchor);
             service.getHttpHeaders().put("X-PreferServerAffinity", "true");
         }
-        Stream stream = new Stream(service, anchor, listener);
+        return service;
+    }
+
+    /**
+     * Subscribes each calendar, within the server's budget, then listens to them all.
+     *
+     * @throws StreamingRefusedException when the server does not offer this kind of subscription
+     */
+    private ChangeStream openGroup(List<StreamedCalendar> calendars, EwsSubscriptionGroup<?> group) {
+        ProviderConnection first = calendars.get(0).connection();
         String server = ServerPauses.serverOf(first.server());
         try {
             for (StreamedCalendar calendar : calendars) {
                 try (EwsThrottle.Slot slot = throttle.enter(server)) {
-                    stream.subscribe(calendar);
+                    group.subscribe(calendar);
                 }
             }
-            if (stream.subscriptions.isEmpty()) {
-                service.close();
-                return stream; // every mailbox refused: nothing to listen to
+            if (!group.anySubscribed()) {
+                group.close();
+                return group; // every mailbox refused: nothing to listen to
             }
-            stream.connect(lifetimeMinutes);
-            return stream;
+            group.listen();
+            return group;
         } catch (ServiceVersionException e) {
-            stream.close();
-            throw new StreamingRefusedException("Streaming notifications need Exchange 2010 SP1 or later; "
-                    + first.server().getHost() + " is set up as an older release, so its calendars are polled.", e);
+            group.close();
+            throw new StreamingRefusedException(first.server().getHost() + " is set up as a release that cannot "
+                    + "subscribe to changes this way.", e);
         } catch (ProviderUnavailableException e) {
-            stream.close();
+            group.close();
             throw e;
         } catch (Exception e) {
-            stream.close();
+            group.close();
             throttle.pausedBy(server, e);
             if (e instanceof ServiceResponseException response
                     && response.getErrorCode() == ServiceError.ErrorInvalidServerVersion) {
-                throw new StreamingRefusedException(first.server().getHost() + " does not offer streaming "
+                throw new StreamingRefusedException(first.server().getHost() + " does not offer these "
                         + "notifications, so its calendars are polled.", e);
             }
             throw EwsFailures.translate(e, first.server().getHost());
         }
     }
 
-    /** One group's subscriptions and their connection. */
-    private static final class Stream implements ChangeStream {
-
-        private final ExchangeService service;
-        private final String anchor;
-        private final ChangeStreamListener listener;
-        /** Exchange's subscription id to CalSync's calendar id. */
-        private final Map<String, String> subscriptions = new LinkedHashMap<>();
-        private final Map<String, StreamingSubscription> subscribed = new HashMap<>();
-        /** Exchange's subscription id to the mailbox it was made for, which must also end it. */
-        private final Map<String, String> mailboxes = new HashMap<>();
-        private final Map<String, String> refused = new LinkedHashMap<>();
-        private StreamingSubscriptionConnection connection;
-        private volatile boolean open;
-        private volatile boolean closing;
-
-        Stream(ExchangeService service, String anchor, ChangeStreamListener listener) {
-            this.service = service;
-            this.anchor = anchor;
-            this.listener = listener;
+    /** Outside the container (tests, benchmarks), pull subscriptions are asked on a thread of the adapter's own. */
+    private ScheduledExecutorService scheduler() {
+        if (managedScheduler != null) {
+            return managedScheduler;
         }
-
-        void subscribe(StreamedCalendar calendar) throws Exception {
-            String mailbox = calendar.connection().actAs();
-            service.setImpersonatedUserId(mailbox == null ? null
-                    : new ImpersonatedUserId(ConnectingIdType.SmtpAddress, mailbox));
-            try {
-                StreamingSubscription subscription = service.subscribeToStreamingNotifications(
-                        List.of(new FolderId(calendar.remoteCalendarId())), EventType.Created, EventType.Modified,
-                        EventType.Deleted, EventType.Moved);
-                subscriptions.put(subscription.getId(), calendar.calendarId());
-                subscribed.put(subscription.getId(), subscription);
-                if (mailbox != null) {
-                    mailboxes.put(subscription.getId(), mailbox);
-                }
-            } catch (ServiceResponseException e) {
-                if (refusesEveryMailbox(e)) {
-                    throw e;
-                }
-                refused.put(calendar.calendarId(), EwsFailures.translate(e, service.getUrl().getHost()).getMessage());
+        synchronized (this) {
+            if (ownScheduler == null) {
+                ownScheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+                    Thread thread = new Thread(task, "ews-pull-subscriptions");
+                    thread.setDaemon(true);
+                    return thread;
+                });
             }
-        }
-
-        /**
-         * Throttling, or a service account that lost the right to impersonate, stops the whole group; anything else
-         * (a mailbox that was removed or moved away, say) concerns the one mailbox.
-         */
-        private static boolean refusesEveryMailbox(ServiceResponseException e) {
-            return switch (e.getErrorCode()) {
-                case ErrorServerBusy, ErrorImpersonateUserDenied, ErrorImpersonationDenied -> true;
-                default -> false;
-            };
-        }
-
-        void connect(int lifetimeMinutes) throws Exception {
-            // GetStreamingEvents acts for the anchor mailbox, where the group's subscriptions live.
-            service.setImpersonatedUserId(anchor == null ? null
-                    : new ImpersonatedUserId(ConnectingIdType.SmtpAddress, anchor));
-            connection = new StreamingSubscriptionConnection(service, subscribed.values(), lifetimeMinutes);
-            connection.addOnNotificationEvent((sender, args) -> {
-                String calendarId = subscriptions.get(args.getSubscription().getId());
-                if (calendarId != null) {
-                    listener.changed(calendarId);
-                }
-            });
-            connection.addOnSubscriptionError(this::failed);
-            connection.addOnDisconnect(this::disconnected);
-            open = true;
-            connection.open();
-        }
-
-        /** A subscription the server forgot, or notifications it missed: the whole group is subscribed anew. */
-        private void failed(Object sender, SubscriptionErrorEventArgs args) {
-            interrupt("Exchange ended the subscriptions: " + describe(args.getException()));
-        }
-
-        /**
-         * The connection ended. At the end of its lifetime Exchange says so (no exception): the same subscriptions
-         * are listened to again at once, and Exchange hands over what happened in between. Anything else
-         * interrupts the stream.
-         */
-        private void disconnected(Object sender, SubscriptionErrorEventArgs args) {
-            if (closing || !open) {
-                return;
-            }
-            if (args.getException() != null) {
-                interrupt("The connection to Exchange dropped: " + describe(args.getException()));
-                return;
-            }
-            // The API forgets its request only after this handler returns; the new one is opened just after.
-            CompletableFuture.runAsync(this::reopen, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
-        }
-
-        private synchronized void reopen() {
-            if (closing || !open) {
-                return;
-            }
-            try {
-                connection.open();
-            } catch (Exception e) {
-                interrupt("The connection to Exchange could not be opened again: " + describe(e));
-            }
-        }
-
-        private void interrupt(String reason) {
-            if (closing || !open) {
-                return;
-            }
-            open = false;
-            LOG.info(() -> "EWS stream of " + subscriptions.size() + " mailboxes interrupted: " + reason);
-            listener.interrupted(reason);
-        }
-
-        private static String describe(Exception e) {
-            return e == null ? "no reason given" : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        }
-
-        @Override
-        public Set<String> calendarIds() {
-            return Set.copyOf(subscriptions.values());
-        }
-
-        @Override
-        public Map<String, String> refused() {
-            return Collections.unmodifiableMap(refused);
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public synchronized void close() {
-            boolean wasOpen = open;
-            closing = true;
-            open = false;
-            // Unsubscribing lets Exchange free the subscriptions now rather than when they time out; after an
-            // interruption they are likely gone, and a server that stopped answering would only make each call wait.
-            service.setTimeout(UNSUBSCRIBE_TIMEOUT_MILLIS);
-            for (StreamingSubscription subscription : wasOpen ? new ArrayList<>(subscribed.values())
-                    : List.<StreamingSubscription>of()) {
-                try {
-                    String mailbox = mailboxes.get(subscription.getId());
-                    service.setImpersonatedUserId(mailbox == null ? null
-                            : new ImpersonatedUserId(ConnectingIdType.SmtpAddress, mailbox));
-                    subscription.unsubscribe();
-                } catch (Exception e) {
-                    LOG.log(Level.FINE, "unsubscribing an EWS stream", e);
-                }
-            }
-            // The API's own close() reads the open response to its end, which Exchange sends only when the
-            // connection's lifetime ends; closing the service's HTTP clients drops the connection at once instead.
-            service.close();
+            return ownScheduler;
         }
     }
 }

@@ -117,10 +117,10 @@ final class EwsFailures {
     static RuntimeException translate(ServiceResponseException response, String server) {
         ServiceError code = response.getErrorCode();
         if (code == ServiceError.ErrorServerBusy) {
-            return new ProviderUnavailableException(FailureKind.BUSY,
-                    "Exchange is throttling CalSync (ErrorServerBusy).",
-                    Objects.requireNonNullElse(backOff(response.getResponse().getErrorDetails()), UNNAMED_BACK_OFF),
-                    response);
+            Duration wait = Objects.requireNonNullElse(backOff(response.getResponse().getErrorDetails()), UNNAMED_BACK_OFF);
+            return new ProviderUnavailableException(FailureKind.BUSY, "Exchange is throttling CalSync (ErrorServerBusy)"
+                    + " and asked it to wait " + Math.max(1, wait.toSeconds()) + " s; the work is done by itself after that.",
+                    wait, response);
         }
         if (REFUSED.contains(code)) {
             return new AuthorisationLostException(refusal(code, server));

@@ -99,7 +99,8 @@ public class EwsThrottle {
         for (Duration left = pauses.remaining(server); !left.isZero(); left = pauses.remaining(server)) {
             if (left.compareTo(maxInlinePause) > 0) {
                 throw new ProviderUnavailableException(FailureKind.BUSY, "Exchange at " + server + " asked CalSync to"
-                        + " wait; no call is made to it for another " + Math.max(1, left.toSeconds()) + " s.", left, null);
+                        + " wait; no call is made to it for another " + Math.max(1, left.toSeconds()) + " s, and the work is"
+                        + " done by itself after that.", left, null);
             }
             waits.paused(left);
             try {
@@ -109,6 +110,11 @@ public class EwsThrottle {
                 throw new ProviderUnavailableException(FailureKind.OTHER, "Interrupted while Exchange was paused.", null, e);
             }
         }
+    }
+
+    /** Whether the server asked to wait and the pause has not ended: work that can be left out is. */
+    boolean isPaused(String server) {
+        return !pauses.remaining(server).isZero();
     }
 
     /** The server asked to wait: every call to it, here and on the other instances, waits until then. */

@@ -112,12 +112,25 @@ public class ExchangeSettingsEditor implements Serializable {
         if (streamStatus == null || !streamStatus.on()) {
             return Texts.get("settings.exchangeChangesPulled");
         }
-        if (streamStatus.streamed() == 0) {
-            return Texts.get("settings.exchangeNothingStreamedYet");
-        }
         String lastNotified = streamStatus.lastNotifiedAt() == null ? Texts.get("settings.noNotificationYet")
                 : formats.moment(streamStatus.lastNotifiedAt(), user.getTimeZone());
-        return Texts.get("settings.exchangeChangesStreamed", String.valueOf(streamStatus.streamed()), lastNotified);
+        if (streamStatus.streamed() > 0) {
+            return Texts.get("settings.exchangeChangesStreamed", String.valueOf(streamStatus.streamed()), lastNotified);
+        }
+        if (streamStatus.pullSubscribed() > 0) {
+            return Texts.get("settings.exchangeChangesFetched", String.valueOf(streamStatus.pullSubscribed()),
+                    lastNotified, String.valueOf(streamStatus.askedEverySeconds()));
+        }
+        return Texts.get("settings.exchangeNothingStreamedYet");
+    }
+
+    /** Mailboxes on pull subscriptions beside streamed ones (a second server, or one that refused), or null. */
+    public String getAlsoFetched() {
+        if (streamStatus == null || !streamStatus.on() || streamStatus.streamed() == 0 || streamStatus.pullSubscribed() == 0) {
+            return null;
+        }
+        return Texts.get("settings.exchangeChangesFetchedToo", String.valueOf(streamStatus.pullSubscribed()),
+                String.valueOf(streamStatus.askedEverySeconds()));
     }
 
     public ChangeStreamStatusView getStreamStatus() {

@@ -20,8 +20,10 @@ import org.calsync.domain.model.calendar.ChangeStream;
 import org.calsync.domain.model.calendar.ChangeStreamListener;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.ServerOptions;
 import org.calsync.domain.model.calendar.StreamedCalendar;
 import org.calsync.domain.model.sync.ServerPauses;
+import org.calsync.domain.model.tenant.ExchangeServerVersion;
 import org.calsync.testsupport.ews.EwsSimulator;
 import org.calsync.testsupport.ews.SimulatedItem;
 import org.calsync.testsupport.ews.SimulatedMailbox;
@@ -52,6 +54,8 @@ class EwsChangeStreamsTest {
     void quickHeartbeats() {
         EWS.streamHeartbeat(Duration.ofMillis(500));
         EWS.streamLifetime(null);
+        EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2016);
+        streams.pullInterval = Duration.ofMillis(200);
     }
 
     @AfterEach
@@ -169,6 +173,80 @@ class EwsChangeStreamsTest {
         assertEquals(asked, EWS.requests().size(), "no Subscribe during the pause");
     }
 
+    @Test
+    void aReleaseBeforeStreamingIsAskedForItsChangesThroughPullSubscriptions() throws InterruptedException {
+        EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2010);
+        List<String> people = List.of("hal", "ida");
+        people.forEach(name -> EWS.mailbox(name + "@northwind.example"));
+        int streamsBefore = EWS.streamsServed();
+        stream = streams.open(people.stream().map(name -> calendar("cal-" + name, onExchange2010(name))).toList(), heard);
+
+        assertEquals(ChangeStream.Delivery.FETCHED, stream.delivery());
+        assertTrue(stream.isOpen(), () -> stream.refused().toString());
+        assertEquals(List.of("hal@northwind.example", "ida@northwind.example"), EWS.pullSubscribedMailboxes().stream()
+                .filter(m -> people.contains(m.split("@")[0])).toList(), "one pull subscription per mailbox");
+        SimulatedMailbox ida = EWS.mailbox("ida@northwind.example");
+        SimulatedItem item = ida.add("Tutorial", Instant.now().plusSeconds(86_400), Instant.now().plusSeconds(90_000));
+        assertEquals("cal-ida", heard.nextChange());
+        ida.move(item.id(), Instant.now().plusSeconds(172_800), Instant.now().plusSeconds(176_400));
+        assertEquals("cal-ida", heard.nextChange());
+        ida.delete(item.id());
+        assertEquals("cal-ida", heard.nextChange());
+        Thread.sleep(600); // three more rounds with nothing new
+        assertEquals(List.of(), List.copyOf(heard.changes), "a round without events tells nothing");
+        assertEquals(streamsBefore, EWS.streamsServed(), "no streaming connection on a release before streaming");
+        assertTrue(EWS.requests().stream().filter(r -> r.operation().equals("GetEvents"))
+                .allMatch(r -> "Exchange2010".equals(r.requestVersion())), "asked in the release's own schema");
+
+        stream.close();
+        waitUntil(() -> EWS.pullSubscribedMailboxes().stream().noneMatch(m -> people.contains(m.split("@")[0])));
+        assertTrue(heard.interruptions.isEmpty(), heard.interruptions.toString());
+    }
+
+    @Test
+    void morePullEventsThanOneAnswerHoldsAreAllHandedOverAndTheWatermarkFollows() throws InterruptedException {
+        SimulatedMailbox jay = EWS.mailbox("jay@northwind.example");
+        stream = streams.open(List.of(calendar("cal-jay", onExchange2010("jay"))), heard);
+        Instant start = Instant.now().plusSeconds(86_400);
+        for (int i = 0; i < 70; i++) {
+            jay.add("Slot " + i, start.plusSeconds(3_600L * i), start.plusSeconds(3_600L * i + 1_800));
+        }
+        assertEquals("cal-jay", heard.nextChange());
+        Thread.sleep(600); // three more rounds
+        assertEquals(List.of(), List.copyOf(heard.changes), "the round that told the change took all 70 (MoreEvents)");
+        jay.add("One more", start.minusSeconds(7_200), start.minusSeconds(3_600));
+        assertEquals("cal-jay", heard.nextChange(), "heard after the watermark moved past all 70");
+        assertTrue(heard.interruptions.isEmpty(), "no ErrorInvalidWatermark: " + heard.interruptions);
+    }
+
+    @Test
+    void aPullSubscriptionTheServerForgotInterruptsTheGroup() throws InterruptedException {
+        EWS.mailbox("kim@northwind.example");
+        stream = streams.open(List.of(calendar("cal-kim", onExchange2010("kim"))), heard);
+
+        EWS.forgetSubscriptions();
+        assertNotNull(heard.interruptions.poll(HEARD_WITHIN.toMillis(), TimeUnit.MILLISECONDS), "interrupted");
+        assertFalse(stream.isOpen());
+    }
+
+    @Test
+    void pullSubscriptionsAreNotAskedWhileTheServerIsPausedAndHandOverWhatWaitedAfter() throws InterruptedException {
+        SimulatedMailbox lea = EWS.mailbox("lea@northwind.example");
+        stream = streams.open(List.of(calendar("cal-lea", onExchange2010("lea"))), heard);
+        Duration pause = Duration.ofSeconds(2);
+        streams.throttle.paused(ServerPauses.serverOf(EWS.url()), pause);
+        Instant pauseEnds = Instant.now().plus(pause);
+        lea.add("Made during the pause", Instant.now().plusSeconds(3_600), Instant.now().plusSeconds(7_200));
+
+        assertEquals("cal-lea", heard.nextChange());
+        assertFalse(Instant.now().isBefore(pauseEnds.minusMillis(50)), "heard only after the pause");
+        Instant pauseBegan = pauseEnds.minus(pause).plusMillis(100);
+        assertEquals(List.of(), EWS.requests().stream().filter(r -> r.at().isAfter(pauseBegan)
+                && r.at().isBefore(pauseEnds.minusMillis(50))).map(EwsSimulator.Recorded::operation).toList(),
+                "no GetEvents during the pause");
+        assertTrue(heard.interruptions.isEmpty(), heard.interruptions.toString());
+    }
+
     private StreamedCalendar calendar(String id, ProviderConnection connection) {
         return new StreamedCalendar(id, connection, "calendar");
     }
@@ -180,6 +258,12 @@ class EwsChangeStreamsTest {
     private static ProviderConnection impersonating(String name) {
         return new ProviderConnection(EWS.url(), "svc-calsync@northwind.example", "svc-secret", LONDON,
                 name + "@northwind.example");
+    }
+
+    /** A mailbox on a server set up as Exchange 2010, before streaming notifications. */
+    private static ProviderConnection onExchange2010(String name) {
+        return new ProviderConnection(EWS.url(), "svc-calsync@northwind.example", "svc-secret", LONDON,
+                name + "@northwind.example", ServerOptions.NONE.withExchangeRelease(ExchangeServerVersion.EXCHANGE_2010));
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +22,30 @@ import com.sun.net.httpserver.HttpExchange;
 import org.w3c.dom.Element;
 
 /**
- * Exchange's streaming notifications, as the simulator serves them: {@code Subscribe} with a
- * {@code StreamingSubscriptionRequest} on the calendar folder, {@code GetStreamingEvents} answered as one chunked
- * HTTP response holding an envelope per notification or heartbeat, and {@code Unsubscribe}. A subscription keeps its
- * place in the mailbox's change log while no connection is open, so that a client reconnecting in time misses
- * nothing, as on Exchange. Every envelope is validated against the schemas before it is sent.
+ * Exchange's notifications, as the simulator serves them: {@code Subscribe} on the calendar folder, streaming or
+ * pull, and {@code Unsubscribe}.
+ * <ul>
+ * <li>A streaming subscription is heard through {@code GetStreamingEvents}, answered as one chunked HTTP response
+ * holding an envelope per notification or heartbeat. It keeps its place in the mailbox's change log while no
+ * connection is open, so that a client reconnecting in time misses nothing, as on Exchange.</li>
+ * <li>A pull subscription is asked with {@code GetEvents} and the watermark of the last event handed over (or
+ * Subscribe's); it answers the events after that watermark, at most {@link #EVENTS_PER_GET} at a time with
+ * {@code MoreEvents}, or a {@code StatusEvent} when there are none. Nobody asking within its timeout ends it
+ * ({@code ErrorExpiredSubscription}); a watermark it did not hand out is {@code ErrorInvalidWatermark}.</li>
+ * </ul>
+ * Every envelope is validated against the schemas before it is sent.
  * <p>
  * Like Exchange 2013 and later, the answer to {@code Subscribe} sets the {@code X-BackEndOverrideCookie} of the
  * mailbox server that holds the subscription. With {@link EwsSimulator#requireAffinity()}, an impersonating Subscribe without
  * {@code X-AnchorMailbox} and {@code X-PreferServerAffinity}, or a GetStreamingEvents that does not bring back the
  * cookie of every subscription it names, is refused as Exchange refuses a call proxied to the wrong server.
  */
-final class SimulatedStreaming {
+final class SimulatedNotifications {
 
     static final String AFFINITY_COOKIE = "X-BackEndOverrideCookie";
-    static final Set<String> OPERATIONS = Set.of("Subscribe", "GetStreamingEvents", "Unsubscribe");
+    static final Set<String> OPERATIONS = Set.of("Subscribe", "GetStreamingEvents", "GetEvents", "Unsubscribe");
+    /** How many events one GetEvents hands over; the rest wait for the next, which MoreEvents asks for. */
+    static final int EVENTS_PER_GET = 50;
     private static final int BACKENDS = 3;
 
     private final EwsSimulator simulator;
@@ -53,21 +63,47 @@ final class SimulatedStreaming {
     /** Set: every open connection says it lost notifications (ErrorMissedNotificationEvents) and ends. */
     private volatile boolean missing;
 
-    SimulatedStreaming(EwsSimulator simulator) {
+    SimulatedNotifications(EwsSimulator simulator) {
         this.simulator = simulator;
     }
 
-    /** One subscription: whose calendar, where in its change log it stands, and the back end that holds it. */
+    /**
+     * One subscription: whose calendar, where in its change log it stands, and the back end that holds it; a pull
+     * subscription also has its timeout and when it was last asked.
+     */
     private static final class Subscription {
         final String id = Base64Id.next();
         final SimulatedMailbox mailbox;
         final String backend;
         volatile int position;
+        final Duration pullTimeout;
+        volatile Instant askedAt = Instant.now();
 
-        Subscription(SimulatedMailbox mailbox, String backend) {
+        Subscription(SimulatedMailbox mailbox, String backend, Duration pullTimeout) {
             this.mailbox = mailbox;
             this.backend = backend;
             this.position = mailbox.logSize();
+            this.pullTimeout = pullTimeout;
+        }
+
+        boolean pulled() {
+            return pullTimeout != null;
+        }
+
+        /** A watermark names the subscription and a place in its mailbox's change log, opaquely, as Exchange's do. */
+        String watermark(int place) {
+            return java.util.Base64.getEncoder().encodeToString((id + "#" + place).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The place a watermark this subscription handed out stands for, or -1. */
+        int placeOf(String watermark) {
+            try {
+                String[] parts = new String(java.util.Base64.getDecoder().decode(watermark), StandardCharsets.UTF_8)
+                        .split("#", 2);
+                return parts.length == 2 && parts[0].equals(id) ? Integer.parseInt(parts[1]) : -1;
+            } catch (IllegalArgumentException notOurs) {
+                return -1;
+            }
         }
     }
 
@@ -134,9 +170,18 @@ final class SimulatedStreaming {
 
     String subscribe(HttpExchange exchange, Element operation, SimulatedMailbox mailbox, boolean impersonated) {
         Element request = child(operation, EwsSchema.MESSAGES, "StreamingSubscriptionRequest");
-        if (request == null) {
+        Element pullRequest = child(operation, EwsSchema.MESSAGES, "PullSubscriptionRequest");
+        if (request == null && pullRequest == null) {
             return EwsOperations.error("Subscribe", "ErrorInvalidSubscriptionRequest",
-                    "The simulator serves streaming subscriptions only.");
+                    "The simulator serves streaming and pull subscriptions only.");
+        }
+        Duration pullTimeout = null;
+        if (pullRequest != null) {
+            request = pullRequest;
+            pullTimeout = Duration.ofMinutes(Integer.parseInt(EwsXml.text(pullRequest, EwsSchema.TYPES, "Timeout")));
+            if (EwsXml.text(pullRequest, EwsSchema.TYPES, "Watermark") != null) {
+                simulator.contractBroken("Subscribe with a watermark: CalSync subscribes afresh and reads once");
+            }
         }
         Element folders = child(request, EwsSchema.TYPES, "FolderIds");
         boolean calendar = folders != null && EwsSchema.children(folders).stream().anyMatch(folder ->
@@ -149,12 +194,61 @@ final class SimulatedStreaming {
         if (affinityRequired && impersonated && (anchor == null || !"true".equalsIgnoreCase(preferAffinity))) {
             simulator.contractBroken("Subscribe without X-AnchorMailbox and X-PreferServerAffinity: true");
         }
-        Subscription subscription = new Subscription(mailbox, backendOf(anchor == null ? mailbox.smtp() : anchor));
+        Subscription subscription = new Subscription(mailbox, backendOf(anchor == null ? mailbox.smtp() : anchor),
+                pullTimeout);
         subscriptions.put(subscription.id, subscription);
         exchange.getResponseHeaders().add("Set-Cookie", AFFINITY_COOKIE + "=" + subscription.backend + "; path=/");
+        String watermark = subscription.pulled() ? "<m:Watermark>" + subscription.watermark(subscription.position)
+                + "</m:Watermark>" : "";
         return EwsXml.envelope("Subscribe", "<m:SubscribeResponseMessage ResponseClass=\"Success\"><m:ResponseCode>"
-                + "NoError</m:ResponseCode><m:SubscriptionId>" + subscription.id + "</m:SubscriptionId>"
+                + "NoError</m:ResponseCode><m:SubscriptionId>" + subscription.id + "</m:SubscriptionId>" + watermark
                 + "</m:SubscribeResponseMessage>");
+    }
+
+    /** Which mailboxes have a live pull subscription, one entry per subscription, sorted. */
+    List<String> pullSubscribedMailboxes() {
+        return subscriptions.values().stream().filter(Subscription::pulled).map(s -> s.mailbox.smtp()).sorted().toList();
+    }
+
+    /**
+     * The events of a pull subscription after the watermark given, at most {@link #EVENTS_PER_GET}, each with its
+     * own watermark; a StatusEvent when there are none. The subscription's place moves to the last event handed over.
+     */
+    String getEvents(HttpExchange exchange, Element operation) {
+        String id = EwsXml.text(operation, EwsSchema.MESSAGES, "SubscriptionId");
+        String given = EwsXml.text(operation, EwsSchema.MESSAGES, "Watermark");
+        Subscription subscription = id == null ? null : subscriptions.get(id);
+        if (subscription == null || !subscription.pulled()) {
+            return EwsOperations.error("GetEvents", "ErrorSubscriptionNotFound", "The subscription was not found.");
+        }
+        if (Instant.now().isAfter(subscription.askedAt.plus(subscription.pullTimeout))) {
+            subscriptions.remove(id);
+            return EwsOperations.error("GetEvents", "ErrorExpiredSubscription", "The subscription has expired.");
+        }
+        int from = subscription.placeOf(given);
+        if (from < 0 || from > subscription.mailbox.logSize()) {
+            return EwsOperations.error("GetEvents", "ErrorInvalidWatermark", "The watermark is invalid.");
+        }
+        if (affinityRequired && !subscription.backend.equals(cookieOf(exchange))) {
+            simulator.contractBroken("GetEvents without the back end cookie of its subscription");
+        }
+        subscription.askedAt = Instant.now();
+        List<SimulatedMailbox.Change> changes = subscription.mailbox.changesAfter(from);
+        List<SimulatedMailbox.Change> handed = changes.subList(0, Math.min(EVENTS_PER_GET, changes.size()));
+        subscription.position = from + handed.size();
+        StringBuilder events = new StringBuilder();
+        if (handed.isEmpty()) {
+            events.append("<t:StatusEvent><t:Watermark>").append(subscription.watermark(from))
+                    .append("</t:Watermark></t:StatusEvent>");
+        }
+        for (int i = 0; i < handed.size(); i++) {
+            events.append(event(subscription, handed.get(i), subscription.watermark(from + i + 1)));
+        }
+        return EwsXml.envelope("GetEvents", "<m:GetEventsResponseMessage ResponseClass=\"Success\"><m:ResponseCode>"
+                + "NoError</m:ResponseCode><m:Notification><t:SubscriptionId>" + subscription.id
+                + "</t:SubscriptionId><t:PreviousWatermark>" + escape(given) + "</t:PreviousWatermark><t:MoreEvents>"
+                + (changes.size() > handed.size()) + "</t:MoreEvents>" + events
+                + "</m:Notification></m:GetEventsResponseMessage>");
     }
 
     private static String backendOf(String anchorMailbox) {
@@ -266,20 +360,22 @@ final class SimulatedStreaming {
         }
         subscription.position += changes.size();
         StringBuilder events = new StringBuilder();
-        for (SimulatedMailbox.Change change : changes) {
-            String event = switch (change.kind()) {
-                case CREATE -> "CreatedEvent";
-                case UPDATE -> "ModifiedEvent";
-                case DELETE -> "DeletedEvent";
-            };
-            events.append("<t:").append(event).append("><t:TimeStamp>").append(instant(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
-                    .append("</t:TimeStamp><t:ItemId Id=\"").append(escape(change.itemId()))
-                    .append("\" ChangeKey=\"CQAAAA==\"/><t:ParentFolderId Id=\"")
-                    .append(subscription.mailbox.calendarFolderId).append("\" ChangeKey=\"AQAAAA==\"/></t:")
-                    .append(event).append('>');
-        }
+        changes.forEach(change -> events.append(event(subscription, change, null)));
         return "<m:Notification><t:SubscriptionId>" + subscription.id + "</t:SubscriptionId>" + events
                 + "</m:Notification>";
+    }
+
+    /** One change as Exchange tells it, with its watermark when the subscription is a pull one. */
+    private static String event(Subscription subscription, SimulatedMailbox.Change change, String watermark) {
+        String event = switch (change.kind()) {
+            case CREATE -> "CreatedEvent";
+            case UPDATE -> "ModifiedEvent";
+            case DELETE -> "DeletedEvent";
+        };
+        return "<t:" + event + ">" + (watermark == null ? "" : "<t:Watermark>" + watermark + "</t:Watermark>")
+                + "<t:TimeStamp>" + instant(Instant.now().truncatedTo(ChronoUnit.SECONDS)) + "</t:TimeStamp><t:ItemId Id=\""
+                + escape(change.itemId()) + "\" ChangeKey=\"CQAAAA==\"/><t:ParentFolderId Id=\""
+                + subscription.mailbox.calendarFolderId + "\" ChangeKey=\"AQAAAA==\"/></t:" + event + ">";
     }
 
     private static String cookieOf(HttpExchange exchange) {
