@@ -88,7 +88,8 @@ class ClusterSyncIT {
     static void startTwoInstancesAndLinkAdasCalendar() throws Exception {
         assumeTrue(CalSyncDeployment.onPostgres(), "the cluster needs the PostgreSQL run");
         DATABASE.empty();
-        cluster = CalSyncCluster.start(2, DATABASE.schema(), Map.of("CALSYNC_DEMO_DATA", "true"));
+        cluster = CalSyncCluster.start(2, DATABASE.schema(), Map.of("CALSYNC_DEMO_DATA", "true",
+                "CALSYNC_EWS_PULL_SUBSCRIPTION_INTERVAL", "PT1S"));
         List<CalSyncCluster.Instance> notReady = cluster.awaitReady(Duration.ofMinutes(4));
         assertTrue(notReady.isEmpty(), () -> notReady.stream().map(CalSyncCluster.Instance::logTail)
                 .collect(Collectors.joining("\n\n")));
@@ -322,6 +323,28 @@ class ClusterSyncIT {
                     () -> first().get("people/" + people.get(mailbox) + "/busy?from=" + dentist.minusSeconds(60) + "&to="
                             + dentist.plusSeconds(3_600)).body().contains(dentist.toString()));
         }
+
+        // The server is set up as Exchange 2010 before SP1: both instances move their halves to pull subscriptions,
+        // still one per mailbox, and a change is heard through GetEvents.
+        EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2010);
+        try {
+            assertEquals(200, first().useExchangeServiceAccount(EWS.url(), true, "EXCHANGE_2010").status());
+            Eventually.await("every mailbox on one pull subscription, none streamed", SETTLE,
+                    () -> EWS.pullSubscribedMailboxes().equals(STREAMED) && EWS.streamedMailboxes().isEmpty());
+            Thread.sleep(6_000); // a whole upkeep later, still so
+            assertEquals(STREAMED, EWS.pullSubscribedMailboxes());
+            String mailbox = STREAMED.get(3);
+            Instant review = DAYS.workdayAhead(40).atTime(15, 0).toInstant(java.time.ZoneOffset.UTC);
+            EWS.mailbox(mailbox).add("Review", review, review.plus(Duration.ofHours(1)));
+            Eventually.await("the appointment in " + mailbox + " is a busy time", Duration.ofSeconds(5),
+                    () -> first().get("people/" + people.get(mailbox) + "/busy?from=" + review.minusSeconds(60) + "&to="
+                            + review.plusSeconds(3_600)).body().contains(review.toString()));
+        } finally {
+            EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2016);
+            first().useExchangeServiceAccount(EWS.url(), true);
+        }
+        Eventually.await("streamed again once the settings say 2016", SETTLE,
+                () -> EWS.streamedMailboxes().equals(STREAMED) && EWS.pullSubscribedMailboxes().isEmpty());
     }
 
     @Test

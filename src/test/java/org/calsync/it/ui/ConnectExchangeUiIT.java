@@ -90,43 +90,13 @@ class ConnectExchangeUiIT {
             admin.waitForText(By.id("messages"), "Reconnected");
         }
         // Lucie's mailbox is streamed: the Exchange form says so, in both languages, wide and on a phone.
-        for (String language : List.of("en-GB", "fr-FR")) {
-            try (Browser admin = new Browser(url.toString(), language)) {
-                new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
-                String watched = language.startsWith("en") ? "Mailboxes watched: 1." : "Boîtes aux lettres suivies\u202f: 1.";
-                for (int width : new int[] {1400, 390}) {
-                    admin.resize(width, 900);
-                    Eventually.await("the form shows Lucie's mailbox streamed", Duration.ofSeconds(20),
-                            () -> new ExchangeSettingsPage(admin).changesMode().contains(watched));
-                    admin.scrollTo(admin.driver().findElement(By.id("exchangeChangesMode")));
-                    assertEquals(List.of(), admin.layoutProblems(By.id("exchangeChangesMode"), By.id("exchangeThrottling"),
-                            By.id("exchangeForm:refreshStreams"), By.id("exchangeForm:streamChanges")),
-                            "the Exchange status at " + width + " px in " + language);
-                    admin.screenshot("console-exchange-streaming-" + language.substring(0, 2) + "-" + width);
-                }
-            }
-        }
+        formShows("streaming", "Mailboxes watched: 1.", "Boîtes aux lettres suivies\u202f: 1.");
         // The server turns out to be Exchange 2010 before SP1: the form says her mailbox is on a pull subscription.
         Api api = new Api(url, "csk_demo_northwind_0000000000000001");
         EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2010);
         try {
             assertEquals(200, api.useExchangeServiceAccount(EWS.url(), true, "EXCHANGE_2010").status());
-            for (String language : List.of("en-GB", "fr-FR")) {
-                try (Browser admin = new Browser(url.toString(), language)) {
-                    new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
-                    String fetched = language.startsWith("en") ? "pull subscriptions" : "abonnements par interrogation";
-                    for (int width : new int[] {1400, 390}) {
-                        admin.resize(width, 900);
-                        Eventually.await("the form shows Lucie's mailbox on a pull subscription", Duration.ofSeconds(20),
-                                () -> new ExchangeSettingsPage(admin).changesMode().contains(fetched));
-                        admin.scrollTo(admin.driver().findElement(By.id("exchangeChangesMode")));
-                        assertEquals(List.of(), admin.layoutProblems(By.id("exchangeChangesMode"),
-                                By.id("exchangeThrottling"), By.id("exchangeForm:refreshStreams")),
-                                "the pull-subscription status at " + width + " px in " + language);
-                        admin.screenshot("console-exchange-pull-" + language.substring(0, 2) + "-" + width);
-                    }
-                }
-            }
+            formShows("pull", "pull subscriptions", "abonnements par interrogation");
         } finally {
             EWS.runningRelease(EwsSimulator.Release.EXCHANGE_2016);
             api.useExchangeServiceAccount(EWS.url(), true);
@@ -138,5 +108,25 @@ class ConnectExchangeUiIT {
             page.removeFirstAccount();
         }
         assertTrue(EWS.takeViolations().isEmpty());
+    }
+
+    /** The Exchange form's mode says this, in English and French, at 1400 and 390 px, with nothing overflowing. */
+    private void formShows(String mode, String english, String french) {
+        for (String language : List.of("en-GB", "fr-FR")) {
+            try (Browser admin = new Browser(url.toString(), language)) {
+                new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
+                String expected = language.startsWith("en") ? english : french;
+                for (int width : new int[] {1400, 390}) {
+                    admin.resize(width, 900);
+                    Eventually.await("the form shows Lucie's mailbox: " + expected, Duration.ofSeconds(20),
+                            () -> new ExchangeSettingsPage(admin).changesMode().contains(expected));
+                    admin.scrollTo(admin.driver().findElement(By.id("exchangeChangesMode")));
+                    assertEquals(List.of(), admin.layoutProblems(By.id("exchangeChangesMode"), By.id("exchangeThrottling"),
+                            By.id("exchangeForm:refreshStreams"), By.id("exchangeForm:streamChanges")),
+                            "the Exchange status at " + width + " px in " + language);
+                    admin.screenshot("console-exchange-" + mode + "-" + language.substring(0, 2) + "-" + width);
+                }
+            }
+        }
     }
 }

@@ -90,9 +90,12 @@ public class ExchangeSettings {
         return ewsUrl == null && discoveredEwsUrl == null;
     }
 
-    /** Keeps the address Autodiscover found; one typed by an admin always wins over it. */
+    /**
+     * Keeps the address Autodiscover found; one typed by an admin always wins over it. Finding the same address
+     * again changes nothing (streams opened with it stay open).
+     */
     public void discovered(String ewsAddress) {
-        if (ewsUrl == null) {
+        if (ewsUrl == null && !ewsAddress.equals(discoveredEwsUrl)) {
             this.discoveredEwsUrl = ewsAddress;
             this.updatedAt = Instant.now();
         }

@@ -62,6 +62,9 @@ class ExchangeSettingsTest {
         settings.discovered("https://ex01.northwind.example/EWS/Exchange.asmx");
         assertEquals("https://ex01.northwind.example/EWS/Exchange.asmx", settings.effectiveEwsUrl().orElseThrow());
         assertTrue(settings.usesDiscoveredUrl());
+        java.time.Instant found = settings.updatedAt();
+        settings.discovered("https://ex01.northwind.example/EWS/Exchange.asmx");
+        assertEquals(found, settings.updatedAt(), "the same address found again is no change (streams stay open)");
 
         settings.change(null, "admin@northwind.example", ExchangeServerVersion.EXCHANGE_2019, ExchangeAuthMode.PER_USER,
                 ExchangeSettings.AuthScheme.NTLM, null, null, null);
