@@ -86,6 +86,11 @@ public class AccountRemoval {
                 .filter(deletion -> !handled.contains(deletion)).toList()).orElse(List.of());
     }
 
+    /** How many events CalSync wrote in the account's calendars: what removing it would delete. */
+    public int writtenEvents(TenantId tenantId, CalendarAccount account) {
+        return deletionsIn(tenantId, account).size();
+    }
+
     /** Every event CalSync wrote in the account's calendars, as the deletes it would take. */
     private List<Deletion> deletionsIn(TenantId tenantId, CalendarAccount account) {
         List<Deletion> deletions = new ArrayList<>();

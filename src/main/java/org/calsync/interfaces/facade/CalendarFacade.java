@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.application.connection.AccountConnections;
 import org.calsync.application.connection.CalendarProviders;
+import org.calsync.application.linking.AllCalendarsRemoval;
 import org.calsync.application.linking.CalendarLinking;
 import org.calsync.application.linking.SyncPauses;
 import org.calsync.application.sessions.AlertDecisions;
@@ -19,8 +20,10 @@ import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.domain.shared.Language;
 import org.calsync.interfaces.facade.dto.AccountRemovalView;
+import org.calsync.interfaces.facade.dto.AllRemovedView;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.calsync.interfaces.facade.dto.CalendarView;
+import org.calsync.interfaces.facade.dto.RemovalScopeView;
 
 /** Linked calendar accounts for the portal, the console and the provisioning API. */
 @ApplicationScoped
@@ -34,6 +37,9 @@ public class CalendarFacade {
 
     @Inject
     private CalendarLinking linking;
+
+    @Inject
+    private AllCalendarsRemoval allRemoval;
 
     @Inject
     private SyncPauses pauses;
@@ -72,6 +78,24 @@ public class CalendarFacade {
                 + (removal.notDeletable() > 0 ? " " + removal.notDeletable()
                         + " events could not be deleted because the account's access was revoked." : "");
         return new AccountRemovalView(removal.deletedEvents(), removal.notDeletable(), message);
+    }
+
+    /** What <em>Remove all my calendars</em> would take, for its confirmation. */
+    public RemovalScopeView removalScope(String tenantId, String personId) {
+        AllCalendarsRemoval.Scope scope = allRemoval.scope(new TenantId(tenantId), personId);
+        return new RemovalScopeView(scope.accounts(), scope.events());
+    }
+
+    /** Removes every account of the person, each as {@link #remove} does. */
+    public AllRemovedView removeAll(String tenantId, String personId) {
+        AllCalendarsRemoval.Outcome outcome = allRemoval.removeAll(new TenantId(tenantId), personId);
+        String message = "Removed " + outcome.removedAccounts() + " accounts and " + outcome.deletedEvents()
+                + " events CalSync had written." + (outcome.notDeletable() > 0 ? " " + outcome.notDeletable()
+                        + " events could not be deleted because an account's access was revoked." : "")
+                + (outcome.kept().isEmpty() ? "" : " " + outcome.kept().size() + " accounts stay because their server"
+                        + " could not be reached: " + outcome.kept().get(0).reason());
+        return new AllRemovedView(outcome.removedAccounts(), outcome.deletedEvents(), outcome.notDeletable(),
+                outcome.kept().stream().map(AllCalendarsRemoval.Kept::accountId).toList(), message);
     }
 
     /** After checking the calendar, an admin lets a held pull through; the next pull applies what it finds. */

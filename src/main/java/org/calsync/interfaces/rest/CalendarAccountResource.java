@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.interfaces.facade.CalendarFacade;
 import org.calsync.interfaces.facade.dto.AccountRemovalView;
+import org.calsync.interfaces.facade.dto.AllRemovedView;
+import org.calsync.interfaces.facade.dto.RemovalScopeView;
 import org.calsync.interfaces.facade.dto.CalendarAccountView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -86,6 +88,21 @@ public class CalendarAccountResource {
             throw new InvalidInputException("body", "api.bodyRequired");
         }
         return calendars.reconnect(caller.tenantId(), id, request.password, caller.language());
+    }
+
+    @GET
+    @Path("people/{personId}/calendar-accounts/removal")
+    @Operation(summary = "What removing all of the person's accounts would take: the accounts and the events CalSync wrote")
+    public RemovalScopeView removalScope(@PathParam("personId") String personId) {
+        return calendars.removalScope(caller.tenantId(), personId);
+    }
+
+    @DELETE
+    @Path("people/{personId}/calendar-accounts")
+    @Operation(summary = "Remove all of the person's accounts, each as a single removal does; an account whose server "
+            + "cannot be reached stays and is named")
+    public AllRemovedView removeAll(@PathParam("personId") String personId) {
+        return calendars.removeAll(caller.tenantId(), personId);
     }
 
     @DELETE

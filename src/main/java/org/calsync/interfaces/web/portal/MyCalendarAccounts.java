@@ -31,6 +31,7 @@ import org.calsync.interfaces.web.FacesErrors;
 import org.calsync.interfaces.web.PendingConsent;
 import org.calsync.interfaces.web.ReconnectForm;
 import org.calsync.interfaces.web.Removals;
+import org.calsync.interfaces.facade.dto.RemovalScopeView;
 import org.calsync.interfaces.web.SyncExplanations;
 import org.calsync.interfaces.web.Texts;
 
@@ -67,6 +68,7 @@ public class MyCalendarAccounts implements Serializable {
     private final Map<String, String[]> conflicts = new HashMap<>();
     private final Map<String, String> privacy = new HashMap<>();
     private final ReconnectForm reconnect = new ReconnectForm();
+    private RemovalScopeView removalScope = new RemovalScopeView(0, 0);
 
     private String exchangeMode;
     private Set<String> organisationWideKinds = Set.of();
@@ -90,6 +92,8 @@ public class MyCalendarAccounts implements Serializable {
                     .map(CalendarView::id).toArray(String[]::new));
             privacy.put(account.id(), account.privacyMode());
         }
+        removalScope = accounts.isEmpty() ? new RemovalScopeView(0, 0)
+                : calendars.removalScope(user.getTenantId(), user.getPersonId());
         sayConsentOutcome();
     }
 
@@ -201,6 +205,17 @@ public class MyCalendarAccounts implements Serializable {
     public void remove(CalendarAccountView account) {
         Removals.removeAndSay(calendars, user.getTenantId(), account.id());
         load();
+    }
+
+    /** Removes every account the person linked, after a confirmation that names what goes. */
+    public void removeAll() {
+        Removals.removeAllAndSay(calendars, user.getTenantId(), user.getPersonId());
+        load();
+    }
+
+    /** The confirmation of <em>Remove all my calendars</em>: how many accounts, and how many events CalSync deletes. */
+    public String getRemoveAllQuestion() {
+        return Texts.get("confirm.removeAll.message", removalScope.accounts(), removalScope.events());
     }
 
     /** The chosen kind is reached at a server the person names (any CalDAV server). */

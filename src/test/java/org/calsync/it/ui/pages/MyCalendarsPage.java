@@ -80,6 +80,25 @@ public final class MyCalendarsPage {
         return this;
     }
 
+    /** Asks to remove every calendar and returns the confirmation's question, left open. */
+    public String askToRemoveAll() {
+        browser.waitFor(By.id("accountsForm:removeAll")).click();
+        return browser.waitFor(By.cssSelector(".ui-confirm-dialog .ui-confirm-dialog-message")).getText();
+    }
+
+    /** Answers the open confirmation: keep everything. */
+    public MyCalendarsPage keep() {
+        browser.waitFor(By.cssSelector(".ui-confirmdialog-no")).click();
+        return this;
+    }
+
+    /** Answers the open confirmation: remove; waits for what the page then says. */
+    public MyCalendarsPage confirmRemoval(String saysText) {
+        browser.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
+        browser.waitForText(By.id("messages"), saysText);
+        return this;
+    }
+
     public String messages() {
         return browser.driver().findElement(By.id("messages")).getText();
     }
