@@ -32,6 +32,7 @@ import org.calsync.interfaces.web.PendingConsent;
 import org.calsync.interfaces.web.ReconnectForm;
 import org.calsync.interfaces.web.Removals;
 import org.calsync.interfaces.facade.dto.RemovalScopeView;
+import org.calsync.interfaces.facade.LinkTermsFacade;
 import org.calsync.interfaces.web.SyncExplanations;
 import org.calsync.interfaces.web.Texts;
 
@@ -60,6 +61,10 @@ public class MyCalendarAccounts implements Serializable {
 
     @Inject
     private CurrentUser user;
+
+    /** A person linking for themselves accepts their organisation's terms first, when it asks any. */
+    @Inject
+    private LinkTermsFacade linkTerms;
 
     private Map<String, String> providers = Map.of();
     private List<CalendarAccountView> accounts = List.of();
@@ -107,6 +112,7 @@ public class MyCalendarAccounts implements Serializable {
             return;
         }
         try {
+            linkTerms.requireAccepted(user.getTenantId(), user.getPersonId());
             ConsentRedirect consent = oauth.beginConsent(user.getTenantId(), user.getPersonId(), provider);
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             PendingConsent.remember((HttpSession) external.getSession(true), consent);
@@ -159,6 +165,7 @@ public class MyCalendarAccounts implements Serializable {
 
     public void link() {
         try {
+            linkTerms.requireAccepted(user.getTenantId(), user.getPersonId());
             CalendarAccountView linked = calendars.link(user.getTenantId(), user.getPersonId(), provider, serverUrl,
                     username, password, Texts.language());
             FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("portal.linked", linked.username(),
