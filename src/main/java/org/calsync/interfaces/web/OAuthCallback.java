@@ -45,7 +45,8 @@ public class OAuthCallback extends HttpServlet {
             try {
                 CalendarAccountView account = oauth.completeConsent(user.getTenantId(), user.getPersonId(), pending,
                         request.getParameter("code"), Language.speaking(request.getLocale()));
-                outcome = "consent=connected&account=" + account.id();
+                String returnTo = PendingConsent.takeReturn(request.getSession(false));
+                outcome = "consent=connected&account=" + account.id() + (returnTo == null ? "" : "&returnTo=" + returnTo);
             } catch (InvalidInputException e) {
                 LOG.warning(() -> "Consent for " + pending.provider() + " could not be completed: " + e.getMessage());
                 PendingConsent.rememberProblem(request.getSession(), e.errors().get(0).text());

@@ -18,6 +18,7 @@ public final class PendingConsent {
 
     private static final String ATTRIBUTE = PendingConsent.class.getName();
     private static final String PROBLEM = ATTRIBUTE + ".problem";
+    private static final String RETURN = ATTRIBUTE + ".returnTo";
 
     private PendingConsent() {
     }
@@ -39,6 +40,25 @@ public final class PendingConsent {
         boolean same = MessageDigest.isEqual(consent.state().getBytes(StandardCharsets.UTF_8),
                 state.getBytes(StandardCharsets.UTF_8));
         return same ? consent : null;
+    }
+
+    /** The session the person started linking from, to go back to once the consent is given; null for none. */
+    public static void rememberReturn(HttpSession session, String sessionId) {
+        if (sessionId == null) {
+            session.removeAttribute(RETURN);
+        } else {
+            session.setAttribute(RETURN, sessionId);
+        }
+    }
+
+    /** The session to go back to, forgotten as it is taken; null when there is none. */
+    public static String takeReturn(HttpSession session) {
+        if (session == null) {
+            return null;
+        }
+        Object sessionId = session.getAttribute(RETURN);
+        session.removeAttribute(RETURN);
+        return sessionId instanceof String id ? id : null;
     }
 
     /** Why the last consent could not be completed, shown once on the page the person lands on. */

@@ -14,10 +14,12 @@ import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import org.calsync.interfaces.facade.CalendarFacade;
 import org.calsync.interfaces.facade.SessionFacade;
 import org.calsync.interfaces.facade.SyncFacade;
 import org.calsync.interfaces.facade.dto.BusyBlockView;
@@ -53,6 +55,9 @@ public class MyCalendar implements Serializable {
     @Inject
     private Formats formats;
 
+    @Inject
+    private CalendarFacade calendars;
+
     private String tenantId;
     private String personId;
     private String zone;
@@ -60,6 +65,11 @@ public class MyCalendar implements Serializable {
     private List<SessionView> upcoming = List.of();
     private LocalDate initialDate;
     private EventDetail selected;
+    /** A session to open on arrival (?session=…), after linking a calendar from it, say. */
+    private String requestedSession;
+    private boolean openOnArrival;
+    /** The person has no linked calendar but may link one: a session they open offers to. */
+    private boolean mayConnect;
     /** The person's answer to each upcoming or selected session, as the answer buttons show and set it. */
     private final Map<String, String> answers = new HashMap<>();
 
@@ -96,6 +106,35 @@ public class MyCalendar implements Serializable {
             }
         };
         loadUpcoming();
+        mayConnect = calendars.accountsOf(tenantId, personId, Texts.language()).isEmpty()
+                && !calendars.linkableProviders(tenantId, personId).isEmpty();
+    }
+
+    /**
+     * Opens the session asked for in the address on its week, with its detail shown, when the person teaches or
+     * attends it; after a calendar was linked from that session, says so.
+     */
+    public void openRequested() {
+        if (requestedSession == null || !requestedSession.matches("[0-9a-fA-F-]{36}")) {
+            return;
+        }
+        try {
+            SessionView session = sessions.get(tenantId, requestedSession);
+            if (myPlace(session).isEmpty()) {
+                return;
+            }
+            initialDate = LocalDateTime.ofInstant(session.startUtc(), ZoneId.of(zone)).toLocalDate();
+            selected = detailOf(session);
+            rememberAnswer(session);
+            openOnArrival = true;
+            if ("true".equals(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
+                    .get("connected"))) {
+                FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("myCalendar.connectedFromSession",
+                        session.courseTitle()));
+            }
+        } catch (RuntimeException unknownOrGone) {
+            // another tenant's, or deleted since: the calendar opens as usual
+        }
     }
 
     private void loadUpcoming() {
@@ -156,11 +195,7 @@ public class MyCalendar implements Serializable {
     public void select(SelectEvent<ScheduleEvent<?>> event) {
         ScheduleEvent<?> clicked = event.getObject();
         if (clicked.getData() instanceof SessionView session) {
-            String kind = "CANCELLED".equals(session.state()) ? Texts.get("myCalendar.cancelled")
-                    : isTeaching(session) ? Texts.get("myCalendar.teaching") : Texts.get("myCalendar.attending");
-            boolean cancelled = "CANCELLED".equals(session.state());
-            selected = new EventDetail(session.courseTitle(), formats.between(session.startUtc(), session.endUtc(), zone),
-                    kind, session.venue(), session.meetingLink(), null, cancelled ? null : session.id());
+            selected = detailOf(session);
             rememberAnswer(session);
         } else if (clicked.getData() instanceof BusyBlockView block) {
             String when = block.allDay() ? formats.days(block.start(), block.end(), zone)
@@ -170,6 +205,31 @@ public class MyCalendar implements Serializable {
         } else {
             selected = null;
         }
+    }
+
+    private EventDetail detailOf(SessionView session) {
+        String kind = "CANCELLED".equals(session.state()) ? Texts.get("myCalendar.cancelled")
+                : isTeaching(session) ? Texts.get("myCalendar.teaching") : Texts.get("myCalendar.attending");
+        boolean cancelled = "CANCELLED".equals(session.state());
+        return new EventDetail(session.courseTitle(), formats.between(session.startUtc(), session.endUtc(), zone),
+                kind, session.venue(), session.meetingLink(), null, cancelled ? null : session.id());
+    }
+
+    /** The open session could be in the person's own calendar: they have none linked yet, and may link one. */
+    public boolean isOfferingToConnect() {
+        return mayConnect && selected != null && selected.isAnswerable();
+    }
+
+    public String getRequestedSession() {
+        return requestedSession;
+    }
+
+    public void setRequestedSession(String requestedSession) {
+        this.requestedSession = requestedSession;
+    }
+
+    public boolean isOpenOnArrival() {
+        return openOnArrival;
     }
 
     public EventDetail getSelected() {

@@ -1,6 +1,7 @@
 package org.calsync.interfaces.web.portal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -75,6 +76,8 @@ public class MyCalendarAccounts implements Serializable {
     private final ReconnectForm reconnect = new ReconnectForm();
     private RemovalScopeView removalScope = new RemovalScopeView(0, 0);
 
+    /** The session the person came from to link a calendar, to go back to once linked (?returnTo=…). */
+    private String returnTo;
     private String exchangeMode;
     private Set<String> organisationWideKinds = Set.of();
     private String provider;
@@ -116,6 +119,7 @@ public class MyCalendarAccounts implements Serializable {
             ConsentRedirect consent = oauth.beginConsent(user.getTenantId(), user.getPersonId(), provider);
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             PendingConsent.remember((HttpSession) external.getSession(true), consent);
+            PendingConsent.rememberReturn((HttpSession) external.getSession(true), returnTo);
             external.redirect(consent.location());
         } catch (RuntimeException e) {
             FacesErrors.show("linkForm", e);
@@ -134,7 +138,9 @@ public class MyCalendarAccounts implements Serializable {
         String outcome = external.getRequestParameterMap().get("consent");
         String kind = external.getRequestParameterMap().get("provider");
         String providerName = kind != null && kind.matches("[A-Z_0-9]+") ? Texts.get("provider." + kind) : "";
-        if ("connected".equals(outcome)) {
+        if ("connected".equals(outcome) && returnTo != null) {
+            backToTheSession();
+        } else if ("connected".equals(outcome)) {
             String accountId = external.getRequestParameterMap().get("account");
             accounts.stream().filter(a -> a.id().equals(accountId)).findFirst().ifPresent(account -> FacesErrors.global(
                     FacesMessage.SEVERITY_INFO, Texts.get("consent.connected", account.username(),
@@ -147,6 +153,26 @@ public class MyCalendarAccounts implements Serializable {
         } else if ("unknown".equals(outcome)) {
             FacesErrors.global(FacesMessage.SEVERITY_ERROR, Texts.get("consent.unknown"));
         }
+    }
+
+    /** Back to the session the person came from, opened, saying that their calendar is linked now. */
+    private void backToTheSession() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        try {
+            external.redirect(external.getRequestContextPath() + "/portal/index.xhtml?session=" + returnTo
+                    + "&connected=true");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String getReturnTo() {
+        return returnTo;
+    }
+
+    /** Only a session id is kept: the address is built here, never taken from the request. */
+    public void setReturnTo(String returnTo) {
+        this.returnTo = returnTo != null && returnTo.matches("[0-9a-fA-F-]{36}") ? returnTo : null;
     }
 
     public String getConnectLabel() {
@@ -172,6 +198,10 @@ public class MyCalendarAccounts implements Serializable {
                     linked.calendars().size()));
             serverUrl = null;
             username = null;
+            if (returnTo != null) {
+                backToTheSession();
+                return;
+            }
             load();
         } catch (RuntimeException e) {
             FacesErrors.show("linkForm", e);

@@ -230,6 +230,27 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Visible elements found by these locators that reach past the edge of a box that scrolls or clips sideways (a
+     * dialog's content, a panel): on a phone they are cut off, or need a sideways scroll to be seen whole.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> cutOffSideways(By... elements) {
+        List<WebElement> shown = new java.util.ArrayList<>();
+        for (By locator : elements) {
+            driver.findElements(locator).stream().filter(WebElement::isDisplayed).forEach(shown::add);
+        }
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return arguments[0].flatMap(e => { const r = e.getBoundingClientRect();"
+                        + " for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {"
+                        + " const x = getComputedStyle(a).overflowX; if (x === 'visible') continue;"
+                        + " const c = a.getBoundingClientRect(); const right = c.left + a.clientLeft + a.clientWidth;"
+                        + " if (r.right > right + 1 || r.left < c.left - 1) return [(e.id || e.textContent.trim().slice(0, 40))"
+                        + " + ' is cut off at the edge of ' + (a.id || a.className || a.tagName) + ' (' + Math.round(r.right)"
+                        + " + ' past ' + Math.round(right) + ' px)']; } return []; });",
+                shown);
+    }
+
+    /**
      * Visible elements matching the CSS selector whose boxes cross, where neither holds the other: labels written
      * over each other, a checkbox under its neighbour's text. Each is named by its id or its first words.
      */
