@@ -10,6 +10,7 @@ import java.util.List;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.it.ui.pages.Browser;
+import org.calsync.it.ui.pages.EveryLook;
 import org.calsync.it.ui.pages.ExchangeSettingsPage;
 import org.calsync.it.ui.pages.LoginPage;
 import org.calsync.it.ui.pages.MyCalendarsPage;
@@ -112,21 +113,15 @@ class ConnectExchangeUiIT {
 
     /** The Exchange form's mode says this, in English and French, at 1400 and 390 px, with nothing overflowing. */
     private void formShows(String mode, String english, String french) {
-        for (String language : List.of("en-GB", "fr-FR")) {
-            try (Browser admin = new Browser(url.toString(), language)) {
-                new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
-                String expected = language.startsWith("en") ? english : french;
-                for (int width : new int[] {1400, 390}) {
-                    admin.resize(width, 900);
-                    Eventually.await("the form shows Lucie's mailbox: " + expected, Duration.ofSeconds(20),
-                            () -> new ExchangeSettingsPage(admin).changesMode().contains(expected));
-                    admin.scrollTo(admin.driver().findElement(By.id("exchangeChangesMode")));
-                    assertEquals(List.of(), admin.layoutProblems(By.id("exchangeChangesMode"), By.id("exchangeThrottling"),
-                            By.id("exchangeForm:refreshStreams"), By.id("exchangeForm:streamChanges")),
-                            "the Exchange status at " + width + " px in " + language);
-                    admin.screenshot("console-exchange-" + mode + "-" + language.substring(0, 2) + "-" + width);
-                }
-            }
-        }
+        EveryLook.inEachLanguageAndWidth(url.toString(), "admin@northwind.example", "calsync-demo", (admin, language, width) -> {
+            String expected = EveryLook.english(language) ? english : french;
+            Eventually.await("the form shows Lucie's mailbox: " + expected, Duration.ofSeconds(20),
+                    () -> new ExchangeSettingsPage(admin).changesMode().contains(expected));
+            admin.scrollTo(admin.driver().findElement(By.id("exchangeChangesMode")));
+            assertEquals(List.of(), admin.layoutProblems(By.id("exchangeChangesMode"), By.id("exchangeThrottling"),
+                    By.id("exchangeForm:refreshStreams"), By.id("exchangeForm:streamChanges")),
+                    "the Exchange status at " + width + " px in " + language);
+            admin.screenshot(EveryLook.shot("console-exchange-" + mode, language, width));
+        });
     }
 }

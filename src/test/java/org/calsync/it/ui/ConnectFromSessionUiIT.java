@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.it.ui.pages.Browser;
+import org.calsync.it.ui.pages.EveryLook;
 import org.calsync.it.ui.pages.LoginPage;
 import org.calsync.testsupport.Eventually;
 import org.calsync.testsupport.FixtureDates;
@@ -68,25 +69,18 @@ class ConnectFromSessionUiIT {
         assertEquals(200, api.post("sessions/" + session + "/instructors", "{\"personId\":\"" + tom + "\"}").status());
         URI calendar = RADICALE.createCalendar("tomsession", "teaching");
         try {
-            for (String language : List.of("en-GB", "fr-FR")) {
-                try (Browser browser = new Browser(url.toString(), language)) {
-                    new LoginPage(browser).signInAs(TOM, "calsync-demo");
-                    for (int width : new int[] {1400, 390}) {
-                        browser.resize(width, 900);
-                        browser.open("portal/index.xhtml?session=" + session);
-                        WebElement offer = browser.waitFor(By.id("detailForm:connectOffer"));
-                        assertTrue(offer.isDisplayed(), "the session opens on arrival, with the offer");
-                        assertTrue(offer.getText().contains(language.startsWith("en") ? "Connect a calendar"
-                                : "Relier un agenda"), offer.getText());
-                        assertEquals(List.of(), browser.layoutProblems(By.id("detailForm:detail"),
-                                By.id("detailForm:connectOffer"), By.id("detailForm:connectFromSession")),
-                                "the session's offer at " + width + " px in " + language);
-                        assertEquals(List.of(), browser.cutOffSideways(By.id("detailForm:detailAnswer"),
-                                By.id("detailForm:connectFromSession")), "nothing cut off at " + width + " px in " + language);
-                        browser.screenshot("portal-connect-from-session-" + language.substring(0, 2) + "-" + width);
-                    }
-                }
-            }
+            EveryLook.inEachLanguageAndWidth(url.toString(), TOM, "calsync-demo", (browser, language, width) -> {
+                browser.open("portal/index.xhtml?session=" + session);
+                WebElement offer = browser.waitFor(By.id("detailForm:connectOffer"));
+                assertTrue(offer.isDisplayed(), "the session opens on arrival, with the offer");
+                assertTrue(offer.getText().contains(EveryLook.english(language) ? "Connect a calendar" : "Relier un agenda"),
+                        offer.getText());
+                assertEquals(List.of(), browser.layoutProblems(By.id("detailForm:detail"), By.id("detailForm:connectOffer"),
+                        By.id("detailForm:connectFromSession")), "the session's offer at " + width + " px in " + language);
+                assertEquals(List.of(), browser.cutOffSideways(By.id("detailForm:detailAnswer"),
+                        By.id("detailForm:connectFromSession")), "nothing cut off at " + width + " px in " + language);
+                browser.screenshot(EveryLook.shot("portal-connect-from-session", language, width));
+            });
 
             try (Browser browser = new Browser(url.toString())) {
                 new LoginPage(browser).signInAs(TOM, "calsync-demo");

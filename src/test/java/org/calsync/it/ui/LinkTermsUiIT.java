@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.it.ui.pages.Browser;
+import org.calsync.it.ui.pages.EveryLook;
 import org.calsync.it.ui.pages.LoginPage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -65,23 +66,17 @@ class LinkTermsUiIT {
             JsonObject before = api.get("people/" + olivia + "/link-terms").object();
             assertTrue(before.getBoolean("mustAccept"), before.toString());
 
-            for (String language : List.of("en-GB", "fr-FR")) {
-                try (Browser browser = new Browser(url.toString(), language)) {
-                    new LoginPage(browser).signInAs(OLIVIA, "calsync-demo");
-                    for (int width : new int[] {1400, 390}) {
-                        browser.resize(width, 900);
-                        browser.open("portal/calendars.xhtml");
-                        String terms = browser.waitFor(By.id("termsText")).getText();
-                        assertTrue(terms.contains("never what your other events say"), terms);
-                        assertTrue(browser.driver().findElements(By.id("linkForm")).isEmpty(), "linking waits");
-                        assertTrue(browser.waitFor(By.id("termsForm")).getText().contains(
-                                language.startsWith("en") ? "Before you link a calendar" : "Avant de relier un agenda"));
-                        assertEquals(List.of(), browser.layoutProblems(By.id("termsForm"), By.id("termsText"),
-                                By.id("termsForm:acceptTerms")), "the terms at " + width + " px in " + language);
-                        browser.screenshot("portal-link-terms-" + language.substring(0, 2) + "-" + width);
-                    }
-                }
-            }
+            EveryLook.inEachLanguageAndWidth(url.toString(), OLIVIA, "calsync-demo", (browser, language, width) -> {
+                browser.open("portal/calendars.xhtml");
+                String terms = browser.waitFor(By.id("termsText")).getText();
+                assertTrue(terms.contains("never what your other events say"), terms);
+                assertTrue(browser.driver().findElements(By.id("linkForm")).isEmpty(), "linking waits");
+                assertTrue(browser.waitFor(By.id("termsForm")).getText().contains(
+                        EveryLook.english(language) ? "Before you link a calendar" : "Avant de relier un agenda"));
+                assertEquals(List.of(), browser.layoutProblems(By.id("termsForm"), By.id("termsText"),
+                        By.id("termsForm:acceptTerms")), "the terms at " + width + " px in " + language);
+                browser.screenshot(EveryLook.shot("portal-link-terms", language, width));
+            });
 
             Instant clicked = Instant.now();
             try (Browser browser = new Browser(url.toString())) {
@@ -99,22 +94,17 @@ class LinkTermsUiIT {
             assertFalse(Instant.parse(after.getString("acceptedAt")).isBefore(clicked.minusSeconds(1)),
                     "CalSync recorded when: " + after);
 
-            for (String language : List.of("en-GB", "fr-FR")) {
-                try (Browser admin = new Browser(url.toString(), language)) {
-                    new LoginPage(admin).signInAs("admin@northwind.example", "calsync-demo");
-                    for (int width : new int[] {1400, 390}) {
-                        admin.resize(width, 900);
+            EveryLook.inEachLanguageAndWidth(url.toString(), "admin@northwind.example", "calsync-demo",
+                    (admin, language, width) -> {
                         admin.open("admin/settings.xhtml");
                         String standing = admin.waitFor(By.id("linkTermsStanding")).getText();
-                        assertTrue(standing.contains(language.startsWith("en") ? "accepted by one person"
+                        assertTrue(standing.contains(EveryLook.english(language) ? "accepted by one person"
                                 : "acceptée par une personne"), standing);
                         admin.scrollTo(admin.driver().findElement(By.id("linkTermsForm")));
                         assertEquals(List.of(), admin.layoutProblems(By.id("linkTermsForm"), By.id("linkTermsForm:text"),
                                 By.id("linkTermsForm:saveLinkTerms")), "the console form at " + width + " px in " + language);
-                        admin.screenshot("console-link-terms-" + language.substring(0, 2) + "-" + width);
-                    }
-                }
-            }
+                        admin.screenshot(EveryLook.shot("console-link-terms", language, width));
+                    });
 
             // A new version is accepted again before her next link.
             assertEquals(200, api.put("link-terms", "{\"text\":\"" + TERMS.replace("\n", "\\n")

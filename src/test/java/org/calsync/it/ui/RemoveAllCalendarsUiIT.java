@@ -20,6 +20,7 @@ import jakarta.json.JsonString;
 import org.calsync.it.support.Api;
 import org.calsync.it.support.CalSyncDeployment;
 import org.calsync.it.ui.pages.Browser;
+import org.calsync.it.ui.pages.EveryLook;
 import org.calsync.it.ui.pages.LoginPage;
 import org.calsync.it.ui.pages.MyCalendarsPage;
 import org.calsync.testsupport.Eventually;
@@ -83,24 +84,18 @@ class RemoveAllCalendarsUiIT {
         assertEquals(2, scope.getInt("accounts"), scope.toString());
         int events = scope.getInt("events");
 
-        for (String language : List.of("en-GB", "fr-FR")) {
-            try (Browser browser = new Browser(url.toString(), language)) {
-                new LoginPage(browser).signInAs(TOM, "calsync-demo");
-                for (int width : new int[] {1400, 390}) {
-                    browser.resize(width, 900);
-                    MyCalendarsPage page = new MyCalendarsPage(browser);
-                    String question = page.askToRemoveAll();
-                    String counts = language.startsWith("en") ? "the " + events + " events it wrote into your 2 calendar accounts"
-                            : "les " + events + " événements qu’il a écrits dans vos 2 comptes d’agenda";
-                    assertTrue(question.contains(counts), "the confirmation names the counts: " + question);
-                    assertEquals(List.of(), browser.layoutProblems(By.cssSelector(".ui-confirm-dialog"),
-                            By.cssSelector(".ui-confirmdialog-yes"), By.cssSelector(".ui-confirmdialog-no")),
-                            "the confirmation at " + width + " px in " + language);
-                    browser.screenshot("portal-remove-all-" + language.substring(0, 2) + "-" + width);
-                    page.keep();
-                }
-            }
-        }
+        EveryLook.inEachLanguageAndWidth(url.toString(), TOM, "calsync-demo", (browser, language, width) -> {
+            MyCalendarsPage page = new MyCalendarsPage(browser);
+            String question = page.askToRemoveAll();
+            String counts = EveryLook.english(language) ? "the " + events + " events it wrote into your 2 calendar accounts"
+                    : "les " + events + " événements qu’il a écrits dans vos 2 comptes d’agenda";
+            assertTrue(question.contains(counts), "the confirmation names the counts: " + question);
+            assertEquals(List.of(), browser.layoutProblems(By.cssSelector(".ui-confirm-dialog"),
+                    By.cssSelector(".ui-confirmdialog-yes"), By.cssSelector(".ui-confirmdialog-no")),
+                    "the confirmation at " + width + " px in " + language);
+            browser.screenshot(EveryLook.shot("portal-remove-all", language, width));
+            page.keep();
+        });
         assertEquals(2, scope(api, tom).getInt("accounts"), "keeping them removes nothing");
 
         try (Browser browser = new Browser(url.toString())) {
