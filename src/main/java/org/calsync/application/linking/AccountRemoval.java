@@ -86,7 +86,11 @@ public class AccountRemoval {
                 .filter(deletion -> !handled.contains(deletion)).toList()).orElse(List.of());
     }
 
-    /** How many events CalSync wrote in the account's calendars: what removing it would delete. */
+    /**
+     * How many events CalSync wrote in the account's calendars: what removing it would delete. A read in the
+     * caller's transaction, which loaded the account.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public int writtenEvents(TenantId tenantId, CalendarAccount account) {
         return deletionsIn(tenantId, account).size();
     }

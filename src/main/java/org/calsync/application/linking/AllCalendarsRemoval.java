@@ -47,7 +47,8 @@ public class AllCalendarsRemoval {
     public record Kept(String accountId, String reason) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** One transaction: the accounts are read, and their events counted, by the same persistence context. */
+    @Transactional
     public Scope scope(TenantId tenantId, String personId) {
         List<CalendarAccount> accounts = linking.accountsOf(tenantId, personId);
         return new Scope(accounts.size(), accounts.stream().mapToInt(a -> removal.writtenEvents(tenantId, a)).sum());

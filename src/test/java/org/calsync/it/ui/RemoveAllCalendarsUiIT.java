@@ -69,16 +69,16 @@ class RemoveAllCalendarsUiIT {
         URI home = RADICALE.createCalendar("tomhome", "home");
         Api api = new Api(url, "csk_demo_northwind_0000000000000001");
         String tom = api.personId(TOM);
-        try (Browser browser = new Browser(url.toString())) {
-            new LoginPage(browser).signInAs(TOM, "calsync-demo");
-            new MyCalendarsPage(browser).linkCalDav(RADICALE.base().toString(), "tom", "tom-secret")
-                    .linkCalDav(RADICALE.base().toString(), "tomhome", "home-secret");
-        }
+        // Linking in the portal has its own test (LinkMyCalendarUiIT); here the two accounts come through the API.
+        link(api, tom, "tom", "tom-secret");
+        link(api, tom, "tomhome", "home-secret");
         // Both receive the sessions he teaches; what CalSync counts is what the servers hold.
+        // Both calendars receive the same sessions: once they hold as many each, and CalSync counts them all, the
+        // pushes are done.
         Eventually.await("his sessions are in both calendars, and counted", Duration.ofSeconds(30), () -> {
-            int written = RADICALE.events("tom", work).size() + RADICALE.events("tomhome", home).size();
-            return RADICALE.countEvents("tom", work) > 0 && RADICALE.countEvents("tomhome", home) > 0
-                    && scope(api, tom).getInt("events") == written;
+            int atWork = RADICALE.countEvents("tom", work);
+            int atHome = RADICALE.countEvents("tomhome", home);
+            return atWork > 0 && atWork == atHome && scope(api, tom).getInt("events") == atWork + atHome;
         });
         JsonObject scope = scope(api, tom);
         assertEquals(2, scope.getInt("accounts"), scope.toString());
@@ -123,8 +123,8 @@ class RemoveAllCalendarsUiIT {
             Api api = new Api(url, "csk_demo_northwind_0000000000000001");
             String suffix = UUID.randomUUID().toString().substring(0, 6);
             String ana = api.createInstructor("ana.away-" + suffix + "@northwind.example", "Ana Away " + suffix, "Europe/London");
-            String hereAccount = link(api, ana, RADICALE);
-            String thereAccount = link(api, ana, away);
+            String hereAccount = link(api, ana, RADICALE.base(), "ana", "ana-secret");
+            String thereAccount = link(api, ana, away.base(), "ana", "ana-secret");
             LocalDate day = FixtureDates.fromToday().weeksAhead(3, DayOfWeek.MONDAY);
             String session = api.post("sessions", """
                     {"courseTitle":"Away %s","start":"%s","end":"%s","timeZone":"Europe/London"}""".formatted(suffix,
@@ -147,6 +147,12 @@ class RemoveAllCalendarsUiIT {
             List<String> left = api.get("people/" + ana + "/calendar-accounts").array().stream()
                     .map(v -> v.asJsonObject().getString("id")).toList();
             assertEquals(List.of(thereAccount), left, "the unreachable account stays, " + hereAccount + " is gone");
+
+            // Once the server is back, removing all of them again removes it too, with its event.
+            away.start();
+            Api.Reply again = api.delete("people/" + ana + "/calendar-accounts");
+            assertEquals(1, again.object().getInt("removedAccounts"), again.body());
+            assertEquals(0, away.countEvents("ana", there), "its event is gone too");
         } finally {
             away.stop();
             try (Stream<Path> files = Files.walk(away.storageFolder().getParent())) {
@@ -155,9 +161,13 @@ class RemoveAllCalendarsUiIT {
         }
     }
 
-    private static String link(Api api, String person, RadicaleServer server) {
+    private static String link(Api api, String person, String user, String password) {
+        return link(api, person, RADICALE.base(), user, password);
+    }
+
+    private static String link(Api api, String person, URI server, String user, String password) {
         Api.Reply linked = api.post("people/" + person + "/calendar-accounts", """
-                {"provider":"CALDAV","serverUrl":"%s","username":"ana","password":"ana-secret"}""".formatted(server.base()));
+                {"provider":"CALDAV","serverUrl":"%s","username":"%s","password":"%s"}""".formatted(server, user, password));
         assertEquals(201, linked.status(), linked.body());
         return linked.object().getString("id");
     }

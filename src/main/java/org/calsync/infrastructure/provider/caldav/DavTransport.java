@@ -149,8 +149,9 @@ final class DavTransport {
             throw new ProviderUnavailableException(FailureKind.OTHER,
                     "Interrupted while calling " + uri.getHost(), null, e);
         } catch (IOException e) {
-            throw new ProviderUnavailableException(FailureKind.UNREACHABLE,
-                    "CalDAV server unreachable: " + uri.getHost() + " (" + e + ")", null, e);
+            // The exception's own words, not its class name: the message shows on narrow pages too.
+            throw new ProviderUnavailableException(FailureKind.UNREACHABLE, "CalDAV server unreachable: " + uri.getHost()
+                    + " (" + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", null, e);
         }
     }
 
