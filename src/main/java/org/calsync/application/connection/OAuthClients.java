@@ -1,6 +1,7 @@
 package org.calsync.application.connection;
 
 import java.net.URI;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.application.shared.PublicAddress;
 import org.calsync.domain.model.calendar.AuthorizationServer.OAuthClient;
+import org.calsync.domain.model.calendar.SignInAudience;
 import org.calsync.domain.model.calendar.SecretCipher;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.OAuthRegistration;
@@ -61,6 +63,19 @@ public class OAuthClients {
         return providers.oauthSignIn(provider).client(registration, cipher.decrypt(registration.clientSecretCipher()));
     }
 
+    /** The client for a person who chose which kind of account to connect (work, or personal: Outlook.com). */
+    public OAuthClient clientFor(TenantId tenantId, CalendarProviderType provider, SignInAudience wanted) {
+        OAuthRegistration registration = registration(tenantId, provider);
+        return providers.oauthSignIn(provider).client(registration, cipher.decrypt(registration.clientSecretCipher()),
+                wanted);
+    }
+
+    /** Whose accounts the tenant's registration lets people connect; none while it has no registration. */
+    public Set<SignInAudience> audiences(TenantId tenantId, CalendarProviderType provider) {
+        return registrations.find(tenantId, provider).map(r -> providers.oauthSignIn(provider).audiences(r))
+                .orElse(Set.of());
+    }
+
     /** Whether an administrator registered the organisation's application for this provider. */
     public boolean registered(TenantId tenantId, CalendarProviderType provider) {
         return registrations.find(tenantId, provider).isPresent();
@@ -71,6 +86,7 @@ public class OAuthClients {
      * mailbox by address and nobody connects individually.
      */
     public boolean reachesEveryMailbox(TenantId tenantId, CalendarProviderType provider) {
+        // Only a registration whose application acts for one directory offers it (see OAuthSetup).
         return providers.traitsOf(provider).organisationWide() && registrations.find(tenantId, provider)
                 .map(OAuthRegistration::organisationWide).orElse(false);
     }

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.calsync.application.connection.CalendarProviders;
 import org.calsync.application.connection.OAuthClients;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
+import org.calsync.domain.model.calendar.SignInAudience;
 import org.calsync.domain.model.calendar.AuthorizationServer.AuthorizationStart;
 import org.calsync.domain.model.calendar.AuthorizationServer.Grant;
 import org.calsync.domain.model.calendar.AuthorizationServer.OAuthClient;
@@ -62,9 +63,17 @@ public class OAuthLinking {
     private CalendarLinking linking;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public AuthorizationStart begin(TenantId tenantId, String personId, CalendarProviderType type) {
+    /**
+     * @param wanted the kind of account the person chose to connect (work, or personal: Outlook.com), or null when
+     *        they did not say (reconnecting an account)
+     */
+    public AuthorizationStart begin(TenantId tenantId, String personId, CalendarProviderType type, SignInAudience wanted) {
         mayConsent(tenants.find(tenantId).orElseThrow(), personId, type);
-        return authorizationServer.start(clients.clientFor(tenantId, type), clients.redirectUri());
+        if (wanted != null && !clients.audiences(tenantId, type).contains(wanted)) {
+            throw new InvalidInputException("provider", wanted == SignInAudience.PERSONAL ? "oauth.noPersonalAccounts"
+                    : "oauth.noWorkAccounts", Message.of("provider." + type.name()));
+        }
+        return authorizationServer.start(clients.clientFor(tenantId, type, wanted), clients.redirectUri());
     }
 
     public CalendarAccount complete(TenantId tenantId, String personId, CalendarProviderType type, String code,

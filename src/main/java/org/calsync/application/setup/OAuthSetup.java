@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.calsync.application.connection.CalendarProviders;
+import org.calsync.domain.model.calendar.SignInAudience;
 import org.calsync.domain.model.calendar.SecretCipher;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.OAuthRegistration;
@@ -47,6 +48,11 @@ public class OAuthSetup {
         }
         registration.change(details, clientSecret == null || clientSecret.isBlank() ? null
                 : cipher.encrypt(clientSecret.strip()), providers.traitsOf(provider).organisationWide());
+        // Acting for every mailbox needs an application of one directory: common or consumers have none.
+        if (registration.organisationWide() && providers.oauthSignIn(provider).audiences(registration)
+                .contains(SignInAudience.PERSONAL)) {
+            throw new InvalidInputException("organisationWide", "oauth.organisationWideNeedsDirectory");
+        }
         if (added) {
             registrations.add(registration);
         }

@@ -1,5 +1,6 @@
 package org.calsync.interfaces.facade;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -9,11 +10,13 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.application.connection.AccountConnections;
 import org.calsync.application.connection.CalendarProviders;
+import org.calsync.application.connection.OAuthClients;
 import org.calsync.application.linking.AllCalendarsRemoval;
 import org.calsync.application.linking.CalendarLinking;
 import org.calsync.application.linking.SyncPauses;
 import org.calsync.application.sessions.AlertDecisions;
 import org.calsync.domain.model.calendar.CalendarAccount;
+import org.calsync.domain.model.calendar.SignInAudience;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.TenantId;
@@ -40,6 +43,12 @@ public class CalendarFacade {
 
     @Inject
     private AllCalendarsRemoval allRemoval;
+
+    @Inject
+    private OAuthClients oauthClients;
+
+    /** The portal's choice for personal Microsoft accounts, linked as Microsoft 365 calendars through Graph. */
+    public static final String OUTLOOK_COM = "OUTLOOK_COM";
 
     @Inject
     private SyncPauses pauses;
@@ -101,6 +110,45 @@ public class CalendarFacade {
     /** After checking the calendar, an admin lets a held pull through; the next pull applies what it finds. */
     public CalendarAccountView releaseHold(String tenantId, String accountId, String calendarId, Language reader) {
         return viewOf(tenantId, decisions.release(new TenantId(tenantId), accountId, calendarId), reader);
+    }
+
+    /**
+     * The portal's choices of what to link: the kinds the person may link, where a Microsoft registration that takes
+     * personal accounts adds {@link #OUTLOOK_COM} (and, taking only those, stands instead of Microsoft 365).
+     */
+    public List<String> linkChoices(String tenantId, String personId) {
+        List<String> choices = new ArrayList<>();
+        for (String kind : linkableProviders(tenantId, personId)) {
+            Set<SignInAudience> accepted = kind.equals(CalendarProviderType.MICROSOFT_365.name())
+                    ? oauthClients.audiences(new TenantId(tenantId), CalendarProviderType.MICROSOFT_365) : Set.of();
+            if (!accepted.contains(SignInAudience.PERSONAL)) {
+                choices.add(kind);
+                continue;
+            }
+            if (accepted.contains(SignInAudience.WORK)) {
+                choices.add(kind);
+            }
+            choices.add(OUTLOOK_COM);
+        }
+        return choices;
+    }
+
+    /** The kind of calendar a portal choice links. */
+    public static String kindOf(String choice) {
+        return OUTLOOK_COM.equals(choice) ? CalendarProviderType.MICROSOFT_365.name() : choice;
+    }
+
+    /**
+     * The accounts a portal choice asks consent for: PERSONAL for Outlook.com, WORK for Microsoft 365 when the
+     * registration also takes personal accounts (so that each goes to its own sign-in), otherwise null.
+     */
+    public String audienceOf(String tenantId, String choice) {
+        if (OUTLOOK_COM.equals(choice)) {
+            return SignInAudience.PERSONAL.name();
+        }
+        boolean both = CalendarProviderType.MICROSOFT_365.name().equals(choice) && oauthClients.audiences(
+                new TenantId(tenantId), CalendarProviderType.MICROSOFT_365).contains(SignInAudience.PERSONAL);
+        return both ? SignInAudience.WORK.name() : null;
     }
 
     /** Provider names, for the portal's choice of what to link; pages word them in their own language. */

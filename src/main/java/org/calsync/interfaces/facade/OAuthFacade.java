@@ -1,6 +1,7 @@
 package org.calsync.interfaces.facade;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,7 @@ import org.calsync.application.setup.OAuthSetup;
 import org.calsync.application.watch.ChangeWatches;
 import org.calsync.domain.model.calendar.AuthorizationServer.AuthorizationStart;
 import org.calsync.domain.model.calendar.ProviderTraits;
+import org.calsync.domain.model.calendar.SignInAudience;
 import org.calsync.domain.model.tenant.CalendarProviderType;
 import org.calsync.domain.model.tenant.OAuthRegistration;
 import org.calsync.domain.model.tenant.TenantId;
@@ -75,9 +77,23 @@ public class OAuthFacade {
                 .collect(Collectors.toSet());
     }
 
+    /** Whose accounts each OAuth kind's registration lets people connect (WORK, PERSONAL), by kind name. */
+    public Map<String, Set<String>> audiencesByKind(String tenantId) {
+        return providers.allTraits().stream().filter(ProviderTraits::usesOAuth).map(ProviderTraits::type)
+                .collect(Collectors.toMap(Enum::name, kind -> clients.audiences(new TenantId(tenantId), kind).stream()
+                        .map(Enum::name).collect(Collectors.toSet())));
+    }
+
+    /** Consent where the provider asks which account: reconnecting one, or a kind without a choice of accounts. */
     public ConsentRedirect beginConsent(String tenantId, String personId, String provider) {
+        return beginConsent(tenantId, personId, provider, null);
+    }
+
+    /** @param audience the kind of account the person chose: WORK, or PERSONAL (Outlook.com); null for either */
+    public ConsentRedirect beginConsent(String tenantId, String personId, String provider, String audience) {
         CalendarProviderType type = type(provider);
-        AuthorizationStart start = linking.begin(new TenantId(tenantId), personId, type);
+        AuthorizationStart start = linking.begin(new TenantId(tenantId), personId, type,
+                audience == null ? null : EnumInput.parse(SignInAudience.class, audience, "audience"));
         return new ConsentRedirect(type.name(), start.location().toString(), start.state(), start.codeVerifier());
     }
 

@@ -38,6 +38,18 @@ public final class OAuthServer implements BeforeAllCallback, AfterAllCallback {
         browser.driver().findElement(By.cssSelector("input[type=submit], button[type=submit]")).click();
     }
 
+    /**
+     * Signs in with these claims in the tokens (JSON), as the account of another kind would: a personal Microsoft
+     * account carries the consumer tenant's {@code tid}, for example.
+     */
+    public void signIn(Browser browser, String username, String claims) {
+        browser.waitFor(By.name("username")).sendKeys(username);
+        org.openqa.selenium.WebElement field = browser.driver().findElement(By.name("claims"));
+        field.clear();
+        field.sendKeys(claims);
+        browser.driver().findElement(By.cssSelector("input[type=submit], button[type=submit]")).click();
+    }
+
     /** The next request the server received at this path, skipping others. */
     public RecordedRequest takeRequestTo(String path) throws InterruptedException {
         for (int i = 0; i < 20; i++) {

@@ -1,7 +1,9 @@
 package org.calsync.domain.model.calendar;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.calsync.domain.model.calendar.AuthorizationServer.OAuthClient;
 import org.calsync.domain.model.tenant.CalendarProviderType;
@@ -21,6 +23,19 @@ public interface OAuthSignIn {
 
     /** The client a person consents to, with the organisation's registered id and secret. */
     OAuthClient client(OAuthRegistration registration, String secret);
+
+    /**
+     * The client a person consents to when they chose which kind of account they connect; the provider may then
+     * send them straight to that kind's sign-in.
+     */
+    default OAuthClient client(OAuthRegistration registration, String secret, SignInAudience wanted) {
+        return client(registration, secret);
+    }
+
+    /** Whose accounts the registration lets people connect. */
+    default Set<SignInAudience> audiences(OAuthRegistration registration) {
+        return EnumSet.of(SignInAudience.WORK);
+    }
 
     /**
      * The page where the provider's directory administrator consents once for everyone, so that nobody sees a

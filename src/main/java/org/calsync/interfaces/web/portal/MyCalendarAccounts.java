@@ -88,7 +88,7 @@ public class MyCalendarAccounts implements Serializable {
     public void load() {
         exchangeMode = exchange.mode(user.getTenantId());
         organisationWideKinds = oauth.kindsReachingEveryMailbox(user.getTenantId());
-        providers = Choices.labelled("provider.", calendars.linkableProviders(user.getTenantId(), user.getPersonId()));
+        providers = Choices.labelled("provider.", calendars.linkChoices(user.getTenantId(), user.getPersonId()));
         if (provider == null && !providers.isEmpty()) {
             provider = providers.values().iterator().next();
         }
@@ -114,9 +114,14 @@ public class MyCalendarAccounts implements Serializable {
             link();
             return;
         }
+        startConsent(CalendarFacade.kindOf(provider), calendars.audienceOf(user.getTenantId(), provider));
+    }
+
+    /** @param audience the kind of account chosen (Outlook.com: PERSONAL), or null for the provider to ask */
+    private void startConsent(String kind, String audience) throws IOException {
         try {
             linkTerms.requireAccepted(user.getTenantId(), user.getPersonId());
-            ConsentRedirect consent = oauth.beginConsent(user.getTenantId(), user.getPersonId(), provider);
+            ConsentRedirect consent = oauth.beginConsent(user.getTenantId(), user.getPersonId(), kind, audience);
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             PendingConsent.remember((HttpSession) external.getSession(true), consent);
             PendingConsent.rememberReturn((HttpSession) external.getSession(true), returnTo);
@@ -129,7 +134,11 @@ public class MyCalendarAccounts implements Serializable {
     /** Consent again for an account whose grant was withdrawn; the same account comes back with new tokens. */
     public void connectAgain(CalendarAccountView account) throws IOException {
         provider = account.provider();
-        connect();
+        if (isOrganisationWide()) {
+            link();
+            return;
+        }
+        startConsent(account.provider(), null); // whichever kind of account it was, the provider asks
     }
 
     /** What came of a consent, when the callback sent the person back here. */
@@ -181,7 +190,7 @@ public class MyCalendarAccounts implements Serializable {
 
     /** A kind the organisation's application reaches for everyone (Microsoft 365's permission): nobody signs in. */
     public boolean isOrganisationWide() {
-        return organisationWideKinds.contains(provider);
+        return organisationWideKinds.contains(CalendarFacade.kindOf(provider));
     }
 
     /** Microsoft 365 and Google connect through their own consent page, never with a password. */
@@ -192,7 +201,7 @@ public class MyCalendarAccounts implements Serializable {
     public void link() {
         try {
             linkTerms.requireAccepted(user.getTenantId(), user.getPersonId());
-            CalendarAccountView linked = calendars.link(user.getTenantId(), user.getPersonId(), provider, serverUrl,
+            CalendarAccountView linked = calendars.link(user.getTenantId(), user.getPersonId(), CalendarFacade.kindOf(provider), serverUrl,
                     username, password, Texts.language());
             FacesErrors.global(FacesMessage.SEVERITY_INFO, Texts.get("portal.linked", linked.username(),
                     linked.calendars().size()));
@@ -272,7 +281,7 @@ public class MyCalendarAccounts implements Serializable {
 
     /** Whether the chosen kind signs in this way, as its adapter declares. */
     private boolean signsIn(String way) {
-        return way.equals(choices.signInOf(provider));
+        return way.equals(choices.signInOf(CalendarFacade.kindOf(provider)));
     }
 
     /** SERVICE_ACCOUNT_IMPERSONATION, PER_USER, or null while the organisation has not set Exchange up. */

@@ -42,6 +42,8 @@ public final class MyCalendarsPage {
         browser.waitFor(By.xpath("//div[@id='linkForm:provider']//*[normalize-space(text())='" + providerLabel + "']"))
                 .click();
         browser.waitForText(By.id("linkForm:consentHelp"), "never sees your password");
+        // The form is drawn again for the kind chosen: its button names it once it is.
+        browser.waitForText(By.id("linkForm:connect"), providerLabel);
         browser.driver().findElement(By.id("linkForm:connect")).click();
     }
 
