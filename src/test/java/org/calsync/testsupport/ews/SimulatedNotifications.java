@@ -60,8 +60,8 @@ final class SimulatedNotifications {
     /** Shorter than the client's ConnectionTimeout, for tests of renewal; null follows the client. */
     volatile Duration lifetime;
     volatile boolean affinityRequired;
-    /** Set: every open connection says it lost notifications (ErrorMissedNotificationEvents) and ends. */
-    private volatile boolean missing;
+    /** Connections open when notifications were lost: each says so (ErrorMissedNotificationEvents) and ends. */
+    private final Set<HttpExchange> missing = ConcurrentHashMap.newKeySet();
 
     SimulatedNotifications(EwsSimulator simulator) {
         this.simulator = simulator;
@@ -156,7 +156,7 @@ final class SimulatedNotifications {
      * ErrorMissedNotificationEvents for its subscriptions and ends; the subscriptions stay, their lost changes untold.
      */
     void missNotifications() {
-        missing = true;
+        missing.addAll(open.keySet());
         changed();
     }
 
@@ -311,8 +311,7 @@ final class SimulatedNotifications {
             if (!open.containsKey(exchange)) {
                 throw new IOException("dropped");
             }
-            if (missing) {
-                missing = open.size() > 1; // the last open connection clears it
+            if (missing.remove(exchange)) {
                 ids.forEach(id -> {
                     Subscription subscription = subscriptions.get(id);
                     if (subscription != null) {

@@ -101,10 +101,14 @@ class EwsChangeStreamsTest {
     void aServiceAccountCarriesManyMailboxesOnOneConnectionToOneServer() throws InterruptedException {
         List<String> people = List.of("ann", "ben", "cho", "dev");
         people.forEach(name -> EWS.mailbox(name + "@northwind.example"));
-        int openBefore = EWS.openStreams();
         stream = streams.open(people.stream().map(name -> calendar("cal-" + name, impersonating(name))).toList(), heard);
 
-        assertEquals(openBefore + 1, EWS.openStreams(), "one connection for the group");
+        // The connection opens on the stream's own thread: wait until the server carries all four on it.
+        List<String> mailboxes = people.stream().map(name -> name + "@northwind.example").toList();
+        waitUntil(() -> EWS.streamedMailboxes().containsAll(mailboxes));
+        assertEquals(1, EWS.requests().stream().filter(r -> r.operation().equals("GetStreamingEvents")
+                && "ann@northwind.example".equals(r.impersonated())).count(),
+                "one connection for the group, acting for its first mailbox");
         assertEquals(4, EWS.subscribedMailboxes().stream().filter(m -> people.contains(m.split("@")[0])).count());
         EWS.mailbox("cho@northwind.example").add("Review", Instant.now().plusSeconds(3_600), Instant.now().plusSeconds(7_200));
         assertEquals("cal-cho", heard.nextChange());
