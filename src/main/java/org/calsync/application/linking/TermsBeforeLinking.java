@@ -23,6 +23,8 @@ import org.calsync.domain.shared.UnknownEntityException;
  * for someone answers for that person's consent itself.
  */
 @ApplicationScoped
+// Every read too runs in a transaction of its own: a read outside one, just before the person's link commits its
+// own, would leave the request a persistence context that Payara closes under the page's next read.
 @Transactional
 public class TermsBeforeLinking {
 
@@ -53,7 +55,6 @@ public class TermsBeforeLinking {
     public record Current(LinkTerms terms, long acceptedBy) {
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Current> current(TenantId tenantId) {
         return terms.find(tenantId).map(found -> new Current(found, terms.acceptedCount(found)));
     }
@@ -76,7 +77,6 @@ public class TermsBeforeLinking {
         return Optional.of(created);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Standing standing(TenantId tenantId, String personId) {
         requirePerson(tenantId, personId);
         Optional<LinkTerms> current = terms.find(tenantId);
@@ -100,7 +100,6 @@ public class TermsBeforeLinking {
     }
 
     /** Refuses a person's own link until they accepted the current terms. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public void requireAccepted(TenantId tenantId, String personId) {
         if (standing(tenantId, personId).mustAccept()) {
             throw new InvalidInputException("terms", "terms.acceptFirst");
