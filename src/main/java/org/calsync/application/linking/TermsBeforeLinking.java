@@ -94,9 +94,14 @@ public class TermsBeforeLinking {
         LinkTerms current = terms.find(tenantId)
                 .orElseThrow(() -> new InvalidInputException("terms", "terms.noneToAccept"));
         Instant now = clock.instant();
-        terms.acceptance(tenantId, personId).ifPresentOrElse(found -> found.accept(current, now),
-                () -> terms.add(new LinkTermsAcceptance(personId, current, now)));
-        return standing(tenantId, personId);
+        LinkTermsAcceptance acceptance = terms.acceptance(tenantId, personId).orElse(null);
+        if (acceptance == null) {
+            acceptance = new LinkTermsAcceptance(personId, current, now);
+            terms.add(acceptance);
+        } else {
+            acceptance.accept(current, now);
+        }
+        return new Standing(current, acceptance.acceptedAt());
     }
 
     /** Refuses a person's own link until they accepted the current terms. */
