@@ -23,4 +23,20 @@ public final class Eventually {
             }
         }
     }
+
+    /** The condition stays true for the whole period, as a late or doubled write would break it. */
+    public static void holds(String what, Duration period, Supplier<Boolean> condition) {
+        long end = System.nanoTime() + period.toNanos();
+        do {
+            if (!condition.get()) {
+                throw new AssertionError("Stopped holding within " + period.toSeconds() + " s: " + what);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        } while (System.nanoTime() < end);
+    }
 }

@@ -148,8 +148,19 @@ public final class RadicaleServer implements BeforeAllCallback, AfterAllCallback
 
     /** Creates a calendar collection /user/name/ as the user's own client would, and returns its URL. */
     public URI createCalendar(String user, String name) {
+        return createCalendar(user, name, null);
+    }
+
+    /** A calendar with the name its owner gave it, as calendar clients show it (DAV:displayname). */
+    public URI createCalendar(String user, String name, String displayName) {
         URI calendar = base().resolve("/" + user + "/" + name + "/");
-        HttpResponse<String> response = send(user, "MKCALENDAR", calendar, null, Map.of());
+        String body = displayName == null ? null : """
+                <?xml version="1.0" encoding="utf-8"?>
+                <C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+                  <D:set><D:prop><D:displayname>%s</D:displayname></D:prop></D:set>
+                </C:mkcalendar>""".formatted(displayName);
+        HttpResponse<String> response = send(user, "MKCALENDAR", calendar, body,
+                body == null ? Map.of() : Map.of("Content-Type", "application/xml; charset=utf-8"));
         if (response.statusCode() != 201) {
             throw new IllegalStateException("MKCALENDAR failed: " + response.statusCode() + " " + response.body());
         }

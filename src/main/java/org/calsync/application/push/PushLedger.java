@@ -29,6 +29,8 @@ import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.SessionCalendarChoice;
+import org.calsync.domain.model.calendar.SessionCalendarChoiceRepository;
 import org.calsync.domain.model.mail.MailedInvitation;
 import org.calsync.domain.model.mail.MailedInvitationRepository;
 import org.calsync.domain.model.person.Person;
@@ -66,12 +68,13 @@ public class PushLedger {
     private final SessionEvents events;
     private final ReconnectNotices reconnectNotices;
     private final MailedInvitationRepository invitations;
+    private final SessionCalendarChoiceRepository choices;
 
     @Inject
     public PushLedger(OutboxRepository outbox, TenantRepository tenants, TrainingSessionRepository sessions,
             PersonRepository people, CalendarAccountRepository accounts, EventLinkRepository links,
             AccountConnections connections, SessionEvents events, ReconnectNotices reconnectNotices,
-            MailedInvitationRepository invitations) {
+            MailedInvitationRepository invitations, SessionCalendarChoiceRepository choices) {
         this.outbox = outbox;
         this.tenants = tenants;
         this.sessions = sessions;
@@ -82,11 +85,12 @@ public class PushLedger {
         this.events = events;
         this.reconnectNotices = reconnectNotices;
         this.invitations = invitations;
+        this.choices = choices;
     }
 
     /** For the container's proxy only. */
     protected PushLedger() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -113,13 +117,17 @@ public class PushLedger {
         Map<String, EventLink> existing = links.forSessionAndPerson(tenant, entry.sessionId(), entry.personId()).stream()
                 .collect(Collectors.toMap(link -> link.calendar().id(), Function.identity()));
 
+        // A calendar chosen for this session replaces its account's usual target; the event left in the old one is stale.
+        Map<String, ExternalCalendar> chosen = choices.forSessionAndPerson(tenant, entry.sessionId(), entry.personId())
+                .stream().collect(Collectors.toMap(SessionCalendarChoice::accountId, SessionCalendarChoice::calendar));
+
         List<PushStep> steps = new ArrayList<>();
         if (wanted) {
             for (CalendarAccount account : accounts.listForPerson(tenant, entry.personId())) {
                 if (account.beingRemoved() || paused.test(account)) {
                     continue; // being removed, or paused by the organisation: nothing new goes in
                 }
-                Optional<ExternalCalendar> target = account.pushTarget();
+                Optional<ExternalCalendar> target = Optional.ofNullable(chosen.get(account.id())).or(account::pushTarget);
                 if (target.isPresent()) {
                     write(session.get(), person.get(), target.get(), existing.remove(target.get().id()),
                             settings.map(IntegrationSettings::omitLearnerDetails).orElse(false),

@@ -21,9 +21,11 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 
 import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.interfaces.facade.SessionCalendarFacade;
 import org.calsync.interfaces.facade.SessionFacade;
 import org.calsync.interfaces.facade.dto.SessionForm;
 import org.calsync.interfaces.facade.dto.ConflictView;
+import org.calsync.interfaces.facade.dto.SessionCalendarView;
 import org.calsync.interfaces.facade.dto.SessionView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,6 +42,9 @@ public class SessionResource {
 
     @Inject
     private SessionFacade sessions;
+
+    @Inject
+    private SessionCalendarFacade sessionCalendars;
 
     @Inject
     private ApiCaller caller;
@@ -149,6 +154,29 @@ public class SessionResource {
             throw new InvalidInputException("response", "api.responseRequired");
         }
         return sessions.answerThroughApi(caller.tenantId(), id, personId, request.response);
+    }
+
+    @GET
+    @Path("{id}/calendars/{personId}")
+    @Operation(summary = "Where the session goes in each of the person's linked accounts: the calendar that receives it, "
+            + "the account's usual target, and the calendars that may be chosen instead")
+    @APIResponse(responseCode = "400", description = "The person neither teaches nor attends the session")
+    public List<SessionCalendarView> calendars(@PathParam("id") String id, @PathParam("personId") String personId) {
+        return sessionCalendars.of(caller.tenantId(), id, personId);
+    }
+
+    @PUT
+    @Path("{id}/calendars/{personId}/{accountId}")
+    @Operation(summary = "Send the session to another calendar of one of the person's accounts, for this session only. "
+            + "The event is deleted from the calendar it was in and written into the chosen one within seconds; "
+            + "a null calendarId goes back to the account's usual target.")
+    @APIResponse(responseCode = "400", description = "The calendar is not in the account or does not accept events, "
+            + "or the person is not on the session")
+    @APIResponse(responseCode = "409", description = "Another choice for the same account was stored at the same moment")
+    public SessionCalendarView chooseCalendar(@PathParam("id") String id, @PathParam("personId") String personId,
+            @PathParam("accountId") String accountId, SessionCalendarRequest request) {
+        return sessionCalendars.choose(caller.tenantId(), id, personId, accountId,
+                request == null ? null : request.calendarId);
     }
 
     @DELETE

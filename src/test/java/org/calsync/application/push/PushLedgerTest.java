@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,12 +18,14 @@ import org.calsync.domain.model.calendar.CalendarAccount;
 import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.EventLink;
+import org.calsync.domain.model.calendar.ExternalCalendar;
 import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.ProviderTraits;
 import org.calsync.domain.model.calendar.RemoteCalendar;
 import org.calsync.domain.model.calendar.SecretCipher;
+import org.calsync.domain.model.calendar.SessionCalendarChoice;
 import org.calsync.domain.model.calendar.SyncCursor;
 import org.calsync.domain.model.calendar.TimeWindow;
 import org.calsync.domain.model.calendar.WriteResult;
@@ -33,12 +37,15 @@ import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxState;
 import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.Tenant;
+import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.testsupport.DomainFixtures;
 import org.calsync.testsupport.InMemoryEventLinks;
 import org.calsync.testsupport.InMemoryMailedInvitations;
 import org.calsync.testsupport.InMemoryOrganisation;
 import org.calsync.testsupport.InMemoryOutbox;
+import org.calsync.testsupport.InMemorySessionCalendarChoices;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,9 +62,10 @@ class PushLedgerTest {
     private final AccountConnections connections = new AccountConnections(null, plainText(), null, providers);
     // Reconnect notices go out for a refusal of the current credentials, which no test here records.
     private final InMemoryMailedInvitations mailed = new InMemoryMailedInvitations();
+    private final InMemorySessionCalendarChoices choices = new InMemorySessionCalendarChoices();
     private final PushLedger ledger = new PushLedger(outbox, northwind.tenants(), northwind.sessions(),
             northwind.people(), northwind.accounts(), links, connections,
-            new SessionEvents(new PublicAddress("https://calsync.example.org")), null, mailed);
+            new SessionEvents(new PublicAddress("https://calsync.example.org")), null, mailed, choices);
 
     private final Tenant tenant = northwind.tenant();
     private final Person bea = northwind.instructor("Bea Lead");
@@ -96,6 +104,39 @@ class PushLedgerTest {
         assertEquals("r-1", update.pending().remoteId(), "into the event CalSync wrote");
         int firstSequence = ((PushStep.Write) first.steps().get(0)).event().sequence();
         assertTrue(update.event().sequence() > firstSequence, "a later SEQUENCE, so calendars take the update");
+    }
+
+    @Test
+    void aCalendarChosenForTheSessionReceivesItInsteadOfTheUsualTargetAndTheOldCopyIsDeleted() {
+        CalendarAccount both = new CalendarAccount(tenant.id(), bea.id(), CalendarProviderType.CALDAV,
+                URI.create("https://dav.example.org/"), bea.email(), "sealed", PrivacyMode.DEFAULT,
+                List.of(new RemoteCalendar("work", "Work", true, true), new RemoteCalendar("teaching", "Teaching", true,
+                        true), new RemoteCalendar("holidays", "Holidays", false, true)));
+        northwind.accounts().remove(account);
+        northwind.accounts().add(both);
+        recordDone(plan(), "r-work", "v1");
+        ExternalCalendar teaching = both.calendars().stream().filter(c -> c.remoteId().equals("teaching")).findFirst()
+                .orElseThrow();
+        choices.add(new SessionCalendarChoice(tenant.id(), workshop.id(), bea.id(), teaching, Instant.now()));
+
+        PushPlan moved = plan();
+        assertEquals(2, moved.steps().size(), moved.steps().toString());
+        PushStep.Write write = assertInstanceOf(PushStep.Write.class, moved.steps().get(0));
+        assertEquals("teaching", write.target().remoteCalendarId());
+        assertNull(write.linkId(), "a new event in the chosen calendar");
+        PushStep.Remove remove = assertInstanceOf(PushStep.Remove.class, moved.steps().get(1));
+        assertEquals("work", remove.target().remoteCalendarId());
+        assertEquals("r-work", remove.remoteId(), "the copy in the usual target goes");
+        ledger.record(moved, List.of(StepOutcome.done(write, written("r-teaching", "v1")), StepOutcome.done(remove, null)));
+        assertEquals("teaching", onlyLink().calendar().remoteId(), "one copy, in the chosen calendar");
+        assertEquals(List.of(), plan().steps(), "nothing more to do");
+
+        ExternalCalendar holidays = both.calendars().stream().filter(c -> c.remoteId().equals("holidays")).findFirst()
+                .orElseThrow();
+        SessionCalendarChoice choice = choices.forSessionAndPerson(tenant.id(), workshop.id(), bea.id()).get(0);
+        InvalidInputException readOnly = assertThrows(InvalidInputException.class,
+                () -> choice.moveTo(holidays, Instant.now()));
+        assertEquals("calendarId", readOnly.errors().get(0).field());
     }
 
     @Test
