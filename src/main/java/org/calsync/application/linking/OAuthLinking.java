@@ -76,8 +76,12 @@ public class OAuthLinking {
         return authorizationServer.start(clients.clientFor(tenantId, type, wanted), clients.redirectUri());
     }
 
+    /**
+     * @param chosen the kind of account the person chose to connect, which tells whose account it is when the
+     *        provider's token does not (null when they did not choose)
+     */
     public CalendarAccount complete(TenantId tenantId, String personId, CalendarProviderType type, String code,
-            String codeVerifier) {
+            String codeVerifier, SignInAudience chosen) {
         Tenant tenant = tenants.find(tenantId).orElseThrow();
         Person person = mayConsent(tenant, personId, type);
         OAuthClient client = clients.clientFor(tenantId, type);
@@ -111,6 +115,8 @@ public class OAuthLinking {
             accounts.add(account);
             linking.calendarsChanged(tenant, person);
         }
+        // Microsoft's token says whose account signed in (its directory); failing that, the person's own choice does.
+        account.signedInAs(grant.audience() != null ? grant.audience() : chosen);
         CalendarAccount done = account;
         LOG.info(() -> "tenant=" + tenantId + " account=" + done.id() + (linkedAlready.isPresent() ? " re-consented "
                 : " connected ") + type + " with " + found.size() + " calendars");

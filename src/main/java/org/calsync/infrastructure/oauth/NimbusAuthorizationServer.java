@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,7 @@ import org.calsync.domain.model.calendar.AuthorizationServer;
 import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.OAuthTokens;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
+import org.calsync.domain.model.calendar.SignInAudience;
 
 /**
  * Talks OAuth 2.0 to Microsoft Entra and Google with the Nimbus SDK. The client authenticates with its
@@ -58,6 +60,8 @@ public class NimbusAuthorizationServer implements AuthorizationServer {
     private static final int READ_TIMEOUT_MS = 30_000;
     /** Assumed when a token response gives no lifetime: short, so that a refresh comes early rather than late. */
     private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(30);
+    /** The Entra directory of every personal Microsoft account, as Microsoft documents for the tid claim. */
+    static final String CONSUMER_DIRECTORY = "9188040d-6c67-4c5b-b112-36a304b66dad";
 
     @Override
     public AuthorizationStart start(OAuthClient client, URI redirectUri) {
@@ -75,7 +79,9 @@ public class NimbusAuthorizationServer implements AuthorizationServer {
     public Grant redeem(OAuthClient client, URI redirectUri, String code, String codeVerifier) {
         AccessTokenResponse success = requestTokens(client, new AuthorizationCodeGrant(new AuthorizationCode(code),
                 redirectUri, new CodeVerifier(codeVerifier)), "The sign-in could not be completed");
-        return new Grant(tokens(success), accountEmail(success.getCustomParameters()));
+        Optional<JWTClaimsSet> claims = idTokenClaims(success.getCustomParameters());
+        return new Grant(tokens(success), claims.map(NimbusAuthorizationServer::accountEmail).orElse(null),
+                claims.map(NimbusAuthorizationServer::audience).orElse(null));
     }
 
     @Override
@@ -173,23 +179,39 @@ public class NimbusAuthorizationServer implements AuthorizationServer {
         return new OAuthTokens(tokens.getAccessToken().getValue(), refresh == null ? null : refresh.getValue(), expiresAt);
     }
 
-    /** The signed-in account's address from the ID token: email (Google), else preferred_username (Entra). */
-    private static String accountEmail(Map<String, Object> parameters) {
-        Object idToken = parameters.get("id_token");
-        if (!(idToken instanceof String jwt)) {
-            return null;
+    private static Optional<JWTClaimsSet> idTokenClaims(Map<String, Object> parameters) {
+        if (!(parameters.get("id_token") instanceof String jwt)) {
+            return Optional.empty();
         }
         try {
-            JWTClaimsSet claims = JWTParser.parse(jwt).getJWTClaimsSet();
-            for (String claim : List.of("email", "preferred_username", "upn", "sub")) {
-                String value = claims.getStringClaim(claim);
-                if (value != null && !value.isBlank()) {
-                    return value;
-                }
-            }
+            return Optional.of(JWTParser.parse(jwt).getJWTClaimsSet());
         } catch (ParseException e) {
             LOG.warning(() -> "The token endpoint sent an unreadable ID token: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The signed-in account's address from the ID token: email (Google), else preferred_username (Entra). */
+    private static String accountEmail(JWTClaimsSet claims) {
+        for (String claim : List.of("email", "preferred_username", "upn", "sub")) {
+            Object value = claims.getClaim(claim);
+            if (value instanceof String text && !text.isBlank()) {
+                return text;
+            }
         }
         return null;
+    }
+
+    /**
+     * Whose account signed in, from Microsoft's directory claim ({@code tid}): the consumer directory holds every
+     * personal account (Outlook.com, Hotmail), any other is an organisation's. Google says nothing: null.
+     */
+    private static SignInAudience audience(JWTClaimsSet claims) {
+        Object directory = claims.getClaim("tid");
+        // Entra's directories are GUIDs; a tid of another shape (a test issuer's name, say) tells nothing.
+        if (!(directory instanceof String tid) || !tid.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")) {
+            return null;
+        }
+        return CONSUMER_DIRECTORY.equalsIgnoreCase(tid) ? SignInAudience.PERSONAL : SignInAudience.WORK;
     }
 }

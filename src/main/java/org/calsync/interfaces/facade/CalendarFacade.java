@@ -133,6 +133,12 @@ public class CalendarFacade {
         return choices;
     }
 
+    /** The choice an account was linked through, as pages name it: Outlook.com for a personal Microsoft account. */
+    static String shownAs(CalendarAccount account) {
+        return account.provider() == CalendarProviderType.MICROSOFT_365 && account.personal() ? OUTLOOK_COM
+                : account.provider().name();
+    }
+
     /** The kind of calendar a portal choice links. */
     public static String kindOf(String choice) {
         return OUTLOOK_COM.equals(choice) ? CalendarProviderType.MICROSOFT_365.name() : choice;
@@ -178,7 +184,7 @@ public class CalendarFacade {
 
     /** The account as shown, with how it signs in; a held calendar says why in the reader's language. */
     CalendarAccountView view(CalendarAccount account, boolean paused, Language reader) {
-        return new CalendarAccountView(account.id(), account.personId(), account.provider().name(),
+        return new CalendarAccountView(account.id(), account.personId(), account.provider().name(), shownAs(account),
                 providers.traitsOf(account.provider()).signIn().name(), connections.reachedByTheOrganisation(account),
                 account.serverUrl(), account.username(), paused ? PAUSED : account.held() ? HELD : account.status().name(),
                 SyncFacade.nameOf(account.statusKind()), account.statusMessage(),

@@ -92,15 +92,17 @@ public class OAuthFacade {
     /** @param audience the kind of account the person chose: WORK, or PERSONAL (Outlook.com); null for either */
     public ConsentRedirect beginConsent(String tenantId, String personId, String provider, String audience) {
         CalendarProviderType type = type(provider);
-        AuthorizationStart start = linking.begin(new TenantId(tenantId), personId, type,
-                audience == null ? null : EnumInput.parse(SignInAudience.class, audience, "audience"));
-        return new ConsentRedirect(type.name(), start.location().toString(), start.state(), start.codeVerifier());
+        SignInAudience wanted = audience == null ? null : EnumInput.parse(SignInAudience.class, audience, "audience");
+        AuthorizationStart start = linking.begin(new TenantId(tenantId), personId, type, wanted);
+        return new ConsentRedirect(type.name(), wanted == null ? null : wanted.name(), start.location().toString(),
+                start.state(), start.codeVerifier());
     }
 
     public CalendarAccountView completeConsent(String tenantId, String personId, ConsentRedirect pending, String code,
             Language reader) {
         return calendars.view(linking.complete(new TenantId(tenantId), personId, type(pending.provider()), code,
-                pending.codeVerifier()), false, reader);
+                pending.codeVerifier(), pending.audience() == null ? null : SignInAudience.valueOf(pending.audience())),
+                false, reader);
     }
 
     /** A stored registration is always complete: {@link OAuthRegistration#change} refuses anything less. */

@@ -41,7 +41,7 @@ public class SessionCalendarFacade {
     }
 
     private static SessionCalendarView view(SessionCalendars.AccountChoice choice) {
-        return new SessionCalendarView(choice.account().id(), choice.account().provider().name(),
+        return new SessionCalendarView(choice.account().id(), CalendarFacade.shownAs(choice.account()),
                 choice.account().username(), choice.receiving().map(ExternalCalendar::id).orElse(null),
                 choice.usualTarget().map(ExternalCalendar::id).orElse(null), choice.chosen().isPresent(),
                 choice.choosable().stream().map(c -> new SessionCalendarView.Option(c.id(), c.displayName())).toList());

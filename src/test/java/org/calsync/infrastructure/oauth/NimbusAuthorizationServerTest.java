@@ -26,6 +26,7 @@ import org.calsync.domain.model.calendar.AuthorizationServer.AuthorizationStart;
 import org.calsync.domain.model.calendar.AuthorizationServer.Grant;
 import org.calsync.domain.model.calendar.AuthorizationServer.OAuthClient;
 import org.calsync.domain.model.calendar.OAuthTokens;
+import org.calsync.domain.model.calendar.SignInAudience;
 import org.calsync.domain.model.calendar.ProviderUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,8 +76,28 @@ class NimbusAuthorizationServerTest {
     }
 
     private void signsInAs(String email) {
-        server.enqueueCallback(new DefaultOAuth2TokenCallback("google", "sub-" + email, "JWT", null,
-                Map.of("email", email), 3600));
+        signsInWith(Map.of("email", email));
+    }
+
+    private void signsInWith(Map<String, Object> claims) {
+        server.enqueueCallback(new DefaultOAuth2TokenCallback("google", "sub-x", "JWT", null, claims, 3600));
+    }
+
+    @Test
+    void microsoftsDirectoryClaimTellsAPersonalAccountFromAnOrganisationsAndGoogleTellsNeither() throws Exception {
+        signsInWith(Map.of("preferred_username", "liam@outlook.example", "tid", NimbusAuthorizationServer.CONSUMER_DIRECTORY));
+        assertEquals(SignInAudience.PERSONAL, redeemed().audience());
+        signsInWith(Map.of("preferred_username", "bea@northwind.example", "tid", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"));
+        Grant work = redeemed();
+        assertEquals(SignInAudience.WORK, work.audience());
+        assertEquals("bea@northwind.example", work.accountEmail());
+        signsInAs("ines.moreau@gmail.example");
+        assertNull(redeemed().audience(), "Google says nothing of whose account it is");
+    }
+
+    private Grant redeemed() throws IOException, InterruptedException {
+        AuthorizationStart start = adapter.start(client, REDIRECT);
+        return adapter.redeem(client, REDIRECT, authorize(start).get("code"), start.codeVerifier());
     }
 
     @Test

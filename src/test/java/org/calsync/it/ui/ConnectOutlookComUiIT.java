@@ -98,11 +98,14 @@ class ConnectOutlookComUiIT {
                         {"tid":"%s","email":"%s","preferred_username":"%s","idp":"live.com"}"""
                         .formatted(CONSUMER_TENANT, OUTLOOK_COM, OUTLOOK_COM));
                 browser.waitForText(By.id("messages"), "Connected " + OUTLOOK_COM);
+                assertTrue(browser.visibleText().contains(OUTLOOK_COM + " Outlook.com"),
+                        "listed as the Outlook.com account it is, not as Microsoft 365: " + browser.visibleText());
                 browser.screenshot("portal-outlook-com-connected");
             }
             JsonObject account = api.get("people/" + liam + "/calendar-accounts").array().stream().map(v -> v.asJsonObject())
                     .filter(a -> OUTLOOK_COM.equals(a.getString("username"))).findFirst().orElseThrow();
             assertEquals("MICROSOFT_365", account.getString("provider"), "read and written through Graph");
+            assertEquals("OUTLOOK_COM", account.getString("shownAs"), "the consumer directory's account is a personal one");
             Eventually.await("his sessions reach his Outlook.com calendar", Duration.ofSeconds(20),
                     () -> !GRAPH.calendar(OUTLOOK_COM, CALENDAR).events().isEmpty());
         } finally {

@@ -75,7 +75,10 @@ public interface AuthorizationServer {
         }
     }
 
-    /** The tokens of a finished flow and the account they belong to (from the ID token), when it says. */
-    record Grant(OAuthTokens tokens, String accountEmail) {
+    /**
+     * The tokens of a finished flow and the account they belong to (from the ID token), when it says; {@code
+     * audience} is whose account it is (Microsoft's directory claim tells a personal account), null when unsaid.
+     */
+    record Grant(OAuthTokens tokens, String accountEmail, SignInAudience audience) {
     }
 }

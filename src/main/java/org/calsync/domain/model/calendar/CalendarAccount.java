@@ -35,6 +35,8 @@ public class CalendarAccount {
     private FailureKind statusKind;
     private Instant statusSince;
     private PrivacyMode privacyMode;
+    /** Whose account the sign-in was, where the provider says: an organisation's, or a personal one. */
+    private SignInAudience signInAudience;
     private List<ExternalCalendar> calendars;
     private Instant createdAt;
     private long version;
@@ -191,6 +193,18 @@ public class CalendarAccount {
 
     public Optional<ExternalCalendar> calendar(String calendarId) {
         return calendars.stream().filter(c -> c.id().equals(calendarId)).findFirst();
+    }
+
+    /** The provider said whose account this is when it was (re)connected; null leaves what was known. */
+    public void signedInAs(SignInAudience audience) {
+        if (audience != null) {
+            this.signInAudience = audience;
+        }
+    }
+
+    /** A personal account (Outlook.com, Hotmail) rather than one of an organisation. */
+    public boolean personal() {
+        return signInAudience == SignInAudience.PERSONAL;
     }
 
     public Optional<ExternalCalendar> pushTarget() {

@@ -2,8 +2,12 @@ package org.calsync.interfaces.facade.dto;
 
 import java.io.Serializable;
 
-/** Where to send the person's browser for consent, and what to keep in their session until they come back. */
-public record ConsentRedirect(String provider, String location, String state, String codeVerifier) implements Serializable {
+/**
+ * Where to send the person's browser for consent, and what to keep in their session until they come back; {@code
+ * audience} is the kind of account they chose to connect (WORK, PERSONAL), null when they did not say.
+ */
+public record ConsentRedirect(String provider, String audience, String location, String state, String codeVerifier)
+        implements Serializable {
 
     @Override
     public String toString() {
