@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.calsync.application.sessions.PushPlanner;
+import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.tenant.TenantId;
 
 /** Remembers whose calendars were to be brought in line, instead of writing outbox entries. */
@@ -14,7 +15,12 @@ public final class RecordingPushPlanner extends PushPlanner {
     public final List<List<String>> planned = new ArrayList<>();
 
     public RecordingPushPlanner() {
-        super(null, null, null, null, null, null);
+        this(null);
+    }
+
+    /** One that can tell whether a session's lead instructor has an account to host its meeting. */
+    public RecordingPushPlanner(CalendarAccountRepository accounts) {
+        super(null, accounts, null, null, null, null);
     }
 
     @Override

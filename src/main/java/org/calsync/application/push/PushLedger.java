@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.application.connection.AccountConnections;
 import org.calsync.application.connection.ReconnectNotices;
+import org.calsync.application.sessions.PushPlanner;
 import org.calsync.domain.model.calendar.AccountStatus;
 import org.calsync.domain.model.calendar.AuthorisationLostException;
 import org.calsync.domain.model.calendar.CalendarAccount;
@@ -24,6 +26,7 @@ import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.calendar.EventLink;
 import org.calsync.domain.model.calendar.EventLinkRepository;
 import org.calsync.domain.model.calendar.ExternalCalendar;
+import org.calsync.domain.model.calendar.HostedMeeting;
 import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.PendingWrite;
@@ -35,12 +38,14 @@ import org.calsync.domain.model.mail.MailedInvitation;
 import org.calsync.domain.model.mail.MailedInvitationRepository;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.person.PersonRepository;
+import org.calsync.domain.model.session.OnlineMeetingProblem;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.session.TrainingSessionRepository;
 import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxRepository;
 import org.calsync.domain.model.sync.OutboxState;
 import org.calsync.domain.model.tenant.IntegrationSettings;
+import org.calsync.domain.model.tenant.OnlineMeetingKind;
 import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.model.tenant.TenantId;
@@ -55,6 +60,7 @@ import org.calsync.domain.shared.Language;
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class PushLedger {
 
+    private static final Logger LOG = Logger.getLogger(PushLedger.class.getName());
     /** Pushes to an account whose credentials were refused wait this long, or until the person reconnects. */
     static final Duration RECONNECT_WAIT = Duration.ofHours(1);
 
@@ -69,12 +75,13 @@ public class PushLedger {
     private final ReconnectNotices reconnectNotices;
     private final MailedInvitationRepository invitations;
     private final SessionCalendarChoiceRepository choices;
+    private final PushPlanner planner;
 
     @Inject
     public PushLedger(OutboxRepository outbox, TenantRepository tenants, TrainingSessionRepository sessions,
             PersonRepository people, CalendarAccountRepository accounts, EventLinkRepository links,
             AccountConnections connections, SessionEvents events, ReconnectNotices reconnectNotices,
-            MailedInvitationRepository invitations, SessionCalendarChoiceRepository choices) {
+            MailedInvitationRepository invitations, SessionCalendarChoiceRepository choices, PushPlanner planner) {
         this.outbox = outbox;
         this.tenants = tenants;
         this.sessions = sessions;
@@ -86,11 +93,12 @@ public class PushLedger {
         this.reconnectNotices = reconnectNotices;
         this.invitations = invitations;
         this.choices = choices;
+        this.planner = planner;
     }
 
     /** For the container's proxy only. */
     protected PushLedger() {
-        this(null, null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -123,15 +131,22 @@ public class PushLedger {
 
         List<PushStep> steps = new ArrayList<>();
         if (wanted) {
+            // The lead instructor's first account of the kind that hosts the session's meeting creates it.
+            Optional<OnlineMeetingKind> toHost = meetingHostedBy(session.get(), entry.personId());
             for (CalendarAccount account : accounts.listForPerson(tenant, entry.personId())) {
                 if (account.beingRemoved() || paused.test(account)) {
                     continue; // being removed, or paused by the organisation: nothing new goes in
                 }
                 Optional<ExternalCalendar> target = Optional.ofNullable(chosen.get(account.id())).or(account::pushTarget);
                 if (target.isPresent()) {
+                    OnlineMeetingKind hosts = toHost.filter(kind -> kind.host() == account.provider()).orElse(null);
+                    if (hosts != null) {
+                        toHost = Optional.empty();
+                    }
                     write(session.get(), person.get(), target.get(), existing.remove(target.get().id()),
                             settings.map(IntegrationSettings::omitLearnerDetails).orElse(false),
-                            person.get().languageOr(organisation.map(Tenant::language).orElse(Language.ENGLISH))).ifPresent(steps::add);
+                            person.get().languageOr(organisation.map(Tenant::language).orElse(Language.ENGLISH)),
+                            hosts).ifPresent(steps::add);
                 }
             }
         }
@@ -144,21 +159,32 @@ public class PushLedger {
                 Instant.now(), entry.createdAt()));
     }
 
+    /** The meeting the person's event hosts: the session asks one to be generated, and they lead it. */
+    private static Optional<OnlineMeetingKind> meetingHostedBy(TrainingSession session, String personId) {
+        boolean leads = session.leadInstructor().map(lead -> lead.id().equals(personId)).orElse(false);
+        return session.needsGeneratedMeeting() && leads ? Optional.of(session.onlineMeeting()) : Optional.empty();
+    }
+
     private Optional<PushStep> write(TrainingSession session, Person person, ExternalCalendar calendar, EventLink link,
-            boolean leaveLearnersOut, Language language) {
-        OutgoingEvent probe = events.eventFor(session, person, link == null ? 0 : link.sequence(), leaveLearnersOut, language);
+            boolean leaveLearnersOut, Language language, OnlineMeetingKind hosts) {
+        OutgoingEvent probe = hosting(events.eventFor(session, person, link == null ? 0 : link.sequence(),
+                leaveLearnersOut, language), hosts);
         String hash = SessionEvents.contentHash(probe);
         if (link != null && hash.equals(link.contentHash())) {
             return Optional.empty();
         }
-        OutgoingEvent event = link == null ? probe : events.eventFor(session, person, link.nextSequence(), leaveLearnersOut,
-                language);
+        OutgoingEvent event = link == null ? probe : hosting(events.eventFor(session, person, link.nextSequence(),
+                leaveLearnersOut, language), hosts);
         PendingWrite pending = link == null
                 ? new PendingWrite(event, null, null, invitations.find(session.tenantId(), session.id(), person.id())
                         .filter(MailedInvitation::invited).isPresent())
                 : new PendingWrite(event, link.versionTag(), link.remoteId(), false);
         return Optional.of(new PushStep.Write(target(calendar, Optional.of(person)), pending,
                 link == null ? null : link.id(), hash));
+    }
+
+    private static OutgoingEvent hosting(OutgoingEvent event, OnlineMeetingKind hosts) {
+        return hosts == null ? event : event.hosting(hosts);
     }
 
     private PushStep.Target target(ExternalCalendar calendar, Optional<Person> person) {
@@ -234,6 +260,39 @@ public class PushLedger {
                     reconnect ? RECONNECT_WAIT : failure.get().retryAfter(), Instant.now());
         }
         return orphans;
+    }
+
+    /**
+     * What the provider did with the meeting the lead instructor's event asked for: a new join address goes into
+     * everyone's events; a refusal is shown on the session, which keeps being pushed without a link. A transaction
+     * of its own, after the write's, as it changes the session, which an admin may be changing at the same moment.
+     */
+    public void recordMeeting(TenantId tenant, String sessionId, OnlineMeetingKind asked, HostedMeeting meeting) {
+        Optional<TrainingSession> session = sessions.find(tenant, sessionId)
+                .filter(s -> s.needsGeneratedMeeting() && s.onlineMeeting() == asked); // not changed meanwhile
+        if (session.isEmpty()) {
+            return;
+        }
+        if (meeting.isCreated()) {
+            if (session.get().meetingCreated(meeting.joinUrl())) {
+                LOG.info(() -> "tenant=" + tenant + " session=" + sessionId + ": " + asked + " meeting created");
+                planner.everyoneOn(session.get());
+            }
+        } else if (meeting.refusal() != null) {
+            LOG.info(() -> "tenant=" + tenant + " session=" + sessionId + ": no " + asked + " meeting: " + meeting.refusal());
+            session.get().meetingNotCreated(OnlineMeetingProblem.REFUSED);
+        }
+    }
+
+    /**
+     * The meeting's answer could not be recorded: the lead's event is written again soon, and its provider answers
+     * with the same meeting, as one event keeps one meeting.
+     */
+    public void meetingNotRecorded(PushPlan plan, PushStep.Target target) {
+        links.forSessionAndPerson(plan.tenantId(), plan.sessionId(), plan.personId()).stream()
+                .filter(link -> link.calendar().id().equals(target.calendarId()))
+                .forEach(link -> link.editedElsewhere(link.versionTag()));
+        planner.plan(plan.tenantId(), plan.sessionId(), List.of(plan.personId()));
     }
 
     /**

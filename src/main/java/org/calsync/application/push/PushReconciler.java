@@ -201,6 +201,8 @@ public class PushReconciler {
                 for (PushStep.Remove orphan : ledger.record(plan, own)) {
                     execute(orphan, true); // the calendar was removed while we wrote into it: take the event out again
                 }
+                own.stream().filter(o -> o.succeeded() && o.written() != null && o.written().meeting() != null)
+                        .forEach(hosting -> recordMeeting(plan, hosting));
                 measure(plan, own);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Push " + plan.entryId() + " could not be recorded; it is tried again later", e);
@@ -215,6 +217,25 @@ public class PushReconciler {
         }
         edited.values().forEach(calendar -> readBeforeWritingOver(calendar, next, readFirst));
         return next; // each plan, and so each entry, adds itself at most once
+    }
+
+    /** Tries a few times: the session may be changed by an admin at the same moment (an optimistic lock refuses). */
+    private void recordMeeting(PushPlan plan, StepOutcome hosting) {
+        PushStep.Write write = (PushStep.Write) hosting.step();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                ledger.recordMeeting(plan.tenantId(), plan.sessionId(), write.event().hostsMeeting(),
+                        hosting.written().meeting());
+                return;
+            } catch (RuntimeException concurrent) {
+                LOG.log(Level.FINE, "The meeting of session " + plan.sessionId() + " was not recorded yet", concurrent);
+            }
+        }
+        try {
+            ledger.meetingNotRecorded(plan, write.target());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The meeting of session " + plan.sessionId() + " could not be recorded", e);
+        }
     }
 
     /** Each call's figures, once the entry's outcome is recorded: latency for what went through, failures by kind. */

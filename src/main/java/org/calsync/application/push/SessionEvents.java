@@ -55,11 +55,13 @@ public class SessionEvents {
         URI linkBack = URI.create(address.link("/portal/index.xhtml?date=" + session.time().localStart().toLocalDate()));
         EventDetails details = new EventDetails(leaveLearnersOut && teaches ? null : session.description(), staff,
                 linkBack, language);
-        return new OutgoingEvent(EventIdentity.uid(session.tenantId(), session.id(), person.id()), sequence,
+        OutgoingEvent event = new OutgoingEvent(EventIdentity.uid(session.tenantId(), session.id(), person.id()), sequence,
                 LearnerPrivacy.redact(session.courseTitle(), hidden),
                 new EventTime(session.time().start(), session.time().end(), session.time().zone()),
                 LearnerPrivacy.redact(session.venue(), hidden),
-                session.meetingLink() == null ? null : URI.create(session.meetingLink()), details);
+                session.joinLink() == null ? null : URI.create(session.joinLink()), details);
+        boolean generated = session.joinLink() != null && session.meetingLink() == null;
+        return generated ? event.joining(session.onlineMeeting()) : event;
     }
 
     /** A fingerprint of what the event shows, so an unchanged session is not written again. */
@@ -68,7 +70,9 @@ public class SessionEvents {
                 event.zone().getId(), String.valueOf(event.location()), String.valueOf(event.meetingLink()),
                 String.valueOf(event.linkBack()), String.valueOf(event.description()), staffLine(event))
                 // English adds nothing, so that events written before languages existed are not all written again.
-                + (event.language() == Language.ENGLISH ? "" : "\u0000" + event.language().name());
+                + (event.language() == Language.ENGLISH ? "" : "\u0000" + event.language().name())
+                // Only the event that hosts a meeting counts it, so that no other event is written again for it.
+                + (event.hostsMeeting() == null ? "" : "\u0000hosts " + event.hostsMeeting().name());
         return Tokens.sha256Hex(content);
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,8 @@ import jakarta.transaction.Transactional;
 
 import org.calsync.domain.model.calendar.CalendarAccountRepository;
 import org.calsync.domain.model.mail.MailedInvitationRepository;
+import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.session.OnlineMeetingProblem;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxRepository;
@@ -57,7 +60,27 @@ public class PushPlanner {
 
     /** Everyone on the session: its instructors and learners. */
     public void everyoneOn(TrainingSession session) {
+        reviewMeetingHost(session);
         plan(session.tenantId(), session.id(), peopleOn(session));
+    }
+
+    /**
+     * Says on the session why its meeting cannot be generated when nobody's account can host it: no instructor,
+     * or a lead instructor without an account of the kind that hosts it. Once one can, the lead's push makes it.
+     */
+    public void reviewMeetingHost(TrainingSession session) {
+        if (!session.needsGeneratedMeeting()) {
+            return;
+        }
+        Optional<Person> lead = session.leadInstructor();
+        if (lead.isEmpty()) {
+            session.meetingNotCreated(OnlineMeetingProblem.NO_INSTRUCTOR);
+        } else if (accounts.listForPerson(session.tenantId(), lead.get().id()).stream().noneMatch(
+                account -> account.provider() == session.onlineMeeting().host() && !account.beingRemoved())) {
+            session.meetingNotCreated(OnlineMeetingProblem.NO_ACCOUNT);
+        } else {
+            session.meetingHostFound();
+        }
     }
 
     /**
@@ -65,6 +88,7 @@ public class PushPlanner {
      * names other instructors, and the one who left loses theirs.
      */
     public void everyoneOnAnd(TrainingSession session, String personId) {
+        reviewMeetingHost(session);
         Set<String> people = peopleOn(session);
         people.add(personId);
         plan(session.tenantId(), session.id(), people);

@@ -20,7 +20,9 @@ import org.calsync.domain.model.session.SessionState;
 import org.calsync.domain.model.session.SessionTime;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.session.TrainingSessionRepository;
+import org.calsync.domain.model.tenant.OnlineMeetingKind;
 import org.calsync.domain.model.tenant.TenantId;
+import org.calsync.domain.model.tenant.TenantRepository;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.domain.shared.UnknownEntityException;
 
@@ -42,18 +44,46 @@ public class SessionService {
     private PersonRepository people;
 
     @Inject
+    private TenantRepository tenants;
+
+    @Inject
     private PushPlanner push;
 
+    /**
+     * The online meeting a session asks for, as an admin or the platform chose it: a kind, or none (null). Not
+     * choosing at all is no {@code MeetingChoice}: a new session then asks for the tenant's default, a revised one
+     * keeps what it asked for.
+     */
+    public record MeetingChoice(OnlineMeetingKind kind) {
+    }
+
     public TrainingSession create(TenantId tenant, SessionDetails details, SessionTime time, SessionState state) {
+        return create(tenant, details, time, state, null);
+    }
+
+    public TrainingSession create(TenantId tenant, SessionDetails details, SessionTime time, SessionState state,
+            MeetingChoice meeting) {
         TrainingSession session = new TrainingSession(tenant, details, time, state);
+        session.requestOnlineMeeting(meeting != null ? meeting.kind()
+                : tenants.find(tenant).map(t -> t.settings().defaultOnlineMeeting()).orElse(null));
         sessions.add(session);
+        push.reviewMeetingHost(session);
         LOG.info(() -> "tenant=" + tenant + " created session " + session.id());
         return session;
     }
 
     public TrainingSession revise(TenantId tenant, String sessionId, SessionDetails details, SessionTime time) {
+        return revise(tenant, sessionId, details, time, null);
+    }
+
+    /** Moving or changing the session keeps its meeting: the lead instructor's event is updated, not made anew. */
+    public TrainingSession revise(TenantId tenant, String sessionId, SessionDetails details, SessionTime time,
+            MeetingChoice meeting) {
         TrainingSession session = find(tenant, sessionId);
         session.revise(details, time);
+        if (meeting != null) {
+            session.requestOnlineMeeting(meeting.kind());
+        }
         push.everyoneOn(session);
         return session;
     }

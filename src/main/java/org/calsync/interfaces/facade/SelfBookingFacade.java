@@ -124,7 +124,7 @@ public class SelfBookingFacade {
                 booked.session().id(), booked.booking().kindId(), booked.session().courseTitle(),
                 booked.session().assignments().stream().map(assignment -> assignment.person().displayName())
                         .findFirst().orElse(""),
-                booked.session().time().start(), booked.session().time().end(), booked.session().meetingLink()))
+                booked.session().time().start(), booked.session().time().end(), booked.session().joinLink()))
                 .toList();
     }
 

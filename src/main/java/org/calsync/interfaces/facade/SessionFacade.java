@@ -17,6 +17,7 @@ import org.calsync.application.sessions.Responses;
 import org.calsync.application.sessions.SessionService;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.session.AttendanceResponse;
+import org.calsync.domain.model.session.OnlineMeetingProblem;
 import org.calsync.domain.model.session.ResponseCounts;
 import org.calsync.domain.model.session.ResponseChannel;
 import org.calsync.domain.model.session.ResponseRecord;
@@ -24,9 +25,12 @@ import org.calsync.domain.model.session.SessionDetails;
 import org.calsync.domain.model.session.SessionState;
 import org.calsync.domain.model.session.SessionTime;
 import org.calsync.domain.model.session.TrainingSession;
+import org.calsync.domain.model.tenant.OnlineMeetingKind;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.ConcurrentChanges;
 import org.calsync.domain.shared.InvalidInputException;
+import org.calsync.domain.shared.Language;
+import org.calsync.domain.shared.Message;
 import org.calsync.domain.shared.Validation;
 import org.calsync.interfaces.facade.dto.ConflictCheckView;
 import org.calsync.interfaces.facade.dto.ConflictView;
@@ -58,16 +62,18 @@ public class SessionFacade {
         SessionTime time = validation.attempt(() -> time(form));
         SessionState state = validation.attempt(() -> EnumInput.parse(SessionState.class, form.state(), "state"));
         validation.check(state != SessionState.CANCELLED, "state", "session.createdCancelled");
+        SessionService.MeetingChoice meeting = validation.attempt(() -> meeting(form));
         validation.throwIfInvalid();
-        return view(sessions.create(new TenantId(tenantId), details, time, state));
+        return view(sessions.create(new TenantId(tenantId), details, time, state, meeting));
     }
 
     public SessionView update(String tenantId, String sessionId, SessionForm form) {
         Validation validation = new Validation();
         SessionDetails details = validation.attempt(() -> details(form));
         SessionTime time = validation.attempt(() -> time(form));
+        SessionService.MeetingChoice meeting = validation.attempt(() -> meeting(form));
         validation.throwIfInvalid();
-        return view(sessions.revise(new TenantId(tenantId), sessionId, details, time));
+        return view(sessions.revise(new TenantId(tenantId), sessionId, details, time, meeting));
     }
 
     public SessionView activate(String tenantId, String sessionId) {
@@ -191,6 +197,15 @@ public class SessionFacade {
         return new SessionDetails(form.courseTitle(), form.venue(), form.meetingLink(), form.description());
     }
 
+    /** NONE asks for no meeting; an absent choice is no choice at all. */
+    private static SessionService.MeetingChoice meeting(SessionForm form) {
+        if (form.onlineMeeting() == null || form.onlineMeeting().isBlank()) {
+            return null;
+        }
+        return new SessionService.MeetingChoice("NONE".equals(form.onlineMeeting()) ? null
+                : EnumInput.parse(OnlineMeetingKind.class, form.onlineMeeting(), "onlineMeeting"));
+    }
+
     private static SessionTime time(SessionForm form) {
         return SessionTime.ofLocal(form.start(), form.end(), form.timeZone());
     }
@@ -199,11 +214,30 @@ public class SessionFacade {
         SessionTime time = session.time();
         return new SessionView(session.id(), session.courseTitle(),
                 time.localStart().toLocalDateTime(), time.localEnd().toLocalDateTime(), time.zone().getId(),
-                time.start(), time.end(), session.venue(), session.meetingLink(), session.description(),
+                time.start(), time.end(), session.venue(), session.meetingLink(),
+                session.onlineMeeting() == null ? null : session.onlineMeeting().name(), session.joinLink(),
+                session.meetingProblem().map(Enum::name).orElse(null),
+                session.meetingProblem().map(problem -> meetingProblemText(session, problem).english()).orElse(null),
+                session.description(),
                 session.state().name(),
                 session.assignments().stream().map(a -> ref(a.person(), a.response())).toList(),
                 session.registrations().stream().map(r -> ref(r.person(), r.response())).toList(),
                 counts(session.responseCounts()), session.version());
+    }
+
+    /** Why the session's meeting is not generated yet, in the reader's words; null when nothing is wrong. */
+    public String meetingProblem(String tenantId, String sessionId, Language reader) {
+        TrainingSession session = sessions.find(new TenantId(tenantId), sessionId);
+        return session.meetingProblem().map(problem -> meetingProblemText(session, problem).in(reader.locale()))
+                .orElse(null);
+    }
+
+    /** Why the session's meeting is not generated yet, in words that say what to do. */
+    static Message meetingProblemText(TrainingSession session, OnlineMeetingProblem problem) {
+        Message provider = Message.of("provider." + session.onlineMeeting().host().name());
+        Message meeting = Message.of("onlineMeeting." + session.onlineMeeting().name());
+        String lead = session.leadInstructor().map(Person::displayName).orElse("");
+        return Message.of("onlineMeeting.problem." + problem.name(), meeting, lead, provider);
     }
 
     private static PersonRef ref(Person person, ResponseRecord response) {

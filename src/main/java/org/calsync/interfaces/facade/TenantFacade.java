@@ -30,6 +30,7 @@ import org.calsync.domain.model.tenant.PrivacyMode;
 import org.calsync.domain.model.tenant.RetentionPolicy;
 import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
+import org.calsync.domain.model.tenant.OnlineMeetingKind;
 import org.calsync.domain.model.tenant.TenantId;
 import org.calsync.domain.shared.Language;
 import org.calsync.domain.shared.Validation;
@@ -101,7 +102,9 @@ public class TenantFacade {
                 EnumInput.parseAll(CalendarProviderType.class, form.allowedProviders(), "allowedProviders"),
                 EnumInput.parse(SyncDirection.class, form.direction(), "direction"),
                 EnumInput.parse(PrivacyMode.class, form.defaultPrivacyMode(), "defaultPrivacyMode"),
-                form.pullWindowMonths(), form.omitLearnerDetails(), form.cancellationDeadlineHours());
+                form.pullWindowMonths(), form.omitLearnerDetails(), form.cancellationDeadlineHours())
+                .withDefaultOnlineMeeting(form.defaultOnlineMeeting() == null || "NONE".equals(form.defaultOnlineMeeting())
+                        ? null : EnumInput.parse(OnlineMeetingKind.class, form.defaultOnlineMeeting(), "defaultOnlineMeeting"));
     }
 
     public InvitationMailView invitationMail(String tenantId) {
@@ -172,7 +175,7 @@ public class TenantFacade {
         return new SettingsView(tenant.name(), s.integrationEnabled(), EnumInput.names(s.allowedProviders()),
                 s.direction().name(), s.defaultPrivacyMode().name(), s.pullWindowMonths(), s.omitLearnerDetails(),
                 s.cancellationDeadlineHours(), tenant.retention().busyTimeDays(), tenant.retention().syncLogDays(),
-                tenant.language().code());
+                tenant.language().code(), s.defaultOnlineMeeting() == null ? "NONE" : s.defaultOnlineMeeting().name());
     }
 
     /** Purges now what the retention policy no longer keeps, as the nightly job does, and says what went. */

@@ -37,4 +37,10 @@ public class SessionRequest {
     @Schema(type = SchemaType.STRING, enumeration = {"DRAFT", "ACTIVE"},
             description = "Initial state on create, ACTIVE when omitted; not accepted on update (use activate or cancel)")
     public JsonValue state;
+
+    @Schema(type = SchemaType.STRING, enumeration = {"TEAMS", "GOOGLE_MEET", "NONE"},
+            description = "An online meeting CalSync generates through the lead instructor's Microsoft 365 (TEAMS) or "
+                    + "Google (GOOGLE_MEET) account, unless a meetingLink is given; NONE for none. When omitted, a new "
+                    + "session asks for the tenant's defaultOnlineMeeting and an updated one keeps what it asked for.")
+    public JsonValue onlineMeeting;
 }

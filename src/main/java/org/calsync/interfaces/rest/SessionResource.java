@@ -216,6 +216,7 @@ public class SessionResource {
         String venue = input.text("venue", request.venue);
         String meetingLink = input.text("meetingLink", request.meetingLink);
         String description = input.text("description", request.description);
+        String onlineMeeting = input.text("onlineMeeting", request.onlineMeeting);
         String state = null;
         if (creating) {
             state = input.text("state", request.state);
@@ -223,6 +224,6 @@ public class SessionResource {
             input.absent("state", request.state, "api.stateOnUpdate");
         }
         input.throwIfInvalid();
-        return new SessionForm(courseTitle, start, end, timeZone, venue, meetingLink, description, state);
+        return new SessionForm(courseTitle, start, end, timeZone, venue, meetingLink, description, state, onlineMeeting);
     }
 }

@@ -40,6 +40,10 @@ public class SettingsRequest {
             example = "fr")
     public String language;
 
+    @Schema(description = "The online meeting a new session asks for when it does not say: TEAMS (through the lead "
+            + "instructor's Microsoft 365 account), GOOGLE_MEET (through their Google account) or NONE", example = "TEAMS")
+    public String defaultOnlineMeeting;
+
     /** The current settings with what this request changes. */
     SettingsView over(SettingsView current) {
         return new SettingsView(current.tenantName(),
@@ -52,6 +56,7 @@ public class SettingsRequest {
                 cancellationDeadlineHours == null ? current.cancellationDeadlineHours() : cancellationDeadlineHours,
                 busyRetentionDays == null ? current.busyRetentionDays() : busyRetentionDays,
                 logRetentionDays == null ? current.logRetentionDays() : logRetentionDays,
-                language == null ? current.language() : language);
+                language == null ? current.language() : language,
+                defaultOnlineMeeting == null ? current.defaultOnlineMeeting() : defaultOnlineMeeting);
     }
 }

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
 import org.calsync.application.connection.AccountConnections;
 import org.calsync.application.connection.CalendarProviders;
@@ -19,6 +21,7 @@ import org.calsync.domain.model.calendar.CalendarProvider;
 import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.EventLink;
 import org.calsync.domain.model.calendar.ExternalCalendar;
+import org.calsync.domain.model.calendar.HostedMeeting;
 import org.calsync.domain.model.calendar.FailureKind;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
@@ -32,12 +35,16 @@ import org.calsync.domain.model.calendar.WriteResult;
 import org.calsync.domain.model.mail.InvitationMail;
 import org.calsync.domain.model.mail.MailedInvitation;
 import org.calsync.domain.model.person.Person;
+import org.calsync.domain.model.session.OnlineMeetingProblem;
 import org.calsync.domain.model.session.SessionDetails;
 import org.calsync.domain.model.session.TrainingSession;
 import org.calsync.domain.model.sync.OutboxEntry;
 import org.calsync.domain.model.sync.OutboxState;
 import org.calsync.domain.model.tenant.CalendarProviderType;
+import org.calsync.domain.model.tenant.OnlineMeetingKind;
+import org.calsync.domain.model.tenant.IntegrationSettings;
 import org.calsync.domain.model.tenant.PrivacyMode;
+import org.calsync.domain.model.tenant.SyncDirection;
 import org.calsync.domain.model.tenant.Tenant;
 import org.calsync.domain.shared.InvalidInputException;
 import org.calsync.testsupport.DomainFixtures;
@@ -46,6 +53,7 @@ import org.calsync.testsupport.InMemoryMailedInvitations;
 import org.calsync.testsupport.InMemoryOrganisation;
 import org.calsync.testsupport.InMemoryOutbox;
 import org.calsync.testsupport.InMemorySessionCalendarChoices;
+import org.calsync.testsupport.RecordingPushPlanner;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,14 +66,16 @@ class PushLedgerTest {
     private final InMemoryEventLinks links = northwind.links();
     private final InMemoryOutbox outbox = new InMemoryOutbox();
     // Planning and recording never call a calendar: the kind is only asked for its traits.
-    private final CalendarProviders providers = new CalendarProviders(List.of(passwordKind()), List.of());
+    private final CalendarProviders providers = new CalendarProviders(List.of(passwordKind(CalendarProviderType.CALDAV),
+            passwordKind(CalendarProviderType.GOOGLE)), List.of());
     private final AccountConnections connections = new AccountConnections(null, plainText(), null, providers);
     // Reconnect notices go out for a refusal of the current credentials, which no test here records.
     private final InMemoryMailedInvitations mailed = new InMemoryMailedInvitations();
     private final InMemorySessionCalendarChoices choices = new InMemorySessionCalendarChoices();
+    private final RecordingPushPlanner planner = new RecordingPushPlanner(northwind.accounts());
     private final PushLedger ledger = new PushLedger(outbox, northwind.tenants(), northwind.sessions(),
             northwind.people(), northwind.accounts(), links, connections,
-            new SessionEvents(new PublicAddress("https://calsync.example.org")), null, mailed, choices);
+            new SessionEvents(new PublicAddress("https://calsync.example.org")), null, mailed, choices, planner);
 
     private final Tenant tenant = northwind.tenant();
     private final Person bea = northwind.instructor("Bea Lead");
@@ -137,6 +147,53 @@ class PushLedgerTest {
         InvalidInputException readOnly = assertThrows(InvalidInputException.class,
                 () -> choice.moveTo(holidays, Instant.now()));
         assertEquals("calendarId", readOnly.errors().get(0).field());
+    }
+
+    @Test
+    void theLeadInstructorsAccountOfTheHostingKindMakesTheMeetingAndEveryEventThenCarriesItsLink() {
+        CalendarAccount google = new CalendarAccount(tenant.id(), bea.id(), CalendarProviderType.GOOGLE,
+                URI.create("https://www.googleapis.com/"), bea.email(), "sealed", PrivacyMode.DEFAULT,
+                List.of(new RemoteCalendar("primary", "Bea", true, true)));
+        northwind.accounts().add(google);
+        tenant.changeSettings(new IntegrationSettings(true, EnumSet.of(CalendarProviderType.CALDAV,
+                CalendarProviderType.GOOGLE), SyncDirection.TWO_WAY, PrivacyMode.DEFAULT, 12, false, 24));
+        workshop.requestOnlineMeeting(OnlineMeetingKind.GOOGLE_MEET);
+
+        PushPlan first = plan();
+        PushStep.Write toCalDav = writeTo(first, CalendarProviderType.CALDAV);
+        PushStep.Write toGoogle = writeTo(first, CalendarProviderType.GOOGLE);
+        assertEquals(OnlineMeetingKind.GOOGLE_MEET, toGoogle.event().hostsMeeting(), "her Google event hosts the meeting");
+        assertNull(toCalDav.event().hostsMeeting(), "one account hosts it, no other");
+        assertNull(toCalDav.event().meetingLink(), "no link before the meeting exists");
+
+        URI meet = URI.create("https://meet.google.example/abc-0001-xyz");
+        ledger.record(first, List.of(StepOutcome.done(toCalDav, written("r-dav", "v1")),
+                StepOutcome.done(toGoogle, new WriteResult("r-google", "g1", true, HostedMeeting.created(meet)))));
+        assertNull(workshop.joinLink(), "the meeting is recorded on its own, after the write");
+        ledger.recordMeeting(tenant.id(), workshop.id(), OnlineMeetingKind.GOOGLE_MEET, HostedMeeting.created(meet));
+        assertEquals(meet.toString(), workshop.joinLink());
+        assertEquals(List.of(List.of(bea.id())), planner.planned, "everyone on the session is pushed again");
+
+        PushPlan second = plan();
+        assertEquals(meet, writeTo(second, CalendarProviderType.CALDAV).event().meetingLink(), "now with the link");
+        assertEquals(meet, writeTo(second, CalendarProviderType.GOOGLE).event().meetingLink());
+
+        ledger.recordMeeting(tenant.id(), workshop.id(), OnlineMeetingKind.GOOGLE_MEET, HostedMeeting.refused("Meet is off"));
+        assertEquals(Optional.of(OnlineMeetingProblem.REFUSED), workshop.meetingProblem());
+        assertEquals(meet.toString(), workshop.joinLink(), "a refusal later takes nothing away");
+
+        workshop.requestOnlineMeeting(OnlineMeetingKind.TEAMS);
+        planner.reviewMeetingHost(workshop);
+        assertEquals(Optional.of(OnlineMeetingProblem.NO_ACCOUNT), workshop.meetingProblem(),
+                "Teams needs her Microsoft 365 account, and she has none");
+        assertNull(workshop.joinLink(), "another kind of meeting forgets the first");
+        assertTrue(plan().steps().stream().map(step -> ((PushStep.Write) step).event().hostsMeeting())
+                .allMatch(hosts -> hosts == null), "nothing hosts what no account can");
+    }
+
+    private static PushStep.Write writeTo(PushPlan plan, CalendarProviderType provider) {
+        return plan.steps().stream().filter(step -> step.target().provider() == provider)
+                .map(PushStep.Write.class::cast).findFirst().orElseThrow();
     }
 
     @Test
@@ -278,12 +335,12 @@ class PushLedgerTest {
     }
 
     /** A calendar kind signed in to with a password; any call to it fails the test. */
-    private static CalendarProvider passwordKind() {
+    /** A kind of calendar that signs in with a password; the ledger only asks its traits. */
+    private static CalendarProvider passwordKind(CalendarProviderType type) {
         return new CalendarProvider() {
             @Override
             public ProviderTraits traits() {
-                return new ProviderTraits(CalendarProviderType.CALDAV, ProviderTraits.SignIn.PASSWORD, null, null,
-                        false, false);
+                return new ProviderTraits(type, ProviderTraits.SignIn.PASSWORD, null, null, false, false);
             }
 
             @Override

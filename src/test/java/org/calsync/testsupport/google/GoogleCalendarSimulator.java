@@ -50,6 +50,9 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAllCallback {
 
+    private volatile boolean meet = true;
+    private final AtomicInteger conferences = new AtomicInteger();
+
     private static final Pattern EVENTS = Pattern.compile("/calendar/v3/calendars/([^/]+)/events(?:/([^/]+))?");
     private static final Pattern EVENT_ID = Pattern.compile("[a-v0-9]{5,1024}");
 
@@ -330,7 +333,7 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
             return list(calendar, query);
         }
         if (eventId == null && method.equals("POST")) {
-            return insert(calendar, body);
+            return insert(calendar, body, query);
         }
         JsonObject current = calendar.find(eventId);
         if (current == null) {
@@ -342,7 +345,7 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
         boolean deleted = "cancelled".equals(current.getString("status", ""));
         return switch (method) {
             case "GET" -> deleted ? error(404, "notFound", "Not Found") : Answer.json(200, current);
-            case "PUT" -> replace(calendar, eventId, body);
+            case "PUT" -> replace(calendar, eventId, body, query);
             case "DELETE" -> {
                 if (deleted) {
                     yield error(410, "deleted", "Resource has been deleted");
@@ -391,7 +394,7 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
         return Answer.json(200, page.build());
     }
 
-    private Answer insert(SimulatedCalendar calendar, String body) {
+    private Answer insert(SimulatedCalendar calendar, String body, Map<String, String> query) {
         JsonObject event = parse(body);
         if (event == null || !event.containsKey("start") || !event.containsKey("end")) {
             return error(400, "required", "Missing start or end.");
@@ -403,11 +406,21 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
         if (id != null && calendar.find(id) != null) {
             return error(409, "duplicate", "The requested identifier already exists.");
         }
-        return Answer.json(200, calendar.store(event, sequence.incrementAndGet()));
+        try {
+            // only an event that is stored gets a conference
+            return Answer.json(200, calendar.store(conference(event, null, query), sequence.incrementAndGet()));
+        } catch (IllegalArgumentException invalid) {
+            return error(400, "invalid", invalid.getMessage());
+        }
     }
 
-    private Answer replace(SimulatedCalendar calendar, String eventId, String body) {
-        JsonObject event = parse(body);
+    private Answer replace(SimulatedCalendar calendar, String eventId, String body, Map<String, String> query) {
+        JsonObject event;
+        try {
+            event = conference(parse(body), calendar.find(eventId), query);
+        } catch (IllegalArgumentException invalid) {
+            return error(400, "invalid", invalid.getMessage());
+        }
         if (event == null || !event.containsKey("start") || !event.containsKey("end")) {
             return error(400, "required", "Missing start or end.");
         }
@@ -420,6 +433,72 @@ public final class GoogleCalendarSimulator implements BeforeAllCallback, AfterAl
         }
         return Answer.json(200, calendar.store(Json.createObjectBuilder(event).add("id", eventId).build(),
                 sequence.incrementAndGet()));
+    }
+
+    /**
+     * What Google Calendar does with conferenceData: read only from writes with conferenceDataVersion=1, where a
+     * createRequest makes a Meet conference once per request id (the same request again keeps it), or fails when
+     * Meet is turned off; other writes keep the conference the event had.
+     */
+    private JsonObject conference(JsonObject event, JsonObject before, Map<String, String> query) {
+        if (event == null) {
+            return null;
+        }
+        JsonValue had = before == null ? null : before.get("conferenceData");
+        JsonObjectBuilder written = Json.createObjectBuilder(event).remove("conferenceData").remove("hangoutLink");
+        boolean read = "1".equals(query.get("conferenceDataVersion"));
+        JsonObject given = read && event.get("conferenceData") instanceof JsonObject data ? data : null;
+        JsonObject asked = given != null && given.get("createRequest") instanceof JsonObject request ? request : null;
+        if (given != null && asked == null) {
+            // a conference copied from another event: kept as given, when it has what Google needs
+            if (!given.containsKey("conferenceSolution") || !given.containsKey("entryPoints")) {
+                throw new IllegalArgumentException("Invalid conference data.");
+            }
+            return written.add("conferenceData", given).build();
+        }
+        if (asked == null) {
+            if (had instanceof JsonObject kept) {
+                written.add("conferenceData", kept);
+                if (before.containsKey("hangoutLink")) {
+                    written.add("hangoutLink", before.getString("hangoutLink"));
+                }
+            }
+            return written.build();
+        }
+        String requestId = asked.getString("requestId");
+        if (had instanceof JsonObject kept && kept.get("createRequest") instanceof JsonObject earlier
+                && requestId.equals(earlier.getString("requestId", "")) && before.containsKey("hangoutLink")) {
+            return written.add("conferenceData", kept).add("hangoutLink", before.getString("hangoutLink")).build();
+        }
+        JsonObjectBuilder request = Json.createObjectBuilder().add("requestId", requestId)
+                .add("conferenceSolutionKey", Json.createObjectBuilder().add("type", "hangoutsMeet"));
+        if (!meet) {
+            return written.add("conferenceData", Json.createObjectBuilder().add("createRequest",
+                    request.add("status", Json.createObjectBuilder().add("statusCode", "failure")))).build();
+        }
+        int number = conferences.incrementAndGet();
+        String code = String.format("abc-%04d-xyz", number);
+        String uri = "https://meet.google.example/" + code;
+        return written.add("hangoutLink", uri).add("conferenceData", Json.createObjectBuilder()
+                .add("createRequest", request.add("status", Json.createObjectBuilder().add("statusCode", "success")))
+                .add("entryPoints", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("entryPointType", "video").add("uri", uri)
+                                .add("label", uri.substring("https://".length())))
+                        .add(Json.createObjectBuilder().add("entryPointType", "phone").add("uri", "tel:+44-20-3957-" + number)
+                                .add("label", "+44 20 3957 " + number).add("pin", "123456789")))
+                .add("conferenceSolution", Json.createObjectBuilder()
+                        .add("key", Json.createObjectBuilder().add("type", "hangoutsMeet")).add("name", "Google Meet"))
+                .add("conferenceId", code)).build();
+    }
+
+    /** Google Meet is turned off for the accounts: conferences asked for fail, and events are written without. */
+    public void withoutMeet() {
+        meet = false;
+    }
+
+    /** Meet conferences created so far. */
+    public int meetConferencesCreated() {
+        return conferences.get();
     }
 
     private Answer freeBusy(JsonObject request) {

@@ -70,6 +70,8 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
     private static final int MAILBOX_CONCURRENCY = 4;
 
     private final Map<String, Map<String, GraphCalendarStore>> mailboxes = new LinkedHashMap<>();
+    private final Set<String> withoutTeams = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger meetings = new AtomicInteger();
     private final Map<String, List<Instant[]>> scheduleOfOthers = new HashMap<>();
     private final Map<String, String> tokenOwners = new HashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
@@ -357,14 +359,15 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
         }
         String[] rest = user.group(3).split("/");
         String zone = preferredZone(call);
+        boolean teams = !withoutTeams.contains(mailboxKey(user, call.token()));
         try {
-            return route(call, mailbox, rest, zone);
+            return route(call, mailbox, rest, zone, teams);
         } catch (IllegalArgumentException rejected) {
             return error(400, "ErrorInvalidRequest", rejected.getMessage(), null);
         }
     }
 
-    private Answer route(Call call, Map<String, GraphCalendarStore> mailbox, String[] rest, String zone) {
+    private Answer route(Call call, Map<String, GraphCalendarStore> mailbox, String[] rest, String zone, boolean teams) {
         String method = call.method();
         if (rest.length == 1 && rest[0].equals("calendars") && method.equals("GET")) {
             JsonArrayBuilder value = Json.createArrayBuilder();
@@ -376,7 +379,7 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
             return schedule(parse(call.body()));
         }
         if (rest.length == 2 && rest[0].equals("events")) {
-            return event(call, mailbox, decode(rest[1]), zone);
+            return event(call, mailbox, decode(rest[1]), zone, teams);
         }
         if (rest.length >= 3 && rest[0].equals("calendars")) {
             GraphCalendarStore calendar = mailbox.get(decode(rest[1]));
@@ -390,7 +393,7 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
                 return findByProperty(call, calendar, zone);
             }
             if (rest.length == 3 && rest[2].equals("events") && method.equals("POST")) {
-                JsonObject event = validEvent(call.body(), true);
+                JsonObject event = onlineMeeting(validEvent(call.body(), true), null, teams);
                 String id = calendar.store(null, event, sequence.incrementAndGet());
                 return Answer.json(201, calendar.render(id, zone));
             }
@@ -398,7 +401,7 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
         return error(400, "BadRequest", "Unsupported segment in " + call.method() + " " + call.path(), null);
     }
 
-    private Answer event(Call call, Map<String, GraphCalendarStore> mailbox, String eventId, String zone) {
+    private Answer event(Call call, Map<String, GraphCalendarStore> mailbox, String eventId, String zone, boolean teams) {
         GraphCalendarStore calendar = mailbox.values().stream().filter(c -> c.isLive(eventId)).findFirst().orElse(null);
         if (calendar == null) {
             return error(404, "ErrorItemNotFound", "The specified object was not found in the store.", null);
@@ -411,7 +414,8 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
         return switch (call.method()) {
             case "GET" -> Answer.json(200, calendar.render(eventId, zone));
             case "PATCH" -> {
-                calendar.patch(eventId, validEvent(call.body(), false), sequence.incrementAndGet());
+                calendar.patch(eventId, onlineMeeting(validEvent(call.body(), false),
+                        calendar.render(eventId, "UTC"), teams), sequence.incrementAndGet());
                 yield Answer.json(200, calendar.render(eventId, zone));
             }
             case "DELETE" -> {
@@ -452,6 +456,40 @@ public final class GraphSimulator implements BeforeAllCallback, AfterAllCallback
         } catch (java.util.NoSuchElementException gone) {
             return error(404, "ResourceNotFound", gone.getMessage(), null);
         }
+    }
+
+    /**
+     * What Graph does with {@code isOnlineMeeting} and {@code onlineMeetingProvider: teamsForBusiness}: a mailbox
+     * that can hold Teams meetings gets one, with its join address in {@code onlineMeeting}, and keeps it while the
+     * event is updated; one without a Teams licence gets the event without a meeting, and no error.
+     */
+    private JsonObject onlineMeeting(JsonObject event, JsonObject before, boolean teams) {
+        boolean asked = event.getBoolean("isOnlineMeeting", false)
+                && "teamsForBusiness".equals(event.getString("onlineMeetingProvider", ""));
+        if (!asked) {
+            return event;
+        }
+        if (!teams) {
+            return Json.createObjectBuilder(event).add("isOnlineMeeting", false)
+                    .add("onlineMeetingProvider", "unknown").addNull("onlineMeeting").build();
+        }
+        JsonValue kept = before == null ? null : before.get("onlineMeeting");
+        JsonObject meeting = kept instanceof JsonObject existing ? existing : Json.createObjectBuilder()
+                .add("joinUrl", "https://teams.microsoft.example/l/meetup-join/19%3ameeting_"
+                        + meetings.incrementAndGet() + "%40thread.v2/0")
+                .add("conferenceId", String.valueOf(100_000 + meetings.get()))
+                .add("tollNumber", "+44 20 3855 0000").build();
+        return Json.createObjectBuilder(event).add("onlineMeeting", meeting).build();
+    }
+
+    /** The mailbox has no Teams licence: Graph writes its events without the meetings they ask for. */
+    public synchronized void withoutTeams(String email) {
+        withoutTeams.add(email.toLowerCase());
+    }
+
+    /** Teams meetings created so far. */
+    public int teamsMeetingsCreated() {
+        return meetings.get();
     }
 
     /** Refuses an event body Graph would refuse: missing or unreadable times, unknown zones, bad property ids. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
 
+import org.calsync.domain.model.tenant.OnlineMeetingKind;
 import org.calsync.domain.shared.Language;
 
 /**
@@ -21,15 +22,39 @@ import org.calsync.domain.shared.Language;
  * @param location    venue, or null
  * @param meetingLink online meeting address, or null
  * @param details     what the notes say besides the meeting link
+ * @param hostsMeeting the online meeting this event has its provider create (or keep), in the lead instructor's
+ *                     calendar only; null for every other event, which carries the meeting's link instead
+ * @param meetingKind  the kind of meeting behind {@code meetingLink} when CalSync generated it, so that a provider
+ *                     that knows it can show it as its own (a Meet conference in Google Calendar); null otherwise
  */
 public record OutgoingEvent(String uid, int sequence, String title, EventTime time, String location, URI meetingLink,
-        EventDetails details) {
+        EventDetails details, OnlineMeetingKind hostsMeeting, OnlineMeetingKind meetingKind) {
 
     public OutgoingEvent {
         Objects.requireNonNull(uid, "uid");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(details, "details");
+    }
+
+    public OutgoingEvent(String uid, int sequence, String title, EventTime time, String location, URI meetingLink,
+            EventDetails details) {
+        this(uid, sequence, title, time, location, meetingLink, details, null, null);
+    }
+
+    /** The same event, asking its provider to create this kind of online meeting in it, or keep the one it has. */
+    public OutgoingEvent hosting(OnlineMeetingKind meeting) {
+        return new OutgoingEvent(uid, sequence, title, time, location, meetingLink, details, meeting, meetingKind);
+    }
+
+    /** The same event, its link being to a meeting of this kind that CalSync generated. */
+    public OutgoingEvent joining(OnlineMeetingKind kind) {
+        return new OutgoingEvent(uid, sequence, title, time, location, meetingLink, details, hostsMeeting, kind);
+    }
+
+    /** Where the event says it takes place: the venue, else the meeting's address, as calendar apps show it. */
+    public String place() {
+        return location != null ? location : meetingLink == null ? null : meetingLink.toString();
     }
 
     public Instant start() {
@@ -65,8 +90,7 @@ public record OutgoingEvent(String uid, int sequence, String title, EventTime ti
         if (description() != null && !description().isBlank()) {
             parts.add(description());
         }
-        ResourceBundle texts = ResourceBundle.getBundle("org.calsync.domain.model.calendar.events", language().locale(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle texts = texts();
         if (meetingLink != null) {
             parts.add(texts.getString("event.joinOnline") + separator() + meetingLink);
         }
@@ -78,6 +102,16 @@ public record OutgoingEvent(String uid, int sequence, String title, EventTime ti
             parts.add(texts.getString("event.sessionDetails") + separator() + linkBack());
         }
         return String.join("\n\n", parts);
+    }
+
+    /** What a join button says, in the event's language. */
+    public String joinLabel() {
+        return texts().getString("event.joinOnline");
+    }
+
+    private ResourceBundle texts() {
+        return ResourceBundle.getBundle("org.calsync.domain.model.calendar.events", language().locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** French typography puts a space before a colon. */

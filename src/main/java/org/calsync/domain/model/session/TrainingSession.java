@@ -1,10 +1,12 @@
 package org.calsync.domain.model.session;
 
 import java.time.Duration;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.calsync.domain.model.tenant.OnlineMeetingKind;
 import org.calsync.domain.model.person.Permission;
 import org.calsync.domain.model.person.Person;
 import org.calsync.domain.model.tenant.TenantId;
@@ -29,6 +32,10 @@ public class TrainingSession {
     private String venue;
     private String meetingLink;
     private String description;
+    /** The online meeting CalSync has generated for the session, when one is asked for and no link was given. */
+    private OnlineMeetingKind onlineMeeting;
+    private String generatedMeetingLink;
+    private OnlineMeetingProblem meetingProblem;
     private SessionState state;
     private List<InstructorAssignment> assignments;
     private List<Registration> registrations;
@@ -71,6 +78,68 @@ public class TrainingSession {
             assignments.forEach(a -> a.askAgain(updatedAt));
             registrations.forEach(r -> r.askAgain(updatedAt));
         }
+    }
+
+    /**
+     * Asks for an online meeting of this kind to be generated through the lead instructor's account, or for none
+     * (null). Another kind forgets the meeting made so far; the next push makes the new one.
+     */
+    public void requestOnlineMeeting(OnlineMeetingKind kind) {
+        if (kind == onlineMeeting) {
+            return;
+        }
+        onlineMeeting = kind;
+        generatedMeetingLink = null;
+        meetingProblem = null;
+        touch();
+    }
+
+    /** A meeting is asked for and no link was given with the session: the lead instructor's event hosts it. */
+    public boolean needsGeneratedMeeting() {
+        return onlineMeeting != null && meetingLink == null;
+    }
+
+    /** The first instructor assigned, whose account hosts a generated meeting. */
+    public Optional<Person> leadInstructor() {
+        return assignments.stream().min(Comparator.comparing(InstructorAssignment::assignedAt))
+                .map(InstructorAssignment::person);
+    }
+
+    /**
+     * The lead instructor's event now carries the meeting at this address.
+     *
+     * @return whether the address is new, so that everyone's events must carry it
+     */
+    public boolean meetingCreated(URI joinUrl) {
+        boolean changed = !joinUrl.toString().equals(generatedMeetingLink);
+        generatedMeetingLink = joinUrl.toString();
+        meetingProblem = null;
+        return changed;
+    }
+
+    /** The meeting could not be made; the session keeps being pushed, without a link, until it can. */
+    public void meetingNotCreated(OnlineMeetingProblem problem) {
+        meetingProblem = problem;
+    }
+
+    /** Someone's account can host the meeting now: what said nobody's could no longer holds. */
+    public void meetingHostFound() {
+        if (meetingProblem == OnlineMeetingProblem.NO_INSTRUCTOR || meetingProblem == OnlineMeetingProblem.NO_ACCOUNT) {
+            meetingProblem = null;
+        }
+    }
+
+    /** Where attendees join online: the link given with the session, else the meeting generated for it. */
+    public String joinLink() {
+        return meetingLink != null ? meetingLink : onlineMeeting == null ? null : generatedMeetingLink;
+    }
+
+    public OnlineMeetingKind onlineMeeting() {
+        return onlineMeeting;
+    }
+
+    public Optional<OnlineMeetingProblem> meetingProblem() {
+        return needsGeneratedMeeting() ? Optional.ofNullable(meetingProblem) : Optional.empty();
     }
 
     public void activate() {

@@ -1,5 +1,6 @@
 package org.calsync.domain.model.tenant;
 
+
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -20,6 +21,8 @@ public class IntegrationSettings {
     private int pullWindowMonths;
     private boolean omitLearnerDetails;
     private int cancellationDeadlineHours;
+    /** The online meeting a new session asks for when it does not say; null for none. */
+    private OnlineMeetingKind defaultOnlineMeeting;
 
     protected IntegrationSettings() {
         // for JPA
@@ -45,6 +48,18 @@ public class IntegrationSettings {
         this.pullWindowMonths = pullWindowMonths;
         this.omitLearnerDetails = omitLearnerDetails;
         this.cancellationDeadlineHours = cancellationDeadlineHours;
+    }
+
+    /** The same settings, with new sessions asking for this kind of online meeting (null: none) unless they say. */
+    public IntegrationSettings withDefaultOnlineMeeting(OnlineMeetingKind kind) {
+        IntegrationSettings changed = new IntegrationSettings(integrationEnabled, allowedProviders, direction,
+                defaultPrivacyMode, pullWindowMonths, omitLearnerDetails, cancellationDeadlineHours);
+        changed.defaultOnlineMeeting = kind;
+        return changed;
+    }
+
+    public OnlineMeetingKind defaultOnlineMeeting() {
+        return defaultOnlineMeeting;
     }
 
     /** What a new tenant starts with: integration off, two-way, default privacy, a 12-month window. */

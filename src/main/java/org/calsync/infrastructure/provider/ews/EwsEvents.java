@@ -99,7 +99,7 @@ final class EwsEvents {
             appointment.setStartTimeZone(zone.get());
             appointment.setEndTimeZone(zone.get());
         }
-        appointment.setLocation(event.location() == null ? "" : event.location());
+        appointment.setLocation(event.place() == null ? "" : event.place());
         appointment.setLegacyFreeBusyStatus(LegacyFreeBusyStatus.Busy);
         MessageBody body = new MessageBody(BodyType.Text, event.notes());
         appointment.setBody(body);

@@ -40,29 +40,29 @@ final class GoogleEventWriter {
         if (write.mayAdoptInvitation()) {
             JsonObject copy = invitationCopy(calendarId, event.uid());
             if (copy != null) {
-                return adopted(google.send("PUT", resource(calendarId, copy.getString("id")),
+                return adopted(google.send("PUT", resource(calendarId, copy.getString("id"), event),
                         GoogleEvents.replacementJson(event), copy.getString("etag", null)), event);
             }
         }
         if (overEdits(write)) {
             // an insert would add a second event beside a copy it took over
-            JsonAnswer over = google.send("PUT", resource(calendarId, write.remoteId()),
+            JsonAnswer over = google.send("PUT", resource(calendarId, write.remoteId(), event),
                     GoogleEvents.replacementJson(event), null);
             if (over.status() != 404 && over.status() != 410) {
-                return written(RULES.succeeded(over, "update an event"), false);
+                return written(RULES.succeeded(over, "update an event"), false, event);
             }
             // deleted there: written again as a new event
         }
         if (write.expectedVersion() == null) {
-            JsonAnswer created = google.send("POST", google.uri(GoogleCalls.events(calendarId), Map.of()),
-                    GoogleEvents.toJson(event), null);
+            JsonAnswer created = google.send("POST", google.uri(GoogleCalls.events(calendarId),
+                    GoogleEvents.writeParameters(event)), GoogleEvents.toJson(event), null);
             if (created.status() != 409) {
-                return written(RULES.succeeded(created, "create an event"), true);
+                return written(RULES.succeeded(created, "create an event"), true, event);
             }
             // 409: the id exists, written before a crash or a lost answer. It is ours: replace it.
         }
-        return replaced(google.send("PUT", resource(calendarId, remoteIdOf(write)), GoogleEvents.replacementJson(event),
-                write.expectedVersion()), event, write.expectedVersion());
+        return replaced(google.send("PUT", resource(calendarId, remoteIdOf(write), event),
+                GoogleEvents.replacementJson(event), write.expectedVersion()), event, write.expectedVersion());
     }
 
     /**
@@ -84,7 +84,7 @@ final class GoogleEventWriter {
         if (answer.status() == 412 || answer.status() == 404 || answer.status() == 410) {
             throw new VersionConflictException("The invitation to " + event.uid() + " changed in Google Calendar.");
         }
-        return written(RULES.succeeded(answer, "update an invitation"), false);
+        return written(RULES.succeeded(answer, "update an invitation"), false, event);
     }
 
     /** A write over whatever the event CalSync wrote now shows. */
@@ -101,12 +101,18 @@ final class GoogleEventWriter {
         return google.uri(GoogleCalls.events(calendarId) + "/" + Addresses.encode(eventId), Map.of());
     }
 
+    /** The event's address, asked as the event's write needs (a Meet conference needs conferenceDataVersion). */
+    private URI resource(String calendarId, String eventId, OutgoingEvent event) {
+        return google.uri(GoogleCalls.events(calendarId) + "/" + Addresses.encode(eventId),
+                GoogleEvents.writeParameters(event));
+    }
+
     /** What a replacement answered; never a write over an edit made in Google since ours. */
     private static WriteResult replaced(JsonAnswer answer, OutgoingEvent event, String expectedVersion) {
         if (answer.status() == 412 || expectedVersion != null && (answer.status() == 404 || answer.status() == 410)) {
             throw new VersionConflictException("The event " + event.uid() + " was changed in Google Calendar.");
         }
-        return written(RULES.succeeded(answer, "update an event"), false);
+        return written(RULES.succeeded(answer, "update an event"), false, event);
     }
 
     /**
@@ -122,8 +128,8 @@ final class GoogleEventWriter {
         }
         GoogleBatch batch = new GoogleBatch(google.http(), google.connection(), firstBackOff);
         List<JsonAnswer> first = batch.send(writes.stream().map(write -> write.expectedVersion() == null
-                ? new GoogleBatch.Call("POST", google.uri(GoogleCalls.events(calendarId), Map.of()),
-                        GoogleEvents.toJson(write.event()), null)
+                ? new GoogleBatch.Call("POST", google.uri(GoogleCalls.events(calendarId),
+                        GoogleEvents.writeParameters(write.event())), GoogleEvents.toJson(write.event()), null)
                 : replacement(calendarId, write)).toList());
         List<Integer> existed = new ArrayList<>();
         for (int i = 0; i < writes.size(); i++) {
@@ -139,7 +145,7 @@ final class GoogleEventWriter {
             int replacedAt = existed.indexOf(i);
             try {
                 outcomes.add(WriteOutcome.written(write.expectedVersion() == null && replacedAt < 0
-                        ? written(RULES.succeeded(first.get(i), "create an event"), true)
+                        ? written(RULES.succeeded(first.get(i), "create an event"), true, write.event())
                         : replaced(replacedAt < 0 ? first.get(i) : second.get(replacedAt), write.event(),
                                 write.expectedVersion())));
             } catch (RuntimeException e) {
@@ -158,13 +164,14 @@ final class GoogleEventWriter {
     }
 
     private GoogleBatch.Call replacement(String calendarId, PendingWrite write) {
-        return new GoogleBatch.Call("PUT", resource(calendarId, remoteIdOf(write)),
+        return new GoogleBatch.Call("PUT", resource(calendarId, remoteIdOf(write), write.event()),
                 GoogleEvents.replacementJson(write.event()), write.expectedVersion());
     }
 
-    private static WriteResult written(JsonAnswer answer, boolean created) {
+    private static WriteResult written(JsonAnswer answer, boolean created, OutgoingEvent asked) {
         JsonObject event = answer.json();
-        return new WriteResult(event.getString("id"), event.getString("etag", answer.etag()), created);
+        return new WriteResult(event.getString("id"), event.getString("etag", answer.etag()), created,
+                asked.hostsMeeting() == null ? null : GoogleEvents.hostedMeeting(event));
     }
 
     void delete(String calendarId, String remoteId, String expectedVersion) {

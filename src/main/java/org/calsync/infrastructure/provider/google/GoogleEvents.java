@@ -3,12 +3,14 @@ package org.calsync.infrastructure.provider.google;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -19,6 +21,8 @@ import jakarta.json.JsonObjectBuilder;
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.BusyTime;
 import org.calsync.domain.model.calendar.BusyTime.ShowAs;
+import org.calsync.domain.model.calendar.HostedMeeting;
+import org.calsync.domain.model.tenant.OnlineMeetingKind;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.TimeWindow;
@@ -77,13 +81,61 @@ final class GoogleEvents {
                 .add("sequence", event.sequence())
                 .add("extendedProperties", Json.createObjectBuilder()
                         .add("private", Json.createObjectBuilder().add(UID_PROPERTY, event.uid())));
-        if (event.location() != null) {
-            body.add("location", event.location());
+        if (event.place() != null) {
+            body.add("location", event.place());
         }
         if (event.linkBack() != null) {
             body.add("source", Json.createObjectBuilder().add("title", "CalSync").add("url", event.linkBack().toString()));
         }
+        if (event.hostsMeeting() == OnlineMeetingKind.GOOGLE_MEET) {
+            // One request id per event: Google makes the conference once and ignores the same request later.
+            body.add("conferenceData", Json.createObjectBuilder().add("createRequest", Json.createObjectBuilder()
+                    .add("requestId", "calsync-" + eventIdOf(event.uid()))
+                    .add("conferenceSolutionKey", Json.createObjectBuilder().add("type", "hangoutsMeet"))));
+        } else if (joinsMeet(event)) {
+            // An attendee's copy of a Meet conference made elsewhere: Google shows its join button for it.
+            String code = event.meetingLink().getPath().replaceFirst("^/", "");
+            body.add("conferenceData", Json.createObjectBuilder()
+                    .add("conferenceSolution", Json.createObjectBuilder()
+                            .add("key", Json.createObjectBuilder().add("type", "hangoutsMeet")))
+                    .add("conferenceId", code)
+                    .add("entryPoints", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("entryPointType", "video").add("uri", event.meetingLink().toString()))));
+        }
         return body.build();
+    }
+
+    private static boolean joinsMeet(OutgoingEvent event) {
+        return event.hostsMeeting() == null && event.meetingKind() == OnlineMeetingKind.GOOGLE_MEET
+                && event.meetingLink() != null;
+    }
+
+    /** The query a write needs: conferenceData is only read from writes that say they know it. */
+    static Map<String, String> writeParameters(OutgoingEvent event) {
+        return event.hostsMeeting() == OnlineMeetingKind.GOOGLE_MEET || joinsMeet(event)
+                ? Map.of("conferenceDataVersion", "1") : Map.of();
+    }
+
+    /**
+     * What became of the Meet conference a written event asked for: its video entry point, nothing yet while Google
+     * still makes it (pending), or why it made none (Meet turned off for the account).
+     */
+    static HostedMeeting hostedMeeting(JsonObject written) {
+        JsonObject conference = written.get("conferenceData") instanceof JsonObject data ? data : null;
+        if (conference != null && conference.get("entryPoints") instanceof JsonArray entryPoints) {
+            for (JsonObject entryPoint : entryPoints.getValuesAs(JsonObject.class)) {
+                if ("video".equals(entryPoint.getString("entryPointType", "")) && entryPoint.containsKey("uri")) {
+                    return HostedMeeting.created(URI.create(entryPoint.getString("uri")));
+                }
+            }
+        }
+        String status = conference != null && conference.get("createRequest") instanceof JsonObject request
+                && request.get("status") instanceof JsonObject state ? state.getString("statusCode", "") : "";
+        if ("pending".equals(status)) {
+            return new HostedMeeting(null, null);
+        }
+        return HostedMeeting.refused("Google Calendar wrote the event without a Meet conference: Google Meet is turned "
+                + "off for this account, or its organisation does not allow it.");
     }
 
     private static JsonObjectBuilder time(Instant instant, ZoneId zone) {

@@ -110,7 +110,7 @@ final class GraphEventWriter {
         }
         JsonObject written = RULES.succeeded(answer, write.creates() ? "create an event" : "update an event").json();
         return new WriteResult(written.getString("id"), written.getString("@odata.etag", answer.etag()),
-                write.creates());
+                write.creates(), event.hostsMeeting() == null ? null : GraphEvents.hostedMeeting(written));
     }
 
     void delete(String remoteId, String expectedVersion) {

@@ -1,5 +1,6 @@
 package org.calsync.infrastructure.provider.graph;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,10 +11,14 @@ import java.util.List;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import org.calsync.domain.model.calendar.BusyInterval;
 import org.calsync.domain.model.calendar.BusyTime;
 import org.calsync.domain.model.calendar.BusyTime.ShowAs;
+import org.calsync.domain.model.calendar.HostedMeeting;
+import org.calsync.domain.model.tenant.OnlineMeetingKind;
 import org.calsync.domain.model.calendar.OutgoingEvent;
 import org.calsync.domain.model.calendar.RemoteEvent;
 import org.calsync.domain.model.calendar.TimeWindow;
@@ -27,6 +32,8 @@ final class GraphEvents {
      * adapter writes, so an appointment written through either API is recognised through the other.
      */
     static final String UID_PROPERTY = "String {5b6f1a8e-7c52-4c0e-9d7a-0b8a3c1e2f47} Name CalSyncUid";
+    /** Graph's onlineMeetingProvider for a Teams meeting of a work or school account. */
+    static final String TEAMS_PROVIDER = "teamsForBusiness";
     /** showAs values that leave the person available. */
 
     private GraphEvents() {
@@ -42,10 +49,27 @@ final class GraphEvents {
                 .add("showAs", "busy")
                 .add("singleValueExtendedProperties", Json.createArrayBuilder().add(Json.createObjectBuilder()
                         .add("id", UID_PROPERTY).add("value", event.uid())));
-        if (event.location() != null) {
-            body.add("location", Json.createObjectBuilder().add("displayName", event.location()));
+        if (event.place() != null) {
+            body.add("location", Json.createObjectBuilder().add("displayName", event.place()));
+        }
+        if (event.hostsMeeting() == OnlineMeetingKind.TEAMS) {
+            // Graph creates the Teams meeting with the event, and keeps it while the event is updated.
+            body.add("isOnlineMeeting", true).add("onlineMeetingProvider", TEAMS_PROVIDER);
         }
         return body.build();
+    }
+
+    /**
+     * What became of the Teams meeting a written event asked for: Graph answers with its join address, or, for a
+     * mailbox that cannot hold Teams meetings (no licence, or meetings turned off), creates the event without one.
+     */
+    static HostedMeeting hostedMeeting(JsonObject written) {
+        JsonValue meeting = written.get("onlineMeeting");
+        if (meeting instanceof JsonObject details && details.get("joinUrl") instanceof JsonString joinUrl) {
+            return HostedMeeting.created(URI.create(joinUrl.getString()));
+        }
+        return HostedMeeting.refused("Microsoft 365 wrote the event without a Teams meeting: the account has no "
+                + "Teams licence, or Teams meetings are turned off for it.");
     }
 
     /** A wall-clock time and the zone it is in, as Graph's dateTimeTimeZone. */

@@ -1,13 +1,19 @@
 package org.calsync.infrastructure.provider.ical;
 
 import java.time.ZonedDateTime;
+import java.util.List;
 
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.parameter.Feature;
+import net.fortuna.ical4j.model.parameter.Label;
+import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.CalScale;
+import net.fortuna.ical4j.model.property.Conference;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
@@ -50,8 +56,13 @@ public final class IcsWriter {
         vevent.add(new Sequence(event.sequence()));
         vevent.add(status);
         vevent.add(new Transp(Transp.VALUE_OPAQUE));
-        if (event.location() != null) {
-            vevent.add(new Location(event.location()));
+        if (event.place() != null) {
+            vevent.add(new Location(event.place()));
+        }
+        if (event.meetingLink() != null) {
+            // RFC 7986: apps that know CONFERENCE offer to join; the notes carry the link for the others.
+            vevent.add(new Conference(new ParameterList(List.of(Value.URI, Feature.VIDEO, new Label(event.joinLabel()))),
+                    event.meetingLink().toString()));
         }
         if (event.linkBack() != null) {
             vevent.add(new Url(event.linkBack()));

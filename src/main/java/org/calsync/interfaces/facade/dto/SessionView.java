@@ -7,7 +7,10 @@ import java.util.List;
 
 /**
  * A training session for display or the API: local times in the session's zone, plus the UTC instants, and each
- * person's answer to the invitation, with how the learners answered in {@code responses}.
+ * person's answer to the invitation, with how the learners answered in {@code responses}. {@code meetingLink} is the
+ * link given with the session; {@code joinLink} is where attendees join: that link, or the meeting CalSync generated
+ * ({@code onlineMeeting}: TEAMS or GOOGLE_MEET). {@code onlineMeetingProblem} says why none could be generated yet
+ * (NO_INSTRUCTOR, NO_ACCOUNT or REFUSED), and {@code onlineMeetingProblemText} says it in words.
  */
 public record SessionView(
         String id,
@@ -19,6 +22,10 @@ public record SessionView(
         Instant endUtc,
         String venue,
         String meetingLink,
+        String onlineMeeting,
+        String joinLink,
+        String onlineMeetingProblem,
+        String onlineMeetingProblemText,
         String description,
         String state,
         List<PersonRef> instructors,

@@ -16,5 +16,7 @@ public record SettingsView(
         int busyRetentionDays,
         int logRetentionDays,
         /** "en" or "fr": the language of emails and calendar events for people who have not chosen their own. */
-        String language) implements Serializable {
+        String language,
+        /** TEAMS, GOOGLE_MEET or NONE: the online meeting a new session asks for when it does not say. */
+        String defaultOnlineMeeting) implements Serializable {
 }

@@ -37,6 +37,7 @@ public class IntegrationSettingsEditor implements Serializable {
     private Integer pullWindowMonths;
     private boolean omitLearnerDetails;
     private Integer cancellationDeadlineHours;
+    private String defaultOnlineMeeting;
     private Integer busyRetentionDays;
     private Integer logRetentionDays;
     private String language;
@@ -55,6 +56,7 @@ public class IntegrationSettingsEditor implements Serializable {
         pullWindowMonths = settings.pullWindowMonths();
         omitLearnerDetails = settings.omitLearnerDetails();
         cancellationDeadlineHours = settings.cancellationDeadlineHours();
+        defaultOnlineMeeting = settings.defaultOnlineMeeting();
         busyRetentionDays = settings.busyRetentionDays();
         logRetentionDays = settings.logRetentionDays();
         language = settings.language();
@@ -107,7 +109,7 @@ public class IntegrationSettingsEditor implements Serializable {
                 pullWindowMonths == null ? 0 : pullWindowMonths, omitLearnerDetails,
                 cancellationDeadlineHours == null ? -1 : cancellationDeadlineHours,
                 busyRetentionDays == null ? 0 : busyRetentionDays, logRetentionDays == null ? 0 : logRetentionDays,
-                language);
+                language, defaultOnlineMeeting);
     }
 
     public String getLanguage() {
@@ -225,5 +227,13 @@ public class IntegrationSettingsEditor implements Serializable {
 
     public String getIssuedSecret() {
         return issuedSecret;
+    }
+
+    public String getDefaultOnlineMeeting() {
+        return defaultOnlineMeeting;
+    }
+
+    public void setDefaultOnlineMeeting(String defaultOnlineMeeting) {
+        this.defaultOnlineMeeting = defaultOnlineMeeting;
     }
 }

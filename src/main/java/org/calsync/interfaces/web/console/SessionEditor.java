@@ -21,6 +21,7 @@ import jakarta.inject.Named;
 import org.calsync.domain.shared.UnknownEntityException;
 import org.calsync.interfaces.facade.PeopleFacade;
 import org.calsync.interfaces.facade.SessionFacade;
+import org.calsync.interfaces.facade.TenantFacade;
 import org.calsync.interfaces.facade.dto.ConflictCheckView;
 import org.calsync.interfaces.facade.dto.ConflictView;
 import org.calsync.interfaces.facade.dto.PersonRef;
@@ -45,6 +46,9 @@ public class SessionEditor implements Serializable {
     private PeopleFacade people;
 
     @Inject
+    private TenantFacade tenants;
+
+    @Inject
     private CurrentUser user;
 
     private String id;
@@ -58,6 +62,9 @@ public class SessionEditor implements Serializable {
     private String venue;
     private String meetingLink;
     private String description;
+    /** NONE, TEAMS or GOOGLE_MEET; a new session starts with the organisation's default. */
+    private String onlineMeeting;
+    private String meetingProblem;
     private String initialState = "ACTIVE";
 
     private String instructorToAssign;
@@ -73,6 +80,7 @@ public class SessionEditor implements Serializable {
             start = tomorrow.atTime(LocalTime.of(9, 0));
             end = tomorrow.atTime(LocalTime.of(10, 0));
             timeZone = user.getTimeZone();
+            onlineMeeting = tenants.settings(user.getTenantId()).defaultOnlineMeeting();
             return;
         }
         try {
@@ -85,7 +93,7 @@ public class SessionEditor implements Serializable {
 
     public String save() {
         SessionForm form = new SessionForm(courseTitle, start, end, timeZone, venue, meetingLink, description,
-                initialState);
+                initialState, onlineMeeting);
         boolean creating = session == null;
         SessionView saved = attempt(() -> creating ? sessions.create(user.getTenantId(), form)
                 : sessions.update(user.getTenantId(), session.id(), form));
@@ -178,6 +186,9 @@ public class SessionEditor implements Serializable {
         timeZone = view.timeZone();
         venue = view.venue();
         meetingLink = view.meetingLink();
+        onlineMeeting = view.onlineMeeting() == null ? "NONE" : view.onlineMeeting();
+        meetingProblem = view.onlineMeetingProblem() == null ? null
+                : sessions.meetingProblem(user.getTenantId(), view.id(), Texts.language());
         description = view.description();
         Set<String> instructorIds = ids(view.instructors());
         Set<String> learnerIds = ids(view.learners());
@@ -328,5 +339,23 @@ public class SessionEditor implements Serializable {
 
     public List<PersonView> getLearnerChoices() {
         return learnerChoices;
+    }
+
+    public String getOnlineMeeting() {
+        return onlineMeeting;
+    }
+
+    public void setOnlineMeeting(String onlineMeeting) {
+        this.onlineMeeting = onlineMeeting;
+    }
+
+    /** Why the meeting asked for is not generated yet, in the reader's language; null when nothing is wrong. */
+    public String getMeetingProblem() {
+        return meetingProblem;
+    }
+
+    /** The meeting CalSync generated, when the session gave no link of its own. */
+    public String getGeneratedMeetingLink() {
+        return session == null || session.meetingLink() != null ? null : session.joinLink();
     }
 }

@@ -184,7 +184,7 @@ public class MyCalendar implements Serializable {
                 .startDate(LocalDateTime.ofInstant(session.startUtc(), personZone))
                 .endDate(LocalDateTime.ofInstant(session.endUtc(), personZone))
                 .description(Texts.get("myCalendar.session") + (session.venue() != null ? ", " + session.venue()
-                        : session.meetingLink() != null ? ", " + Texts.get("myCalendar.online") : ""))
+                        : session.joinLink() != null ? ", " + Texts.get("myCalendar.online") : ""))
                 .styleClass(styleClass)
                 .editable(false)
                 .data(session)
@@ -212,7 +212,7 @@ public class MyCalendar implements Serializable {
                 : isTeaching(session) ? Texts.get("myCalendar.teaching") : Texts.get("myCalendar.attending");
         boolean cancelled = "CANCELLED".equals(session.state());
         return new EventDetail(session.courseTitle(), formats.between(session.startUtc(), session.endUtc(), zone),
-                kind, session.venue(), session.meetingLink(), null, cancelled ? null : session.id());
+                kind, session.venue(), session.joinLink(), null, cancelled ? null : session.id());
     }
 
     /** The open session could be in the person's own calendar: they have none linked yet, and may link one. */

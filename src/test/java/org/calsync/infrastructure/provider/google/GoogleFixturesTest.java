@@ -1,6 +1,7 @@
 package org.calsync.infrastructure.provider.google;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,6 +27,7 @@ import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.EventDetails;
 import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.tenant.OnlineMeetingKind;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.RemoteCalendar;
@@ -144,6 +146,42 @@ class GoogleFixturesTest {
                 new EventDetails(null, Staff.alsoTeaching(List.of()), null, Language.ENGLISH)), null);
         assertEquals("cs0k3m5o7q9s1u3a5c7e9g1i3k5m7o9q1s3u5a7c9e1g3i5k7m9o1q3", written.remoteId());
         assertEquals("\"3423000443210000\"", written.version());
+    }
+
+    @Test
+    void anEventThatHostsAMeetConferenceAsksForOneAndGivesItsVideoEntryPoint() {
+        OutgoingEvent event = new OutgoingEvent("calsync-3f2b@northwind.example", 0, "Excel for managers",
+                new EventTime(Instant.parse("2026-12-03T08:00:00Z"), Instant.parse("2026-12-03T11:00:00Z"), PARIS),
+                null, null, new EventDetails(null, Staff.alsoTeaching(List.of()), null, Language.ENGLISH))
+                .hosting(OnlineMeetingKind.GOOGLE_MEET);
+        JsonObject body = Json.createReader(new StringReader(GoogleEvents.toJson(event))).readObject();
+        JsonObject request = body.getJsonObject("conferenceData").getJsonObject("createRequest");
+        assertEquals("hangoutsMeet", request.getJsonObject("conferenceSolutionKey").getString("type"));
+        assertEquals(request.getString("requestId"), Json.createReader(new StringReader(GoogleEvents.toJson(event)))
+                .readObject().getJsonObject("conferenceData").getJsonObject("createRequest").getString("requestId"),
+                "the same request every time, so that Google makes one conference");
+        assertEquals(Map.of("conferenceDataVersion", "1"), GoogleEvents.writeParameters(event));
+        OutgoingEvent attendee = new OutgoingEvent("calsync-3f2d@northwind.example", 0, "Excel", event.time(), null,
+                URI.create("https://meet.google.com/xyz-abcd-pqr"), event.details()).joining(OnlineMeetingKind.GOOGLE_MEET);
+        JsonObject copied = Json.createReader(new StringReader(GoogleEvents.toJson(attendee))).readObject()
+                .getJsonObject("conferenceData");
+        assertEquals("xyz-abcd-pqr", copied.getString("conferenceId"), "an attendee's copy of the same conference");
+        assertEquals("https://meet.google.com/xyz-abcd-pqr", copied.getJsonArray("entryPoints").getJsonObject(0).getString("uri"));
+        assertEquals(Map.of("conferenceDataVersion", "1"), GoogleEvents.writeParameters(attendee));
+
+        answers(200, "event-inserted-meet.json");
+        var written = google.put(connection, "primary", event, null);
+        assertEquals("https://meet.google.com/xyz-abcd-pqr", written.meeting().joinUrl().toString());
+        assertTrue(simulator.requests().get(0).contains("conferenceDataVersion=1"), simulator.requests().toString());
+
+        // Meet turned off: Google writes the event and says the conference failed.
+        simulator.failNext(new Fault(200, null, Json.createObjectBuilder(Json.createReader(new StringReader(
+                GoogleCalendarSimulator.fixture("event-inserted.json"))).readObject()).add("conferenceData", Json.createObjectBuilder()
+                .add("createRequest", Json.createObjectBuilder().add("requestId", request.getString("requestId"))
+                        .add("status", Json.createObjectBuilder().add("statusCode", "failure")))).build().toString()));
+        var refused = google.put(connection, "primary", event, null);
+        assertFalse(refused.meeting().isCreated());
+        assertTrue(refused.meeting().refusal().contains("Google Meet"), refused.meeting().refusal());
     }
 
     /**

@@ -27,6 +27,7 @@ import org.calsync.domain.model.calendar.ChangeBatch;
 import org.calsync.domain.model.calendar.EventDetails;
 import org.calsync.domain.model.calendar.EventTime;
 import org.calsync.domain.model.calendar.OutgoingEvent;
+import org.calsync.domain.model.tenant.OnlineMeetingKind;
 import org.calsync.domain.model.calendar.PendingWrite;
 import org.calsync.domain.model.calendar.ProviderConnection;
 import org.calsync.domain.model.calendar.RemoteCalendar;
@@ -142,6 +143,35 @@ class GraphFixturesTest {
         simulator.failNext(new Fault(429, "0", simulator.fixture("error-throttled.json")));
         answers(200, "calendars.json");
         assertEquals(3, graph.listCalendars(connection).size());
+    }
+
+    @Test
+    void anEventThatHostsATeamsMeetingAsksGraphForOneAndGivesItsJoinAddressOrWhyThereIsNone() {
+        OutgoingEvent event = new OutgoingEvent("calsync-3f2b@northwind.example", 0, "Excel for managers",
+                new EventTime(Instant.parse("2026-12-03T08:00:00Z"), Instant.parse("2026-12-03T11:00:00Z"),
+                ZoneId.of("Europe/Paris")), null, null,
+                new EventDetails(null, Staff.alsoTeaching(List.of()), null, Language.ENGLISH))
+                .hosting(OnlineMeetingKind.TEAMS);
+        JsonObject body = GraphEvents.toJson(event);
+        assertTrue(body.getBoolean("isOnlineMeeting"), body.toString());
+        assertEquals("teamsForBusiness", body.getString("onlineMeetingProvider"));
+        assertFalse(GraphEvents.toJson(new OutgoingEvent("calsync-3f2c@northwind.example", 0, "Excel", event.time(),
+                null, URI.create("https://teams.microsoft.com/l/meetup-join/x"), event.details()))
+                .containsKey("isOnlineMeeting"), "an attendee's event carries the link, it hosts nothing");
+
+        simulator.failNext(new Fault(200, null, "{\"value\": []}"));
+        answers(201, "event-created-teams.json");
+        WriteResult created = graph.put(connection, CALENDAR, event, null);
+        assertTrue(created.meeting().isCreated(), String.valueOf(created.meeting()));
+        assertTrue(created.meeting().joinUrl().toString().startsWith("https://teams.microsoft.com/l/meetup-join/19%3ameeting_"),
+                created.meeting().toString());
+
+        // A mailbox without a Teams licence: Graph creates the event all the same, without the meeting.
+        simulator.failNext(new Fault(200, null, "{\"value\": []}"));
+        answers(201, "event-created.json");
+        WriteResult withoutTeams = graph.put(connection, CALENDAR, event, null);
+        assertFalse(withoutTeams.meeting().isCreated());
+        assertTrue(withoutTeams.meeting().refusal().contains("Teams licence"), withoutTeams.meeting().refusal());
     }
 
     @Test

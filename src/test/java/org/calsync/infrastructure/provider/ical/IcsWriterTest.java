@@ -41,6 +41,9 @@ class IcsWriterTest {
         assertTrue(ics.contains("SEQUENCE:3"));
         assertTrue(ics.contains("LOCATION:Northwind House\\, Room 1"), ics);
         assertTrue(ics.replace("\r\n ", "").contains("Join online: https://meet.example.com/abc"), ics);
+        // RFC 7986: a join button in the apps that know CONFERENCE, the link in the notes for the others
+        assertTrue(ics.replace("\r\n ", "").contains(
+                "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=Join online:https://meet.example.com/abc"), ics);
         assertTrue(ics.replace("\r\n ", "").contains("Also teaching: Tom Becker"), ics);
     }
 
