@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.calsync.application.connection.AccountConnections;
 import org.calsync.application.connection.CalendarProviders;
@@ -127,7 +128,11 @@ class PushLedgerTest {
         recordDone(plan(), "r-work", "v1");
         ExternalCalendar teaching = both.calendars().stream().filter(c -> c.remoteId().equals("teaching")).findFirst()
                 .orElseThrow();
+        String workId = both.pushTarget().orElseThrow().id();
+        both.chooseCalendars(workId, Set.of(workId));
+        assertFalse(teaching.pulled(), "neither target nor checked for clashes");
         choices.add(new SessionCalendarChoice(tenant.id(), workshop.id(), bea.id(), teaching, Instant.now()));
+        assertTrue(teaching.pulled(), "read back once it holds a session, so that the two-way rules see it there");
 
         PushPlan moved = plan();
         assertEquals(2, moved.steps().size(), moved.steps().toString());

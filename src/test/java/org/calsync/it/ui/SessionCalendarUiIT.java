@@ -115,6 +115,12 @@ class SessionCalendarUiIT {
                 browser.waitForText(By.id("messages"), "Your answer to");
             }
             awaitOnlyIn(teaching, work, title, "the event moved to the chosen calendar");
+            assertEquals(200, api.post("people/" + tom + "/sync", "{}").status());
+            Eventually.await("the chosen calendar is read back, as it holds a session now", Duration.ofSeconds(20),
+                    () -> api.get("calendar-accounts/" + accountId).object().getJsonArray("calendars")
+                            .getValuesAs(JsonObject.class).stream()
+                            .anyMatch(c -> c.getString("id").equals(teachingId) && c.containsKey("lastSyncedAt")
+                                    && !c.isNull("lastSyncedAt")));
             assertEquals("TENTATIVE", api.get("sessions/" + session).object().getJsonArray("instructors")
                     .getJsonObject(0).getString("response"), "his answer from the popup is recorded");
 

@@ -16,6 +16,8 @@ public class ExternalCalendar {
     private boolean writable;
     private boolean pushTarget;
     private boolean conflictCheck;
+    /** Someone chose it for a session of its own: it holds CalSync's events besides the push target's. */
+    private boolean holdsChosenSessions;
     private String syncCursor;
     private Instant lastSyncedAt;
     /** Why the mass-deletion guard holds this calendar; null when it is not held. */
@@ -104,9 +106,17 @@ public class ExternalCalendar {
         return conflictCheck;
     }
 
-    /** Whether CalSync reads it back: the calendar it writes to, and those checked for clashes. */
+    /**
+     * Whether CalSync reads it back: the calendars it writes to (the push target, and any chosen for single
+     * sessions, so that the two-way rules see their events), and those checked for clashes.
+     */
     public boolean pulled() {
-        return pushTarget || conflictCheck;
+        return pushTarget || conflictCheck || holdsChosenSessions;
+    }
+
+    /** A session goes here instead of the account's push target: from now on it is read back too. */
+    public void receiveChosenSessions() {
+        this.holdsChosenSessions = true;
     }
 
     public Instant lastSyncedAt() {

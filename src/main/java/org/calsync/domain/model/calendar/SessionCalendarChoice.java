@@ -47,6 +47,7 @@ public class SessionCalendarChoice {
         }
         this.calendar = chosen;
         this.chosenAt = at;
+        chosen.receiveChosenSessions();
     }
 
     public String id() {
