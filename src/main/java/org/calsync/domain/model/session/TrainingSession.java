@@ -131,7 +131,7 @@ public class TrainingSession {
 
     /** Where attendees join online: the link given with the session, else the meeting generated for it. */
     public String joinLink() {
-        return meetingLink != null ? meetingLink : onlineMeeting == null ? null : generatedMeetingLink;
+        return meetingLink != null ? meetingLink : generatedMeetingLink; // asking for none forgets the generated one
     }
 
     public OnlineMeetingKind onlineMeeting() {

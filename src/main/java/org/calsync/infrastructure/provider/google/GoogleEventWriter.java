@@ -98,13 +98,16 @@ final class GoogleEventWriter {
     }
 
     private URI resource(String calendarId, String eventId) {
-        return google.uri(GoogleCalls.events(calendarId) + "/" + Addresses.encode(eventId), Map.of());
+        return resource(calendarId, eventId, Map.of());
     }
 
     /** The event's address, asked as the event's write needs (a Meet conference needs conferenceDataVersion). */
     private URI resource(String calendarId, String eventId, OutgoingEvent event) {
-        return google.uri(GoogleCalls.events(calendarId) + "/" + Addresses.encode(eventId),
-                GoogleEvents.writeParameters(event));
+        return resource(calendarId, eventId, GoogleEvents.writeParameters(event));
+    }
+
+    private URI resource(String calendarId, String eventId, Map<String, String> query) {
+        return google.uri(GoogleCalls.events(calendarId) + "/" + Addresses.encode(eventId), query);
     }
 
     /** What a replacement answered; never a write over an edit made in Google since ours. */
