@@ -3,6 +3,7 @@ package org.calsync.it.ui.pages;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,16 +31,26 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final String base;
-    private final Path userDataDir;
+    private final String language;
 
     public Browser(String base) {
         this(base, "en-GB");
     }
 
-    /** A browser whose preferred language is the given one, as a French user's would be with "fr-FR". */
+    /**
+     * A browser whose preferred language is the given one, as a French user's would be with "fr-FR". It is signed
+     * out and blank, as a new one is, though its Chromium may have served an earlier test ({@link IdleChromiums}).
+     */
     public Browser(String base, String language) {
+        this.language = language;
+        this.driver = IdleChromiums.take(language).orElseGet(() -> start(language));
+        this.base = base.endsWith("/") ? base : base + "/";
+    }
+
+    private static ChromeDriver start(String language) {
+        Path userDataDir;
         try {
-            this.userDataDir = Files.createTempDirectory("calsync-chromium");
+            userDataDir = Files.createTempDirectory("calsync-chromium");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,12 +65,12 @@ public final class Browser implements AutoCloseable {
         // The machine has no outside network: the background-networking flags keep Chromium from trying.
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=" + language,
-                "--user-data-dir=" + userDataDir);
+                "--disable-dev-shm-usage", "--window-size=" + IdleChromiums.STARTING_SIZE.getWidth() + ","
+                        + IdleChromiums.STARTING_SIZE.getHeight(),
+                "--lang=" + language, "--user-data-dir=" + userDataDir);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        this.driver = new ChromeDriver(service, options);
-        this.base = base.endsWith("/") ? base : base + "/";
+        return new ChromeDriver(service, options);
     }
 
     /**
@@ -317,8 +328,22 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Signs out of every site and hands the Chromium on to the next test of this JVM. */
     @Override
     public void close() {
-        driver.quit();
+        List<URI> origins = new java.util.ArrayList<>(List.of(origin(URI.create(base))));
+        try {
+            URI current = URI.create(driver.getCurrentUrl());
+            if (current.getScheme() != null && current.getScheme().startsWith("http")) {
+                origins.add(origin(current));
+            }
+        } catch (RuntimeException unreadable) {
+            // the reset below finds out whether this browser can still serve
+        }
+        IdleChromiums.handBack(language, driver, origins);
+    }
+
+    private static URI origin(URI address) {
+        return URI.create(address.getScheme() + "://" + address.getAuthority());
     }
 }
