@@ -262,6 +262,11 @@ class EveryPageUiIT {
         String at = where + " (" + lang + ", " + width + " px): ";
         browser.layoutProblems().forEach(p -> problems.add(at + p));
         browser.overlapsAmong(READABLE).forEach(p -> problems.add(at + p));
+        // A box that clips sideways (a table's card on a phone) hides the end of a row of buttons without widening the page.
+        browser.cutOffSideways(By.cssSelector(".ui-button, .ui-selectonemenu,"
+                        // PrimeFaces' focus proxies sit in a box clipped on purpose
+                        + " :not(.ui-helper-hidden-accessible) > input:not([type=hidden])"))
+                .forEach(p -> problems.add(at + p));
         browser.consoleErrors().forEach(p -> problems.add(at + "console: " + p));
         Object favicon = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
                 "const done = arguments[0]; const link = document.querySelector('link[rel~=icon]');"
