@@ -548,13 +548,8 @@ class ClusterSyncIT {
         }
 
         private Optional<Map.Entry<URI, String>> eventOf(String user, URI calendar) {
-            for (String href : RADICALE.hrefs(user, calendar)) {
-                String body = RADICALE.send(user, "GET", URI.create(href), null, Map.of()).body();
-                if (body.replace("\r\n ", "").contains(title)) {
-                    return Optional.of(Map.entry(URI.create(href), body));
-                }
-            }
-            return Optional.empty();
+            return RADICALE.eventsByAddress(user, calendar).entrySet().stream()
+                    .filter(event -> event.getValue().replace("\r\n ", "").contains(title)).findFirst();
         }
 
         private void syncNow(String personId) {
