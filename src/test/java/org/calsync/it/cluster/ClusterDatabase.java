@@ -30,7 +30,7 @@ final class ClusterDatabase {
 
     /**
      * A count, with table names in FROM and JOIN read in this schema. Every count goes through one connection: the
-     * randomised runs poll the outbox from eight threads while both databases' instances hold their pools, and a
+     * randomised runs poll the outbox from eight threads while both integration JVMs' instances hold their pools, and a
      * connection each time took PostgreSQL past its 100 clients ("sorry, too many clients already").
      */
     synchronized long count(String query, String... parameters) throws SQLException {
